@@ -1,0 +1,322 @@
+// Loads an archive from JSON text, checking every member against the format.
+#include "core/archive.h"
+
+#include <nlohmann/json.hpp>
+#include <initializer_list>
+#include <set>
+
+namespace lectern {
+
+using nlohmann::json;
+
+const Work* Archive::find_work(std::string_view id) const {
+    const int i = work_index(id);
+    return i < 0 ? nullptr : &works[static_cast<std::size_t>(i)];
+}
+
+int Archive::work_index(std::string_view id) const {
+    for (std::size_t i = 0; i < works.size(); ++i)
+        if (works[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const Person* Archive::find_person(std::string_view id) const {
+    for (const auto& p : people)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const Page* Archive::find_page(std::string_view id) const {
+    for (const auto& p : pages)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::string Diagnostic::to_string() const {
+    std::string where = path;
+    if (where.empty() && line > 0) where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    const char* sev = severity == Severity::warning ? "warning: " : "";
+    return where.empty() ? sev + message : where + ": " + sev + message;
+}
+
+std::string LoadResult::first_error() const {
+    for (const auto& d : diagnostics)
+        if (d.severity == Diagnostic::Severity::error) return d.to_string();
+    return {};
+}
+
+namespace {
+
+// Walks the JSON tree, filling the model and recording every problem with its path.
+class Reader {
+public:
+    explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
+
+    void error(const std::string& path, std::string message) {
+        out_.push_back({Diagnostic::Severity::error, path, 0, 0, std::move(message)});
+    }
+    void warning(const std::string& path, std::string message) {
+        out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(message)});
+    }
+    bool has_errors() const {
+        for (const auto& d : out_)
+            if (d.severity == Diagnostic::Severity::error) return true;
+        return false;
+    }
+
+    static std::string member(const std::string& path, const char* key) {
+        return path.empty() ? std::string(key) : path + "." + key;
+    }
+    static std::string item(const std::string& path, std::size_t i) {
+        return path + "[" + std::to_string(i) + "]";
+    }
+
+    bool expect_object(const json& j, const std::string& path) {
+        if (j.is_object()) return true;
+        error(path, std::string("expected an object, found ") + describe(j));
+        return false;
+    }
+
+    void warn_unknown(const json& obj, const std::string& path, std::initializer_list<const char*> known) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool found = false;
+            for (const char* k : known) found = found || it.key() == k;
+            if (!found) warning(member(path, it.key().c_str()), "unknown member (ignored)");
+        }
+    }
+
+    // Reads obj[key] as a string. Absent: error when required. Returns whether a value was read.
+    bool text(const json& obj, const std::string& path, const char* key, std::string& dst, bool required = false) {
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(member(path, key), "missing (required)");
+            return false;
+        }
+        if (!it->is_string()) {
+            error(member(path, key), std::string("expected a string, found ") + describe(*it));
+            return false;
+        }
+        dst = it->get<std::string>();
+        return true;
+    }
+
+    // A string that may also be null (work.body).
+    void nullable_text(const json& obj, const std::string& path, const char* key, std::optional<std::string>& dst) {
+        const auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return;
+        if (!it->is_string()) {
+            error(member(path, key), std::string("expected a string or null, found ") + describe(*it));
+            return;
+        }
+        dst = it->get<std::string>();
+    }
+
+    void date(const json& obj, const std::string& path, const char* key, std::optional<EdtfDate>& dst,
+              bool required = false, bool nullable = false) {
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(member(path, key), nullable ? "missing (required; null when undated)" : "missing (required)");
+            return;
+        }
+        if (it->is_null() && nullable) return;
+        if (!it->is_string()) {
+            error(member(path, key), std::string("expected an EDTF date string, found ") + describe(*it));
+            return;
+        }
+        std::string why;
+        dst = parse_edtf(it->get_ref<const std::string&>(), &why);
+        if (!dst) error(member(path, key), "invalid date '" + it->get<std::string>() + "': " + why);
+    }
+
+    void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
+        const auto it = obj.find(key);
+        if (it == obj.end()) return;
+        const std::string p = member(path, key);
+        if (!it->is_array()) {
+            error(p, std::string("expected an array of strings, found ") + describe(*it));
+            return;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& v = (*it)[i];
+            if (v.is_string()) dst.push_back(v.get<std::string>());
+            else error(item(p, i), std::string("expected a string, found ") + describe(v));
+        }
+    }
+
+    // Calls fn(element, path) for each element of the array obj[key].
+    template <class Fn>
+    void each(const json& obj, const char* key, bool required, Fn fn) {
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(key, "missing (required; may be an empty array)");
+            return;
+        }
+        if (!it->is_array()) {
+            error(key, std::string("expected an array, found ") + describe(*it));
+            return;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string p = item(key, i);
+            if (expect_object((*it)[i], p)) fn((*it)[i], p);
+        }
+    }
+
+    static const char* describe(const json& j) {
+        switch (j.type()) {
+            case json::value_t::null: return "null";
+            case json::value_t::object: return "an object";
+            case json::value_t::array: return "an array";
+            case json::value_t::string: return "a string";
+            case json::value_t::boolean: return "a boolean";
+            case json::value_t::number_integer:
+            case json::value_t::number_unsigned:
+            case json::value_t::number_float: return "a number";
+            default: return "a value of another kind";
+        }
+    }
+
+private:
+    std::vector<Diagnostic>& out_;
+};
+
+bool valid_id(const std::string& id) {
+    if (id.empty()) return false;
+    for (const char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+void read_people_refs(Reader& r, const json& obj, const std::string& path, std::vector<std::string>& dst,
+                      const std::set<std::string>& person_ids) {
+    const std::size_t before = dst.size();
+    r.strings(obj, path, "people", dst);
+    for (std::size_t i = before; i < dst.size(); ++i)
+        if (!person_ids.count(dst[i]))
+            r.error(Reader::item(Reader::member(path, "people"), i - before), "no person with id '" + dst[i] + "'");
+}
+
+void read_archive(Reader& r, const json& root, Archive& a) {
+    if (!r.expect_object(root, "(top level)")) return;
+    r.warn_unknown(root, "", {"lectern", "title", "subtitle", "publisher", "language", "updated", "updated_label",
+                              "people", "pages", "events", "works", "eras"});
+
+    const auto version = root.find("lectern");
+    if (version == root.end()) r.error("lectern", "missing (required): the format version, 1");
+    else if (!version->is_number_integer()) r.error("lectern", std::string("expected the integer 1, found ") + Reader::describe(*version));
+    else if (version->get<long long>() != 1)
+        r.error("lectern", "unknown format version " + std::to_string(version->get<long long>()) + " (this viewer reads version 1)");
+
+    r.text(root, "", "title", a.title, true);
+    r.text(root, "", "subtitle", a.subtitle);
+    r.text(root, "", "publisher", a.publisher);
+    r.text(root, "", "language", a.language);
+    r.text(root, "", "updated_label", a.updated_label);
+    r.date(root, "", "updated", a.updated);
+
+    std::set<std::string> person_ids;
+    r.each(root, "people", false, [&](const json& j, const std::string& p) {
+        Person person;
+        r.warn_unknown(j, p, {"id", "name", "full_name", "born", "died", "born_place", "died_place", "note"});
+        if (r.text(j, p, "id", person.id, true) && !person_ids.insert(person.id).second)
+            r.error(Reader::member(p, "id"), "duplicate person id '" + person.id + "'");
+        r.text(j, p, "name", person.name, true);
+        r.text(j, p, "full_name", person.full_name);
+        r.text(j, p, "born_place", person.born_place);
+        r.text(j, p, "died_place", person.died_place);
+        r.text(j, p, "note", person.note);
+        r.date(j, p, "born", person.born);
+        r.date(j, p, "died", person.died);
+        a.people.push_back(std::move(person));
+    });
+
+    std::set<std::string> page_ids;
+    r.each(root, "pages", false, [&](const json& j, const std::string& p) {
+        Page page;
+        r.warn_unknown(j, p, {"id", "title", "kind", "body", "cite", "links"});
+        if (r.text(j, p, "id", page.id, true) && !page_ids.insert(page.id).second)
+            r.error(Reader::member(p, "id"), "duplicate page id '" + page.id + "'");
+        r.text(j, p, "title", page.title);
+        r.text(j, p, "kind", page.kind);
+        r.text(j, p, "body", page.body, true);
+        r.text(j, p, "cite", page.cite);
+        r.each(j, "links", false, [&](const json& lj, const std::string& lp_rel) {
+            const std::string lp = Reader::member(p, lp_rel.c_str());
+            Link link;
+            r.warn_unknown(lj, lp, {"title", "href"});
+            r.text(lj, lp, "title", link.title, true);
+            r.text(lj, lp, "href", link.href);
+            page.links.push_back(std::move(link));
+        });
+        a.pages.push_back(std::move(page));
+    });
+
+    r.each(root, "events", false, [&](const json& j, const std::string& p) {
+        Event e;
+        r.warn_unknown(j, p, {"date", "title", "people", "place", "body"});
+        r.date(j, p, "date", e.date, true);
+        r.text(j, p, "title", e.title, true);
+        r.text(j, p, "place", e.place);
+        r.text(j, p, "body", e.body);
+        read_people_refs(r, j, p, e.people, person_ids);
+        a.events.push_back(std::move(e));
+    });
+
+    std::set<std::string> work_ids;
+    r.each(root, "works", true, [&](const json& j, const std::string& p) {
+        Work w;
+        r.warn_unknown(j, p, {"id", "title", "date", "date_label", "kind", "people", "attribution", "attribution_note",
+                              "section", "body", "source", "notes", "tags", "cover", "media"});
+        if (r.text(j, p, "id", w.id, true)) {
+            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), "'" + w.id + "' may use only a-z, 0-9 and '-'");
+            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), "duplicate work id '" + w.id + "'");
+        }
+        r.text(j, p, "title", w.title, true);
+        r.date(j, p, "date", w.date, true, true);
+        r.text(j, p, "date_label", w.date_label);
+        r.text(j, p, "kind", w.kind);
+        if (r.text(j, p, "attribution", w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
+            w.attribution != "disputed")
+            r.error(Reader::member(p, "attribution"), "'" + w.attribution + "' is not author, ascribed or disputed");
+        r.text(j, p, "attribution_note", w.attribution_note);
+        r.text(j, p, "section", w.section);
+        r.nullable_text(j, p, "body", w.body);
+        r.text(j, p, "source", w.source);
+        r.text(j, p, "notes", w.notes);
+        r.strings(j, p, "tags", w.tags);
+        read_people_refs(r, j, p, w.people, person_ids);
+        a.works.push_back(std::move(w));
+    });
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+std::string syntax_reason(const std::string& what) {
+    const auto colon = what.find(": ");
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+LoadResult load_archive(std::string_view text) {
+    LoadResult result;
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        // Count lines up to the failing byte ourselves: nlohmann's byte is 1-based.
+        const std::size_t at = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
+        int line = 1, column = 1;
+        for (std::size_t i = 0; i < at; ++i) {
+            if (text[i] == '\n') { ++line; column = 1; }
+            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+        }
+        result.diagnostics.push_back({Diagnostic::Severity::error, "", line, column, syntax_reason(e.what())});
+        return result;
+    }
+    auto archive = std::make_shared<Archive>();
+    Reader reader(result.diagnostics);
+    read_archive(reader, root, *archive);
+    if (!reader.has_errors()) result.archive = std::move(archive);
+    return result;
+}
+
+}  // namespace lectern

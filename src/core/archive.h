@@ -1,0 +1,88 @@
+// The archive model (../specs/archive-format-v1.md) and its loader.
+//
+//   LoadResult r = load_archive(json_text);
+//   if (!r.ok()) for (auto& d : r.diagnostics) print(d.path, d.message);
+//   else use(*r.archive);
+//
+// The loader reports every problem it finds, each with the member path
+// (`works[3].title`) or, for syntax errors, the line and column.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+
+namespace lectern {
+
+struct Link {
+    std::string title;
+    std::string href;  // empty: the source did not give a target
+};
+
+struct Page {
+    std::string id, title;
+    std::string kind = "text";  // text, quote, note
+    std::string body, cite;
+    std::vector<Link> links;
+};
+
+struct Person {
+    std::string id, name, full_name, born_place, died_place, note;
+    std::optional<EdtfDate> born, died;
+};
+
+struct Event {
+    std::optional<EdtfDate> date;
+    std::string title, place, body;
+    std::vector<std::string> people;
+};
+
+struct Work {
+    std::string id, title;
+    std::optional<EdtfDate> date;  // nullopt: undated
+    std::string date_label;        // as the source prints it; may be empty
+    std::string kind, attribution = "author", attribution_note, section, source, notes;
+    std::optional<std::string> body;  // nullopt: the archive does not include the text
+    std::vector<std::string> people, tags;
+};
+
+struct Archive {
+    int version = 1;
+    std::string title, subtitle, publisher, language, updated_label;
+    std::optional<EdtfDate> updated;
+    std::vector<Person> people;
+    std::vector<Page> pages;
+    std::vector<Event> events;
+    std::vector<Work> works;
+
+    const Work* find_work(std::string_view id) const;
+    int work_index(std::string_view id) const;  // -1 when absent
+    const Person* find_person(std::string_view id) const;
+    const Page* find_page(std::string_view id) const;
+};
+
+struct Diagnostic {
+    enum class Severity { error, warning };
+    Severity severity = Severity::error;
+    std::string path;  // member path such as "works[3].title"; empty for syntax errors
+    int line = 0, column = 0;  // set for syntax errors
+    std::string message;
+
+    // "works[3].title: expected a string, found a number" or "line 2, column 5: ..."
+    std::string to_string() const;
+};
+
+struct LoadResult {
+    std::shared_ptr<const Archive> archive;  // null when there are errors
+    std::vector<Diagnostic> diagnostics;     // errors and warnings, in document order
+    bool ok() const { return archive != nullptr; }
+    std::string first_error() const;
+};
+
+LoadResult load_archive(std::string_view json_text);
+
+}  // namespace lectern

@@ -1,0 +1,64 @@
+// What the viewer is showing: the loaded archive, the selection and the visible
+// time window. The UI draws a Session and changes it only through its methods;
+// the page's test hook (window.lectern) reads state_json() and calls command().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/archive.h"
+#include "core/timeline_items.h"
+
+namespace lectern {
+
+struct TimeWindow {
+    double start = 1900.0, end = 1950.0;  // fractional years
+};
+
+class Session {
+public:
+    Session();
+
+    // Replaces the archive only when the text is a valid archive; otherwise the
+    // current archive, selection and view stay and the diagnostics say why.
+    LoadResult load(std::string_view json_text);
+
+    const Archive& archive() const { return *archive_; }
+    const TimelineItems& items() const { return items_; }
+
+    // The selected work's index into archive().works, or -1 (front matter).
+    int selected() const { return selected_; }
+    bool open(std::string_view work_id);  // false when there is no such work
+    void select(int work_index);          // -1 clears
+    void close() { selected_ = -1; }
+
+    const TimeWindow& view() const { return view_; }
+    // Sets the window, clamped to sane limits. False when start/end make no window.
+    bool set_view(double start, double end);
+    void fit_view();  // the whole archive with a margin
+
+    const std::string& query() const { return query_; }
+    const std::string& theme() const { return theme_; }
+
+    std::uint64_t frames() const { return frames_; }
+    void count_frame() { ++frames_; }
+
+    // {"archive":{...counts},"selected":id|null,"view":{start,end},"query","results","frames","theme"}
+    std::string state_json() const;
+    // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"load": text});
+    // returns {"ok":true} or {"ok":false,"error":"..."}.
+    std::string command(std::string_view json_text);
+
+private:
+    std::shared_ptr<const Archive> archive_;
+    TimelineItems items_;
+    int selected_ = -1;
+    TimeWindow view_;
+    std::string query_;
+    std::string theme_ = "light";
+    std::uint64_t frames_ = 0;
+};
+
+}  // namespace lectern

@@ -1,0 +1,170 @@
+// The shell: SDL2 + OpenGL 3 natively, SDL2 + WebGL 2 on the web. Only the loop
+// differs (emscripten_set_main_loop_arg on the web, a plain while natively).
+//
+//   lectern [archive.json]     default: the bundled archive
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/session.h"
+#include "platform/archive_source.h"
+#include "platform/page_bridge.h"
+#include "ui/app.h"
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+namespace {
+
+struct Shell {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    lectern::Session session;
+    lectern::ui::UiState ui;
+    std::string shown_title;
+    float font_scale = 0.0f;
+    bool first_frame_reported = false;
+    bool running = true;
+};
+
+// Keeps the canvas the size of the page, at the device's pixel ratio.
+void follow_viewport(Shell& sh) {
+    int w = 0, h = 0;
+    float ratio = 1.0f;
+    if (!lectern::platform::bridge_viewport(w, h, ratio)) return;
+    int cw = 0, ch = 0;
+    SDL_GetWindowSize(sh.window, &cw, &ch);
+    if ((cw != w || ch != h) && w > 0 && h > 0) SDL_SetWindowSize(sh.window, w, h);
+}
+
+// Rasterises the fonts at the drawable's pixel density so text stays crisp.
+void follow_pixel_density(Shell& sh) {
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(sh.window, &ww, &wh);
+    SDL_GL_GetDrawableSize(sh.window, &dw, &dh);
+    const float scale = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
+    if (scale == sh.font_scale || scale <= 0.0f) return;
+    sh.font_scale = scale;
+    sh.ui.fonts = lectern::ui::load_fonts(scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void frame(void* arg) {
+    Shell& sh = *static_cast<Shell*>(arg);
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) sh.running = false;
+    }
+    follow_viewport(sh);
+    follow_pixel_density(sh);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // Some browsers and headless clocks do not advance between frames; ImGui needs a positive step.
+    ImGuiIO& io = ImGui::GetIO();
+    if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 1000.0f;
+    ImGui::NewFrame();
+    lectern::ui::draw_app(sh.session, sh.ui);
+    ImGui::Render();
+
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0.98f, 0.97f, 0.95f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(sh.window);
+    sh.session.count_frame();
+
+    const std::string& title = sh.session.archive().title;
+    if (title != sh.shown_title) {
+        sh.shown_title = title;
+        SDL_SetWindowTitle(sh.window, (title.empty() ? std::string("Lectern") : title + " — Lectern").c_str());
+    }
+    if (!sh.first_frame_reported && !sh.session.archive().title.empty()) {
+        sh.first_frame_reported = true;
+        lectern::platform::bridge_first_frame();
+    }
+}
+
+bool open_window(Shell& sh) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "lectern: cannot start SDL: %s\n", SDL_GetError());
+        return false;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl = "#version 150";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    sh.window = SDL_CreateWindow("Lectern", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!sh.window) {
+        std::fprintf(stderr, "lectern: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    sh.gl = SDL_GL_CreateContext(sh.window);
+    if (!sh.gl) {
+        std::fprintf(stderr, "lectern: cannot create an OpenGL 3 context: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_MakeCurrent(sh.window, sh.gl);
+    SDL_GL_SetSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplSDL2_InitForOpenGL(sh.window, sh.gl);
+    ImGui_ImplOpenGL3_Init(glsl);
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    static Shell sh;  // static: the web loop outlives main()
+    std::string error;
+    const auto initial = lectern::platform::initial_archive(argc, argv, error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "lectern: %s\n", error.c_str());
+        return 2;
+    }
+    if (initial) {
+        const lectern::LoadResult r = sh.session.load(initial->text);
+        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", initial->name.c_str(), d.to_string().c_str());
+        if (!r.ok()) return 1;
+    }
+    if (!open_window(sh)) return 1;
+    follow_viewport(sh);
+    lectern::ui::init_ui(sh.ui, 1.0f);
+    follow_pixel_density(sh);
+    lectern::platform::bridge_attach(&sh.session);
+
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg(frame, &sh, 0, true);
+#else
+    while (sh.running) frame(&sh);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(sh.gl);
+    SDL_DestroyWindow(sh.window);
+    SDL_Quit();
+#endif
+    return 0;
+}

@@ -1,0 +1,19 @@
+// What the shell tells the page around it (the browser) and asks of it. On the
+// web these talk to web/lectern-page.js; natively they do nothing or use SDL.
+#pragma once
+
+#include <string>
+
+#include "core/session.h"
+
+namespace lectern::platform {
+
+// Lets the page's window.lectern hook reach this session (state, command).
+void bridge_attach(Session* session);
+// The first frame with an archive was drawn: records window.lectern.firstFrameMs.
+void bridge_first_frame();
+// The size the canvas should have, in CSS pixels, and the device pixel ratio.
+// Returns false natively, where SDL owns the window size.
+bool bridge_viewport(int& width, int& height, float& pixel_ratio);
+
+}  // namespace lectern::platform

@@ -1,0 +1,63 @@
+// The app frame reads like a table of contents: layout, timeline, reader, status, intents.
+#include "ui/app.h"
+
+#include <algorithm>
+
+#include "ui/reader_view.h"
+#include "ui/theme.h"
+#include "ui/timeline_view.h"
+
+namespace lectern::ui {
+
+void init_ui(UiState& ui, float pixel_scale) {
+    ImGui::GetIO().IniFilename = nullptr;  // nothing to persist on disk yet
+    apply_imgui_style(light_theme());
+    ui.fonts = load_fonts(pixel_scale);
+}
+
+namespace {
+
+void apply(Session& s, const Intents& in) {
+    if (in.select) s.select(*in.select);
+    if (in.view) s.set_view(in.view->start, in.view->end);
+}
+
+void draw_status(const Session& s, const UiState& ui) {
+    const Archive& a = s.archive();
+    ImGui::PushFont(ui.fonts.small);
+    ImGui::SetCursorPosX(12);
+    ImGui::TextDisabled("%s  ·  %zu works  ·  %zu events  ·  %.0f–%.0f", a.title.c_str(), a.works.size(),
+                        a.events.size(), s.view().start, s.view().end);
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_app(Session& s, UiState& ui) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("Lectern", nullptr, flags);
+    ImGui::PushFont(ui.fonts.ui);
+
+    const float status_h = ImGui::GetFontSize() + 8;
+    const float timeline_h = std::clamp(vp->Size.y * 0.38f, 160.0f, 420.0f);
+    const float reader_h = std::max(40.0f, vp->Size.y - timeline_h - status_h - 2);
+    Intents intents;
+
+    draw_timeline(s, ui.timeline, ui.fonts, ImVec2(vp->Size.x, timeline_h), intents);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(vp->Pos.x, ImGui::GetCursorScreenPos().y - 3),
+                                        ImVec2(vp->Pos.x + vp->Size.x, ImGui::GetCursorScreenPos().y - 3),
+                                        IM_COL32(0, 0, 0, 40));
+    draw_reader(s, ui.reader, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
+    draw_status(s, ui);
+
+    ImGui::PopFont();
+    ImGui::End();
+    apply(s, intents);
+}
+
+}  // namespace lectern::ui

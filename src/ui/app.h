@@ -1,0 +1,15 @@
+// One frame of the whole interface: timeline above, reader below, status line.
+// Platform shells call begin: ImGui::NewFrame(); draw_app(); ImGui::Render().
+#pragma once
+
+#include "ui/view_state.h"
+
+namespace lectern::ui {
+
+// Sets ImGui's style for the viewer and loads the fonts into the atlas.
+void init_ui(UiState& ui, float pixel_scale);
+
+// Draws one frame and applies what the user asked for to the session.
+void draw_app(Session& session, UiState& ui);
+
+}  // namespace lectern::ui

@@ -1,0 +1,199 @@
+// The archive loader: the bundled archive loads whole; bad input names what is wrong and where.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+#include "core/archive.h"
+#include "../test_files.h"
+
+using namespace lectern;
+
+namespace {
+
+bool has_error(const LoadResult& r, const std::string& path, const std::string& fragment) {
+    for (const auto& d : r.diagnostics)
+        if (d.severity == Diagnostic::Severity::error && d.path == path && d.message.find(fragment) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string all_messages(const LoadResult& r) {
+    std::string s;
+    for (const auto& d : r.diagnostics) s += d.to_string() + "\n";
+    return s;
+}
+
+const char* kMinimal = R"({"lectern": 1, "title": "T", "works": [
+  {"id": "a", "title": "A", "date": "1908-06"},
+  {"id": "b", "title": "B", "date": null}
+]})";
+
+}  // namespace
+
+TEST_CASE("archive: the bundled Serge archive loads with all its parts", "[archive]") {
+    const LoadResult r = load_archive(bundled_archive());
+    INFO(all_messages(r));
+    REQUIRE(r.ok());
+    CHECK(r.diagnostics.empty());
+    const Archive& a = *r.archive;
+    CHECK(a.title == "Victor Serge");
+    CHECK(a.works.size() == 37);
+    CHECK(a.people.size() == 2);
+    CHECK(a.find_page("epigraph")->cite == "From Lenin to Stalin, 1937");
+    const Work* appendix = a.find_work("1938-09-on-their-morals-and-ours");
+    REQUIRE(appendix);
+    CHECK(appendix->attribution == "disputed");
+    CHECK(appendix->section == "appendix");
+    const Work* flame = a.find_work("1920-flame-on-the-snow-prose");
+    REQUIRE(flame);
+    CHECK(flame->date_label == "1920/21");
+    CHECK(flame->date->earliest_day == days_from_civil(1920, 1, 1));
+    CHECK(flame->date->latest_day == days_from_civil(1921, 12, 31));
+}
+
+TEST_CASE("archive: every line of the seed page survives into the bundled archive", "[archive]") {
+    const auto j = nlohmann::json::parse(bundled_archive());
+    std::vector<std::string> strings;
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& v) {
+        if (v.is_string()) strings.push_back(v.get<std::string>());
+        if (v.is_structured())  // iterating a primitive would visit the value itself
+            for (const auto& child : v) walk(child);
+    };
+    walk(j);
+    const auto& serge = j["people"][0];
+    const auto epigraph = j["pages"][0];
+    // Lines the archive holds in structured form, and the expression that rebuilds them.
+    const std::map<std::string, std::string> derived = {
+        {"Marxist Writers: Victor Serge", j["subtitle"].get<std::string>() + ": " + j["title"].get<std::string>()},
+        {"1890-1947", serge["born"].get<std::string>() + "-" + serge["died"].get<std::string>().substr(0, 4)},
+        {"Works:", "Works:"},  // the section name "works" and the reader's "Works" heading
+        {"Updated on 4.9.2007", "Updated on " + j["updated_label"].get<std::string>()},
+        {epigraph["body"].get<std::string>() + " – From Lenin to Stalin, 1937.",
+         epigraph["body"].get<std::string>() + " – " + epigraph["cite"].get<std::string>() + "."},
+    };
+    CHECK(j["works"][0]["section"] == "works");
+
+    std::istringstream seed(read_file(LECTERN_SEED));
+    std::string line;
+    int checked = 0;
+    while (std::getline(seed, line)) {
+        // Trim ASCII and no-break spaces at both ends, as the page shows them.
+        auto trim = [](std::string s) {
+            const std::string nbsp = "\xC2\xA0";
+            bool changed = true;
+            while (changed) {
+                changed = false;
+                while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back(), changed = true;
+                while (!s.empty() && s.front() == ' ') s.erase(0, 1), changed = true;
+                if (s.size() >= 2 && s.compare(s.size() - 2, 2, nbsp) == 0) s.resize(s.size() - 2), changed = true;
+                if (s.rfind(nbsp, 0) == 0) s.erase(0, 2), changed = true;
+            }
+            return s;
+        };
+        line = trim(line);
+        if (line.empty()) continue;
+        ++checked;
+        CAPTURE(line);
+        const auto d = derived.find(line);
+        if (d != derived.end()) {
+            CHECK(d->second == line);
+            continue;
+        }
+        bool found = false;
+        for (const auto& s : strings) found = found || s.find(line) != std::string::npos;
+        CHECK(found);
+    }
+    CHECK(checked > 90);
+}
+
+TEST_CASE("archive: a syntax error gives line and column", "[archive]") {
+    const LoadResult r = load_archive("{\n  \"lectern\": 1,\n  \"title\": oops\n}");
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].line == 3);
+    CHECK(r.diagnostics[0].column == 12);
+    CHECK(r.first_error().rfind("line 3, column 12: syntax error", 0) == 0);
+
+    const LoadResult bad = load_archive("{bad json");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.diagnostics[0].line == 1);
+    CHECK(bad.diagnostics[0].column == 2);
+}
+
+TEST_CASE("archive: a truncated file and invalid UTF-8 are syntax errors, not crashes", "[archive]") {
+    const std::string whole = bundled_archive();
+    for (std::size_t cut : {std::size_t(0), std::size_t(1), whole.size() / 3, whole.size() - 2}) {
+        CAPTURE(cut);
+        const LoadResult r = load_archive(whole.substr(0, cut));
+        CHECK_FALSE(r.ok());
+        CHECK(r.diagnostics.at(0).line >= 1);
+    }
+    const LoadResult utf = load_archive("{\"lectern\":1,\"title\":\"\xC3\x28\",\"works\":[]}");
+    CHECK_FALSE(utf.ok());
+}
+
+TEST_CASE("archive: a wrong type names the member", "[archive]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [
+      {"id": "a", "title": "A", "date": null}, {"id": "b", "title": "B", "date": null},
+      {"id": "c", "title": "C", "date": null}, {"id": "d", "title": 42, "date": null}]})");
+    REQUIRE_FALSE(r.ok());
+    CHECK(has_error(r, "works[3].title", "expected a string, found a number"));
+    CHECK(r.first_error() == "works[3].title: expected a string, found a number");
+}
+
+TEST_CASE("archive: missing required members are each reported", "[archive]") {
+    const LoadResult r = load_archive(R"({"works": [{"title": "A"}], "pages": [{"id": "p"}]})");
+    REQUIRE_FALSE(r.ok());
+    CHECK(has_error(r, "lectern", "missing"));
+    CHECK(has_error(r, "title", "missing"));
+    CHECK(has_error(r, "works[0].id", "missing"));
+    CHECK(has_error(r, "works[0].date", "missing"));
+    CHECK(has_error(r, "pages[0].body", "missing"));
+    CHECK(has_error(load_archive(R"({"lectern": 1, "title": "T"})"), "works", "missing"));
+}
+
+TEST_CASE("archive: ids, dates, references and versions are checked", "[archive]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T",
+      "people": [{"id": "p", "name": "P"}],
+      "works": [
+        {"id": "a", "title": "A", "date": "1936-13"},
+        {"id": "a", "title": "A2", "date": "1929/1926"},
+        {"id": "Bad Id", "title": "B", "date": null, "people": ["p", "nobody"]},
+        {"id": "c", "title": "C", "date": "1937-02-30", "attribution": "maybe"}]})");
+    REQUIRE_FALSE(r.ok());
+    CHECK(has_error(r, "works[0].date", "month 13"));
+    CHECK(has_error(r, "works[1].id", "duplicate work id 'a'"));
+    CHECK(has_error(r, "works[1].date", "end before start"));
+    CHECK(has_error(r, "works[2].id", "only a-z, 0-9 and '-'"));
+    CHECK(has_error(r, "works[2].people[1]", "no person with id 'nobody'"));
+    CHECK(has_error(r, "works[3].date", "30 February"));
+    CHECK(has_error(r, "works[3].attribution", "not author, ascribed or disputed"));
+    CHECK(has_error(load_archive(R"({"lectern": 2, "title": "T", "works": []})"), "lectern", "unknown format version 2"));
+}
+
+TEST_CASE("archive: unknown members are warnings, and the archive still loads", "[archive]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "colour": "red", "works": [
+      {"id": "a", "title": "A", "date": "1908", "rating": 5}]})");
+    REQUIRE(r.ok());
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].severity == Diagnostic::Severity::warning);
+    CHECK(r.diagnostics[0].path == "colour");
+    CHECK(r.diagnostics[1].path == "works[0].rating");
+}
+
+TEST_CASE("archive: undated works and absent bodies load", "[archive]") {
+    const LoadResult r = load_archive(kMinimal);
+    REQUIRE(r.ok());
+    CHECK(r.archive->works[0].date);
+    CHECK_FALSE(r.archive->works[1].date);
+    CHECK_FALSE(r.archive->works[1].body);
+}
+
+TEST_CASE("archive: 100,000 levels of nesting are an error, not a stack overflow", "[archive]") {
+    std::string deep = R"({"lectern": 1, "title": "T", "works": [], "x": )";
+    deep += std::string(100000, '[') + std::string(100000, ']') + "}";
+    const LoadResult r = load_archive(deep);
+    CHECK(r.ok());  // the unknown member is only a warning
+    CHECK(r.diagnostics.size() == 1);
+}

@@ -1,0 +1,90 @@
+// The session: commands as the page's test hook sends them, and nothing lost on bad input.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/session.h"
+#include "../test_files.h"
+
+using namespace lectern;
+using nlohmann::json;
+
+TEST_CASE("session: loading the bundled archive fits the view to it", "[session]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    const json st = json::parse(s.state_json());
+    CHECK(st["archive"]["title"] == "Victor Serge");
+    CHECK(st["archive"]["works"] == 37);
+    CHECK(st["archive"]["events"] == s.archive().events.size());
+    CHECK(st["archive"]["people"] == 2);
+    CHECK(st["archive"]["pages"] == 4);
+    CHECK(st["selected"].is_null());
+    // Serge's life (1890) to his son's death (2005), with a margin.
+    CHECK(st["view"]["start"].get<double>() < 1890.0);
+    CHECK(st["view"]["end"].get<double>() > 2005.0);
+    CHECK(st["view"]["end"].get<double>() < 2015.0);
+    CHECK(st["theme"] == "light");
+    CHECK(st["results"].is_array());
+}
+
+TEST_CASE("session: open, view and load commands", "[session]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    CHECK(s.command(R"({"open": "1936-08-10-letter-to-trotsky"})") == R"({"ok":true})");
+    CHECK(json::parse(s.state_json())["selected"] == "1936-08-10-letter-to-trotsky");
+
+    CHECK(s.command(R"({"view": {"start": 1919, "end": 1925}})") == R"({"ok":true})");
+    CHECK(s.view().start == Approx(1919));
+    CHECK(s.view().end == Approx(1925));
+
+    const json bad = json::parse(s.command(R"({"open": "no-such-work"})"));
+    CHECK(bad["ok"] == false);
+    CHECK(bad["error"].get<std::string>().find("no-such-work") != std::string::npos);
+    CHECK(json::parse(s.state_json())["selected"] == "1936-08-10-letter-to-trotsky");
+
+    CHECK(json::parse(s.command(R"({"view": {"start": 1930, "end": 1920}})"))["ok"] == false);
+    CHECK(json::parse(s.command(R"({"fly": 1})"))["ok"] == false);
+    CHECK(json::parse(s.command("not json"))["ok"] == false);
+    CHECK(s.command(R"({"open": null})") == R"({"ok":true})");
+    CHECK(s.selected() == -1);
+}
+
+TEST_CASE("session: a bad archive keeps the current archive, selection and view", "[session]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    REQUIRE(s.open("1938-04-28-once-more-kronstadt"));
+    REQUIRE(s.set_view(1930, 1940));
+    const std::string before = s.state_json();
+
+    const json reply = json::parse(s.command(json{{"load", "{bad json"}}.dump()));
+    CHECK(reply["ok"] == false);
+    CHECK(reply["error"].get<std::string>().find("line 1, column 2") != std::string::npos);
+    CHECK(s.state_json() == before);
+
+    const json typed = json::parse(s.command(json{{"load", R"({"lectern":1,"title":5,"works":[]})"}}.dump()));
+    CHECK(typed["error"] == "load: title: expected a string, found a number");
+    CHECK(s.state_json() == before);
+}
+
+TEST_CASE("session: a valid load replaces the archive and clears the selection", "[session]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    REQUIRE(s.open("1932-conquered-city-novel"));
+    const json reply = json::parse(s.command(json{{"load", R"({"lectern":1,"title":"Other","works":[
+        {"id":"x","title":"X","date":"-0500"}]})"}}.dump()));
+    CHECK(reply["ok"] == true);
+    const json st = json::parse(s.state_json());
+    CHECK(st["archive"]["title"] == "Other");
+    CHECK(st["archive"]["works"] == 1);
+    CHECK(st["selected"].is_null());
+    CHECK(s.view().start < -500.0);
+    CHECK(s.view().end > -499.0);
+}
+
+TEST_CASE("session: the view is clamped to a day and to 20,000 years", "[session]") {
+    Session s;
+    REQUIRE(s.set_view(1936.5, 1936.5 + 1e-9));
+    CHECK(s.view().end - s.view().start == Approx(1.0 / 366.0));
+    REQUIRE(s.set_view(-1e6, 1e6));
+    CHECK(s.view().end - s.view().start == Approx(20000.0));
+    CHECK_FALSE(s.set_view(std::nan(""), 2000));
+}

@@ -1,0 +1,136 @@
+// Headless ImGui frames over the bundled archive: the UI is driven with injected
+// mouse events, the way a reader uses it, and the session is checked after.
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include "ui/app.h"
+#include "../test_files.h"
+
+using namespace lectern;
+
+namespace {
+
+// A null backend: an ImGui context, the font atlas built, no window or GPU.
+struct Headless {
+    Session session;
+    ui::UiState ui;
+    Headless() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(1280, 800);
+        ui::init_ui(ui, 1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        REQUIRE(session.load(bundled_archive()).ok());
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+
+    void frame(float dt = 1.0f / 60.0f) {
+        ImGui::GetIO().DeltaTime = dt;
+        ImGui::NewFrame();
+        ui::draw_app(session, ui);
+        ImGui::Render();
+        session.count_frame();
+    }
+    void move(float x, float y) {
+        ImGui::GetIO().AddMousePosEvent(x, y);
+        frame();
+    }
+    void click(float x, float y) {
+        move(x, y);
+        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frame();
+        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frame();
+    }
+    const ui::TimelineMark* mark_of(int work) const {
+        for (const auto& m : ui.timeline.marks)
+            if (m.work == work) return &m;
+        return nullptr;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("ui: clicking each work's mark on the timeline selects it", "[ui]") {
+    Headless h;
+    for (int i = 0; i < 3; ++i) h.frame();
+    const auto& items = h.session.items().works;
+    REQUIRE(items.size() == 37);
+    for (const TimelineItem& it : items) {
+        const Work& w = h.session.archive().works[static_cast<std::size_t>(it.work)];
+        CAPTURE(w.id);
+        // Zoom to the work as a reader would before clicking it.
+        REQUIRE(h.session.set_view(it.start - 0.3, it.end + 0.3));
+        h.move(5, 795);  // away from the timeline
+        const ui::TimelineMark* m = h.mark_of(it.work);
+        REQUIRE(m);
+        const float x = (m->x0 + m->x1) / 2, y = (m->y0 + m->y1) / 2;
+        h.move(x, y);
+        CHECK(h.ui.timeline.hovered == it.work);
+        h.click(x, y);
+        CHECK(h.session.selected() == it.work);
+    }
+    for (int i = 0; i < 200; ++i) h.frame();
+    CHECK(h.session.frames() > 300);
+}
+
+TEST_CASE("ui: at the fitted view every work has a mark and labels never overlap", "[ui]") {
+    Headless h;
+    h.frame();
+    h.frame();
+    CHECK(h.ui.timeline.marks.size() == 37);
+    // Labelled marks in one row must not reach into the next mark of that row.
+    for (const auto& a : h.ui.timeline.marks)
+        for (const auto& b : h.ui.timeline.marks) {
+            if (&a == &b || a.y0 != b.y0 || !a.labelled || b.x0 < a.x0) continue;
+            const std::string& title = h.session.archive().works[static_cast<std::size_t>(a.work)].title;
+            const ImFont* f = h.ui.fonts.small;
+            const float label_end = a.x1 + 5 + f->CalcTextSizeA(f->FontSize, 1e9f, 0, title.c_str()).x;
+            CAPTURE(title);
+            CHECK(label_end <= b.x0);
+        }
+}
+
+TEST_CASE("ui: dragging the timeline pans and does not select", "[ui]") {
+    Headless h;
+    h.frame();
+    const TimeWindow before = h.session.view();
+    const double years_per_px = (before.end - before.start) / (1280.0 - 24.0);
+    // Start the drag on empty axis space near the bottom of the timeline.
+    const float y = h.ui.timeline.marks.front().y0 - 4;  // the gap above the works rows
+    h.move(640, y);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    h.frame();
+    for (int i = 1; i <= 10; ++i) h.move(640 - 10.0f * i, y);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    h.frame();
+    CHECK(h.session.selected() == -1);
+    CHECK(h.session.view().start - before.start == Approx(100 * years_per_px).epsilon(0.05));
+    CHECK(h.session.view().end - h.session.view().start == Approx(before.end - before.start));
+}
+
+TEST_CASE("ui: the wheel zooms around the pointer", "[ui]") {
+    Headless h;
+    h.frame();
+    const TimeWindow before = h.session.view();
+    const float x = 400;
+    const double year_at = before.start + (x - 12.0) / (1280.0 - 24.0) * (before.end - before.start);
+    h.move(x, 100);
+    ImGui::GetIO().AddMouseWheelEvent(0, 2);
+    h.frame();
+    const TimeWindow after = h.session.view();
+    CHECK(after.end - after.start < (before.end - before.start) * 0.8);
+    const double year_after = after.start + (x - 12.0) / (1280.0 - 24.0) * (after.end - after.start);
+    CHECK(year_after == Approx(year_at).margin(1e-6));
+}
+
+TEST_CASE("ui: frames whose clock does not advance do not assert", "[ui]") {
+    Headless h;
+    for (int i = 0; i < 10; ++i) {
+        ImGui::GetIO().DeltaTime = 1e-6f;
+        h.frame(1e-6f);
+    }
+    CHECK(h.session.frames() == 10);
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Installs and caches everything Lectern's builds need, so both README commands
+# work on a fresh Debian 12 machine. Sourced by build-wasm.sh and run-tests.sh.
+#
+#   lectern_deps_apt  PKG...   install missing Debian packages (or print the command)
+#   lectern_deps_sources       unpack the Debian source packages of ImGui and SDL2
+#   lectern_deps_sdl2_wasm     build SDL2 for wasm once per version into the cache
+#   lectern_deps_imgui BUILD   build ImGui (native|wasm) once per version into the cache
+#
+# The cache lives outside the clone (LECTERN_CACHE, default ~/.cache/lectern) and
+# every entry is keyed by the version it holds.
+set -euo pipefail
+
+LECTERN_ROOT=${LECTERN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+LECTERN_CACHE=${LECTERN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lectern}
+IMGUI_VERSION=1.90.1
+SDL2_VERSION=2.26.5
+mkdir -p "$LECTERN_CACHE"
+
+# Debian's emscripten runs under the machine's Node, which does not see Debian's acorn.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+log() { printf '[deps] %s\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
+    else
+        printf 'Lectern needs this command run as root first:\n  %s\n' "$*" >&2
+        exit 1
+    fi
+}
+
+LECTERN_APT_UPDATED=""
+apt_update_once() {
+    [ -n "$LECTERN_APT_UPDATED" ] && return 0
+    as_root apt-get update -qq
+    LECTERN_APT_UPDATED=1
+}
+
+lectern_deps_apt() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    apt_update_once
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# deb-src twins of the machine's own Debian entries, plus a source-only trixie
+# entry (ImGui 1.90.1 is in trixie). The mirror comes from the machine's config.
+ensure_deb_src() {
+    local S=/etc/apt/sources.list.d
+    [ -f $S/lectern-src.sources ] && return 0
+    [ -f $S/debian.sources ] || { echo "no $S/debian.sources to derive deb-src entries from" >&2; exit 1; }
+    local tmp; tmp=$(mktemp)
+    sed 's/^Types: deb$/Types: deb-src/' $S/debian.sources > "$tmp"
+    printf '\n' >> "$tmp"
+    awk 'BEGIN{RS="";ORS="\n\n"} NR==1' $S/debian.sources \
+        | sed -e 's/^Types: deb$/Types: deb-src/' -e 's/^Suites: .*/Suites: trixie/' >> "$tmp"
+    as_root install -m 644 "$tmp" $S/lectern-src.sources
+    rm -f "$tmp"
+    as_root apt-get update -qq
+    LECTERN_APT_UPDATED=1
+}
+
+# fetch_source PKG/SUITE TARBALL_GLOB DIRNAME: unpack one orig tarball into the cache.
+fetch_source() {
+    local spec=$1 glob=$2 dir=$3 src=$LECTERN_CACHE/src
+    [ -d "$src/$dir" ] && return 0
+    mkdir -p "$src"
+    ensure_deb_src
+    log "downloading Debian source $spec"
+    # apt may fail on the .debian part after the orig tarball arrived: judge by the tarball.
+    (cd "$src" && apt-get source --download-only "$spec" >/dev/null 2>&1 || true)
+    local tarball; tarball=$(ls "$src"/$glob 2>/dev/null | head -n1)
+    [ -n "$tarball" ] || { echo "could not download the Debian source package $spec" >&2; exit 1; }
+    local tmp; tmp=$(mktemp -d "$src/unpack.XXXX")
+    tar -xf "$tarball" -C "$tmp"
+    mv "$tmp"/* "$src/$dir"
+    rmdir "$tmp"
+}
+
+lectern_deps_sources() {
+    lectern_deps_apt dpkg-dev xz-utils
+    fetch_source "imgui/trixie" "imgui_${IMGUI_VERSION}*.orig.tar.*" "imgui-$IMGUI_VERSION"
+    fetch_source "libsdl2/bookworm" "libsdl2_${SDL2_VERSION}*.orig.tar.*" "SDL2-$SDL2_VERSION"
+    IMGUI_SRC=$LECTERN_CACHE/src/imgui-$IMGUI_VERSION
+    SDL2_SRC=$LECTERN_CACHE/src/SDL2-$SDL2_VERSION
+}
+
+emscripten_version() { emcc --version 2>/dev/null | head -n1 | sed 's/.*) \([0-9.]*\).*/\1/'; }
+
+lectern_deps_sdl2_wasm() {
+    lectern_deps_sources
+    SDL2_WASM=$LECTERN_CACHE/sdl2-$SDL2_VERSION-wasm-em$(emscripten_version)
+    [ -f "$SDL2_WASM/lib/libSDL2.a" ] && return 0
+    log "building SDL2 $SDL2_VERSION for wasm (once per machine, about 2 minutes)"
+    local b=$LECTERN_CACHE/build/sdl2-wasm
+    rm -rf "$b" && mkdir -p "$b"
+    (cd "$b" && emcmake cmake "$SDL2_SRC" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+        -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL2_WASM.tmp" >/dev/null \
+        && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
+    rm -rf "$SDL2_WASM" && mv "$SDL2_WASM.tmp" "$SDL2_WASM"
+    rm -rf "$b"
+}
+
+# lectern_deps_imgui native|wasm: a static ImGui with the SDL2 + OpenGL3 backends.
+lectern_deps_imgui() {
+    local kind=$1
+    lectern_deps_sources
+    local key=$kind
+    [ "$kind" = wasm ] && key=wasm-em$(emscripten_version)
+    IMGUI_PREFIX=$LECTERN_CACHE/imgui-$IMGUI_VERSION-$key
+    [ -f "$IMGUI_PREFIX/lib/libimgui.a" ] && return 0
+    log "building Dear ImGui $IMGUI_VERSION ($kind, once per machine)"
+    local b=$LECTERN_CACHE/build/imgui-$kind cfg=(cmake)
+    rm -rf "$b" && mkdir -p "$b"
+    local extra=()
+    if [ "$kind" = wasm ]; then
+        lectern_deps_sdl2_wasm
+        cfg=(emcmake cmake)
+        extra=(-DSDL2_INCLUDE_DIR="$SDL2_WASM/include/SDL2")
+    fi
+    (cd "$b" && "${cfg[@]}" "$LECTERN_ROOT/cmake/imgui" -DCMAKE_BUILD_TYPE=Release \
+        -DIMGUI_SRC="$IMGUI_SRC" -DCMAKE_INSTALL_PREFIX="$IMGUI_PREFIX.tmp" "${extra[@]}" >/dev/null \
+        && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
+    rm -rf "$IMGUI_PREFIX" && mv "$IMGUI_PREFIX.tmp" "$IMGUI_PREFIX"
+    rm -rf "$b"
+}
+
+# Packages for the native build and its tests.
+LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
+                     python3 fonttools)
+# Packages for the wasm build (Debian's emscripten pulls binaryen).
+LECTERN_WASM_PKGS=(emscripten)
+# Packages for the browser tests.
+LECTERN_BROWSER_PKGS=(chromium nodejs)
