@@ -51,14 +51,21 @@ void heading(const Fonts& f, const char* text) {
     ImGui::PopFont();
 }
 
-void section_title(const Fonts& f, const char* text) {
+// A thin rule across the measure (ImGui's Separator spans the whole window).
+void rule(float measure) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + measure, p.y + 1), IM_COL32(0, 0, 0, 50));
+    ImGui::Dummy(ImVec2(measure, 4));
+}
+
+void section_title(const Fonts& f, const char* text, float measure) {
     ImGui::Spacing();
     ImGui::PushFont(f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::Separator();
+    rule(measure);
 }
 
 const char* date_text(const Work& w) {
@@ -86,7 +93,7 @@ void quote(const Fonts& f, const Page& p) {
     ImGui::Spacing();
 }
 
-void front_matter(const Session& s, const Fonts& f, Intents& out) {
+void front_matter(const Session& s, const Fonts& f, float measure, Intents& out) {
     const Archive& a = s.archive();
     heading(f, a.title.c_str());
     ImGui::PushFont(f.ui);
@@ -104,8 +111,8 @@ void front_matter(const Session& s, const Fonts& f, Intents& out) {
             quote(f, p);
             continue;
         }
-        if (!p.title.empty()) section_title(f, p.title.c_str());
-        else if (p.kind == "note") ImGui::Separator();
+        if (!p.title.empty()) section_title(f, p.title.c_str(), measure);
+        else if (p.kind == "note") rule(measure);
         ImGui::PushFont(f.body);
         paragraphs(p.body);
         for (const Link& l : p.links) ImGui::TextWrapped("%s", l.title.c_str());
@@ -113,7 +120,7 @@ void front_matter(const Session& s, const Fonts& f, Intents& out) {
         ImGui::Spacing();
     }
 
-    section_title(f, "Works");
+    section_title(f, "Works", measure);
     ImGui::PushFont(f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
     for (const TimelineItem& it : s.items().works) {
@@ -139,7 +146,7 @@ void front_matter(const Session& s, const Fonts& f, Intents& out) {
     ImGui::PopFont();
 }
 
-void work_page(const Session& s, const Fonts& f, const Work& w, Intents& out) {
+void work_page(const Session& s, const Fonts& f, const Work& w, float measure, Intents& out) {
     const Archive& a = s.archive();
     ImGui::PushFont(f.ui);
     if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) out.select = -1;  // ←
@@ -167,7 +174,7 @@ void work_page(const Session& s, const Fonts& f, const Work& w, Intents& out) {
         }
     }
     ImGui::PopFont();
-    ImGui::Separator();
+    rule(measure);
     ImGui::Spacing();
     ImGui::PushFont(f.body);
     if (w.body) {
@@ -197,8 +204,8 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::Indent(left);
     ImGui::PushTextWrapPos(left + measure);
-    if (s.selected() >= 0) work_page(s, f, s.archive().works[static_cast<std::size_t>(s.selected())], out);
-    else front_matter(s, f, out);
+    if (s.selected() >= 0) work_page(s, f, s.archive().works[static_cast<std::size_t>(s.selected())], measure, out);
+    else front_matter(s, f, measure, out);
     ImGui::PopTextWrapPos();
     ImGui::Unindent(left);
     ImGui::Dummy(ImVec2(0, 32));

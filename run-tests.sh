@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every Lectern test: installs what is missing, builds natively and for wasm,
+# then runs the Catch2 unit and UI tests (ctest) and the browser tests (headless
+# Chromium, both dist/lectern.html from file:// and dist/site/ over http).
+# Exits non-zero on any failure.
+#
+#   ./run-tests.sh                    everything
+#   ./run-tests.sh --screenshot       also refresh docs/screenshot.png (the README's)
+set -euo pipefail
+cd "$(dirname "$0")"
+source tools/deps.sh
+
+shot_args=()
+for arg in "$@"; do
+    case $arg in
+        --screenshot) shot_args=(--screenshot docs/screenshot.png) ;;
+        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        *) echo "run-tests.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_WASM_PKGS[@]}" "${LECTERN_BROWSER_PKGS[@]}"
+lectern_deps_imgui native
+command -v node >/dev/null || { echo "run-tests.sh: Node.js 20 or later is needed for the browser tests" >&2; exit 1; }
+
+echo "== native build and unit tests"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" >/dev/null
+cmake --build build/native -j"$(nproc)"
+native_status=0
+(cd build/native && ctest --output-on-failure -j"$(nproc)") || native_status=$?
+
+echo "== wasm build"
+./build-wasm.sh
+
+echo "== browser tests"
+# The lock file pins playwright-core; the registry comes from the machine's npm configuration.
+if [ ! -d tests/web/node_modules/playwright-core ]; then
+    (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+browser_status=0
+node tests/web/run.mjs "${shot_args[@]}" || browser_status=$?
+
+if [ "$native_status" != 0 ] || [ "$browser_status" != 0 ]; then
+    echo "run-tests.sh: FAILED (native tests: exit $native_status, browser tests: exit $browser_status)"
+    exit 1
+fi
+echo "run-tests.sh: all tests passed"

@@ -1,0 +1,229 @@
+// Browser tests: both outputs of ./build-wasm.sh in Debian's headless Chromium.
+//   dist/lectern.html, copied alone into an empty folder and opened from file://
+//   dist/site/, served by `python3 -m http.server` on 127.0.0.1
+// Prints one line per test and ends with "N passed, N failed".
+//
+//   node tests/web/run.mjs [--screenshot docs/screenshot.png]
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(root, 'tests/web/artifacts');
+const screenshotArg = process.argv.indexOf('--screenshot');
+const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
+fs.mkdirSync(artifacts, { recursive: true });
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+
+// ---- a tiny runner ------------------------------------------------------------------
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push(true);
+    console.log(`ok    ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`FAIL  ${name}\n      ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n      ')}`);
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+function equal(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+// ---- helpers ------------------------------------------------------------------------
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+async function startServer(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
+    { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) return { url, stop: () => proc.kill() }; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill();
+  throw new Error('python3 -m http.server did not start');
+}
+
+// Opens the page, collecting console errors, and waits for the first frame with the archive.
+async function openPage(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+  return { page, errors };
+}
+
+const state = (page) => page.evaluate(() => window.lectern.state());
+const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
+const nextFrames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
+  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+
+// Share of pixels unlike the corner colour, and how many colours a screenshot holds.
+async function inkStats(browser, png) {
+  const page = await browser.newPage();
+  const stats = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const bg = [d[0], d[1], d[2]];
+    let ink = 0; const colours = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 60) ink++;
+      if (i % 64 === 0) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    }
+    return { ink: ink / (d.length / 4), colours: colours.size };
+  }, png.toString('base64'));
+  await page.close();
+  return stats;
+}
+
+// ---- the tests, run against each output ----------------------------------------------
+async function suite(browser, label, url, shotName) {
+  let opened;
+  await test(`${label}: opens and draws the Serge archive`, async () => {
+    opened = await openPage(browser, url);
+    const s = await state(opened.page);
+    equal(s.archive.title, 'Victor Serge', 'archive title');
+    equal(s.archive.works, 37, 'works');
+    equal(s.archive.people, 2, 'people');
+    equal(s.archive.pages, 4, 'pages');
+    assert(s.frames >= 1, 'no frame drawn');
+    assert(typeof opened.page.evaluate === 'function', 'page');
+    const title = await opened.page.title();
+    assert(title.includes('Victor Serge'), `page title is "${title}"`);
+    const ms = await opened.page.evaluate(() => window.lectern.firstFrameMs);
+    console.log(`      first frame at ${ms.toFixed(0)} ms`);
+  });
+  if (!opened) return;
+  const { page, errors } = opened;
+
+  await test(`${label}: no console errors`, async () => {
+    await nextFrames(page, 10);
+    equal(errors, [], 'console errors');
+  });
+
+  await test(`${label}: the screenshot shows the timeline and the text`, async () => {
+    await nextFrames(page, 5);
+    const png = await page.screenshot();
+    fs.writeFileSync(path.join(artifacts, shotName), png);
+    if (readmeShot && label.startsWith('single')) fs.copyFileSync(path.join(artifacts, shotName), readmeShot);
+    const { ink, colours } = await inkStats(browser, png);
+    assert(ink > 0.02, `only ${(ink * 100).toFixed(2)}% of the page is drawn`);
+    assert(colours > 20, `only ${colours} colours: not the timeline and reader`);
+  });
+
+  await test(`${label}: command({open}) selects a work; unknown ids are refused`, async () => {
+    equal(await command(page, { open: '1936-08-10-letter-to-trotsky' }), { ok: true }, 'open reply');
+    equal((await state(page)).selected, '1936-08-10-letter-to-trotsky', 'selected');
+    const bad = await command(page, { open: 'no-such-work' });
+    equal(bad.ok, false, 'unknown id reply');
+    equal((await state(page)).selected, '1936-08-10-letter-to-trotsky', 'selected after a bad id');
+    equal(await command(page, { open: null }), { ok: true }, 'close reply');
+  });
+
+  await test(`${label}: a click on a work's mark on the timeline selects it`, async () => {
+    // Zoom to Conquered City (1932, alone in its year), as a reader would, then click along its column.
+    equal(await command(page, { view: { start: 1931.6, end: 1933.4 } }), { ok: true }, 'view reply');
+    await nextFrames(page, 3);
+    let selected = null;
+    for (let y = 40; y < 300 && !selected; y += 4) {
+      await page.mouse.click(640, y);
+      await nextFrames(page, 2);
+      selected = (await state(page)).selected;
+    }
+    equal(selected, '1932-conquered-city-novel', 'selected by the click');
+  });
+
+  await test(`${label}: the wheel zooms and a drag pans the timeline`, async () => {
+    equal(await command(page, { fit: true }), { ok: true }, 'fit reply');
+    await nextFrames(page, 2);
+    const before = (await state(page)).view;
+    await page.mouse.move(640, 150);
+    await page.mouse.wheel(0, -300);
+    await nextFrames(page, 3);
+    const zoomed = (await state(page)).view;
+    assert(zoomed.end - zoomed.start < (before.end - before.start) * 0.9, `wheel did not zoom: ${JSON.stringify(zoomed)}`);
+    await page.mouse.move(640, 52);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) { await page.mouse.move(640 + 20 * i, 52); await nextFrames(page, 1); }
+    await page.mouse.up();
+    await nextFrames(page, 2);
+    const panned = (await state(page)).view;
+    assert(panned.start < zoomed.start, `drag right did not move the window back in time: ${JSON.stringify(panned)}`);
+    assert(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'drag changed the zoom');
+  });
+
+  await test(`${label}: loading bad JSON is refused and the archive stays`, async () => {
+    await command(page, { open: '1932-conquered-city-novel' });
+    const before = await state(page);
+    const reply = await command(page, { load: '{bad json' });
+    equal(reply.ok, false, 'load reply');
+    assert(/line 1, column 2/.test(reply.error), `error names no position: ${reply.error}`);
+    const typed = await command(page, { load: '{"lectern":1,"title":"T","works":[{"id":"a","title":7,"date":null}]}' });
+    assert(/works\[0\]\.title/.test(typed.error), `error names no member: ${typed.error}`);
+    const after = await state(page);
+    equal(after.archive, before.archive, 'archive after bad loads');
+    equal(after.selected, before.selected, 'selection after bad loads');
+    equal(after.view, before.view, 'view after bad loads');
+  });
+
+  await test(`${label}: a valid archive loads through command({load})`, async () => {
+    const other = { lectern: 1, title: 'Другой архив — Ελληνικά', works: [{ id: 'x', title: 'X', date: '-0500' }] };
+    equal(await command(page, { load: JSON.stringify(other) }), { ok: true }, 'load reply');
+    await nextFrames(page, 2);
+    const s = await state(page);
+    equal([s.archive.title, s.archive.works, s.selected], [other.title, 1, null], 'loaded archive');
+    assert((await page.title()).startsWith(other.title), 'page title follows the archive');
+    equal(errors, [], 'console errors');
+  });
+  await page.close();
+}
+
+// ---- main ---------------------------------------------------------------------------
+const single = path.join(root, 'dist/lectern.html');
+const siteDir = path.join(root, 'dist/site');
+for (const f of [single, path.join(siteDir, 'index.html')])
+  if (!fs.existsSync(f)) { console.error(`missing ${f}: run ./build-wasm.sh first`); process.exit(2); }
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const lonely = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-single-'));
+fs.copyFileSync(single, path.join(lonely, 'lectern.html'));
+const server = await startServer(siteDir);
+try {
+  await suite(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), 'single.png');
+  await suite(browser, 'site (http://127.0.0.1)', server.url, 'site.png');
+} finally {
+  server.stop();
+  await browser.close();
+  fs.rmSync(lonely, { recursive: true, force: true });
+}
+const passed = results.filter(Boolean).length;
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(results.length - passed === 0 && results.length > 0 ? 0 : 1);
