@@ -44,9 +44,14 @@ lectern_deps_apt() {
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    log "installing ${missing[*]}"
+    log "installing ${missing[*]} (log: $LECTERN_CACHE/apt.log)"
     apt_update_once
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    if ! DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+            >"$LECTERN_CACHE/apt.log" 2>&1; then
+        tail -n 20 "$LECTERN_CACHE/apt.log" >&2
+        echo "could not install ${missing[*]}" >&2
+        exit 1
+    fi
 }
 
 # deb-src twins of the machine's own Debian entries, plus a source-only trixie
