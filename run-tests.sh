@@ -21,7 +21,9 @@ done
 
 lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_WASM_PKGS[@]}" "${LECTERN_BROWSER_PKGS[@]}"
 lectern_deps_imgui native
-command -v node >/dev/null || { echo "run-tests.sh: Node.js 20 or later is needed for the browser tests" >&2; exit 1; }
+command -v node >/dev/null || lectern_deps_apt nodejs npm
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
+    || { echo "run-tests.sh: the browser tests need Node.js 20 or later (playwright-core); found $(node --version)" >&2; exit 1; }
 
 echo "== native build and unit tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" >/dev/null

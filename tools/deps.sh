@@ -44,6 +44,10 @@ lectern_deps_apt() {
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" != 0 ] && ! { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; then
+        printf 'Lectern needs these Debian packages. Run as root, then run this script again:\n  apt-get update && apt-get install -y --no-install-recommends %s\n' "${missing[*]}" >&2
+        exit 1
+    fi
     log "installing ${missing[*]} (log: $LECTERN_CACHE/apt.log)"
     apt_update_once
     if ! DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
@@ -142,4 +146,4 @@ LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev ca
 # Packages for the wasm build (Debian's emscripten pulls binaryen).
 LECTERN_WASM_PKGS=(emscripten)
 # Packages for the browser tests.
-LECTERN_BROWSER_PKGS=(chromium nodejs)
+LECTERN_BROWSER_PKGS=(chromium)
