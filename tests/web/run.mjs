@@ -206,6 +206,25 @@ async function suite(browser, label, url, shotName) {
   await page.close();
 }
 
+// Without WebGL 2 the page explains what is missing instead of staying blank.
+async function withoutWebGL2(browser, url) {
+  await test('single file (file://): without WebGL 2 the page says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.addInitScript(() => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
+      };
+    });
+    await page.goto(url);
+    await page.waitForTimeout(500);
+    const text = await page.locator('#status').innerText();
+    assert(/WebGL 2/.test(text), `status says: ${text}`);
+    assert(await page.locator('#status').isVisible(), 'the message is hidden');
+    await page.close();
+  });
+}
+
 // ---- main ---------------------------------------------------------------------------
 const single = path.join(root, 'dist/lectern.html');
 const siteDir = path.join(root, 'dist/site');
@@ -219,6 +238,7 @@ const server = await startServer(siteDir);
 try {
   await suite(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), 'single.png');
   await suite(browser, 'site (http://127.0.0.1)', server.url, 'site.png');
+  await withoutWebGL2(browser, 'file://' + path.join(lonely, 'lectern.html'));
 } finally {
   server.stop();
   await browser.close();
