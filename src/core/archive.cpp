@@ -261,6 +261,16 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         a.events.push_back(std::move(e));
     });
 
+    r.each(root, "eras", false, [&](const json& j, const std::string& p) {
+        Era era;
+        r.warn_unknown(j, p, {"title", "date", "note"});
+        r.text(j, p, "title", era.title, true);
+        r.date(j, p, "date", era.date, true);
+        if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), "an era's date must be an interval such as '1919/1936'");
+        r.text(j, p, "note", era.note);
+        a.eras.push_back(std::move(era));
+    });
+
     std::set<std::string> work_ids;
     r.each(root, "works", true, [&](const json& j, const std::string& p) {
         Work w;

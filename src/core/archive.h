@@ -41,6 +41,11 @@ struct Event {
     std::vector<std::string> people;
 };
 
+struct Era {
+    std::string title, note;
+    std::optional<EdtfDate> date;  // an interval
+};
+
 struct Work {
     std::string id, title;
     std::optional<EdtfDate> date;  // nullopt: undated
@@ -58,6 +63,7 @@ struct Archive {
     std::vector<Page> pages;
     std::vector<Event> events;
     std::vector<Work> works;
+    std::vector<Era> eras;
 
     const Work* find_work(std::string_view id) const;
     int work_index(std::string_view id) const;  // -1 when absent

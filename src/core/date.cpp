@@ -23,16 +23,29 @@ DayNumber days_from_civil(std::int64_t y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-static std::int64_t year_of_day(DayNumber z) {
+namespace {
+
+struct Civil {
+    std::int64_t year;
+    int month, day;
+};
+
+// Howard Hinnant's civil_from_days, the inverse of days_from_civil.
+Civil civil_from_days(DayNumber z) {
     z += 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const std::int64_t doe = z - era * 146097;
     const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    return yoe + era * 400 + (m <= 2);
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {yoe + era * 400 + (m <= 2), m, d};
 }
+
+std::int64_t year_of_day(DayNumber z) { return civil_from_days(z).year; }
+
+}  // namespace
 
 double day_to_year(DayNumber day) {
     const std::int64_t y = year_of_day(day);
@@ -86,21 +99,9 @@ bool read_digits(Cursor& c, int n, bool allow_x, std::int64_t& lo, std::int64_t&
     return true;
 }
 
-bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& approximate, std::string* why) {
-    Cursor c{text};
-    // Qualifier at the end applies to the whole point.
-    if (!text.empty()) {
-        const char q = text.back();
-        if (q == '?' || q == '~' || q == '%') {
-            uncertain = uncertain || q == '?' || q == '%';
-            approximate = approximate || q == '~' || q == '%';
-            c.s = text.substr(0, text.size() - 1);
-        }
-    }
-    if (c.s.empty()) return fail(why, "empty date");
-
-    std::int64_t year_lo = 0, year_hi = 0;
-    bool year_x = false;
+// Reads the year of a point: four digits (trailing ones may be 'X') or a long year.
+bool parse_year(Cursor& c, DatePoint& p, std::int64_t& year_hi, std::string* why) {
+    std::int64_t year_lo = 0;
     if (c.peek() == 'Y') {  // long year: Y17000, Y-12000
         ++c.i;
         const bool neg = c.peek() == '-';
@@ -115,33 +116,62 @@ bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& app
         const std::size_t n = c.i - start;
         if (n == 0) return fail(why, "no digits after 'Y'");
         if (n <= 4) return fail(why, "a 'Y' year needs more than four digits");
+        // Y01908 would be a second spelling of 1908; one spelling keeps to_edtf exact.
+        if (c.s[start] == '0') return fail(why, "a 'Y' year has no leading zeros");
         if (!c.done()) return fail(why, "a long year stands alone");
-        year_lo = year_hi = neg ? -v : v;
-    } else {
-        const bool neg = c.peek() == '-';
-        if (neg) ++c.i;
-        if (!read_digits(c, 4, true, year_lo, year_hi, year_x))
-            return fail(why, "expected a four-digit year");
-        if (year_x) {
-            // Unspecified digits must be trailing: 19X5 says nothing EDTF allows.
-            const std::string_view y = c.s.substr(c.i - 4, 4);
-            const auto first_x = y.find('X');
-            if (y.find_first_not_of('X', first_x) != std::string_view::npos)
-                return fail(why, "unspecified digits must come last in the year");
-        }
-        if (neg) {
-            std::swap(year_lo, year_hi);
-            year_lo = -year_lo;
-            year_hi = -year_hi;
-            if (year_lo == 0 && year_hi == 0 && !year_x) return fail(why, "'-0000' is not a year");
+        p.year = year_hi = neg ? -v : v;
+        return true;
+    }
+    const bool neg = c.peek() == '-';
+    if (neg) ++c.i;
+    bool year_x = false;
+    if (!read_digits(c, 4, true, year_lo, year_hi, year_x)) return fail(why, "expected a four-digit year");
+    if (year_x) {
+        // Unspecified digits must be trailing: 19X5 says nothing EDTF allows.
+        const std::string_view y = c.s.substr(c.i - 4, 4);
+        const auto first_x = y.find('X');
+        if (y.find_first_not_of('X', first_x) != std::string_view::npos)
+            return fail(why, "unspecified digits must come last in the year");
+        // XXXX spans ten thousand years: nothing a timeline can place.
+        if (first_x == 0) return fail(why, "a year needs at least one known digit");
+        p.year_unspecified = static_cast<int>(4 - first_x);
+    }
+    if (neg) {
+        std::swap(year_lo, year_hi);
+        year_lo = -year_lo;
+        year_hi = -year_hi;
+        if (year_lo == 0 && year_hi == 0 && !year_x) return fail(why, "'-0000' is not a year");
+    }
+    p.year = year_lo;
+    return true;
+}
+
+DatePrecision year_precision(int unspecified_digits) {
+    static const DatePrecision kByDigits[4] = {DatePrecision::year, DatePrecision::decade, DatePrecision::century,
+                                               DatePrecision::millennium};
+    return kByDigits[unspecified_digits];
+}
+
+bool parse_point(std::string_view text, DatePoint& p, std::string* why) {
+    p = DatePoint{};
+    Cursor c{text};
+    // Qualifier at the end applies to the whole point.
+    if (!text.empty()) {
+        const char q = text.back();
+        if (q == '?' || q == '~' || q == '%') {
+            p.uncertain = q == '?' || q == '%';
+            p.approximate = q == '~' || q == '%';
+            c.s = text.substr(0, text.size() - 1);
         }
     }
+    if (c.s.empty()) return fail(why, "empty date");
 
-    p.year = year_lo;
-    p.month = 0;
-    p.day = 0;
-    p.precision = DatePrecision::year;
-    p.first_day = days_from_civil(year_lo, 1, 1);
+    std::int64_t year_hi = 0;
+    if (!parse_year(c, p, year_hi, why)) return false;
+    const std::int64_t year = p.year;
+    const bool year_x = p.year_unspecified > 0;
+    p.precision = year_precision(p.year_unspecified);
+    p.first_day = days_from_civil(year, 1, 1);
     p.last_day = days_from_civil(year_hi, 12, 31);
     if (c.done()) return true;
 
@@ -153,9 +183,11 @@ bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& app
     if (m_x) {
         if (m_lo != 0 || m_hi != 99) return fail(why, "a month is either known or 'XX'");
         if (year_x) return fail(why, "unspecified month in a year with unspecified digits");
+        p.month_unspecified = true;
         if (!c.done()) {
             // 1936-XX-XX is the year; 1936-XX-05 names no span we can draw.
             if (c.s.substr(c.i) != "-XX") return fail(why, "a day in an unspecified month");
+            p.day_unspecified = true;
         }
         return true;  // the whole year
     }
@@ -167,8 +199,8 @@ bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& app
         p.precision = DatePrecision::season;
         static const int kStart[4] = {3, 6, 9, 12};
         const int sm = kStart[month - 21];
-        p.first_day = days_from_civil(year_lo, sm, 1);
-        const std::int64_t ey = month == 24 ? year_lo + 1 : year_lo;
+        p.first_day = days_from_civil(year, sm, 1);
+        const std::int64_t ey = month == 24 ? year + 1 : year;
         const int em = month == 24 ? 2 : sm + 2;
         p.last_day = days_from_civil(ey, em, days_in_month(ey, em));
         return true;
@@ -176,8 +208,8 @@ bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& app
     if (month < 1 || month > 12) return fail(why, "month " + std::to_string(month));
     p.month = month;
     p.precision = DatePrecision::month;
-    p.first_day = days_from_civil(year_lo, month, 1);
-    p.last_day = days_from_civil(year_lo, month, days_in_month(year_lo, month));
+    p.first_day = days_from_civil(year, month, 1);
+    p.last_day = days_from_civil(year, month, days_in_month(year, month));
     if (c.done()) return true;
 
     if (c.peek() != '-') return fail(why, "unexpected '" + std::string(1, c.peek()) + "' after the month");
@@ -188,22 +220,48 @@ bool parse_point(std::string_view text, DatePoint& p, bool& uncertain, bool& app
     if (!c.done()) return fail(why, "unexpected text after the day");
     if (d_x) {
         if (d_lo != 0 || d_hi != 99) return fail(why, "a day is either known or 'XX'");
+        p.day_unspecified = true;
         return true;  // the whole month
     }
+    // The checker's reasons stay English whatever the interface language (the spec
+    // quotes them), so this table is not date_format's, which will be translated.
     static const char* kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
                                           "July",    "August",   "September", "October", "November", "December"};
     const int day = static_cast<int>(d_lo);
-    if (day < 1 || day > days_in_month(year_lo, month)) {
+    if (day < 1 || day > days_in_month(year, month)) {
         if (day >= 1 && day <= 31) return fail(why, std::to_string(day) + " " + kMonthNames[month - 1]);
         return fail(why, "day " + std::to_string(day));
     }
     p.day = day;
     p.precision = DatePrecision::day;
-    p.first_day = p.last_day = days_from_civil(year_lo, month, day);
+    p.first_day = p.last_day = days_from_civil(year, month, day);
     return true;
 }
 
 DatePrecision coarser(DatePrecision a, DatePrecision b) { return a > b ? a : b; }
+
+std::string two_digits(int v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); }
+
+// Zero-padded to at least four digits, the width EDTF and ISO years share.
+std::string four_digits(std::int64_t magnitude) {
+    std::string s = std::to_string(magnitude);
+    if (s.size() < 4) s.insert(0, 4 - s.size(), '0');
+    return s;
+}
+
+std::string year_to_edtf(const DatePoint& p) {
+    const int n = p.year_unspecified;
+    if (n == 0 && (p.year > 9999 || p.year < -9999)) return "Y" + std::to_string(p.year);
+    // p.year is the first year covered, so -019X holds -199: drop the unspecified digits.
+    std::int64_t magnitude = p.year < 0 ? -p.year : p.year;
+    std::int64_t unit = 1;
+    for (int k = 0; k < n; ++k) unit *= 10;
+    magnitude -= magnitude % unit;
+    std::string digits = four_digits(magnitude);
+    const auto x = static_cast<std::size_t>(n);
+    digits.replace(digits.size() - x, x, x, 'X');
+    return (p.year < 0 ? "-" : "") + digits;
+}
 
 }  // namespace
 
@@ -216,11 +274,13 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
     d.text = std::string(text);
     const auto slash = text.find('/');
     if (slash == std::string_view::npos) {
-        DatePoint p;
-        if (!parse_point(text, p, d.uncertain, d.approximate, why)) return std::nullopt;
-        d.earliest_day = p.first_day;
-        d.latest_day = p.last_day;
-        d.precision = p.precision;
+        if (!parse_point(text, d.start, why)) return std::nullopt;
+        d.end = d.start;
+        d.uncertain = d.start.uncertain;
+        d.approximate = d.start.approximate;
+        d.earliest_day = d.start.first_day;
+        d.latest_day = d.start.last_day;
+        d.precision = d.start.precision;
         return d;
     }
     if (text.find('/', slash + 1) != std::string_view::npos) {
@@ -233,25 +293,70 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
     d.unknown_start = a.empty();
     d.open_end = b == "..";
     d.unknown_end = b.empty();
-    const bool start_known = !d.open_start && !d.unknown_start;
-    const bool end_known = !d.open_end && !d.unknown_end;
-    if (!start_known && !end_known) {
+    if (!d.has_start() && !d.has_end()) {
         fail(why, "an interval needs at least one known end");
         return std::nullopt;
     }
-    DatePoint ps, pe;
-    if (start_known && !parse_point(a, ps, d.uncertain, d.approximate, why)) return std::nullopt;
-    if (end_known && !parse_point(b, pe, d.uncertain, d.approximate, why)) return std::nullopt;
-    if (!start_known) ps = pe;
-    if (!end_known) pe = ps;
-    if (start_known && end_known && pe.last_day < ps.first_day) {
+    if (d.has_start() && !parse_point(a, d.start, why)) return std::nullopt;
+    if (d.has_end() && !parse_point(b, d.end, why)) return std::nullopt;
+    // A missing end borrows the other's span so earliest/latest stay meaningful.
+    const DatePoint& ps = d.has_start() ? d.start : d.end;
+    const DatePoint& pe = d.has_end() ? d.end : d.start;
+    if (d.has_start() && d.has_end() && pe.last_day < ps.first_day) {
         fail(why, "end before start");
         return std::nullopt;
     }
+    d.uncertain = d.start.uncertain || d.end.uncertain;
+    d.approximate = d.start.approximate || d.end.approximate;
     d.earliest_day = ps.first_day;
     d.latest_day = pe.last_day;
     d.precision = coarser(ps.precision, pe.precision);
     return d;
+}
+
+std::string to_edtf(const DatePoint& p) {
+    std::string s = year_to_edtf(p);
+    if (p.month_unspecified)
+        s += "-XX";
+    else if (p.month > 0)
+        s += "-" + two_digits(p.month);
+    if (p.day_unspecified)
+        s += "-XX";
+    else if (p.day > 0)
+        s += "-" + two_digits(p.day);
+    if (p.uncertain && p.approximate)
+        s += '%';
+    else if (p.uncertain)
+        s += '?';
+    else if (p.approximate)
+        s += '~';
+    return s;
+}
+
+std::string to_edtf(const EdtfDate& d) {
+    if (!d.interval) return to_edtf(d.start);
+    const std::string a = d.has_start() ? to_edtf(d.start) : d.open_start ? ".." : "";
+    const std::string b = d.has_end() ? to_edtf(d.end) : d.open_end ? ".." : "";
+    return a + "/" + b;
+}
+
+const char* precision_name(DatePrecision precision) {
+    switch (precision) {
+        case DatePrecision::day: return "day";
+        case DatePrecision::month: return "month";
+        case DatePrecision::season: return "season";
+        case DatePrecision::year: return "year";
+        case DatePrecision::decade: return "decade";
+        case DatePrecision::century: return "century";
+        case DatePrecision::millennium: return "millennium";
+    }
+    return "unknown";  // only for a value cast from outside the enum
+}
+
+std::string format_iso_day(DayNumber day) {
+    const Civil c = civil_from_days(day);
+    const std::string sign = c.year < 0 ? "-" : c.year > 9999 ? "+" : "";
+    return sign + four_digits(c.year < 0 ? -c.year : c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day);
 }
 
 }  // namespace lectern

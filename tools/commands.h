@@ -1,0 +1,17 @@
+// lectern-tool's commands; each returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lectern::tool {
+
+using Args = std::vector<std::string>;
+
+int check_command(const Args& args);    // lectern-tool check FILE...
+int inspect_command(const Args& args);  // lectern-tool inspect FILE
+int import_mia_command(const Args& args);  // lectern-tool import-mia INDEX.txt [--events F] -o OUT
+
+bool wants_help(const Args& args);
+
+}  // namespace lectern::tool
