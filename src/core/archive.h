@@ -55,6 +55,10 @@ struct Work {
     std::vector<std::string> people, tags;
 };
 
+// The date as a reader should see it: the printed label, else Lectern's wording
+// ("June 1908", "c. 1945"), else "undated".
+std::string shown_date(const Work& work);
+
 struct Archive {
     int version = 1;
     std::string title, subtitle, publisher, language, updated_label;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/date_format.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
@@ -68,11 +69,6 @@ void section_title(const Fonts& f, const char* text, float measure) {
     rule(measure);
 }
 
-const char* date_text(const Work& w) {
-    if (!w.date_label.empty()) return w.date_label.c_str();
-    return w.date ? w.date->text.c_str() : "undated";
-}
-
 void quote(const Fonts& f, const Page& p) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::Indent(18);
@@ -129,7 +125,7 @@ void front_matter(const Session& s, const Fonts& f, float measure, Intents& out)
         const ImVec2 row = ImGui::GetCursorPos();
         if (ImGui::Selectable("##work", false, ImGuiSelectableFlags_SpanAllColumns)) out.select = it.work;
         ImGui::SetCursorPos(row);
-        ImGui::TextDisabled("%s", date_text(w));
+        ImGui::TextDisabled("%s", shown_date(w).c_str());
         ImGui::SameLine(row.x + date_w);
         ImGui::TextUnformatted(w.title.c_str());
         if (!w.kind.empty()) {
@@ -141,7 +137,7 @@ void front_matter(const Session& s, const Fonts& f, float measure, Intents& out)
     if (s.items().undated > 0) ImGui::TextDisabled("%d undated works", s.items().undated);
     if (!a.updated_label.empty() || a.updated) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Updated on %s", a.updated_label.empty() ? a.updated->text.c_str() : a.updated_label.c_str());
+        ImGui::TextDisabled("Updated on %s", a.updated_label.empty() ? format_date_human(*a.updated).c_str() : a.updated_label.c_str());
     }
     ImGui::PopFont();
 }
@@ -155,7 +151,7 @@ void work_page(const Session& s, const Fonts& f, const Work& w, float measure, I
     heading(f, w.title.c_str());
     ImGui::PushFont(f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
-    std::string meta = date_text(w);
+    std::string meta = shown_date(w);
     if (!w.kind.empty()) meta += "  ·  " + w.kind;
     for (const std::string& pid : w.people)
         if (const Person* p = a.find_person(pid)) meta += "  ·  " + p->name;

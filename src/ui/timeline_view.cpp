@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/date_format.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
@@ -78,17 +79,12 @@ void draw_axis(ImDrawList* dl, const Axis& ax, const Fonts& fonts, float y0, flo
     (void)y1;
 }
 
-const char* display_date(const Work& w) {
-    if (!w.date_label.empty()) return w.date_label.c_str();
-    return w.date ? w.date->text.c_str() : "undated";
-}
-
 void work_tooltip(const Session& s, int work) {
     const Work& w = s.archive().works[static_cast<std::size_t>(work)];
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     ImGui::TextUnformatted(w.title.c_str());
-    ImGui::TextDisabled("%s%s%s", display_date(w), w.kind.empty() ? "" : "  ·  ", w.kind.c_str());
+    ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", w.kind.c_str());
     if (w.attribution != "author") {
         ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
         ImGui::Text("Attribution: %s", w.attribution.c_str());
@@ -248,7 +244,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
         ImGui::TextUnformatted(e.title.c_str());
-        ImGui::TextDisabled("%s%s%s", e.date->text.c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
+        ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

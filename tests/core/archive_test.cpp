@@ -197,3 +197,80 @@ TEST_CASE("archive: 100,000 levels of nesting are an error, not a stack overflow
     CHECK(r.ok());  // the unknown member is only a warning
     CHECK(r.diagnostics.size() == 1);
 }
+
+TEST_CASE("archive: a work without a printed label shows Lectern's wording", "[archive]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [
+      {"id": "a", "title": "A", "date": "1908-06"}, {"id": "b", "title": "B", "date": "1945~", "date_label": "about 1945"},
+      {"id": "c", "title": "C", "date": null}]})");
+    REQUIRE(r.ok());
+    CHECK(shown_date(r.archive->works[0]) == "June 1908");
+    CHECK(shown_date(r.archive->works[1]) == "about 1945");
+    CHECK(shown_date(r.archive->works[2]) == "undated");
+}
+
+TEST_CASE("archive: a 50 MB title and a million works load", "[archive][large]") {
+    std::string big = R"({"lectern": 1, "title": ")" + std::string(50'000'000, 'x') + R"(", "works": []})";
+    const LoadResult title = load_archive(big);
+    REQUIRE(title.ok());
+    CHECK(title.archive->title.size() == 50'000'000);
+    big.clear();
+    big.shrink_to_fit();
+
+    std::string many = R"({"lectern": 1, "title": "Many", "works": [)";
+    many.reserve(70'000'000);
+    for (int i = 0; i < 1'000'000; ++i) {
+        if (i) many += ',';
+        many += R"({"id": "w)" + std::to_string(i) + R"(", "title": "Work", "date": "1936-08-10"})";
+    }
+    many += "]}";
+    const LoadResult works = load_archive(many);
+    REQUIRE(works.ok());
+    CHECK(works.archive->works.size() == 1'000'000);
+    CHECK(works.archive->works.back().id == "w999999");
+}
+
+TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
+    struct Case {
+        const char* rule;
+        const char* json;
+        const char* path;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"top level must be an object", R"([1, 2])", "(top level)", "expected an object, found an array"},
+        {"lectern is required", R"({"title": "T", "works": []})", "lectern", "missing (required)"},
+        {"lectern is an integer", R"({"lectern": "1", "title": "T", "works": []})", "lectern", "expected the integer 1"},
+        {"lectern is 1", R"({"lectern": 3, "title": "T", "works": []})", "lectern", "unknown format version 3"},
+        {"title is required", R"({"lectern": 1, "works": []})", "title", "missing (required)"},
+        {"works is required", R"({"lectern": 1, "title": "T"})", "works", "missing (required"},
+        {"works is an array", R"({"lectern": 1, "title": "T", "works": {}})", "works", "expected an array, found an object"},
+        {"a work is an object", R"({"lectern": 1, "title": "T", "works": [3]})", "works[0]", "expected an object, found a number"},
+        {"work id is required", R"({"lectern": 1, "title": "T", "works": [{"title": "A", "date": null}]})", "works[0].id", "missing"},
+        {"work id charset", R"({"lectern": 1, "title": "T", "works": [{"id": "A_1", "title": "A", "date": null}]})", "works[0].id", "only a-z, 0-9 and '-'"},
+        {"work id unique", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null}, {"id": "a", "title": "B", "date": null}]})", "works[1].id", "duplicate work id 'a'"},
+        {"work date is required", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A"}]})", "works[0].date", "null when undated"},
+        {"work date is EDTF", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "June 1908"}]})", "works[0].date", "invalid date 'June 1908'"},
+        {"work date is a string", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": 1908}]})", "works[0].date", "expected an EDTF date string, found a number"},
+        {"work body is a string or null", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "body": 1}]})", "works[0].body", "expected a string or null"},
+        {"tags are strings", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "tags": ["x", 2]}]})", "works[0].tags[1]", "expected a string, found a number"},
+        {"attribution values", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "attribution": "me"}]})", "works[0].attribution", "not author, ascribed or disputed"},
+        {"people name persons", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "people": ["ghost"]}]})", "works[0].people[0]", "no person with id 'ghost'"},
+        {"person id unique", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P"}, {"id": "p", "name": "Q"}]})", "people[1].id", "duplicate person id 'p'"},
+        {"person name required", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p"}]})", "people[0].name", "missing"},
+        {"person dates", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P", "born": "1890-00"}]})", "people[0].born", "month 0"},
+        {"page id unique", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": ""}, {"id": "x", "body": ""}]})", "pages[1].id", "duplicate page id 'x'"},
+        {"page body required", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x"}]})", "pages[0].body", "missing"},
+        {"link title required", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": "", "links": [{"href": "https://x"}]}]})", "pages[0].links[0].title", "missing"},
+        {"event date required", R"({"lectern": 1, "title": "T", "works": [], "events": [{"title": "E"}]})", "events[0].date", "missing"},
+        {"event people", R"({"lectern": 1, "title": "T", "works": [], "events": [{"date": "1900", "title": "E", "people": ["nobody"]}]})", "events[0].people[0]", "no person"},
+        {"era is an interval", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919"}]})", "eras[0].date", "must be an interval"},
+        {"era title required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"date": "1919/1936"}]})", "eras[0].title", "missing"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.rule, c.json);
+        const LoadResult r = load_archive(c.json);
+        CHECK_FALSE(r.ok());
+        INFO(all_messages(r));
+        CHECK(has_error(r, c.path, c.message));
+    }
+}
