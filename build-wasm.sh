@@ -26,7 +26,8 @@ lectern_deps_imgui wasm
 
 build=build/wasm
 emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release \
-    -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" -DLECTERN_SDL2_WASM_DIR="$SDL2_WASM" >/dev/null
+    -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" -DLECTERN_SDL2_WASM_DIR="$SDL2_WASM" \
+    -DLECTERN_MD4C_SRC="$MD4C_SRC" -DLECTERN_UTF8PROC_SRC="$UTF8PROC_SRC" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
 python3 web/assemble.py single "$build" data/serge.json dist/lectern.html

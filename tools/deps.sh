@@ -3,7 +3,7 @@
 # work on a fresh Debian 12 machine. Sourced by build-wasm.sh and run-tests.sh.
 #
 #   lectern_deps_apt  PKG...   install missing Debian packages (or print the command)
-#   lectern_deps_sources       unpack the Debian source packages of ImGui and SDL2
+#   lectern_deps_sources       unpack the Debian source packages of ImGui, SDL2, md4c, utf8proc
 #   lectern_deps_sdl2_wasm     build SDL2 for wasm once per version into the cache
 #   lectern_deps_imgui BUILD   build ImGui (native|wasm) once per version into the cache
 #
@@ -15,6 +15,8 @@ LECTERN_ROOT=${LECTERN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 LECTERN_CACHE=${LECTERN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lectern}
 IMGUI_VERSION=1.90.1
 SDL2_VERSION=2.26.5
+MD4C_VERSION=0.4.8      # bookworm's, the version libmd4c-dev links natively
+UTF8PROC_VERSION=2.8.0  # bookworm's, as libutf8proc-dev
 mkdir -p "$LECTERN_CACHE"
 
 # Debian's emscripten runs under the machine's Node, which does not see Debian's acorn.
@@ -96,8 +98,13 @@ lectern_deps_sources() {
     lectern_deps_apt dpkg-dev xz-utils
     fetch_source "imgui/trixie" "imgui_${IMGUI_VERSION}*.orig.tar.*" "imgui-$IMGUI_VERSION"
     fetch_source "libsdl2/bookworm" "libsdl2_${SDL2_VERSION}*.orig.tar.*" "SDL2-$SDL2_VERSION"
+    fetch_source "md4c/bookworm" "md4c_${MD4C_VERSION}*.orig.tar.*" "md4c-$MD4C_VERSION"
+    fetch_source "utf8proc/bookworm" "utf8proc_${UTF8PROC_VERSION}*.orig.tar.*" "utf8proc-$UTF8PROC_VERSION"
     IMGUI_SRC=$LECTERN_CACHE/src/imgui-$IMGUI_VERSION
     SDL2_SRC=$LECTERN_CACHE/src/SDL2-$SDL2_VERSION
+    # Small C libraries the wasm build compiles from source (natively: Debian's -dev packages).
+    MD4C_SRC=$LECTERN_CACHE/src/md4c-$MD4C_VERSION
+    UTF8PROC_SRC=$LECTERN_CACHE/src/utf8proc-$UTF8PROC_VERSION
 }
 
 emscripten_version() { emcc --version 2>/dev/null | head -n1 | sed 's/.*) \([0-9.]*\).*/\1/'; }
@@ -142,7 +149,7 @@ lectern_deps_imgui() {
 
 # Packages for the native build and its tests.
 LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
-                     python3 fonttools)
+                     fonts-dejavu-extra python3 fonttools libmd4c-dev libutf8proc-dev)
 # Packages for the wasm build (Debian's emscripten pulls binaryen).
 LECTERN_WASM_PKGS=(emscripten)
 # Packages for the browser tests.
