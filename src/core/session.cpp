@@ -25,6 +25,7 @@ LoadResult Session::load(std::string_view json_text) {
     if (!r.ok()) return r;
     archive_ = r.archive;
     items_ = build_timeline_items(*archive_);
+    timeline_ = build_timeline_model(*archive_);
     selected_ = -1;
     fit_view();
     return r;
@@ -52,12 +53,14 @@ bool Session::set_view(double start, double end) {
 }
 
 void Session::fit_view() {
-    if (items_.empty()) {
-        view_ = {1900.0, 2000.0};
-        return;
-    }
+    const TimeWindow w = fitted_view();
+    set_view(w.start, w.end);
+}
+
+TimeWindow Session::fitted_view() const {
+    if (items_.empty()) return {1900.0, 2000.0};
     const double span = std::max(items_.last - items_.first, 1.0);
-    set_view(items_.first - span * 0.04, items_.last + span * 0.04);
+    return {items_.first - span * 0.04, items_.last + span * 0.04};
 }
 
 std::string Session::state_json() const {
@@ -71,6 +74,7 @@ std::string Session::state_json() const {
           {"pages", a.pages.size()}}},
         {"selected", selected_ >= 0 ? json(a.works[static_cast<std::size_t>(selected_)].id) : json(nullptr)},
         {"view", {{"start", view_.start}, {"end", view_.end}}},
+        {"visible", {{"items", visible_items_}, {"clusters", visible_clusters_}}},
         {"query", query_},
         {"results", json::array()},
         {"frames", frames_},

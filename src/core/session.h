@@ -10,6 +10,7 @@
 
 #include "core/archive.h"
 #include "core/timeline_items.h"
+#include "core/timeline_layout.h"
 
 namespace lectern {
 
@@ -27,6 +28,7 @@ public:
 
     const Archive& archive() const { return *archive_; }
     const TimelineItems& items() const { return items_; }
+    const TimelineModel& timeline() const { return timeline_; }
 
     // The selected work's index into archive().works, or -1 (front matter).
     int selected() const { return selected_; }
@@ -38,14 +40,18 @@ public:
     // Sets the window, clamped to sane limits. False when start/end make no window.
     bool set_view(double start, double end);
     void fit_view();  // the whole archive with a margin
+    TimeWindow fitted_view() const;
 
     const std::string& query() const { return query_; }
     const std::string& theme() const { return theme_; }
 
     std::uint64_t frames() const { return frames_; }
     void count_frame() { ++frames_; }
+    // What the timeline drew in the last frame (state().visible).
+    void note_visible(std::size_t items, std::size_t clusters) { visible_items_ = items, visible_clusters_ = clusters; }
 
-    // {"archive":{...counts},"selected":id|null,"view":{start,end},"query","results","frames","theme"}
+    // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},
+    //  "query","results","frames","theme"}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"load": text});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
@@ -54,11 +60,13 @@ public:
 private:
     std::shared_ptr<const Archive> archive_;
     TimelineItems items_;
+    TimelineModel timeline_;
     int selected_ = -1;
     TimeWindow view_;
     std::string query_;
     std::string theme_ = "light";
     std::uint64_t frames_ = 0;
+    std::size_t visible_items_ = 0, visible_clusters_ = 0;
 };
 
 }  // namespace lectern

@@ -1,1 +1,202 @@
-// (to be written)
+// Folding text for search with utf8proc: one code point at a time, so offsets map back to the original.
+#include "core/text_fold.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace lectern {
+
+namespace {
+
+constexpr utf8proc_option_t kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
+    UTF8PROC_IGNORE);
+
+// Longest compatibility decomposition is 18 code points (U+FDFA).
+constexpr int kFoldBuffer = 32;
+
+// utf8proc's LUMP makes ’ and ' alike but leaves the typographic double quotes
+// alone; queries need “phrase” and "phrase" to read the same.
+std::int32_t lump_quotes(std::int32_t cp) {
+    switch (cp) {
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+            return '"';
+        case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+            return '\'';
+        default:
+            return cp;
+    }
+}
+
+// Folds one code point into `out`; returns how many code points it became (0: dropped).
+int fold_code_point(std::int32_t cp, std::int32_t* out) {
+    if (cp < 0x80) {
+        out[0] = (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
+        return 1;
+    }
+    cp = lump_quotes(cp);
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, kFoldBuffer, kFoldOptions, &boundclass);
+    if (n < 0 || n > kFoldBuffer) {  // cannot happen with valid code points; keep the character
+        out[0] = cp;
+        return 1;
+    }
+    return static_cast<int>(n);
+}
+
+// Reads the code point at `pos`; invalid bytes read as U+FFFD, one byte each.
+std::int32_t decode(std::string_view s, std::size_t pos, std::size_t& length) {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0x80) {
+        length = 1;
+        return lead;
+    }
+    utf8proc_int32_t cp = 0;
+    const std::size_t avail = s.size() - pos < 4 ? s.size() - pos : 4;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                                                static_cast<utf8proc_ssize_t>(avail), &cp);
+    if (n <= 0) {
+        length = 1;
+        return 0xFFFD;
+    }
+    length = static_cast<std::size_t>(n);
+    return cp;
+}
+
+void append_utf8(std::string& out, std::int32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+        return;
+    }
+    utf8proc_uint8_t bytes[4];
+    const utf8proc_ssize_t n = utf8proc_encode_char(cp, bytes);
+    out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+}
+
+bool is_ascii_word(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_word_code_point(std::int32_t cp) {
+    if (cp < 0x80) return is_ascii_word(static_cast<unsigned char>(cp));
+    switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+            return true;
+        default:
+            return false;
+    }
+}
+
+template <bool with_offsets>
+void fold_into(std::string_view utf8, FoldedText& out) {
+    out.folded.reserve(utf8.size());
+    if (with_offsets) out.source_offset.reserve(utf8.size() + 1);
+    std::int32_t buffer[kFoldBuffer];
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        std::size_t length = 0;
+        const std::int32_t cp = decode(utf8, pos, length);
+        const int n = fold_code_point(cp, buffer);
+        for (int i = 0; i < n; ++i) append_utf8(out.folded, buffer[i]);
+        if (with_offsets) out.source_offset.resize(out.folded.size(), static_cast<std::uint32_t>(pos));
+        pos += length;
+    }
+    if (with_offsets) out.source_offset.push_back(static_cast<std::uint32_t>(utf8.size()));
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view utf8) {
+    FoldedText out;
+    fold_into<false>(utf8, out);
+    return std::move(out.folded);
+}
+
+FoldedText fold_with_offsets(std::string_view utf8) {
+    FoldedText out;
+    fold_into<true>(utf8, out);
+    return out;
+}
+
+bool TokenReader::next(Token& token) {
+    token.folded.clear();
+    bool open = false;
+    std::int32_t buffer[kFoldBuffer];
+    // A code point may fold to several (½ -> 1⁄2) with a word boundary inside: the
+    // next call folds it again and resumes at sub_, cheaper than keeping the buffer.
+    for (;;) {
+        if (pos_ >= text_.size()) return open;
+        const auto byte = static_cast<unsigned char>(text_[pos_]);
+        if (byte < 0x80 && sub_ == 0) {  // most text: a run of ASCII, no utf8proc call, no decoding
+            if (!is_ascii_word(byte)) {
+                ++pos_;
+                if (open) return true;
+                continue;
+            }
+            if (!open) {
+                open = true;
+                token.begin = pos_;
+            }
+            // Locals, so writes to the token (chars alias anything) do not reload the text's view.
+            const char* const text = text_.data();
+            const std::size_t size = text_.size();
+            std::size_t end = pos_ + 1;
+            while (end < size && is_ascii_word(static_cast<unsigned char>(text[end]))) ++end;
+            const std::size_t before = token.folded.size();
+            const std::size_t take = std::min(kMaxTokenBytes - std::min(kMaxTokenBytes, before), end - pos_);
+            char lowered[kMaxTokenBytes];
+            for (std::size_t i = 0; i < take; ++i) {
+                const char c = text[pos_ + i];
+                lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+            }
+            token.folded.append(lowered, take);
+            token.end = pos_ = end;
+            continue;
+        }
+        std::size_t length = 0;
+        const std::int32_t cp = decode(text_, pos_, length);
+        const int n = fold_code_point(cp, buffer);
+        if (n == 0) {  // a stripped mark or an ignorable: part of the word around it
+            if (open) token.end = pos_ + length;
+            pos_ += length;
+            sub_ = 0;
+            continue;
+        }
+        for (int i = sub_; i < n; ++i) {
+            if (is_word_code_point(buffer[i])) {
+                if (!open) {
+                    open = true;
+                    token.begin = pos_;
+                }
+                if (token.folded.size() < kMaxTokenBytes) {
+                    const std::size_t before = token.folded.size();
+                    append_utf8(token.folded, buffer[i]);
+                    if (token.folded.size() > kMaxTokenBytes) token.folded.resize(before);
+                }
+                token.end = pos_ + length;
+            } else if (open) {
+                // The word ends inside this code point's folding: resume after it next time.
+                sub_ = i + 1;
+                if (sub_ >= n) {
+                    sub_ = 0;
+                    pos_ += length;
+                }
+                return true;
+            }
+        }
+        sub_ = 0;
+        pos_ += length;
+    }
+}
+
+std::vector<std::string> search_words(std::string_view utf8) {
+    std::vector<std::string> words;
+    TokenReader reader(utf8);
+    for (Token t; reader.next(t);) words.push_back(t.folded);
+    return words;
+}
+
+}  // namespace lectern

@@ -237,6 +237,16 @@ std::size_t first_start_at(const Lane& lane, std::size_t lo, std::size_t hi, dou
         lane.items.begin());
 }
 
+// The last mark of a row gives up its label (it was in the way).
+void unlabel_row(TimelineFrame& f, int row) {
+    const int owner = f.row_last[static_cast<std::size_t>(row)];
+    if (owner < 0) return;
+    PlacedMark& prev = f.marks[static_cast<std::size_t>(owner)];
+    prev.labelled = false;
+    prev.label_x1 = prev.x1;
+    f.row_label_end[static_cast<std::size_t>(row)] = f.row_mark_end[static_cast<std::size_t>(row)];
+}
+
 void place(TimelineFrame& f, int lane, int item, float x0, float x1, float label_w, const ViewTransform& vt,
            const LayoutParams& p, int rows) {
     const float right = vt.x0 + vt.width;
@@ -252,18 +262,12 @@ void place(TimelineFrame& f, int lane, int item, float x0, float x1, float label
     for (int r = 0; r < rows && row < 0; ++r)
         if (f.row_mark_end[r] <= x0) {
             row = r;
-            PlacedMark& prev = f.marks[static_cast<std::size_t>(f.row_last[r])];
-            prev.labelled = false;
-            prev.label_x1 = prev.x1;
+            unlabel_row(f, r);
         }
     if (row < 0) {  // every row busy: overlap in the row whose marks end first
         row = static_cast<int>(std::min_element(f.row_mark_end.begin(), f.row_mark_end.begin() + rows) -
                                f.row_mark_end.begin());
-        if (f.row_last[row] >= 0) {
-            PlacedMark& prev = f.marks[static_cast<std::size_t>(f.row_last[row])];
-            prev.labelled = false;
-            prev.label_x1 = prev.x1;
-        }
+        unlabel_row(f, row);
     }
     f.row_label_end[row] = labelled ? with_label : x1 + 2;
     f.row_mark_end[row] = x1 + 2;
@@ -316,6 +320,7 @@ void layout_timeline(const TimelineModel& model, const ViewTransform& vt, const 
                     f.clusters.push_back({L, static_cast<int>(i), static_cast<int>(count), cx0, cx1, it.start, end});
                 }
                 for (int r = 0; r < rows; ++r) {  // a cluster fills its column in every row
+                    if (f.row_label_end[r] > cx0) unlabel_row(f, r);  // labels give way to it
                     f.row_label_end[r] = std::max(f.row_label_end[r], cx1 + 1);
                     f.row_mark_end[r] = std::max(f.row_mark_end[r], cx1 + 1);
                     f.row_last[r] = -1;

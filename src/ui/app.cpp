@@ -20,6 +20,7 @@ namespace {
 void apply(Session& s, const Intents& in) {
     if (in.select) s.select(*in.select);
     if (in.view) s.set_view(in.view->start, in.view->end);
+    if (in.visible) s.note_visible(in.visible->first, in.visible->second);
 }
 
 void draw_status(const Session& s, const UiState& ui) {
@@ -44,7 +45,7 @@ void draw_app(Session& s, UiState& ui) {
     ImGui::PushFont(ui.fonts.ui);
 
     const float status_h = ImGui::GetFontSize() + 8;
-    const float timeline_h = std::clamp(vp->Size.y * 0.38f, 160.0f, 420.0f);
+    const float timeline_h = std::clamp(vp->Size.y * 0.46f, 200.0f, 520.0f);
     const float reader_h = std::max(40.0f, vp->Size.y - timeline_h - status_h - 2);
     Intents intents;
 

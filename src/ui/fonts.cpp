@@ -45,6 +45,9 @@ Fonts load_fonts(float scale) {
     f.small = add(kFontSans, kFontSansSize, 13.0f, scale);
     f.body = add(kFontSerif, kFontSerifSize, 18.0f, scale);
     f.heading = add(kFontSerifBold, kFontSerifBoldSize, 26.0f, scale);
+    f.body_italic = add(kFontSerifItalic, kFontSerifItalicSize, 18.0f, scale);
+    f.body_bold = add(kFontSerifBold, kFontSerifBoldSize, 18.0f, scale);
+    f.body_bold_italic = add(kFontSerifBoldItalic, kFontSerifBoldItalicSize, 18.0f, scale);
     atlas->Build();
     return f;
 }

@@ -11,6 +11,10 @@ struct Fonts {
     ImFont* small = nullptr;    // sans, smaller: axis ticks, metadata
     ImFont* body = nullptr;     // serif: reading text
     ImFont* heading = nullptr;  // serif bold: titles
+    // Faces of the reading text, at the body's size: emphasis, strong, both.
+    ImFont* body_italic = nullptr;
+    ImFont* body_bold = nullptr;
+    ImFont* body_bold_italic = nullptr;
 };
 
 // Adds the fonts to the current ImGui context's atlas at `scale` (device pixels

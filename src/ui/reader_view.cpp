@@ -1,48 +1,64 @@
-// Reader: front matter (title, epigraph, biography, notes, table of works) and
-// a work's page (title, date as printed, kind, attribution, text).
+// Reader: front matter (title, epigraph, pages, notes, table of works) and a work's
+// page (title, date as printed, kind, attribution, Markdown text, source, tags), with
+// reading size, previous/next in time order, an outline and a kept position per work.
 #include "ui/reader_view.h"
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
 #include <string>
 
 #include "core/date_format.h"
+#include "core/markdown.h"
+#include "ui/markdown_view.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
 
 namespace {
 
-// Markdown hard breaks ("two spaces, newline" or "\", newline) as plain newlines;
-// the full Markdown renderer comes with the reader issue.
-std::string hard_breaks(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' && s.substr(i).rfind("  \n", 0) == 0) {
-            out += '\n';
-            i += 2;
-        } else if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '\n') {
-            out += '\n';
-            ++i;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
+constexpr float kMinScale = 0.7f, kMaxScale = 2.0f, kScaleStep = 0.1f;
+constexpr ImU32 kLinkColour = IM_COL32(28, 86, 160, 255);
+constexpr float kOutlineMinMargin = 190.0f;  // narrower margins put the outline above the text
+
+// One frame of the reader, passed to everything that draws.
+struct Frame {
+    const Session& s;
+    ReaderState& st;
+    MarkdownCache& texts;
+    const Fonts& f;
+    float right;  // right edge of the measure, window coordinates
+    Intents& out;
+    MarkdownEntry* body = nullptr;  // the work's text, once drawn
+    float body_top = 0;
+    int jump = -1;  // heading the outline asked for
+};
+
+float measure_left(const Frame& fr) { return fr.right - ImGui::GetCursorPosX(); }
+
+void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr) {
+    MarkdownEntry& e = markdown_entry(fr.texts, text);
+    const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale);
+    if (d.open_url) fr.out.open_url = d.open_url;
+    if (entry) *entry = &e;
+    if (top) *top = d.top;
 }
 
-// Paragraphs are separated by blank lines.
-void paragraphs(std::string_view body) {
-    std::size_t start = 0;
-    while (start <= body.size()) {
-        std::size_t end = body.find("\n\n", start);
-        if (end == std::string_view::npos) end = body.size();
-        const std::string para = hard_breaks(body.substr(start, end - start));
-        if (!para.empty()) {
-            ImGui::TextWrapped("%s", para.c_str());
-            ImGui::Spacing();
-        }
-        start = end + 2;
+// A line of link text: clickable only for web links, plain text otherwise.
+void link_text(Frame& fr, const std::string& label, const std::string& href) {
+    if (!md::is_web_link(href)) {
+        ImGui::TextWrapped("%s", label.c_str());
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, kLinkColour);
+    ImGui::TextWrapped("%s", label.c_str());
+    ImGui::PopStyleColor();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), kLinkColour);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", href.c_str());
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) fr.out.open_url = href;
     }
 }
 
@@ -53,32 +69,31 @@ void heading(const Fonts& f, const char* text) {
 }
 
 // A thin rule across the measure (ImGui's Separator spans the whole window).
-void rule(float measure) {
+void rule(const Frame& fr) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + measure, p.y + 1), IM_COL32(0, 0, 0, 50));
-    ImGui::Dummy(ImVec2(measure, 4));
+    const float w = measure_left(fr);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + w, p.y + 1), IM_COL32(0, 0, 0, 50));
+    ImGui::Dummy(ImVec2(w, 4));
 }
 
-void section_title(const Fonts& f, const char* text, float measure) {
+void section_title(const Frame& fr, const char* text) {
     ImGui::Spacing();
-    ImGui::PushFont(f.ui);
+    ImGui::PushFont(fr.f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    rule(measure);
+    rule(fr);
 }
 
-void quote(const Fonts& f, const Page& p) {
+void quote(Frame& fr, const Page& p) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::Indent(18);
-    ImGui::PushFont(f.body);
-    paragraphs(p.body);
-    ImGui::PopFont();
+    markdown(fr, p.body);
     if (!p.cite.empty()) {
-        ImGui::PushFont(f.ui);
+        ImGui::PushFont(fr.f.ui);
         ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
-        ImGui::TextWrapped("— %s", p.cite.c_str());
+        ImGui::TextWrapped("\xE2\x80\x94 %s", p.cite.c_str());  // —
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -89,10 +104,11 @@ void quote(const Fonts& f, const Page& p) {
     ImGui::Spacing();
 }
 
-void front_matter(const Session& s, const Fonts& f, float measure, Intents& out) {
+void front_matter(Frame& fr) {
+    const Session& s = fr.s;
     const Archive& a = s.archive();
-    heading(f, a.title.c_str());
-    ImGui::PushFont(f.ui);
+    heading(fr.f, a.title.c_str());
+    ImGui::PushFont(fr.f.ui);
     if (!a.subtitle.empty() || !a.publisher.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
         ImGui::TextWrapped("%s%s%s", a.subtitle.c_str(), a.subtitle.empty() || a.publisher.empty() ? "" : " · ",
@@ -104,26 +120,26 @@ void front_matter(const Session& s, const Fonts& f, float measure, Intents& out)
 
     for (const Page& p : a.pages) {
         if (p.kind == "quote") {
-            quote(f, p);
+            quote(fr, p);
             continue;
         }
-        if (!p.title.empty()) section_title(f, p.title.c_str(), measure);
-        else if (p.kind == "note") rule(measure);
-        ImGui::PushFont(f.body);
-        paragraphs(p.body);
-        for (const Link& l : p.links) ImGui::TextWrapped("%s", l.title.c_str());
+        if (!p.title.empty()) section_title(fr, p.title.c_str());
+        else if (p.kind == "note") rule(fr);
+        markdown(fr, p.body);
+        ImGui::PushFont(fr.f.body);
+        for (const Link& l : p.links) link_text(fr, l.title, l.href);
         ImGui::PopFont();
         ImGui::Spacing();
     }
 
-    section_title(f, "Works", measure);
-    ImGui::PushFont(f.ui);
+    section_title(fr, "Works");
+    ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
     for (const TimelineItem& it : s.items().works) {
         const Work& w = a.works[static_cast<std::size_t>(it.work)];
         ImGui::PushID(it.work);
         const ImVec2 row = ImGui::GetCursorPos();
-        if (ImGui::Selectable("##work", false, ImGuiSelectableFlags_SpanAllColumns)) out.select = it.work;
+        if (ImGui::Selectable("##work", false, ImGuiSelectableFlags_SpanAllColumns)) fr.out.select = it.work;
         ImGui::SetCursorPos(row);
         ImGui::TextDisabled("%s", shown_date(w).c_str());
         ImGui::SameLine(row.x + date_w);
@@ -137,19 +153,62 @@ void front_matter(const Session& s, const Fonts& f, float measure, Intents& out)
     if (s.items().undated > 0) ImGui::TextDisabled("%d undated works", s.items().undated);
     if (!a.updated_label.empty() || a.updated) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Updated on %s", a.updated_label.empty() ? format_date_human(*a.updated).c_str() : a.updated_label.c_str());
+        ImGui::TextDisabled("Updated on %s",
+                            a.updated_label.empty() ? format_date_human(*a.updated).c_str() : a.updated_label.c_str());
     }
     ImGui::PopFont();
 }
 
-void work_page(const Session& s, const Fonts& f, const Work& w, float measure, Intents& out) {
+// The work `step` places away in time order; -1 is the front matter before the first.
+std::optional<int> neighbour(const Session& s, int step) {
+    const auto& works = s.items().works;
+    if (s.selected() < 0) {
+        if (step > 0 && !works.empty()) return works.front().work;
+        return std::nullopt;
+    }
+    const auto it =
+        std::find_if(works.begin(), works.end(), [&](const TimelineItem& t) { return t.work == s.selected(); });
+    if (it == works.end()) return std::nullopt;  // undated: not in the time order
+    const long at = static_cast<long>(it - works.begin()) + step;
+    if (at < 0) return -1;
+    if (at >= static_cast<long>(works.size())) return std::nullopt;
+    return works[static_cast<std::size_t>(at)].work;
+}
+
+std::string title_of(const Session& s, int work) {
+    return work < 0 ? s.archive().title : s.archive().works[static_cast<std::size_t>(work)].title;
+}
+
+void outline_entries(Frame& fr, const md::Document& doc) {
+    ImGui::PushFont(fr.f.small);
+    for (std::size_t i = 0; i < doc.headings.size(); ++i) {
+        const md::Heading& h = doc.headings[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Indent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
+        if (ImGui::Selectable(h.text.empty() ? "(untitled)" : h.text.c_str())) fr.jump = static_cast<int>(i);
+        ImGui::Unindent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+}
+
+void work_page(Frame& fr, const Work& w, bool outline_inline) {
+    const Session& s = fr.s;
     const Archive& a = s.archive();
-    ImGui::PushFont(f.ui);
-    if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) out.select = -1;  // ←
+    ImGui::PushFont(fr.f.ui);
+    if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) fr.out.select = -1;  // ←
+    for (int step : {-1, 1}) {
+        const std::optional<int> n = neighbour(s, step);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!n || *n < 0);
+        if (ImGui::SmallButton(step < 0 ? "\xE2\x80\xB9 Previous" : "Next \xE2\x80\xBA")) fr.out.select = n;  // ‹ ›
+        ImGui::EndDisabled();
+        if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
+    }
     ImGui::PopFont();
     ImGui::Spacing();
-    heading(f, w.title.c_str());
-    ImGui::PushFont(f.ui);
+    heading(fr.f, w.title.c_str());
+    ImGui::PushFont(fr.f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
     std::string meta = shown_date(w);
     if (!w.kind.empty()) meta += "  ·  " + w.kind;
@@ -163,49 +222,139 @@ void work_page(const Session& s, const Fonts& f, const Work& w, float measure, I
         ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
         ImGui::TextWrapped("Attribution %s", w.attribution.c_str());
         ImGui::PopStyleColor();
-        if (!w.attribution_note.empty()) {
-            ImGui::PushFont(f.body);
-            paragraphs(w.attribution_note);
-            ImGui::PopFont();
-        }
     }
     ImGui::PopFont();
-    rule(measure);
+    if (w.attribution != "author" && !w.attribution_note.empty()) markdown(fr, w.attribution_note);
+
+    MarkdownEntry* body = w.body ? &markdown_entry(fr.texts, *w.body) : nullptr;
+    if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, "Contents");
+    if (outline_inline && body && body->doc.headings.size() >= 2) outline_entries(fr, body->doc);
+    rule(fr);
     ImGui::Spacing();
-    ImGui::PushFont(f.body);
     if (w.body) {
-        paragraphs(*w.body);
+        markdown(fr, *w.body, &fr.body, &fr.body_top);
     } else {
+        ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
         ImGui::TextWrapped("This archive does not include the text of this work.");
-        if (!w.source.empty()) ImGui::TextWrapped("Source: %s", w.source.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    if (!w.notes.empty()) {
+        section_title(fr, "Notes");
+        markdown(fr, w.notes);
+    }
+    ImGui::PushFont(fr.f.ui);
+    if (!w.source.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::TextUnformatted("Source:");
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        link_text(fr, w.source, w.source);
+    }
+    if (!w.tags.empty()) {
+        std::string tags;
+        for (const std::string& t : w.tags) tags += (tags.empty() ? "" : "  ·  ") + t;
+        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::TextWrapped("Tags: %s", tags.c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopFont();
 }
 
+// Reading size and previous/next, only while the reader's window (or the app
+// window around it) has focus and no text field is taking keys.
+void keys(const Session& s, ReaderState& st, Intents& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || io.WantTextInput ||
+        ImGui::IsAnyItemActive())
+        return;
+    if (io.KeyCtrl || io.KeySuper) {
+        float scale = st.scale;
+        if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) scale += kScaleStep;
+        if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) scale -= kScaleStep;
+        if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_Keypad0, false)) scale = 1.0f;
+        st.scale = std::clamp(std::round(scale * 20.0f) / 20.0f, kMinScale, kMaxScale);  // steps stay exact
+        return;
+    }
+    int step = 0;
+    if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_LeftArrow))) step = -1;
+    if (ImGui::IsKeyPressed(ImGuiKey_RightBracket) || (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_RightArrow))) step = 1;
+    if (step == 0) return;
+    if (const std::optional<int> n = neighbour(s, step)) out.select = *n;
+}
+
+float& scroll_slot(ReaderState& st, int work) {
+    const std::size_t i = static_cast<std::size_t>(work + 1);
+    if (st.scroll_of.size() <= i) st.scroll_of.resize(i + 1, 0.0f);
+    return st.scroll_of[i];
+}
+
 }  // namespace
 
 void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size, Intents& out) {
-    ImGui::BeginChild("##reader", size, false);
-    if (st.shown != s.selected()) {
-        ImGui::SetScrollY(0);
-        st.shown = s.selected();
+    if (!st.texts) st.texts = std::make_shared<MarkdownCache>();
+    if (st.archive != &s.archive()) {  // another archive: positions and texts belong to the old one
+        st.archive = &s.archive();
+        st.scroll_of.clear();
+        markdown_cache_clear(*st.texts);
+        st.shown = -2;
     }
+    markdown_cache_frame(*st.texts);
+    if (st.shown != s.selected()) {
+        st.shown = s.selected();
+        st.pending_scroll = scroll_slot(st, st.shown);
+        st.pending_frames = 3;  // the new content's height is known one frame later
+    }
+    if (st.pending_scroll >= 0) ImGui::SetNextWindowScroll(ImVec2(-1.0f, st.pending_scroll));
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::BeginChild("##reader", size, false);
+    ImGui::SetWindowFontScale(st.scale);
+    keys(s, st, out);
+    // Reached, or the text is shorter than the position it had.
+    if (st.pending_scroll >= 0 &&
+        (std::abs(ImGui::GetScrollY() - st.pending_scroll) < 1.0f || --st.pending_frames <= 0))
+        st.pending_scroll = -1;
+    if (st.pending_scroll < 0) scroll_slot(st, st.shown) = ImGui::GetScrollY();
+    st.scroll_y = ImGui::GetScrollY();
+
     // A measure of about 70 characters, centred.
-    ImGui::PushFont(f.body);
-    const float measure = std::min(ImGui::GetFontSize() * 36.0f, size.x - 48.0f);
-    ImGui::PopFont();
+    const float em = f.body->FontSize * st.scale;
+    const float measure = std::min(em * 36.0f, size.x - 48.0f);
     const float left = std::max(24.0f, (size.x - measure) / 2);
+    const bool outline_inline = left < kOutlineMinMargin;
+    Frame fr{s, st, *st.texts, f, left + measure, out};
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::Indent(left);
     ImGui::PushTextWrapPos(left + measure);
-    if (s.selected() >= 0) work_page(s, f, s.archive().works[static_cast<std::size_t>(s.selected())], measure, out);
-    else front_matter(s, f, measure, out);
+    if (s.selected() >= 0) work_page(fr, s.archive().works[static_cast<std::size_t>(s.selected())], outline_inline);
+    else front_matter(fr);
     ImGui::PopTextWrapPos();
     ImGui::Unindent(left);
     ImGui::Dummy(ImVec2(0, 32));
     ImGui::EndChild();
+
+    // The outline sits in the left margin when there is room, over the reader.
+    if (fr.body && !outline_inline && fr.body->doc.headings.size() >= 2) {
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + 16, origin.y + 16));
+        const float h = std::min(size.y - 32, (ImGui::GetTextLineHeightWithSpacing() + 2) *
+                                                  static_cast<float>(fr.body->doc.headings.size() + 1));
+        ImGui::BeginChild("##outline", ImVec2(std::min(left - 40, 260.0f), h), false);
+        outline_entries(fr, fr.body->doc);
+        ImGui::EndChild();
+        ImGui::SetCursorScreenPos(after);
+    }
+    if (fr.body && fr.jump >= 0 && static_cast<std::size_t>(fr.jump) < fr.body->layout.heading_y.size()) {
+        const float y = fr.body->layout.heading_y[static_cast<std::size_t>(fr.jump)];
+        st.pending_scroll = std::max(0.0f, fr.body_top + y - 8);
+        st.pending_frames = 2;
+    }
+    st.body_lines = fr.body ? static_cast<int>(fr.body->layout.lines.size()) : 0;
+    st.body_headings = fr.body ? static_cast<int>(fr.body->doc.headings.size()) : 0;
+    st.layouts = st.texts->layouts;
 }
 
 }  // namespace lectern::ui

@@ -1,6 +1,8 @@
 // The light reading theme.
 #include "ui/theme.h"
 
+#include "core/timeline_layout.h"
+
 namespace lectern::ui {
 
 const Theme& light_theme() {
@@ -41,14 +43,15 @@ void apply_imgui_style(const Theme& t) {
 }
 
 ImU32 kind_colour(std::string_view kind) {
-    // Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue, yellow-brown, grey.
-    if (kind == "article") return IM_COL32(0, 114, 178, 255);
-    if (kind == "letter") return IM_COL32(213, 94, 0, 255);
-    if (kind == "book" || kind == "novel") return IM_COL32(0, 158, 115, 255);
-    if (kind == "poem" || kind == "prose") return IM_COL32(204, 121, 167, 255);
-    if (kind == "notebook") return IM_COL32(86, 180, 233, 255);
-    if (kind == "obituary" || kind == "speech") return IM_COL32(230, 159, 0, 255);
-    if (kind == "document") return IM_COL32(150, 130, 40, 255);
+    // Okabe–Ito colours, one per timeline lane (kinds are grouped as the lanes group them).
+    const std::string lane = lane_key_for_kind(kind);
+    if (lane == "article") return IM_COL32(0, 114, 178, 255);     // blue
+    if (lane == "letter") return IM_COL32(213, 94, 0, 255);       // vermillion
+    if (lane == "book") return IM_COL32(0, 158, 115, 255);        // bluish green
+    if (lane == "fiction") return IM_COL32(204, 121, 167, 255);   // reddish purple
+    if (lane == "notebook") return IM_COL32(86, 180, 233, 255);   // sky blue
+    if (lane == "obituary") return IM_COL32(230, 159, 0, 255);    // orange
+    if (lane == "document") return IM_COL32(150, 130, 40, 255);   // olive
     return IM_COL32(120, 120, 120, 255);
 }
 

@@ -1,11 +1,15 @@
-// Timeline drawing in two passes (Tracy's habit): place the visible works into
-// rows, then draw. Labels are placed only where they fit; elsewhere a work is a
-// mark alone, never overlapping text.
+// The timeline view: draws the layout src/core computes (lanes, marks, clusters,
+// ticks) and turns pointer and keys into view changes and selections.
+//
+// [SECTION] constants and helpers
+// [SECTION] motion: eased moves and inertia
+// [SECTION] drawing marks, clusters, lanes, axis, overview
+// [SECTION] input
+// [SECTION] draw_timeline
 #include "ui/timeline_view.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "core/date_format.h"
@@ -13,82 +17,190 @@
 
 namespace lectern::ui {
 
+// [SECTION] constants and helpers ---------------------------------------------------------
+
 namespace {
 
-constexpr float kAxisHeight = 26.0f;
-constexpr float kLaneGap = 6.0f;
-constexpr float kPersonRow = 18.0f;
-constexpr float kEventRow = 16.0f;
-constexpr float kWorkRow = 18.0f;
-constexpr float kMinMark = 6.0f;   // narrower spans are drawn this wide, so they stay clickable
-constexpr float kLabelGap = 10.0f;
-constexpr float kLabelOffset = 5.0f;  // from a mark's end to its label
+constexpr float kGutter = 132.0f;   // lane names, which double as the legend
+constexpr float kRightPad = 12.0f;
+constexpr float kRowH = 17.0f;
+constexpr float kLaneGap = 5.0f;
+constexpr float kCollapsedH = 15.0f;
+constexpr float kAxisH = 24.0f;
+constexpr float kOverviewH = 22.0f;
 
-// Maps fractional years to x and back for one frame.
-struct Axis {
-    double start, end;
-    float x0, width;
-    float x(double year) const { return x0 + static_cast<float>((year - start) / (end - start)) * width; }
-    double year(float px) const { return start + (px - x0) / width * (end - start); }
-    double years_per_px() const { return (end - start) / width; }
-};
+YearWindow window_of(const Session& s) { return {s.view().start, s.view().end}; }
 
-std::string year_label(long long y) {
-    // Astronomical numbering: year 0 is 1 BCE.
-    return y <= 0 ? std::to_string(1 - y) + " BCE" : std::to_string(y);
+bool is_collapsed(const TimelineState& st, const std::string& key) {
+    return std::find(st.collapsed.begin(), st.collapsed.end(), key) != st.collapsed.end();
 }
 
-void draw_axis(ImDrawList* dl, const Axis& ax, const Fonts& fonts, float y0, float y1, float top, const Theme& t) {
-    dl->AddLine(ImVec2(ax.x0, y0), ImVec2(ax.x0 + ax.width, y0), t.axis);
-    // The smallest round step whose labels stay at least ~70 px apart.
-    static const double kSteps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000};
-    const double px_per_year = ax.width / (ax.end - ax.start);
-    double step = kSteps[sizeof(kSteps) / sizeof(kSteps[0]) - 1];
-    for (double s : kSteps) {
-        if (s * px_per_year >= 70.0) {
-            step = s;
-            break;
-        }
+ImU32 with_alpha(ImU32 c, float a) {
+    const auto alpha = static_cast<unsigned>(std::clamp(a, 0.0f, 1.0f) * ((c >> IM_COL32_A_SHIFT) & 0xFF));
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
+ImU32 lane_colour(const Lane& lane, const Theme& t) {
+    if (lane.kind == Lane::Kind::people) return t.person_bar;
+    if (lane.kind == Lane::Kind::events) return t.event_mark;
+    return kind_colour(lane.key);
+}
+
+const std::string& item_label(const Archive& a, const Lane& lane, int item) {
+    const int ref = lane.items[static_cast<std::size_t>(item)].ref;
+    switch (lane.kind) {
+        case Lane::Kind::people: return a.people[static_cast<std::size_t>(ref)].name;
+        case Lane::Kind::events: return a.events[static_cast<std::size_t>(ref)].title;
+        default: return a.works[static_cast<std::size_t>(ref)].title;
     }
-    const double first = std::ceil(ax.start / step) * step;
+}
+
+// The span of a work in time order, for scrolling it into view.
+const TimelineItem* item_of_work(const Session& s, int work) {
+    const int rank = s.items().rank_of(work);
+    return rank < 0 ? nullptr : &s.items().works[static_cast<std::size_t>(rank)];
+}
+
+// [SECTION] motion: eased moves and inertia ---------------------------------------------------
+
+void start_move(TimelineState& st, YearWindow from, YearWindow to) {
+    st.animating = true;
+    st.anim_from = from;
+    st.anim_to = to;
+    st.anim_t = 0;
+    st.velocity = 0;
+}
+
+// Advances eased moves and post-drag glide; returns the window to draw this frame.
+YearWindow advance_motion(TimelineState& st, YearWindow w, double dt, double years_per_px, bool held) {
+    if (st.animating) {
+        st.anim_t += dt;
+        w = ease_window(st.anim_from, st.anim_to, st.anim_t / st.anim_duration);
+        if (st.anim_t >= st.anim_duration) st.animating = false;
+        return w;
+    }
+    if (st.velocity != 0 && !held) {
+        const double shift = st.velocity * dt;
+        w = {w.start + shift, w.end + shift};
+        st.velocity *= std::exp(-6.0 * dt);
+        if (std::fabs(st.velocity / years_per_px) < 8.0) st.velocity = 0;  // under 8 px/s: stop
+    }
+    return w;
+}
+
+// [SECTION] drawing marks, clusters, lanes, axis, overview --------------------------------------
+
+void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col, std::uint8_t flags, float clip_right) {
+    const float w = x1 - x0;
+    const bool point = (flags & kDayPrecision) && w <= 7.0f;
+    if (point) {
+        const float cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+        if (flags & kUncertain) dl->AddCircle(ImVec2(cx, cy), 4.0f, col, 12, 1.6f);
+        else dl->AddCircleFilled(ImVec2(cx, cy), 4.0f, col, 12);
+        return;
+    }
+    const ImU32 clear = with_alpha(col, 0.0f);
+    if (flags & kApproximate) {
+        // Soft ends: an approximate date has no sharp edge.
+        const float e = std::min(8.0f, w / 3);
+        dl->AddRectFilledMultiColor(ImVec2(x0, y0), ImVec2(x0 + e, y1), clear, col, col, clear);
+        dl->AddRectFilled(ImVec2(x0 + e, y0), ImVec2(x1 - e, y1), col);
+        dl->AddRectFilledMultiColor(ImVec2(x1 - e, y0), ImVec2(x1, y1), col, clear, clear, col);
+    } else if (flags & kUncertain) {
+        // Hatched: the source is unsure.
+        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(col, 0.35f), 2);
+        dl->PushClipRect(ImVec2(x0, y0), ImVec2(std::min(x1, clip_right), y1), true);
+        for (float x = x0 - (y1 - y0); x < x1; x += 4) dl->AddLine(ImVec2(x, y1), ImVec2(x + (y1 - y0), y0), col, 1.0f);
+        dl->PopClipRect();
+    } else {
+        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), col, 2);
+    }
+    if (flags & kOpenEnd) dl->AddRectFilledMultiColor(ImVec2(x1, y0), ImVec2(x1 + 28, y1), col, clear, clear, col);
+    if (flags & kOpenStart) dl->AddRectFilledMultiColor(ImVec2(x0 - 28, y0), ImVec2(x0, y1), clear, col, col, clear);
+    const float cy = (y0 + y1) / 2;
+    if (flags & kUnknownEnd)
+        for (float x = x1 + 2; x < x1 + 20; x += 4) dl->AddLine(ImVec2(x, cy), ImVec2(x + 2, cy), col, 1.5f);
+    if (flags & kUnknownStart)
+        for (float x = x0 - 20; x < x0 - 2; x += 4) dl->AddLine(ImVec2(x, cy), ImVec2(x + 2, cy), col, 1.5f);
+}
+
+void draw_axis(ImDrawList* dl, TimelineState& st, const ViewTransform& vt, const Fonts& fonts, float top, float axis_y,
+               const Theme& t) {
     ImGui::PushFont(fonts.small);
-    for (double y = first; y <= ax.end; y += step) {
-        const float x = std::round(ax.x(y)) + 0.5f;
-        dl->AddLine(ImVec2(x, top), ImVec2(x, y0), IM_COL32(0, 0, 0, 18));
-        dl->AddLine(ImVec2(x, y0), ImVec2(x, y0 + 5), t.axis);
-        const std::string label = year_label(static_cast<long long>(std::llround(y)));
-        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(x - sz.x / 2, y0 + 7), t.tick_text, label.c_str());
-    }
-    // Month ticks once a month is wide enough to read.
-    if (px_per_year / 12.0 >= 40.0) {
-        static const char* kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        for (long long y = static_cast<long long>(std::floor(ax.start)); y <= static_cast<long long>(ax.end); ++y) {
-            for (int m = 1; m < 12; ++m) {
-                const double at = day_to_year(days_from_civil(y, m + 1, 1));
-                if (at < ax.start || at > ax.end) continue;
-                const float x = std::round(ax.x(at)) + 0.5f;
-                dl->AddLine(ImVec2(x, y0), ImVec2(x, y0 + 3), t.axis);
-                const ImVec2 sz = ImGui::CalcTextSize(kMonths[m]);
-                dl->AddText(ImVec2(x - sz.x / 2, y0 + 7), t.text_dim, kMonths[m]);
-            }
-        }
+    axis_ticks(vt, [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }, 10.0f,
+               st.ticks);
+    dl->AddLine(ImVec2(vt.x0, axis_y), ImVec2(vt.x0 + vt.width, axis_y), t.axis);
+    for (const AxisTick& tick : st.ticks) {
+        const float x = std::round(vt.x(tick.year)) + 0.5f;
+        dl->AddLine(ImVec2(x, top), ImVec2(x, axis_y), IM_COL32(0, 0, 0, tick.major ? 28 : 14));
+        dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + (tick.major ? 6.0f : 4.0f)), t.axis);
+        const ImVec2 sz = ImGui::CalcTextSize(tick.label.c_str());
+        dl->AddText(ImVec2(x - sz.x / 2, axis_y + 6), tick.major ? t.text : t.tick_text, tick.label.c_str());
     }
     ImGui::PopFont();
-    (void)y1;
 }
 
-void work_tooltip(const Session& s, int work) {
-    const Work& w = s.archive().works[static_cast<std::size_t>(work)];
+void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 a, ImVec2 b, const Theme& t,
+                   YearWindow& extent) {
+    dl->AddRectFilled(a, b, t.lane_alt);
+    const double span = std::max(m.last - m.first, 1.0);
+    extent = {m.first - span * 0.02, m.last + span * 0.02};
+    const ViewTransform vt{extent.start, extent.end, a.x, b.x - a.x};
+    if (!m.density.empty()) {
+        const std::uint32_t peak = *std::max_element(m.density.begin(), m.density.end());
+        const double bin_years = span / static_cast<double>(m.density.size());
+        for (std::size_t i = 0; i < m.density.size(); ++i) {
+            if (!m.density[i]) continue;
+            const float x0 = vt.x(m.first + bin_years * static_cast<double>(i));
+            const float x1 = std::max(x0 + 1, vt.x(m.first + bin_years * static_cast<double>(i + 1)));
+            const float h = (b.y - a.y - 4) * std::sqrt(static_cast<float>(m.density[i]) / static_cast<float>(peak));
+            dl->AddRectFilled(ImVec2(x0, b.y - 2 - h), ImVec2(x1, b.y - 2), with_alpha(t.axis, 0.55f));
+        }
+    }
+    const float wx0 = std::clamp(vt.x(w.start), a.x, b.x - 2), wx1 = std::clamp(vt.x(w.end), wx0 + 2, b.x);
+    dl->AddRectFilled(ImVec2(wx0, a.y + 1), ImVec2(wx1, b.y - 1), IM_COL32(0, 114, 178, 40), 2);
+    dl->AddRect(ImVec2(wx0, a.y + 1), ImVec2(wx1, b.y - 1), IM_COL32(0, 114, 178, 200), 2, 0, 1.5f);
+}
+
+void tooltip(const Session& s, const TimelineState& st) {
+    const Archive& a = s.archive();
+    const TimelineModel& m = s.timeline();
+    if (st.hovered.kind == TimelineHover::Kind::none || st.hovered.kind == TimelineHover::Kind::lane) return;
+    const Lane& lane = m.lanes[static_cast<std::size_t>(st.hovered.lane)];
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    ImGui::TextUnformatted(w.title.c_str());
-    ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", w.kind.c_str());
-    if (w.attribution != "author") {
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
-        ImGui::Text("Attribution: %s", w.attribution.c_str());
-        ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    if (st.hovered.kind == TimelineHover::Kind::cluster) {
+        const PlacedCluster* c = nullptr;
+        for (const PlacedCluster& k : st.frame.clusters)
+            if (k.lane == st.hovered.lane && k.first == st.hovered.item) c = &k;
+        if (c) {
+            ImGui::Text("%d %s", c->count, lane.label.c_str());
+            ImGui::TextDisabled("%s – %s · click to zoom in", year_label(static_cast<std::int64_t>(std::floor(c->start))).c_str(),
+                                year_label(static_cast<std::int64_t>(std::floor(c->end))).c_str());
+        }
+    } else {
+        const int ref = lane.items[static_cast<std::size_t>(st.hovered.item)].ref;
+        if (lane.kind == Lane::Kind::works) {
+            const Work& w = a.works[static_cast<std::size_t>(ref)];
+            ImGui::TextUnformatted(w.title.c_str());
+            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", w.kind.c_str());
+            for (const std::string& pid : w.people)
+                if (const Person* p = a.find_person(pid)) ImGui::TextDisabled("%s", p->name.c_str());
+            if (w.attribution != "author") {
+                ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
+                ImGui::Text("Attribution %s", w.attribution.c_str());
+                ImGui::PopStyleColor();
+            }
+        } else if (lane.kind == Lane::Kind::events) {
+            const Event& e = a.events[static_cast<std::size_t>(ref)];
+            ImGui::TextUnformatted(e.title.c_str());
+            ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
+        } else {
+            const Person& p = a.people[static_cast<std::size_t>(ref)];
+            ImGui::TextUnformatted(p.name.c_str());
+            ImGui::TextDisabled("%s – %s", p.born ? format_date_human(*p.born).c_str() : "?",
+                                p.died ? format_date_human(*p.died).c_str() : "");
+        }
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -96,9 +208,12 @@ void work_tooltip(const Session& s, int work) {
 
 }  // namespace
 
+// [SECTION] draw_timeline -----------------------------------------------------------------------
+
 void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
     const Theme& t = light_theme();
     const Archive& a = s.archive();
+    const TimelineModel& m = s.timeline();
     ImGuiIO& io = ImGui::GetIO();
 
     ImGui::InvisibleButton("##timeline", size, ImGuiButtonFlags_MouseButtonLeft);
@@ -106,148 +221,241 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     const bool active = ImGui::IsItemActive();
     const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    const float lanes_top = p0.y + 4, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
+    const float ax_x0 = p0.x + kGutter, ax_w = std::max(1.0f, size.x - kGutter - kRightPad);
+
+    // Motion first, so this frame draws where the view is going.
+    const YearWindow before = window_of(s);
+    if (before.start != st.drawn.start || before.end != st.drawn.end) {
+        st.animating = false;  // a command or a link set the view: it wins over any motion
+        st.velocity = 0;
+    }
+    YearWindow w = advance_motion(st, before, io.DeltaTime, (before.end - before.start) / ax_w, active);
+
+    // Follow the selection made elsewhere (reader, keys): bring it into view.
+    if (s.selected() != st.followed_selection) {
+        st.followed_selection = s.selected();
+        if (const TimelineItem* it = s.selected() >= 0 ? item_of_work(s, s.selected()) : nullptr) {
+            const double span = w.end - w.start;
+            if (it->start < w.start + span * 0.05 || it->end > w.end - span * 0.05) {
+                YearWindow to = centre_on(w, (it->start + it->end) / 2);
+                if (it->end - it->start > span * 0.8) to = zoom_about(to, (it->start + it->end) / 2, (it->end - it->start) * 1.4 / span);
+                start_move(st, w, to);
+            }
+        }
+    }
+
+    // Layout: as many rows per lane as fit the height.
+    ImGui::PushFont(fonts.small);
+    const auto label_width = [&](int lane, int item) {
+        const std::string& label = item_label(a, m.lanes[static_cast<std::size_t>(lane)], item);
+        return ImGui::CalcTextSize(label.c_str()).x;
+    };
+    const ViewTransform vt{w.start, w.end, ax_x0, ax_w};
+    st.axis_x0 = ax_x0;
+    st.axis_width = ax_w;
+    LayoutParams params;
+    const float avail = axis_y - lanes_top - 2;
+    std::vector<float>& lane_y = st.lane_y;
+    auto lanes_height = [&]() {
+        float h = 0;
+        for (std::size_t i = 0; i < m.lanes.size(); ++i)
+            h += (is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH) + kLaneGap;
+        return h;
+    };
+    for (params.max_rows = 6; params.max_rows >= 1; --params.max_rows) {
+        layout_timeline(m, vt, params, label_width, st.frame);
+        if (lanes_height() <= avail) break;
+    }
+    if (params.max_rows < 1) params.max_rows = 1;
+
+    // Lane backgrounds and names (the legend).
     dl->PushClipRect(p0, p1, true);
     dl->AddRectFilled(p0, p1, t.canvas);
-
-    const float pad = 12.0f;
-    const Axis ax{s.view().start, s.view().end, p0.x + pad, std::max(1.0f, size.x - 2 * pad)};
-    const float axis_y = p1.y - kAxisHeight;
-    float y = p0.y + kLaneGap;
-
-    // Lives.
-    ImGui::PushFont(fonts.small);
-    for (const Person& p : a.people) {
-        if (!p.born && !p.died) continue;
-        const double b = day_to_year((p.born ? *p.born : *p.died).earliest_day);
-        const double d = day_to_year((p.died ? *p.died : *p.born).latest_day + 1);
-        const float x0 = std::max(ax.x(b), p0.x - 10), x1 = std::min(ax.x(d), p1.x + 10);
-        if (x1 > p0.x && x0 < p1.x) {
-            dl->AddRectFilled(ImVec2(x0, y + 3), ImVec2(x1, y + kPersonRow - 3), IM_COL32(120, 110, 95, 60), 3);
-            dl->AddRectFilled(ImVec2(x0, y + 3), ImVec2(x0 + 3, y + kPersonRow - 3), t.person_bar);
-            const float tx = std::max(x0 + 6, p0.x + pad);
-            dl->AddText(ImVec2(tx, y + 2), t.text, p.name.c_str());
-        }
-        y += kPersonRow;
+    lane_y.assign(m.lanes.size(), 0);
+    float y = lanes_top;
+    for (std::size_t i = 0; i < m.lanes.size(); ++i) {
+        const Lane& lane = m.lanes[i];
+        const float h = is_collapsed(st, lane.key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
+        lane_y[i] = y;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(p0.x, y - 2), ImVec2(p1.x, y + h + 2), t.lane_alt);
+        const ImU32 col = lane_colour(lane, t);
+        dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
+        const char* arrow = is_collapsed(st, lane.key) ? "\xE2\x96\xB8" : "";  // ▸ when folded
+        const std::string name = lane.label + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+        dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
+        (void)arrow;
+        y += h + kLaneGap;
     }
+    dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), IM_COL32(0, 0, 0, 30));
     ImGui::PopFont();
 
-    // Life events, one row of ticks.
-    y += 2;
-    int hovered_event = -1;
-    for (std::size_t i = 0; i < a.events.size(); ++i) {
-        const Event& e = a.events[i];
-        if (!e.date) continue;
-        const float x0 = ax.x(day_to_year(e.date->earliest_day));
-        const float x1 = std::max(ax.x(day_to_year(e.date->latest_day + 1)), x0 + 2);
-        const float cy = y + kEventRow / 2;
-        dl->AddRectFilled(ImVec2(x0, cy - 2), ImVec2(x1, cy + 2), IM_COL32(90, 90, 90, 90), 1);
-        dl->AddNgonFilled(ImVec2(x0, cy), 4.5f, t.event_mark, 4);
-        if (hovered && std::fabs(io.MousePos.x - x0) < 6 && std::fabs(io.MousePos.y - cy) < kEventRow / 2)
-            hovered_event = static_cast<int>(i);
-    }
-    y += kEventRow + kLaneGap;
-    dl->AddLine(ImVec2(p0.x, y - kLaneGap / 2), ImVec2(p1.x, y - kLaneGap / 2), IM_COL32(0, 0, 0, 25));
+    draw_axis(dl, st, vt, fonts, lanes_top, axis_y, t);
 
-    // Works: pass 1, place each visible work in the first row where it fits,
-    // with its label if possible.
-    const float works_top = y;
-    const int max_rows = std::max(1, static_cast<int>((axis_y - works_top - 4) / kWorkRow));
+    // Marks, clusters and labels, clipped to the lane area.
+    ImGui::PushFont(fonts.small);
+    dl->PushClipRect(ImVec2(ax_x0 - 2, p0.y), ImVec2(p1.x, axis_y), true);
     st.marks.clear();
-    st.row_ends.assign(static_cast<std::size_t>(max_rows), -1e30f);
-    st.row_mark_ends.assign(static_cast<std::size_t>(max_rows), -1e30f);
-    st.row_last.assign(static_cast<std::size_t>(max_rows), -1);
-    ImGui::PushFont(fonts.small);
-    for (const TimelineItem& it : s.items().works) {
-        float x0 = ax.x(it.start), x1 = ax.x(it.end);
-        if (x1 < p0.x || x0 > p1.x) continue;
-        if (x1 - x0 < kMinMark) {
-            const float c = (x0 + x1) / 2;
-            x0 = c - kMinMark / 2;
-            x1 = c + kMinMark / 2;
-        }
-        const Work& w = a.works[static_cast<std::size_t>(it.work)];
-        const float label_w = ImGui::CalcTextSize(w.title.c_str()).x;
-        const float with_label = x1 + kLabelOffset + label_w + kLabelGap;
-        int row = -1;
-        bool labelled = false;
-        for (int r = 0; r < max_rows && row < 0; ++r)
-            if (st.row_ends[r] <= x0 && with_label <= p1.x) row = r, labelled = true;
-        for (int r = 0; r < max_rows && row < 0; ++r)
-            if (st.row_ends[r] <= x0) row = r;
-        // Only a label in the way: the label gives way to the mark.
-        for (int r = 0; r < max_rows && row < 0; ++r)
-            if (st.row_mark_ends[r] <= x0) {
-                row = r;
-                st.marks[static_cast<std::size_t>(st.row_last[r])].labelled = false;
-            }
-        if (row < 0) {  // crowded: overlap the marks in the row that frees first
-            row = static_cast<int>(std::min_element(st.row_mark_ends.begin(), st.row_mark_ends.end()) -
-                                   st.row_mark_ends.begin());
-            if (st.row_last[row] >= 0) st.marks[static_cast<std::size_t>(st.row_last[row])].labelled = false;
-        }
-        st.row_ends[static_cast<std::size_t>(row)] = labelled ? with_label : x1 + 2;
-        st.row_mark_ends[static_cast<std::size_t>(row)] = x1 + 2;
-        st.row_last[static_cast<std::size_t>(row)] = static_cast<int>(st.marks.size());
-        const float ry = works_top + row * kWorkRow;
-        st.marks.push_back({it.work, x0, ry + 2, x1, ry + kWorkRow - 2, labelled});
+    for (const PlacedCluster& c : st.frame.clusters) {
+        const std::size_t li = static_cast<std::size_t>(c.lane);
+        if (is_collapsed(st, m.lanes[li].key)) continue;
+        const float ly = lane_y[li], lh = st.frame.lane_rows[li] * kRowH;
+        const ImU32 col = lane_colour(m.lanes[li], t);
+        dl->AddRectFilled(ImVec2(c.x0, ly + 2), ImVec2(c.x1, ly + lh - 2), with_alpha(col, 0.45f), 1);
+        const std::string count = std::to_string(c.count);
+        const ImVec2 sz = ImGui::CalcTextSize(count.c_str());
+        if (c.x1 - c.x0 >= sz.x + 6) dl->AddText(ImVec2((c.x0 + c.x1 - sz.x) / 2, ly + (lh - sz.y) / 2), t.text, count.c_str());
     }
-
-    // Pass 2: hit-test, then draw.
-    st.hovered = -1;
-    if (hovered && hovered_event < 0) {
-        for (auto m = st.marks.rbegin(); m != st.marks.rend(); ++m) {
-            const float lx1 =
-                m->labelled ? m->x1 + kLabelOffset + ImGui::CalcTextSize(a.works[m->work].title.c_str()).x : m->x1;
-            if (io.MousePos.x >= m->x0 - 2 && io.MousePos.x <= lx1 && io.MousePos.y >= m->y0 - 1 &&
-                io.MousePos.y <= m->y1 + 1) {
-                st.hovered = m->work;
-                break;
-            }
+    for (const PlacedMark& mk : st.frame.marks) {
+        const std::size_t li = static_cast<std::size_t>(mk.lane);
+        const Lane& lane = m.lanes[li];
+        if (is_collapsed(st, lane.key)) continue;
+        const LaneItem& it = lane.items[static_cast<std::size_t>(mk.item)];
+        const float y0 = lane_y[li] + mk.row * kRowH + 3, y1 = y0 + kRowH - 6;
+        const ImU32 col = lane_colour(lane, t);
+        const bool is_work = lane.kind == Lane::Kind::works;
+        const bool sel = is_work && it.ref == s.selected();
+        const bool hov = st.hovered.lane == mk.lane && st.hovered.item == mk.item &&
+                         st.hovered.kind != TimelineHover::Kind::cluster;
+        if (hov) dl->AddRectFilled(ImVec2(mk.x0 - 3, y0 - 2), ImVec2(mk.label_x1 + 3, y1 + 2), t.hover, 3);
+        if (lane.kind == Lane::Kind::people) {
+            dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x1, y1), with_alpha(col, 0.35f), 3);
+            dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x0 + 3, y1), col);
+        } else if (lane.kind == Lane::Kind::events) {
+            if (mk.x1 - mk.x0 > 8) dl->AddRectFilled(ImVec2(mk.x0, (y0 + y1) / 2 - 2), ImVec2(mk.x1, (y0 + y1) / 2 + 2), with_alpha(col, 0.5f), 1);
+            dl->AddNgonFilled(ImVec2(mk.x1 - mk.x0 > 8 ? mk.x0 : (mk.x0 + mk.x1) / 2, (y0 + y1) / 2), 5.0f, col, 4);
+        } else {
+            draw_span(dl, mk.x0, y0, mk.x1, y1, col, it.flags, p1.x);
         }
-    }
-    for (const TimelineMark& m : st.marks) {
-        const Work& w = a.works[static_cast<std::size_t>(m.work)];
-        const ImU32 col = kind_colour(w.kind);
-        const bool sel = m.work == s.selected();
-        if (m.work == st.hovered) dl->AddRectFilled(ImVec2(m.x0 - 3, m.y0 - 2), ImVec2(m.x1 + 3, m.y1 + 2), t.hover, 3);
-        dl->AddRectFilled(ImVec2(m.x0, m.y0 + 2), ImVec2(m.x1, m.y1 - 2), col, 2);
-        if (w.attribution == "disputed")  // a hollow centre marks a disputed attribution
-            dl->AddRect(ImVec2(m.x0 - 1, m.y0 + 1), ImVec2(m.x1 + 1, m.y1 - 1), t.disputed, 2, 0, 2);
-        if (sel) dl->AddRect(ImVec2(m.x0 - 3, m.y0 - 1), ImVec2(m.x1 + 3, m.y1 + 1), t.selection, 3, 0, 2);
-        if (m.labelled) {
-            const ImU32 tc = sel ? t.selection : t.text;
-            dl->AddText(ImVec2(m.x1 + kLabelOffset, m.y0 - 0.5f), tc, w.title.c_str());
+        if (it.flags & kDisputed)  // a red frame marks a disputed or ascribed attribution
+            dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
+        if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
+        if (mk.labelled) {
+            const std::string& label = item_label(a, lane, mk.item);
+            const float lx = lane.kind == Lane::Kind::people ? std::max(mk.x0 + 6, ax_x0) : mk.x1 + params.label_offset_px;
+            dl->AddText(ImVec2(lx, y0 - 2), sel ? t.selection : t.text, label.c_str());
         }
+        if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled});
     }
+    dl->PopClipRect();
     ImGui::PopFont();
 
-    draw_axis(dl, ax, fonts, axis_y, p1.y, p0.y, t);
+    YearWindow extent;
+    draw_overview(dl, m, w, ImVec2(ax_x0, overview_y0 + 3), ImVec2(ax_x0 + ax_w, p1.y - 2), t, extent);
     dl->PopClipRect();
 
-    // Interaction: drag pans, wheel zooms around the pointer, a click selects.
-    if (ImGui::IsItemActivated()) st.dragged = false;
-    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
-        st.dragged = true;
-        const double dy = io.MouseDelta.x * ax.years_per_px();
-        if (dy != 0.0) out.view = TimeWindow{s.view().start - dy, s.view().end - dy};
-    }
-    if (ImGui::IsItemDeactivated() && !st.dragged && hovered) out.select = st.hovered;
-    if (hovered && io.MouseWheel != 0.0f) {
-        const double anchor = ax.year(io.MousePos.x);
-        const double f = std::pow(1.2, -io.MouseWheel);
-        out.view = TimeWindow{anchor - (anchor - s.view().start) * f, anchor + (s.view().end - anchor) * f};
+    // [SECTION] input ----------------------------------------------------------------------------
+    const ImVec2 mp = io.MousePos;
+    st.hovered = {};
+    st.hovered_work = -1;
+    if (hovered) {  // also while pressed: a release and a double click need to know what is under them
+        if (mp.y < axis_y) {
+            for (std::size_t i = 0; i < m.lanes.size(); ++i) {
+                const float h = is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
+                if (mp.y < lane_y[i] || mp.y >= lane_y[i] + h) continue;
+                if (mp.x < ax_x0 - 4) {
+                    st.hovered = {TimelineHover::Kind::lane, static_cast<int>(i), -1};
+                } else if (!is_collapsed(st, m.lanes[i].key)) {
+                    const int row = static_cast<int>((mp.y - lane_y[i]) / kRowH);
+                    if (const PlacedMark* mk = mark_at(st.frame, static_cast<int>(i), row, mp.x)) {
+                        const Lane& lane = m.lanes[i];
+                        const auto kind = lane.kind == Lane::Kind::works    ? TimelineHover::Kind::work
+                                          : lane.kind == Lane::Kind::events ? TimelineHover::Kind::event
+                                                                            : TimelineHover::Kind::person;
+                        st.hovered = {kind, static_cast<int>(i), mk->item};
+                        if (kind == TimelineHover::Kind::work)
+                            st.hovered_work = lane.items[static_cast<std::size_t>(mk->item)].ref;
+                    } else if (const PlacedCluster* c = cluster_at(st.frame, static_cast<int>(i), mp.x)) {
+                        st.hovered = {TimelineHover::Kind::cluster, static_cast<int>(i), c->first};
+                    }
+                }
+            }
+        }
     }
 
-    if (st.hovered >= 0 && !active) work_tooltip(s, st.hovered);
-    if (hovered_event >= 0 && !active) {
-        const Event& e = a.events[static_cast<std::size_t>(hovered_event)];
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-        ImGui::TextUnformatted(e.title.c_str());
-        ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) st.has_focus = hovered;
+    if (ImGui::IsItemActivated()) {
+        st.dragged = false;
+        st.animating = false;
+        st.velocity = 0;  // a touch stops the glide at once
+        st.press = mp.y >= overview_y0 ? TimelineState::Press::overview
+                   : mp.x < ax_x0 - 4  ? TimelineState::Press::gutter
+                                       : TimelineState::Press::lanes;
     }
+    const double years_per_px = (w.end - w.start) / ax_w;
+    if (active && st.press == TimelineState::Press::overview) {
+        // Dragging on the overview moves the window there.
+        const ViewTransform ov{extent.start, extent.end, ax_x0, ax_w};
+        w = centre_on(w, ov.year(mp.x));
+        st.dragged = true;
+    } else if (active && st.press == TimelineState::Press::lanes && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+        st.dragged = true;
+        const double dy = io.MouseDelta.x * years_per_px;
+        w = {w.start - dy, w.end - dy};
+        if (io.DeltaTime > 0) st.velocity = 0.7 * st.velocity + 0.3 * (-dy / io.DeltaTime);
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (!st.dragged) {
+            st.velocity = 0;
+            if (st.press == TimelineState::Press::gutter && st.hovered.kind == TimelineHover::Kind::lane) {
+                const std::string& key = m.lanes[static_cast<std::size_t>(st.hovered.lane)].key;
+                const auto it = std::find(st.collapsed.begin(), st.collapsed.end(), key);
+                if (it == st.collapsed.end()) st.collapsed.push_back(key);
+                else st.collapsed.erase(it);
+            } else if (st.hovered.kind == TimelineHover::Kind::work) {
+                out.select = st.hovered_work;
+                st.followed_selection = st.hovered_work;  // it is in view already: no scrolling
+            } else if (st.hovered.kind == TimelineHover::Kind::cluster) {
+                for (const PlacedCluster& c : st.frame.clusters)
+                    if (c.lane == st.hovered.lane && c.first == st.hovered.item) {
+                        const double pad = std::max((c.end - c.start) * 0.15, 1.0 / 365);
+                        start_move(st, w, {c.start - pad, c.end + pad});
+                    }
+            }
+        } else if (st.press != TimelineState::Press::lanes) {
+            st.velocity = 0;
+        }
+        st.press = TimelineState::Press::none;
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && mp.x >= ax_x0 && mp.y < axis_y &&
+        st.hovered.kind == TimelineHover::Kind::none)
+        start_move(st, w, zoom_about(w, vt.year(mp.x), 0.5));
+    if (hovered && (io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f)) {
+        st.animating = false;
+        st.velocity = 0;
+        if (io.MouseWheel != 0.0f) w = zoom_about(w, vt.year(std::max(mp.x, ax_x0)), std::pow(1.2, -io.MouseWheel));
+        if (io.MouseWheelH != 0.0f) {
+            const double dy = -io.MouseWheelH * 40.0 * years_per_px;
+            w = {w.start + dy, w.end + dy};
+        }
+    }
+
+    // Keys, when the timeline has focus or the pointer.
+    if ((st.has_focus || hovered) && !io.WantTextInput) {
+        const double span = w.end - w.start;
+        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
+        if (key(ImGuiKey_LeftArrow)) start_move(st, w, {w.start - span * 0.2, w.end - span * 0.2});
+        if (key(ImGuiKey_RightArrow)) start_move(st, w, {w.start + span * 0.2, w.end + span * 0.2});
+        if (key(ImGuiKey_Equal) || key(ImGuiKey_KeypadAdd)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 0.5));
+        if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 2.0));
+        if (key(ImGuiKey_Home)) {
+            const TimeWindow fit = s.fitted_view();
+            start_move(st, w, {fit.start, fit.end});
+        }
+        const bool prev = key(ImGuiKey_LeftBracket), next = key(ImGuiKey_RightBracket);
+        if ((prev || next) && !s.items().works.empty()) {
+            const int rank = s.items().rank_of(s.selected());
+            const int n = static_cast<int>(s.items().works.size());
+            const int to = rank < 0 ? (next ? 0 : n - 1) : std::clamp(rank + (next ? 1 : -1), 0, n - 1);
+            out.select = s.items().works[static_cast<std::size_t>(to)].work;
+        }
+    }
+
+    if (w.start != before.start || w.end != before.end) out.view = TimeWindow{w.start, w.end};
+    st.drawn = w;
+    out.visible = std::make_pair(st.frame.visible_items(), st.frame.clusters.size());
+    if (!active) tooltip(s, st);
 }
 
 }  // namespace lectern::ui

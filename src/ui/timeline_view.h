@@ -1,5 +1,8 @@
-// The timeline: a year axis with the archive's lives, events and works.
-// Drag pans, the wheel zooms around the pointer, a click on a work selects it.
+// The timeline: lanes of lives, events and works by kind over an adaptive axis,
+// with an overview strip. Drag pans (and glides), the wheel zooms around the
+// pointer, a double click zooms in, a click on a work selects it and on a
+// cluster zooms into it; arrows pan, +/- zoom, Home fits, [ and ] step through
+// the works in time order.
 #pragma once
 
 #include <imgui.h>

@@ -14,27 +14,57 @@ namespace lectern::ui {
 struct Intents {
     std::optional<int> select;        // a work index, or -1 for the front matter
     std::optional<TimeWindow> view;   // a new visible window
+    std::optional<std::string> open_url;  // an http(s) link the platform opens in a new tab
+    std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
 };
 
-// One work's mark as drawn in the last frame: hit-testing and the UI tests use it.
+// One work's mark as drawn in the last frame, in screen space: the UI tests use it.
 struct TimelineMark {
     int work = -1;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool labelled = false;
 };
 
+// What is under the pointer on the timeline.
+struct TimelineHover {
+    enum class Kind { none, work, event, person, cluster, lane } kind = Kind::none;
+    int lane = -1, item = -1;  // lane index and item index within the lane
+};
+
 struct TimelineState {
-    std::vector<TimelineMark> marks;  // reused every frame
-    // Row packing, reused every frame: where each row's last label and last mark
-    // end, and which mark came last.
-    std::vector<float> row_ends, row_mark_ends;
-    std::vector<int> row_last;
-    int hovered = -1;                 // work index under the pointer
-    bool dragged = false;             // the current press moved the view
+    TimelineFrame frame;              // the last frame's layout, reused
+    std::vector<AxisTick> ticks;      // reused
+    std::vector<TimelineMark> marks;  // work marks in screen space, reused
+    std::vector<float> lane_y;        // top of each lane in the last frame
+    float axis_x0 = 0, axis_width = 1;  // where the time axis ran in the last frame
+    std::vector<std::string> collapsed;  // lane keys the reader folded away
+    TimelineHover hovered;
+    int hovered_work = -1;            // work index under the pointer, or -1
+    bool has_focus = false;           // the last click landed on the timeline
+    // Motion: a drag pans (and keeps going briefly after release), keys and
+    // clicks on clusters start eased moves.
+    enum class Press { none, lanes, gutter, overview } press = Press::none;  // where the button went down
+    bool dragged = false;
+    double velocity = 0;              // years per second after a drag
+    bool animating = false;
+    YearWindow anim_from, anim_to;
+    double anim_t = 0, anim_duration = 0.25;
+    int followed_selection = -1;      // the selection last scrolled into view
+    YearWindow drawn{0, 0};           // the window drawn last frame: a different one now was set from outside
 };
 
 struct ReaderState {
-    int shown = -2;  // work shown last frame, to reset the scroll when it changes
+    int shown = -2;  // work shown last frame, to restore its scroll when it changes
+    float scale = 1.0f;            // reading size, Ctrl + '+' / '-' / '0', within 0.7-2.0
+    std::vector<float> scroll_of;  // reading position per work index + 1 (0: front matter), kept while open
+    float scroll_y = 0;            // the reader's scroll in the last frame
+    float pending_scroll = -1;     // a position to reach (restored, or an outline jump); -1: none
+    int pending_frames = 0;        // frames left to reach it while the new content's size settles
+    const void* archive = nullptr; // positions belong to this archive
+    int body_lines = 0;            // lines of the shown body's layout (0: no body)
+    int body_headings = 0;         // headings in the shown body's outline
+    int layouts = 0;               // layout passes so far: scrolling must not add any
+    std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
 };
 
 struct UiState {

@@ -2,6 +2,7 @@
 // mouse events, the way a reader uses it, and the session is checked after.
 #include <catch2/catch.hpp>
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include "ui/app.h"
 #include "../test_files.h"
@@ -68,7 +69,7 @@ TEST_CASE("ui: clicking each work's mark on the timeline selects it", "[ui]") {
         REQUIRE(m);
         const float x = (m->x0 + m->x1) / 2, y = (m->y0 + m->y1) / 2;
         h.move(x, y);
-        CHECK(h.ui.timeline.hovered == it.work);
+        CHECK(h.ui.timeline.hovered_work == it.work);
         h.click(x, y);
         CHECK(h.session.selected() == it.work);
     }
@@ -76,11 +77,13 @@ TEST_CASE("ui: clicking each work's mark on the timeline selects it", "[ui]") {
     CHECK(h.session.frames() > 300);
 }
 
-TEST_CASE("ui: at the fitted view every work has a mark and labels never overlap", "[ui]") {
+TEST_CASE("ui: at the fitted view every item is drawn, alone or in a cluster, and labels never overlap", "[ui]") {
     Headless h;
     h.frame();
     h.frame();
-    CHECK(h.ui.timeline.marks.size() == 37);
+    CHECK(h.ui.timeline.frame.visible_items() == h.session.timeline().items);
+    const auto state = nlohmann::json::parse(h.session.state_json());
+    CHECK(state["visible"]["items"] == 49);  // 37 works, 10 events, 2 lives
     // Labelled marks in one row must not reach into the next mark of that row.
     for (const auto& a : h.ui.timeline.marks)
         for (const auto& b : h.ui.timeline.marks) {
@@ -97,18 +100,46 @@ TEST_CASE("ui: dragging the timeline pans and does not select", "[ui]") {
     Headless h;
     h.frame();
     const TimeWindow before = h.session.view();
-    const double years_per_px = (before.end - before.start) / (1280.0 - 24.0);
+    const double years_per_px = (before.end - before.start) / h.ui.timeline.axis_width;
     // Start the drag on empty axis space near the bottom of the timeline.
     const float y = h.ui.timeline.marks.front().y0 - 4;  // the gap above the works rows
     h.move(640, y);
     ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
     h.frame();
     for (int i = 1; i <= 10; ++i) h.move(640 - 10.0f * i, y);
+    CHECK(h.session.view().start - before.start == Approx(100 * years_per_px).epsilon(0.02));
+    const double held = h.session.view().start;
     ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
     h.frame();
     CHECK(h.session.selected() == -1);
-    CHECK(h.session.view().start - before.start == Approx(100 * years_per_px).epsilon(0.05));
     CHECK(h.session.view().end - h.session.view().start == Approx(before.end - before.start));
+    // Released while moving, the view glides on in the same direction, then stops.
+    for (int i = 0; i < 5; ++i) h.frame();
+    CHECK(h.session.view().start > held);
+    for (int i = 0; i < 200; ++i) h.frame();
+    const double stopped = h.session.view().start;
+    h.frame();
+    CHECK(h.session.view().start == stopped);
+}
+
+TEST_CASE("ui: touching the timeline stops the glide at once", "[ui]") {
+    Headless h;
+    h.frame();
+    const float y = h.ui.timeline.marks.front().y0 - 4;
+    h.move(640, y);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    h.frame();
+    for (int i = 1; i <= 10; ++i) h.move(640 - 15.0f * i, y);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    h.frame();
+    h.frame();
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    h.frame();
+    const double touched = h.session.view().start;
+    for (int i = 0; i < 5; ++i) h.frame();
+    CHECK(h.session.view().start == touched);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    h.frame();
 }
 
 TEST_CASE("ui: the wheel zooms around the pointer", "[ui]") {
@@ -116,13 +147,14 @@ TEST_CASE("ui: the wheel zooms around the pointer", "[ui]") {
     h.frame();
     const TimeWindow before = h.session.view();
     const float x = 400;
-    const double year_at = before.start + (x - 12.0) / (1280.0 - 24.0) * (before.end - before.start);
+    const auto& tl = h.ui.timeline;
+    const double year_at = before.start + (x - tl.axis_x0) / tl.axis_width * (before.end - before.start);
     h.move(x, 100);
     ImGui::GetIO().AddMouseWheelEvent(0, 2);
     h.frame();
     const TimeWindow after = h.session.view();
     CHECK(after.end - after.start < (before.end - before.start) * 0.8);
-    const double year_after = after.start + (x - 12.0) / (1280.0 - 24.0) * (after.end - after.start);
+    const double year_after = after.start + (x - tl.axis_x0) / tl.axis_width * (after.end - after.start);
     CHECK(year_after == Approx(year_at).margin(1e-6));
 }
 
