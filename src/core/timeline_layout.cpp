@@ -52,7 +52,7 @@ std::string lane_key_for_kind(std::string_view kind) {
     if (kind == "article" || kind.empty()) return "article";
     if (kind == "letter") return "letter";
     if (kind == "book" || kind == "novel") return "book";
-    if (kind == "poem" || kind == "prose") return "fiction";
+    if (kind == "poem" || kind == "prose" || kind == "fiction") return "fiction";
     if (kind == "notebook") return "notebook";
     if (kind == "obituary" || kind == "speech") return "obituary";
     if (kind == "document") return "document";

@@ -45,7 +45,7 @@ void draw_app(Session& s, UiState& ui) {
     ImGui::PushFont(ui.fonts.ui);
 
     const float status_h = ImGui::GetFontSize() + 8;
-    const float timeline_h = std::clamp(vp->Size.y * 0.46f, 200.0f, 520.0f);
+    const float timeline_h = std::clamp(vp->Size.y * 0.5f, 200.0f, 560.0f);
     const float reader_h = std::max(40.0f, vp->Size.y - timeline_h - status_h - 2);
     Intents intents;
 

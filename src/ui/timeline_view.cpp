@@ -23,8 +23,8 @@ namespace {
 
 constexpr float kGutter = 132.0f;   // lane names, which double as the legend
 constexpr float kRightPad = 12.0f;
-constexpr float kRowH = 17.0f;
-constexpr float kLaneGap = 5.0f;
+constexpr float kRowH = 16.0f;
+constexpr float kLaneGap = 3.0f;
 constexpr float kCollapsedH = 15.0f;
 constexpr float kAxisH = 24.0f;
 constexpr float kOverviewH = 22.0f;
@@ -249,8 +249,9 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     // Layout: as many rows per lane as fit the height.
     ImGui::PushFont(fonts.small);
     const auto label_width = [&](int lane, int item) {
-        const std::string& label = item_label(a, m.lanes[static_cast<std::size_t>(lane)], item);
-        return ImGui::CalcTextSize(label.c_str()).x;
+        const Lane& l = m.lanes[static_cast<std::size_t>(lane)];
+        if (l.kind == Lane::Kind::people) return 0.0f;  // a life's name is written inside its bar
+        return ImGui::CalcTextSize(item_label(a, l, item).c_str()).x;
     };
     const ViewTransform vt{w.start, w.end, ax_x0, ax_w};
     st.axis_x0 = ax_x0;
@@ -282,10 +283,9 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(p0.x, y - 2), ImVec2(p1.x, y + h + 2), t.lane_alt);
         const ImU32 col = lane_colour(lane, t);
         dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
-        const char* arrow = is_collapsed(st, lane.key) ? "\xE2\x96\xB8" : "";  // ▸ when folded
+        // A folded lane shows how many items it hides.
         const std::string name = lane.label + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
         dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
-        (void)arrow;
         y += h + kLaneGap;
     }
     dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), IM_COL32(0, 0, 0, 30));
@@ -322,6 +322,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (lane.kind == Lane::Kind::people) {
             dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x1, y1), with_alpha(col, 0.35f), 3);
             dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x0 + 3, y1), col);
+            const float lx = std::max(mk.x0 + 6, ax_x0);
+            dl->PushClipRect(ImVec2(lx, y0 - 3), ImVec2(std::max(lx, mk.x1 - 2), y1 + 3), true);
+            dl->AddText(ImVec2(lx, y0 - 2), t.text, item_label(a, lane, mk.item).c_str());
+            dl->PopClipRect();
         } else if (lane.kind == Lane::Kind::events) {
             if (mk.x1 - mk.x0 > 8) dl->AddRectFilled(ImVec2(mk.x0, (y0 + y1) / 2 - 2), ImVec2(mk.x1, (y0 + y1) / 2 + 2), with_alpha(col, 0.5f), 1);
             dl->AddNgonFilled(ImVec2(mk.x1 - mk.x0 > 8 ? mk.x0 : (mk.x0 + mk.x1) / 2, (y0 + y1) / 2), 5.0f, col, 4);
@@ -331,11 +335,9 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (it.flags & kDisputed)  // a red frame marks a disputed or ascribed attribution
             dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
         if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
-        if (mk.labelled) {
-            const std::string& label = item_label(a, lane, mk.item);
-            const float lx = lane.kind == Lane::Kind::people ? std::max(mk.x0 + 6, ax_x0) : mk.x1 + params.label_offset_px;
-            dl->AddText(ImVec2(lx, y0 - 2), sel ? t.selection : t.text, label.c_str());
-        }
+        if (mk.labelled)
+            dl->AddText(ImVec2(mk.x1 + params.label_offset_px, y0 - 2), sel ? t.selection : t.text,
+                        item_label(a, lane, mk.item).c_str());
         if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled});
     }
     dl->PopClipRect();

@@ -80,6 +80,18 @@ const nextFrames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
   requestAnimationFrame(step);
 }), n);
 
+// Waits until the view stops moving (a drag's glide, an eased move).
+async function settle(page) {
+  let last = null;
+  for (let i = 0; i < 200; i++) {
+    await nextFrames(page, 3);
+    const v = JSON.stringify((await state(page)).view);
+    if (v === last) return;
+    last = v;
+  }
+  throw new Error('the view never came to rest');
+}
+
 // Share of pixels unlike the corner colour, and how many colours a screenshot holds.
 async function inkStats(browser, png) {
   const page = await browser.newPage();
@@ -182,6 +194,7 @@ async function suite(browser, label, url, shotName) {
 
   await test(`${label}: loading bad JSON is refused and the archive stays`, async () => {
     await command(page, { open: '1932-conquered-city-novel' });
+    await settle(page);
     const before = await state(page);
     const reply = await command(page, { load: '{bad json' });
     equal(reply.ok, false, 'load reply');
