@@ -59,6 +59,12 @@
     }
   };
 
+  // Keys the viewer uses that browsers would take for themselves: reading size
+  // (Ctrl +/-/0) and search (Ctrl+F).
+  window.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && ['+', '=', '-', '0', 'f', 'F'].indexOf(e.key) >= 0) e.preventDefault();
+  }, true);
+
   var problem = missingCapability();
   if (problem) {
     show(problem, true);

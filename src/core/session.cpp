@@ -27,6 +27,11 @@ LoadResult Session::load(std::string_view json_text) {
     items_ = build_timeline_items(*archive_);
     timeline_ = build_timeline_model(*archive_);
     selected_ = -1;
+    index_built_ = false;  // built again on the next search
+    query_.clear();
+    filter_ = {};
+    results_.clear();
+    matching_.clear();
     fit_view();
     return r;
 }
@@ -63,6 +68,31 @@ TimeWindow Session::fitted_view() const {
     return {items_.first - span * 0.04, items_.last + span * 0.04};
 }
 
+void Session::search(std::string_view query) {
+    query_ = std::string(query);
+    run_search();
+}
+
+void Session::set_filter(SearchFilter filter) {
+    filter_ = std::move(filter);
+    run_search();
+}
+
+void Session::run_search() {
+    results_.clear();
+    matching_.assign(archive_->works.size(), 0);
+    if (!search_active()) return;
+    if (!index_built_) {
+        index_.build(archive_);
+        index_built_ = true;
+    }
+    // The timeline marks every matching work, so ask for all of them.
+    results_ = index_.search(query_, filter_, archive_->works.size() + archive_->pages.size() +
+                                                 archive_->events.size() + archive_->people.size());
+    for (const SearchHit& h : results_)
+        if (h.kind == SearchHit::Kind::work) matching_[static_cast<std::size_t>(h.index)] = 1;
+}
+
 std::string Session::state_json() const {
     const Archive& a = *archive_;
     json s = {
@@ -76,11 +106,17 @@ std::string Session::state_json() const {
         {"view", {{"start", view_.start}, {"end", view_.end}}},
         {"visible", {{"items", visible_items_}, {"clusters", visible_clusters_}}},
         {"query", query_},
-        {"results", json::array()},
+        {"results", results_json()},
         {"frames", frames_},
         {"theme", theme_},
     };
     return s.dump();
+}
+
+json Session::results_json() const {
+    json out = json::array();
+    for (const SearchHit& h : results_) out.push_back(h.ref);
+    return out;
 }
 
 std::string Session::command(std::string_view json_text) {
@@ -112,6 +148,36 @@ std::string Session::command(std::string_view json_text) {
     }
     if (name == "fit") {
         fit_view();
+        return R"({"ok":true})";
+    }
+    if (name == "search") {
+        if (!arg.is_string()) return error_reply("search: expected the query as a string");
+        search(arg.get_ref<const std::string&>());
+        return R"({"ok":true})";
+    }
+    if (name == "filter") {
+        if (!arg.is_object()) return error_reply("filter: expected {kinds, years, attribution}");
+        SearchFilter f;
+        if (arg.contains("kinds")) {
+            if (!arg["kinds"].is_array()) return error_reply("filter: kinds must be an array of strings");
+            for (const auto& k : arg["kinds"]) {
+                if (!k.is_string()) return error_reply("filter: kinds must be an array of strings");
+                f.kinds.push_back(k.get<std::string>());
+            }
+        }
+        if (arg.contains("years")) {
+            const auto& y = arg["years"];
+            if (!y.is_array() || y.size() != 2 || !y[0].is_number_integer() || !y[1].is_number_integer())
+                return error_reply("filter: years must be [from, to]");
+            f.year_from = y[0].get<int>();
+            f.year_to = y[1].get<int>();
+            if (*f.year_to < *f.year_from) return error_reply("filter: years end before they start");
+        }
+        if (arg.contains("attribution")) {
+            if (!arg["attribution"].is_string()) return error_reply("filter: attribution must be a string");
+            f.attribution = arg["attribution"].get<std::string>();
+        }
+        set_filter(std::move(f));
         return R"({"ok":true})";
     }
     if (name == "load") {

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/archive.h"
+#include "core/search.h"
 #include "core/timeline_items.h"
 #include "core/timeline_layout.h"
 
@@ -43,6 +45,17 @@ public:
     TimeWindow fitted_view() const;
 
     const std::string& query() const { return query_; }
+    // Searches the archive (the index is built on the first search) and keeps the
+    // ranked results; an empty query with no filter clears them.
+    void search(std::string_view query);
+    void set_filter(SearchFilter filter);
+    const SearchFilter& filter() const { return filter_; }
+    const std::vector<SearchHit>& results() const { return results_; }
+    // While a query or filter is active: which works match (indexed like archive().works).
+    bool search_active() const { return !query_.empty() || filter_.active(); }
+    bool work_matches(int work) const {
+        return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() && matching_[static_cast<std::size_t>(work)]);
+    }
     const std::string& theme() const { return theme_; }
 
     std::uint64_t frames() const { return frames_; }
@@ -53,7 +66,8 @@ public:
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},
     //  "query","results","frames","theme"}
     std::string state_json() const;
-    // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"load": text});
+    // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
+    // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
 
@@ -63,7 +77,15 @@ private:
     TimelineModel timeline_;
     int selected_ = -1;
     TimeWindow view_;
+    void run_search();
+    nlohmann::json results_json() const;
+
     std::string query_;
+    SearchFilter filter_;
+    SearchIndex index_;
+    bool index_built_ = false;
+    std::vector<SearchHit> results_;
+    std::vector<char> matching_;
     std::string theme_ = "light";
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;

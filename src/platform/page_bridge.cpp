@@ -25,8 +25,14 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
 });
+EM_JS(void, js_open_url, (const char* url), {
+    var u = UTF8ToString(url);
+    if (/^https?:/i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
+});
 EM_JS(double, js_inner_width, (), { return window.innerWidth; });
 EM_JS(double, js_inner_height, (), { return window.innerHeight; });
+#else
+#include <SDL.h>
 #endif
 
 namespace lectern::platform {
@@ -42,6 +48,16 @@ void bridge_attach(Session* session) {
 void bridge_first_frame() {
 #ifdef __EMSCRIPTEN__
     js_first_frame();
+#endif
+}
+
+void bridge_open_url(const std::string& url) {
+    // Only web links leave the viewer; the views never offer anything else, but be sure.
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return;
+#ifdef __EMSCRIPTEN__
+    js_open_url(url.c_str());
+#else
+    SDL_OpenURL(url.c_str());
 #endif
 }
 

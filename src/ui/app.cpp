@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ui/reader_view.h"
+#include "ui/search_view.h"
 #include "ui/theme.h"
 #include "ui/timeline_view.h"
 
@@ -21,6 +22,8 @@ void apply(Session& s, const Intents& in) {
     if (in.select) s.select(*in.select);
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
+    if (in.search) s.search(*in.search);
+    if (in.filter) s.set_filter(*in.filter);
 }
 
 void draw_status(const Session& s, const UiState& ui) {
@@ -34,7 +37,7 @@ void draw_status(const Session& s, const UiState& ui) {
 
 }  // namespace
 
-void draw_app(Session& s, UiState& ui) {
+Intents draw_app(Session& s, UiState& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -45,20 +48,25 @@ void draw_app(Session& s, UiState& ui) {
     ImGui::PushFont(ui.fonts.ui);
 
     const float status_h = ImGui::GetFontSize() + 8;
-    const float timeline_h = std::clamp(vp->Size.y * 0.5f, 200.0f, 560.0f);
-    const float reader_h = std::max(40.0f, vp->Size.y - timeline_h - status_h - 2);
+    const float bar_h = ImGui::GetFontSize() + 20;
+    const float timeline_h = std::clamp(vp->Size.y * 0.48f, 200.0f, 560.0f);
+    const float reader_h = std::max(40.0f, vp->Size.y - bar_h - timeline_h - status_h - 2);
     Intents intents;
 
+    draw_search_bar(s, ui.search, ui.fonts, vp->Size.x, intents);
+    ImGui::SetCursorPos(ImVec2(0, bar_h));
     draw_timeline(s, ui.timeline, ui.fonts, ImVec2(vp->Size.x, timeline_h), intents);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(vp->Pos.x, ImGui::GetCursorScreenPos().y - 3),
                                         ImVec2(vp->Pos.x + vp->Size.x, ImGui::GetCursorScreenPos().y - 3),
                                         IM_COL32(0, 0, 0, 40));
-    draw_reader(s, ui.reader, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
+    if (results_shown(s, ui.search)) draw_results(s, ui.search, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
+    else draw_reader(s, ui.reader, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
     draw_status(s, ui);
 
     ImGui::PopFont();
     ImGui::End();
     apply(s, intents);
+    return intents;
 }
 
 }  // namespace lectern::ui

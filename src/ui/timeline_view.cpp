@@ -313,8 +313,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (is_collapsed(st, lane.key)) continue;
         const LaneItem& it = lane.items[static_cast<std::size_t>(mk.item)];
         const float y0 = lane_y[li] + mk.row * kRowH + 3, y1 = y0 + kRowH - 6;
-        const ImU32 col = lane_colour(lane, t);
         const bool is_work = lane.kind == Lane::Kind::works;
+        // While searching, works that do not match step back.
+        const bool dimmed = is_work && !s.work_matches(it.ref);
+        const ImU32 col = dimmed ? with_alpha(lane_colour(lane, t), 0.2f) : lane_colour(lane, t);
         const bool sel = is_work && it.ref == s.selected();
         const bool hov = st.hovered.lane == mk.lane && st.hovered.item == mk.item &&
                          st.hovered.kind != TimelineHover::Kind::cluster;
@@ -336,8 +338,8 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
             dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
         if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
         if (mk.labelled)
-            dl->AddText(ImVec2(mk.x1 + params.label_offset_px, y0 - 2), sel ? t.selection : t.text,
-                        item_label(a, lane, mk.item).c_str());
+            dl->AddText(ImVec2(mk.x1 + params.label_offset_px, y0 - 2),
+                        sel ? t.selection : dimmed ? with_alpha(t.text, 0.3f) : t.text, item_label(a, lane, mk.item).c_str());
         if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled});
     }
     dl->PopClipRect();

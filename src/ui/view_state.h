@@ -15,6 +15,8 @@ struct Intents {
     std::optional<int> select;        // a work index, or -1 for the front matter
     std::optional<TimeWindow> view;   // a new visible window
     std::optional<std::string> open_url;  // an http(s) link the platform opens in a new tab
+    std::optional<std::string> search;    // a new query
+    std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
 };
 
@@ -67,10 +69,25 @@ struct ReaderState {
     std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
 };
 
+struct SearchState {
+    char query[256] = "";         // the box's text
+    std::string sent;             // the query the box last sent (or last saw in the session)
+    bool focus_request = false;   // Ctrl+F or '/' asked for the box
+    bool show_results = false;    // the results list stands in for the reader
+    int cursor = 0;               // highlighted result, for Up/Down and Enter
+    bool scroll_to_cursor = false;
+    // Filter controls.
+    std::vector<std::string> kinds;  // checked kinds
+    bool use_years = false;
+    int year_from = 1900, year_to = 2000;
+    int attribution = 0;  // 0 any, 1 author, 2 ascribed, 3 disputed
+};
+
 struct UiState {
     Fonts fonts;
     TimelineState timeline;
     ReaderState reader;
+    SearchState search;
 };
 
 }  // namespace lectern::ui

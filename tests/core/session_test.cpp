@@ -88,3 +88,33 @@ TEST_CASE("session: the view is clamped to a day and to 20,000 years", "[session
     CHECK(s.view().end - s.view().start == Approx(20000.0));
     CHECK_FALSE(s.set_view(std::nan(""), 2000));
 }
+
+TEST_CASE("session: search and filter commands fill state().results in ranked order", "[session][search]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    CHECK(s.command(R"({"search": "trotsky"})") == R"({"ok":true})");
+    json st = json::parse(s.state_json());
+    CHECK(st["query"] == "trotsky");
+    std::vector<std::string> refs = st["results"];
+    REQUIRE(refs.size() >= 5);
+    auto has = [&](const std::string& r) { return std::find(refs.begin(), refs.end(), r) != refs.end(); };
+    CHECK(has("work:1936-08-10-letter-to-trotsky"));
+    CHECK(has("work:1936-08-14-letter-to-trotsky"));
+    CHECK(has("work:1938-10-kronstadt-trotskys-defense-response-to-trotsky"));
+    CHECK(has("work:1938-09-on-their-morals-and-ours"));
+    CHECK(has("page:biography"));
+    CHECK(s.work_matches(s.archive().work_index("1936-08-10-letter-to-trotsky")));
+    CHECK_FALSE(s.work_matches(s.archive().work_index("1908-06-the-illegals")));
+
+    CHECK(s.command(R"({"filter": {"kinds": ["letter"], "years": [1936, 1936]}})") == R"({"ok":true})");
+    st = json::parse(s.state_json());
+    refs = st["results"].get<std::vector<std::string>>();
+    CHECK(refs.size() == 2);  // the two letters to Trotsky of August 1936
+    CHECK(json::parse(s.command(R"({"filter": {"years": [1940, 1930]}})"))["ok"] == false);
+
+    CHECK(s.command(R"({"filter": {}})") == R"({"ok":true})");
+    CHECK(s.command(R"({"search": ""})") == R"({"ok":true})");
+    CHECK(json::parse(s.state_json())["results"].empty());
+    CHECK(s.work_matches(0));  // no search: everything counts as matching
+    CHECK(json::parse(s.command(R"({"search": 5})"))["ok"] == false);
+}

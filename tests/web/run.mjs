@@ -192,6 +192,45 @@ async function suite(browser, label, url, shotName) {
     assert(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'drag changed the zoom');
   });
 
+  await test(`${label}: state().visible counts what the timeline drew`, async () => {
+    equal(await command(page, { fit: true }), { ok: true }, 'fit reply');
+    await settle(page);
+    equal((await state(page)).visible.items, 49, 'items at the fitted view (37 works, 10 events, 2 lives)');
+    equal(await command(page, { view: { start: 1931.6, end: 1933.4 } }), { ok: true }, 'view reply');
+    await nextFrames(page, 3);
+    const v = (await state(page)).visible;
+    assert(v.items >= 3 && v.items <= 6, `items in 1932: ${JSON.stringify(v)}`);  // two lives, the novel, an event or two
+    equal(v.clusters, 0, 'clusters in 1932');
+  });
+
+  await test(`${label}: search finds what the issue names, and typing searches`, async () => {
+    equal(await command(page, { search: 'trotsky' }), { ok: true }, 'search reply');
+    const s = await state(page);
+    equal(s.query, 'trotsky', 'query');
+    for (const ref of ['work:1936-08-10-letter-to-trotsky', 'work:1936-08-14-letter-to-trotsky',
+      'work:1938-10-kronstadt-trotskys-defense-response-to-trotsky', 'work:1938-09-on-their-morals-and-ours', 'page:biography'])
+      assert(s.results.includes(ref), `trotsky does not find ${ref}: ${JSON.stringify(s.results)}`);
+    equal((await command(page, { search: 'zzzxqy' })), { ok: true }, 'no-match reply');
+    equal((await state(page)).results, [], 'results for a word not in the archive');
+    equal(await command(page, { search: '' }), { ok: true }, 'clear reply');
+    // As a reader: '/' focuses the box, type, Enter opens the first result.
+    await page.mouse.click(640, 700);
+    await page.keyboard.press('/');
+    await nextFrames(page, 2);
+    await page.keyboard.type('andre gide', { delay: 20 });
+    // Each key event takes a frame to reach the viewer: wait for the last one.
+    await page.waitForFunction(() => window.lectern.state().query === 'andre gide', null, { timeout: 10000 })
+      .catch(() => {});
+    const typed = await state(page);
+    equal(typed.query, 'andre gide', 'typed query');
+    equal(typed.results[0], 'work:1936-open-letter-to-andre-gide', 'first result');
+    await page.keyboard.press('Enter');
+    await nextFrames(page, 3);
+    equal((await state(page)).selected, '1936-open-letter-to-andre-gide', 'opened by Enter');
+    await page.keyboard.press('Escape');
+    equal(await command(page, { search: '' }), { ok: true }, 'clear reply');
+  });
+
   await test(`${label}: loading bad JSON is refused and the archive stays`, async () => {
     await command(page, { open: '1932-conquered-city-novel' });
     await settle(page);

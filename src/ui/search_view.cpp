@@ -1,0 +1,241 @@
+// Search box, filters and results: emits search, filter and select intents.
+#include "ui/search_view.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "ui/theme.h"
+
+namespace lectern::ui {
+
+namespace {
+
+const char* kAttributions[] = {"any attribution", "author", "ascribed", "disputed"};
+
+SearchFilter filter_of(const SearchState& st) {
+    SearchFilter f;
+    f.kinds = st.kinds;
+    if (st.use_years) {
+        f.year_from = std::min(st.year_from, st.year_to);
+        f.year_to = std::max(st.year_from, st.year_to);
+    }
+    if (st.attribution > 0) f.attribution = kAttributions[st.attribution];
+    return f;
+}
+
+void filters_popup(const Session& s, SearchState& st, Intents& out) {
+    if (!ImGui::BeginPopup("##filters")) return;
+    bool changed = false;
+    ImGui::TextDisabled("Kinds");
+    std::vector<std::string> kinds;
+    for (const Work& w : s.archive().works)
+        if (!w.kind.empty() && std::find(kinds.begin(), kinds.end(), w.kind) == kinds.end()) kinds.push_back(w.kind);
+    std::sort(kinds.begin(), kinds.end());
+    for (const std::string& k : kinds) {
+        const auto it = std::find(st.kinds.begin(), st.kinds.end(), k);
+        bool on = it != st.kinds.end();
+        if (ImGui::Checkbox(k.c_str(), &on)) {
+            if (on) st.kinds.push_back(k);
+            else st.kinds.erase(it);
+            changed = true;
+        }
+    }
+    ImGui::Separator();
+    changed |= ImGui::Checkbox("Years", &st.use_years);
+    if (st.use_years) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+        changed |= ImGui::InputInt("from", &st.year_from);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+        changed |= ImGui::InputInt("to", &st.year_to);
+    }
+    ImGui::Separator();
+    for (int i = 0; i < 4; ++i) changed |= ImGui::RadioButton(kAttributions[i], &st.attribution, i);
+    if (ImGui::Button("Clear filters")) {
+        st.kinds.clear();
+        st.use_years = false;
+        st.attribution = 0;
+        changed = true;
+    }
+    if (changed) {
+        out.filter = filter_of(st);
+        st.show_results = true;
+        st.cursor = 0;
+    }
+    ImGui::EndPopup();
+}
+
+const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
+    const Archive& a = s.archive();
+    switch (h.kind) {
+        case SearchHit::Kind::work: {
+            const Work& w = a.works[static_cast<std::size_t>(h.index)];
+            date = shown_date(w);
+            return w.title.c_str();
+        }
+        case SearchHit::Kind::page: {
+            const Page& p = a.pages[static_cast<std::size_t>(h.index)];
+            date = "page";
+            return p.title.empty() ? (p.kind == "quote" ? "Epigraph" : "Note") : p.title.c_str();
+        }
+        case SearchHit::Kind::event: {
+            const Event& e = a.events[static_cast<std::size_t>(h.index)];
+            date = e.date ? e.date->text : "";
+            return e.title.c_str();
+        }
+        case SearchHit::Kind::person: date = "person"; return a.people[static_cast<std::size_t>(h.index)].name.c_str();
+    }
+    return "";
+}
+
+// The snippet on one line, matched words on a highlighter-yellow ground.
+void draw_snippet(const SearchHit& h, float max_width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    const float x_end = p.x + max_width;
+    const char* text = h.snippet.c_str();
+    const Theme& t = light_theme();
+    int at = 0;
+    auto run = [&](int from, int to, bool mark) {
+        if (from >= to || p.x >= x_end) return;
+        const ImVec2 sz = ImGui::CalcTextSize(text + from, text + to);
+        if (mark) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + sz.x + 1, p.y + sz.y), IM_COL32(255, 221, 87, 200), 2);
+        dl->AddText(p, mark ? t.text : t.text_dim, text + from, text + to);
+        p.x += sz.x;
+    };
+    dl->PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(x_end, p.y + ImGui::GetTextLineHeight() + 2), true);
+    for (const auto& [b, e] : h.snippet_highlights) {
+        run(at, b, false);
+        run(b, e, true);
+        at = e;
+    }
+    run(at, static_cast<int>(h.snippet.size()), false);
+    dl->PopClipRect();
+    ImGui::Dummy(ImVec2(max_width, ImGui::GetTextLineHeight()));
+}
+
+void open_hit(const SearchHit& h, SearchState& st, Intents& out) {
+    out.select = h.kind == SearchHit::Kind::work ? h.index : -1;
+    st.show_results = false;
+}
+
+}  // namespace
+
+bool results_shown(const Session& s, const SearchState& st) { return st.show_results && s.search_active(); }
+
+void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, float width, Intents& out) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && ((io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F)) || ImGui::IsKeyPressed(ImGuiKey_Slash)))
+        st.focus_request = true;
+
+    ImGui::SetCursorPos(ImVec2(10, 6));
+    ImGui::PushFont(fonts.heading);
+    ImGui::SetWindowFontScale(0.72f);
+    ImGui::TextUnformatted(s.archive().title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    ImGui::SameLine(std::max(200.0f, width * 0.30f));
+    ImGui::SetNextItemWidth(std::min(420.0f, width * 0.35f));
+    if (st.focus_request) {
+        ImGui::SetWindowFocus();  // the reader's child window may hold the focus; take it back first
+        ImGui::SetKeyboardFocusHere();
+        st.focus_request = false;
+    }
+    // The box and the session's query stay in step: a query set from outside (a link,
+    // the page's command) shows in the box; what the reader types is searched.
+    if (s.query() != st.sent) {
+        std::snprintf(st.query, sizeof st.query, "%s", s.query().c_str());
+        st.sent = s.query();
+    }
+    const bool entered = ImGui::InputTextWithHint("##search", "Search the archive   (Ctrl+F or /)", st.query,
+                                                  sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool box_active = ImGui::IsItemActive();
+    if (st.sent != st.query) {
+        st.sent = st.query;
+        out.search = st.sent;
+        st.show_results = true;
+        st.cursor = 0;
+    }
+    if (box_active && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        st.query[0] = '\0';
+        st.sent.clear();
+        out.search = std::string();
+        st.show_results = false;
+    }
+    // Up/Down walk the results from the box; Enter opens the highlighted one.
+    if (results_shown(s, st) && !s.results().empty()) {
+        const int n = static_cast<int>(s.results().size());
+        if (box_active && ImGui::IsKeyPressed(ImGuiKey_DownArrow)) st.cursor = std::min(st.cursor + 1, n - 1), st.scroll_to_cursor = true;
+        if (box_active && ImGui::IsKeyPressed(ImGuiKey_UpArrow)) st.cursor = std::max(st.cursor - 1, 0), st.scroll_to_cursor = true;
+        if (entered) open_hit(s.results()[static_cast<std::size_t>(std::clamp(st.cursor, 0, n - 1))], st, out);
+    }
+    ImGui::SameLine();
+    const bool filtering = s.filter().active();
+    if (ImGui::Button(filtering ? "Filters (on)" : "Filters")) ImGui::OpenPopup("##filters");
+    filters_popup(s, st, out);
+    ImGui::SameLine();
+    if (s.search_active()) {
+        if (!st.show_results) {
+            if (ImGui::SmallButton("Show results")) st.show_results = true;
+            ImGui::SameLine();
+        }
+        ImGui::TextDisabled("%zu %s", s.results().size(), s.results().size() == 1 ? "result" : "results");
+    }
+}
+
+void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
+    ImGui::BeginChild("##results", size, false);
+    const float measure = std::min(size.x - 48.0f, ImGui::GetFontSize() * 48.0f);
+    const float left = std::max(24.0f, (size.x - measure) / 2);
+    ImGui::Dummy(ImVec2(0, 10));
+    ImGui::SetCursorPosX(left);
+    if (ImGui::SmallButton("Close results")) st.show_results = false;
+    ImGui::Spacing();
+    const auto& results = s.results();
+    if (results.empty()) {
+        ImGui::SetCursorPosX(left);
+        ImGui::PushFont(fonts.body);
+        if (!s.query().empty()) ImGui::TextWrapped("Nothing in this archive matches \u201C%s\u201D.", s.query().c_str());
+        else ImGui::TextWrapped("No works pass these filters.");
+        ImGui::PopFont();
+        ImGui::SetCursorPosX(left);
+        ImGui::TextDisabled("Matching ignores case and accents; \"quotes\" match a phrase; the last word matches as a prefix.");
+        ImGui::EndChild();
+        return;
+    }
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + 6;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(results.size()), row_h);
+    if (st.scroll_to_cursor) {
+        clipper.IncludeItemByIndex(st.cursor);
+    }
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const SearchHit& h = results[static_cast<std::size_t>(i)];
+            std::string date;
+            const char* title = hit_label(s, h, date);
+            ImGui::PushID(i);
+            ImGui::SetCursorPosX(left);
+            const ImVec2 top = ImGui::GetCursorPos();
+            if (ImGui::Selectable("##hit", i == st.cursor, 0, ImVec2(measure, row_h - 4))) open_hit(h, st, out);
+            if (i == st.cursor && st.scroll_to_cursor) {
+                ImGui::SetScrollHereY(0.5f);
+                st.scroll_to_cursor = false;
+            }
+            ImGui::SetCursorPos(ImVec2(top.x + 4, top.y + 2));
+            ImGui::TextDisabled("%s", date.c_str());
+            ImGui::SameLine(top.x + ImGui::GetFontSize() * 9);
+            ImGui::TextUnformatted(title);
+            ImGui::SetCursorPosX(top.x + ImGui::GetFontSize() * 9);
+            ImGui::PushFont(fonts.small);
+            draw_snippet(h, measure - ImGui::GetFontSize() * 9 - 8);
+            ImGui::PopFont();
+            ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h));
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace lectern::ui
