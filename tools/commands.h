@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int check_command(const Args& args);    // lectern-tool check FILE...
 int inspect_command(const Args& args);  // lectern-tool inspect FILE
 int import_mia_command(const Args& args);  // lectern-tool import-mia INDEX.txt [--events F] -o OUT
+int synth_command(const Args& args);    // lectern-tool synth --works N ... -o OUT
 
 bool wants_help(const Args& args);
 

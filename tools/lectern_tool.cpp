@@ -1,4 +1,4 @@
-// lectern-tool: check, inspect and import archives from the command line.
+// lectern-tool: check, inspect, import and synthesise archives from the command line.
 #include <cstdio>
 #include <string>
 
@@ -13,6 +13,7 @@ const char* kUsage =
     "  check FILE...                               report every error and warning in archives\n"
     "  inspect FILE                                print the archive as Lectern reads it, dates resolved\n"
     "  import-mia INDEX.txt [--events F] -o OUT    make an archive from a Marxists Internet Archive index page\n"
+    "  synth --works N [--years A..B] -o OUT       write a deterministic synthetic archive\n"
     "\n"
     "Run 'lectern-tool COMMAND --help' for a command's details.\n";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return check_command(args);
     if (cmd == "inspect") return inspect_command(args);
     if (cmd == "import-mia") return import_mia_command(args);
+    if (cmd == "synth") return synth_command(args);
     std::fprintf(stderr, "lectern-tool: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

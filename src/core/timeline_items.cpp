@@ -6,9 +6,8 @@
 namespace lectern {
 
 int TimelineItems::rank_of(int work_index) const {
-    for (std::size_t i = 0; i < works.size(); ++i)
-        if (works[i].work == work_index) return static_cast<int>(i);
-    return -1;
+    if (work_index < 0 || static_cast<std::size_t>(work_index) >= rank.size()) return -1;
+    return rank[static_cast<std::size_t>(work_index)];
 }
 
 TimelineItems build_timeline_items(const Archive& archive) {
@@ -51,6 +50,8 @@ TimelineItems build_timeline_items(const Archive& archive) {
         if (a.start != b.start) return a.start < b.start;
         return a.end < b.end;
     });
+    out.rank.assign(archive.works.size(), -1);
+    for (std::size_t i = 0; i < out.works.size(); ++i) out.rank[static_cast<std::size_t>(out.works[i].work)] = static_cast<int>(i);
     out.first = lo;
     out.last = hi;
     return out;

@@ -23,6 +23,7 @@ struct TimelineItems {
     std::vector<TimelineItem> works;  // dated works sorted by start, then end, then archive order
     int undated = 0;                  // works without a date (not on the axis)
     double first = 0.0, last = 0.0;   // extent of everything dated (works, events, lives)
+    std::vector<int> rank;            // rank[work index] = position in `works`, -1 when undated
     bool empty() const { return works.empty() && first == last; }
 
     // Position of a work in time order, or -1 when undated or unknown.

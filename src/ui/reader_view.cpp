@@ -135,20 +135,27 @@ void front_matter(Frame& fr) {
     section_title(fr, "Works");
     ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
-    for (const TimelineItem& it : s.items().works) {
-        const Work& w = a.works[static_cast<std::size_t>(it.work)];
-        ImGui::PushID(it.work);
-        const ImVec2 row = ImGui::GetCursorPos();
-        if (ImGui::Selectable("##work", false, ImGuiSelectableFlags_SpanAllColumns)) fr.out.select = it.work;
-        ImGui::SetCursorPos(row);
-        ImGui::TextDisabled("%s", shown_date(w).c_str());
-        ImGui::SameLine(row.x + date_w);
-        ImGui::TextUnformatted(w.title.c_str());
-        if (!w.kind.empty()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s%s", w.kind.c_str(), w.attribution == "disputed" ? " · disputed" : "");
+    // Only the rows on screen are drawn: the table may hold a million works.
+    const auto& items = s.items().works;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(items.size()), ImGui::GetTextLineHeightWithSpacing());
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TimelineItem& it = items[static_cast<std::size_t>(i)];
+            const Work& w = a.works[static_cast<std::size_t>(it.work)];
+            ImGui::PushID(it.work);
+            const ImVec2 row = ImGui::GetCursorPos();
+            if (ImGui::Selectable("##work", false, ImGuiSelectableFlags_SpanAllColumns)) fr.out.select = it.work;
+            ImGui::SetCursorPos(row);
+            ImGui::TextDisabled("%s", shown_date(w).c_str());
+            ImGui::SameLine(row.x + date_w);
+            ImGui::TextUnformatted(w.title.c_str());
+            if (!w.kind.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s%s", w.kind.c_str(), w.attribution == "disputed" ? " · disputed" : "");
+            }
+            ImGui::PopID();
         }
-        ImGui::PopID();
     }
     if (s.items().undated > 0) ImGui::TextDisabled("%d undated works", s.items().undated);
     if (!a.updated_label.empty() || a.updated) {

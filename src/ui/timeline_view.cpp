@@ -265,11 +265,13 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
             h += (is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH) + kLaneGap;
         return h;
     };
-    for (params.max_rows = 6; params.max_rows >= 1; --params.max_rows) {
+    // Start one above last frame's row count, so a steady view lays out once or twice, not six times.
+    for (params.max_rows = std::min(6, st.rows_cap + 1); params.max_rows >= 1; --params.max_rows) {
         layout_timeline(m, vt, params, label_width, st.frame);
         if (lanes_height() <= avail) break;
     }
     if (params.max_rows < 1) params.max_rows = 1;
+    st.rows_cap = params.max_rows;
 
     // Lane backgrounds and names (the legend).
     dl->PushClipRect(p0, p1, true);

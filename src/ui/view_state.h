@@ -39,6 +39,7 @@ struct TimelineState {
     std::vector<TimelineMark> marks;  // work marks in screen space, reused
     std::vector<float> lane_y;        // top of each lane in the last frame
     float axis_x0 = 0, axis_width = 1;  // where the time axis ran in the last frame
+    int rows_cap = 6;                 // rows per lane that fitted last frame
     std::vector<std::string> collapsed;  // lane keys the reader folded away
     TimelineHover hovered;
     int hovered_work = -1;            // work index under the pointer, or -1
