@@ -2,6 +2,9 @@
 #include "core/session.h"
 
 #include <cmath>
+
+#include "core/archive_json.h"
+#include "core/export.h"
 #include <nlohmann/json.hpp>
 
 namespace lectern {
@@ -93,6 +96,38 @@ void Session::run_search() {
         if (h.kind == SearchHit::Kind::work) matching_[static_cast<std::size_t>(h.index)] = 1;
 }
 
+namespace {
+// A file name from the archive's title: "Victor Serge" -> "victor-serge".
+std::string file_stem(const std::string& title) {
+    std::string stem;
+    for (const char c : title) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) stem += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        else if (!stem.empty() && stem.back() != '-') stem += '-';
+    }
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    return stem.empty() ? "archive" : stem;
+}
+}  // namespace
+
+bool Session::export_as(std::string_view format) {
+    if (format == "csv")
+        send({Outgoing::Kind::download, file_stem(archive_->title) + "-bibliography.csv", "text/csv;charset=utf-8",
+              bibliography_csv(*archive_, items_)});
+    else if (format == "json")
+        send({Outgoing::Kind::download, file_stem(archive_->title) + ".json", "application/json",
+              archive_to_json(*archive_)});
+    else
+        return false;
+    return true;
+}
+
+bool Session::copy_citation() {
+    if (selected_ < 0) return false;
+    send({Outgoing::Kind::copy, "", "", work_citation(*archive_, archive_->works[static_cast<std::size_t>(selected_)])});
+    return true;
+}
+
 std::string Session::state_json() const {
     const Archive& a = *archive_;
     json s = {
@@ -178,6 +213,15 @@ std::string Session::command(std::string_view json_text) {
             f.attribution = arg["attribution"].get<std::string>();
         }
         set_filter(std::move(f));
+        return R"({"ok":true})";
+    }
+    if (name == "export") {
+        if (!arg.is_string() || !export_as(arg.get<std::string>())) return error_reply("export: expected \"csv\" or \"json\"");
+        return R"({"ok":true})";
+    }
+    if (name == "copy") {
+        if (arg != "citation") return error_reply("copy: expected \"citation\"");
+        if (!copy_citation()) return error_reply("copy: no work is open");
         return R"({"ok":true})";
     }
     if (name == "load") {

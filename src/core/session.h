@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/archive.h"
 #include "core/search.h"
@@ -18,6 +20,14 @@ namespace lectern {
 
 struct TimeWindow {
     double start = 1900.0, end = 1950.0;  // fractional years
+};
+
+// Something for the platform to do outside the viewer: copy text to the
+// clipboard, save a file, open a link in a new tab.
+struct Outgoing {
+    enum class Kind { copy, download, open_url } kind = Kind::copy;
+    std::string name, mime;  // download: file name and type
+    std::string text;        // the text, the file's content or the URL
 };
 
 class Session {
@@ -58,6 +68,14 @@ public:
     }
     const std::string& theme() const { return theme_; }
 
+    // The platform drains these after each frame.
+    void send(Outgoing o) { outbox_.push_back(std::move(o)); }
+    std::vector<Outgoing> take_outgoing() { return std::exchange(outbox_, {}); }
+    // Queues the bibliography as "csv" or the archive as "json" for download; false for another format.
+    bool export_as(std::string_view format);
+    // Queues the selected work's citation for the clipboard; false when nothing is selected.
+    bool copy_citation();
+
     std::uint64_t frames() const { return frames_; }
     void count_frame() { ++frames_; }
     // What the timeline drew in the last frame (state().visible).
@@ -67,7 +85,8 @@ public:
     //  "query","results","frames","theme"}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
-    // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}});
+    // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
+    // {"export": "csv" | "json"}, {"copy": "citation"});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
 
@@ -89,6 +108,7 @@ private:
     std::string theme_ = "light";
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
+    std::vector<Outgoing> outbox_;
 };
 
 }  // namespace lectern

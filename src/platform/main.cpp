@@ -74,8 +74,8 @@ void frame(void* arg) {
     ImGuiIO& io = ImGui::GetIO();
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
-    const lectern::ui::Intents asked = lectern::ui::draw_app(sh.session, sh.ui);
-    if (asked.open_url) lectern::platform::bridge_open_url(*asked.open_url);
+    lectern::ui::draw_app(sh.session, sh.ui);
+    for (const lectern::Outgoing& o : sh.session.take_outgoing()) lectern::platform::bridge_send(o);
     ImGui::Render();
 
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),

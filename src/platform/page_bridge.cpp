@@ -29,10 +29,35 @@ EM_JS(void, js_open_url, (const char* url), {
     var u = UTF8ToString(url);
     if (/^https?:/i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
 });
+EM_JS(void, js_copy_text, (const char* text), {
+    var t = UTF8ToString(text);
+    var fallback = function () {
+        var area = document.createElement('textarea');
+        area.value = t;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) { console.warn('Lectern could not copy: ' + e); }
+        document.body.removeChild(area);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
+    else fallback();
+});
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+});
 EM_JS(double, js_inner_width, (), { return window.innerWidth; });
 EM_JS(double, js_inner_height, (), { return window.innerHeight; });
 #else
 #include <SDL.h>
+
+#include <cstdio>
 #endif
 
 namespace lectern::platform {
@@ -51,14 +76,39 @@ void bridge_first_frame() {
 #endif
 }
 
-void bridge_open_url(const std::string& url) {
-    // Only web links leave the viewer; the views never offer anything else, but be sure.
-    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return;
+void bridge_send(const Outgoing& o) {
+    switch (o.kind) {
+        case Outgoing::Kind::open_url:
+            // Only web links leave the viewer; the views never offer anything else, but be sure.
+            if (o.text.rfind("http://", 0) != 0 && o.text.rfind("https://", 0) != 0) return;
 #ifdef __EMSCRIPTEN__
-    js_open_url(url.c_str());
+            js_open_url(o.text.c_str());
 #else
-    SDL_OpenURL(url.c_str());
+            SDL_OpenURL(o.text.c_str());
 #endif
+            return;
+        case Outgoing::Kind::copy:
+#ifdef __EMSCRIPTEN__
+            js_copy_text(o.text.c_str());
+#else
+            SDL_SetClipboardText(o.text.c_str());
+#endif
+            return;
+        case Outgoing::Kind::download:
+#ifdef __EMSCRIPTEN__
+            js_download(o.name.c_str(), o.mime.c_str(), o.text.data(), static_cast<int>(o.text.size()));
+#else
+            // The desktop viewer saves beside where it was started and says so.
+            if (std::FILE* f = std::fopen(o.name.c_str(), "wb")) {
+                std::fwrite(o.text.data(), 1, o.text.size(), f);
+                std::fclose(f);
+                std::fprintf(stderr, "lectern: saved %s\n", o.name.c_str());
+            } else {
+                std::fprintf(stderr, "lectern: cannot save %s\n", o.name.c_str());
+            }
+#endif
+            return;
+    }
 }
 
 bool bridge_viewport(int& width, int& height, float& pixel_ratio) {

@@ -12,8 +12,8 @@ namespace lectern::platform {
 void bridge_attach(Session* session);
 // The first frame with an archive was drawn: records window.lectern.firstFrameMs.
 void bridge_first_frame();
-// Opens an http(s) link in a new browser tab (natively: the desktop's browser).
-void bridge_open_url(const std::string& url);
+// Carries out what the viewer asked of the platform: clipboard, downloads, links.
+void bridge_send(const Outgoing& o);
 // The size the canvas should have, in CSS pixels, and the device pixel ratio.
 // Returns false natively, where SDL owns the window size.
 bool bridge_viewport(int& width, int& height, float& pixel_ratio);

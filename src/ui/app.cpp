@@ -24,6 +24,9 @@ void apply(Session& s, const Intents& in) {
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
+    if (in.copy_citation) s.copy_citation();
+    if (in.export_format) s.export_as(*in.export_format);
+    if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
 }
 
 void draw_status(const Session& s, const UiState& ui) {

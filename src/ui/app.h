@@ -9,9 +9,9 @@ namespace lectern::ui {
 // Sets ImGui's style for the viewer and loads the fonts into the atlas.
 void init_ui(UiState& ui, float pixel_scale);
 
-// Draws one frame and applies what the user asked for to the session. Returns
-// the frame's intents: the platform carries out what the session cannot
-// (open_url: a link to open in a new browser tab).
+// Draws one frame and applies what the user asked for to the session. What
+// only the platform can do (copy, save, open a link) waits in
+// session.take_outgoing(). Returns the frame's intents.
 Intents draw_app(Session& session, UiState& ui);
 
 }  // namespace lectern::ui

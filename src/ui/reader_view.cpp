@@ -134,6 +134,13 @@ void front_matter(Frame& fr) {
 
     section_title(fr, "Works");
     ImGui::PushFont(fr.f.ui);
+    if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
+    ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
+    ImGui::SetItemTooltip("The whole archive in Lectern's format");
+    ImGui::PopFont();
+    ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
     // Only the rows on screen are drawn: the table may hold a million works.
     const auto& items = s.items().works;
@@ -212,6 +219,8 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
     ImGui::PopFont();
     ImGui::Spacing();
     heading(fr.f, w.title.c_str());

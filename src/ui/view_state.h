@@ -18,6 +18,8 @@ struct Intents {
     std::optional<std::string> search;    // a new query
     std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
+    bool copy_citation = false;              // the open work's citation to the clipboard
+    std::optional<std::string> export_format;  // "csv" or "json" to download
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.

@@ -118,3 +118,25 @@ TEST_CASE("session: search and filter commands fill state().results in ranked or
     CHECK(s.work_matches(0));  // no search: everything counts as matching
     CHECK(json::parse(s.command(R"({"search": 5})"))["ok"] == false);
 }
+
+TEST_CASE("session: export and copy commands hand the platform a file or a citation", "[session][export]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    CHECK(s.command(R"({"export": "csv"})") == R"({"ok":true})");
+    CHECK(s.command(R"({"export": "json"})") == R"({"ok":true})");
+    CHECK(json::parse(s.command(R"({"export": "pdf"})"))["ok"] == false);
+    CHECK(json::parse(s.command(R"({"copy": "citation"})"))["error"] == "copy: no work is open");
+    REQUIRE(s.open("1932-conquered-city-novel"));
+    CHECK(s.command(R"({"copy": "citation"})") == R"({"ok":true})");
+    const std::vector<Outgoing> out = s.take_outgoing();
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].kind == Outgoing::Kind::download);
+    CHECK(out[0].name == "victor-serge-bibliography.csv");
+    CHECK(out[0].text.rfind("date,edtf,title,kind,people,attribution,section,id,source\r\n", 0) == 0);
+    CHECK(std::count(out[0].text.begin(), out[0].text.end(), '\n') == 38);  // header and 37 works
+    CHECK(out[1].name == "victor-serge.json");
+    CHECK(out[1].text == read_file(std::string(LECTERN_SOURCE_DIR) + "/data/serge.json"));
+    CHECK(out[2].kind == Outgoing::Kind::copy);
+    CHECK(out[2].text.find("\u201CConquered City (novel)\u201D") != std::string::npos);
+    CHECK(s.take_outgoing().empty());
+}

@@ -64,7 +64,7 @@ async function startServer(dir) {
 
 // Opens the page, collecting console errors, and waits for the first frame with the archive.
 async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -229,6 +229,17 @@ async function suite(browser, label, url, shotName) {
     equal((await state(page)).selected, '1936-open-letter-to-andre-gide', 'opened by Enter');
     await page.keyboard.press('Escape');
     equal(await command(page, { search: '' }), { ok: true }, 'clear reply');
+  });
+
+  await test(`${label}: Export saves the bibliography as CSV and the archive as JSON`, async () => {
+    const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), command(page, { export: 'csv' })]);
+    equal(csv.suggestedFilename(), 'victor-serge-bibliography.csv', 'CSV file name');
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    assert(csvText.startsWith('date,edtf,title,kind,people,attribution,section,id,source\r\n'), 'CSV header');
+    equal(csvText.trim().split('\r\n').length, 38, 'CSV rows (header and 37 works)');
+    const [js] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), command(page, { export: 'json' })]);
+    equal(js.suggestedFilename(), 'victor-serge.json', 'JSON file name');
+    equal(fs.readFileSync(await js.path(), 'utf8'), fs.readFileSync(path.join(root, 'data/serge.json'), 'utf8'), 'exported archive');
   });
 
   await test(`${label}: loading bad JSON is refused and the archive stays`, async () => {
