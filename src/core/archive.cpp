@@ -54,6 +54,46 @@ std::string LoadResult::first_error() const {
 
 namespace {
 
+// Archive text quoted in a message (an id, a date, an unknown key, a parser's excerpt): at most
+// `max_bytes` (cut at a code point, "…" added), control characters and invalid UTF-8 bytes
+// written as \u001F / \xC0. A 50 MB id or a key holding a newline still gives one short line,
+// and every message stays valid UTF-8 for the JSON the page and the test hook send.
+std::string shown(std::string_view s, std::size_t max_bytes = 80) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (out.size() >= max_bytes) return out + "…";
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+            ++i;
+            continue;
+        }
+        // Length of a well-formed UTF-8 sequence here (no overlongs, surrogates or > U+10FFFF), else 0.
+        std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n > 1) {
+            const auto b1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+            const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+            if (i + n > s.size() || b1 < lo || b1 > hi) n = 0;
+            for (std::size_t k = 2; k < n; ++k)
+                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 0;
+        }
+        if (n == 0) {
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+            ++i;
+            continue;
+        }
+        out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 // Walks the JSON tree, filling the model and recording every problem with its path.
 class Reader {
 public:
@@ -88,7 +128,7 @@ public:
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool found = false;
             for (const char* k : known) found = found || it.key() == k;
-            if (!found) warning(member(path, it.key().c_str()), "unknown member (ignored)");
+            if (!found) warning(member(path, shown(it.key()).c_str()), "unknown member (ignored)");
         }
     }
 
@@ -132,7 +172,7 @@ public:
         }
         std::string why;
         dst = parse_edtf(it->get_ref<const std::string&>(), &why);
-        if (!dst) error(member(path, key), "invalid date '" + it->get<std::string>() + "': " + why);
+        if (!dst) error(member(path, key), "invalid date '" + shown(it->get_ref<const std::string&>()) + "': " + shown(why));  // why may quote one byte of a multi-byte character
     }
 
     void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
@@ -150,20 +190,22 @@ public:
         }
     }
 
-    // Calls fn(element, path) for each element of the array obj[key].
+    // Calls fn(element, path) for each element of the array obj[key]; `path` is obj's own path,
+    // so a nested array's problems name it whole ("pages[2].links", not "links").
     template <class Fn>
-    void each(const json& obj, const char* key, bool required, Fn fn) {
+    void each(const json& obj, const std::string& path, const char* key, bool required, Fn fn) {
+        const std::string at = member(path, key);
         const auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(key, "missing (required; may be an empty array)");
+            if (required) error(at, "missing (required; may be an empty array)");
             return;
         }
         if (!it->is_array()) {
-            error(key, std::string("expected an array, found ") + describe(*it));
+            error(at, std::string("expected an array, found ") + describe(*it));
             return;
         }
         for (std::size_t i = 0; i < it->size(); ++i) {
-            const std::string p = item(key, i);
+            const std::string p = item(at, i);
             if (expect_object((*it)[i], p)) fn((*it)[i], p);
         }
     }
@@ -199,7 +241,7 @@ void read_people_refs(Reader& r, const json& obj, const std::string& path, std::
     r.strings(obj, path, "people", dst);
     for (std::size_t i = before; i < dst.size(); ++i)
         if (!person_ids.count(dst[i]))
-            r.error(Reader::item(Reader::member(path, "people"), i - before), "no person with id '" + dst[i] + "'");
+            r.error(Reader::item(Reader::member(path, "people"), i - before), "no person with id '" + shown(dst[i]) + "'");
 }
 
 void read_archive(Reader& r, const json& root, Archive& a) {
@@ -211,7 +253,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
     if (version == root.end()) r.error("lectern", "missing (required): the format version, 1");
     else if (!version->is_number_integer()) r.error("lectern", std::string("expected the integer 1, found ") + Reader::describe(*version));
     else if (version->get<long long>() != 1)
-        r.error("lectern", "unknown format version " + std::to_string(version->get<long long>()) + " (this viewer reads version 1)");
+        r.error("lectern", "unknown format version " + version->dump() + " (this viewer reads version 1)");  // dump: a huge unsigned would print as a negative long long
 
     r.text(root, "", "title", a.title, true);
     r.text(root, "", "subtitle", a.subtitle);
@@ -221,11 +263,11 @@ void read_archive(Reader& r, const json& root, Archive& a) {
     r.date(root, "", "updated", a.updated);
 
     std::set<std::string> person_ids;
-    r.each(root, "people", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", "people", false, [&](const json& j, const std::string& p) {
         Person person;
         r.warn_unknown(j, p, {"id", "name", "full_name", "born", "died", "born_place", "died_place", "note"});
         if (r.text(j, p, "id", person.id, true) && !person_ids.insert(person.id).second)
-            r.error(Reader::member(p, "id"), "duplicate person id '" + person.id + "'");
+            r.error(Reader::member(p, "id"), "duplicate person id '" + shown(person.id) + "'");
         r.text(j, p, "name", person.name, true);
         r.text(j, p, "full_name", person.full_name);
         r.text(j, p, "born_place", person.born_place);
@@ -237,17 +279,16 @@ void read_archive(Reader& r, const json& root, Archive& a) {
     });
 
     std::set<std::string> page_ids;
-    r.each(root, "pages", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", "pages", false, [&](const json& j, const std::string& p) {
         Page page;
         r.warn_unknown(j, p, {"id", "title", "kind", "body", "cite", "links"});
         if (r.text(j, p, "id", page.id, true) && !page_ids.insert(page.id).second)
-            r.error(Reader::member(p, "id"), "duplicate page id '" + page.id + "'");
+            r.error(Reader::member(p, "id"), "duplicate page id '" + shown(page.id) + "'");
         r.text(j, p, "title", page.title);
         r.text(j, p, "kind", page.kind);
         r.text(j, p, "body", page.body, true);
         r.text(j, p, "cite", page.cite);
-        r.each(j, "links", false, [&](const json& lj, const std::string& lp_rel) {
-            const std::string lp = Reader::member(p, lp_rel.c_str());
+        r.each(j, p, "links", false, [&](const json& lj, const std::string& lp) {
             Link link;
             r.warn_unknown(lj, lp, {"title", "href"});
             r.text(lj, lp, "title", link.title, true);
@@ -257,7 +298,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         a.pages.push_back(std::move(page));
     });
 
-    r.each(root, "events", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", "events", false, [&](const json& j, const std::string& p) {
         Event e;
         r.warn_unknown(j, p, {"date", "title", "people", "place", "body"});
         r.date(j, p, "date", e.date, true);
@@ -268,7 +309,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         a.events.push_back(std::move(e));
     });
 
-    r.each(root, "eras", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", "eras", false, [&](const json& j, const std::string& p) {
         Era era;
         r.warn_unknown(j, p, {"title", "date", "note"});
         r.text(j, p, "title", era.title, true);
@@ -281,13 +322,13 @@ void read_archive(Reader& r, const json& root, Archive& a) {
     std::set<std::string> work_ids;
     // Reserve: moving a million Works while the vector grows dominated large loads.
     if (const auto works = root.find("works"); works != root.end() && works->is_array()) a.works.reserve(works->size());
-    r.each(root, "works", true, [&](const json& j, const std::string& p) {
+    r.each(root, "", "works", true, [&](const json& j, const std::string& p) {
         Work w;
         r.warn_unknown(j, p, {"id", "title", "date", "date_label", "kind", "people", "attribution", "attribution_note",
                               "section", "body", "source", "notes", "tags", "cover", "media"});
         if (r.text(j, p, "id", w.id, true)) {
-            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), "'" + w.id + "' may use only a-z, 0-9 and '-'");
-            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), "duplicate work id '" + w.id + "'");
+            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), "'" + shown(w.id) + "' may use only a-z, 0-9 and '-'");
+            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), "duplicate work id '" + shown(w.id) + "'");
         }
         r.text(j, p, "title", w.title, true);
         r.date(j, p, "date", w.date, true, true);
@@ -295,7 +336,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.text(j, p, "kind", w.kind);
         if (r.text(j, p, "attribution", w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
             w.attribution != "disputed")
-            r.error(Reader::member(p, "attribution"), "'" + w.attribution + "' is not author, ascribed or disputed");
+            r.error(Reader::member(p, "attribution"), "'" + shown(w.attribution) + "' is not author, ascribed or disputed");
         r.text(j, p, "attribution_note", w.attribution_note);
         r.text(j, p, "section", w.section);
         r.nullable_text(j, p, "body", w.body);
@@ -308,27 +349,64 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
-std::string syntax_reason(const std::string& what) {
-    const auto colon = what.find(": ");
-    return colon == std::string::npos ? what : what.substr(colon + 2);
+// nlohmann quotes the bytes it last read, raw: an invalid UTF-8 byte or a whole unterminated
+// 50 MB string would land in the message, so it is made printable and short like any quoted input.
+// "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow parsing '1e400'"
+std::string syntax_reason(std::string what) {
+    if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
+    if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
+    return shown(what, 240);
 }
+
+// The syntax error's place: line, and column in code points, of the byte at `at` (0-based).
+void set_position(Diagnostic& d, std::string_view text, std::size_t at) {
+    d.line = d.column = 1;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+        if (text[i] == '\n') { ++d.line; d.column = 1; }
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++d.column;
+    }
+}
+
+// nlohmann's DOM builder, keeping the place and reason of the first error: json::parse throws
+// a number too large for a double ("1e400") as out_of_range, which has no place and which a
+// catch of parse_error lets escape. sax_parse reports both kinds here (it calls parse_error on
+// this type, the base's is not virtual but hidden).
+struct DomParser : nlohmann::detail::json_sax_dom_parser<json> {
+    using nlohmann::detail::json_sax_dom_parser<json>::json_sax_dom_parser;
+    std::size_t error_byte = 0;  // 1-based, as nlohmann counts
+    std::string error_message;
+    template <class Exception>
+    bool parse_error(std::size_t byte, const std::string& /*token*/, const Exception& e) {
+        error_byte = byte;
+        error_message = e.what();
+        return false;
+    }
+};
 
 }  // namespace
 
 LoadResult load_archive(std::string_view text) {
     LoadResult result;
+    // nlohmann reads a raw NUL outside a string as the end of input: "{...}\0anything" would load
+    // and silently drop the rest of the file. A raw NUL is never valid JSON, so the first one is
+    // reported wherever it is, unless the parser stops at an earlier error.
+    const std::size_t nul = text.find('\0');
+    const char* kNulMessage = "syntax error: a NUL byte (U+0000) is not allowed in JSON text; "
+                              "inside a string write it as \\u0000 (is this a binary or damaged file?)";
     json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        // Count lines up to the failing byte ourselves: nlohmann's byte is 1-based.
-        const std::size_t at = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') { ++line; column = 1; }
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-        }
-        result.diagnostics.push_back({Diagnostic::Severity::error, "", line, column, syntax_reason(e.what())});
+    DomParser dom(root, false);
+    if (!json::sax_parse(text.begin(), text.end(), &dom)) {
+        // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
+        const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? kNulMessage : syntax_reason(dom.error_message)};
+        set_position(d, text, nul <= at ? nul : at);
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    }
+    if (nul != std::string_view::npos) {
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, kNulMessage};
+        set_position(d, text, nul);
+        result.diagnostics.push_back(std::move(d));
         return result;
     }
     auto archive = std::make_shared<Archive>();

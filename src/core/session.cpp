@@ -2,8 +2,10 @@
 #include "core/session.h"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "core/archive_json.h"
+#include "core/deep_link.h"
 #include "core/export.h"
 #include <nlohmann/json.hpp>
 
@@ -19,11 +21,19 @@ constexpr double kMinSpanYears = 1.0 / 366.0;
 constexpr double kMaxAbsYear = 1e9;
 
 std::string error_reply(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
+
+// At most `n` bytes of `s`, never cutting a UTF-8 sequence (the reply must stay valid JSON).
+std::string clipped(const std::string& s, std::size_t n) {
+    if (s.size() <= n) return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "…";
+}
 }  // namespace
 
 Session::Session() : archive_(std::make_shared<Archive>()) {}
 
 LoadResult Session::load(std::string_view json_text) {
+    ++revision_;
     LoadResult r = load_archive(json_text);
     if (!r.ok()) return r;
     archive_ = r.archive;
@@ -110,6 +120,35 @@ std::string file_stem(const std::string& title) {
 }
 }  // namespace
 
+std::string Session::fragment(bool with_view) const {
+    DeepLink l;
+    if (selected_ >= 0) l.work = archive_->works[static_cast<std::size_t>(selected_)].id;
+    if (with_view) {
+        l.view_start = view_.start;
+        l.view_end = view_.end;
+    }
+    if (!query_.empty()) l.query = query_;
+    return make_fragment(l);
+}
+
+std::string Session::apply_fragment(std::string_view text) {
+    ParsedLink p = parse_fragment(text);
+    const DeepLink& l = p.link;
+    if (l.query && *l.query != query_) search(*l.query);
+    if (l.work) {
+        const std::string shown = l.work->size() > 40 ? l.work->substr(0, 40) + "…" : *l.work;
+        if (!open(*l.work)) p.problems.push_back("no work '" + shown + "' in this archive");
+    } else if (!text.empty() && p.problems.empty()) {
+        close();  // a link without a work is the front matter (Back from a work)
+    }
+    if (!l.query && !text.empty() && p.problems.empty() && !query_.empty()) search("");
+    if (l.view_start && !set_view(*l.view_start, *l.view_end)) p.problems.push_back("the view is out of range");
+    std::string notice;
+    for (const std::string& problem : p.problems) notice += (notice.empty() ? "" : "; ") + problem;
+    if (!notice.empty()) set_notice("Ignored part of the link: " + notice);
+    return notice;
+}
+
 bool Session::export_as(std::string_view format) {
     if (format == "csv")
         send({Outgoing::Kind::download, file_stem(archive_->title) + "-bibliography.csv", "text/csv;charset=utf-8",
@@ -155,14 +194,18 @@ json Session::results_json() const {
 }
 
 std::string Session::command(std::string_view json_text) {
+    ++revision_;
     json cmd;
     try {
         cmd = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // syntax, and numbers beyond a double (out_of_range)
         return error_reply("the command is not valid JSON");
     }
     if (!cmd.is_object() || cmd.size() != 1) return error_reply("a command is an object with one member");
-    const auto& [name, arg] = *cmd.items().begin();
+    // Copy the key: items() yields a temporary proxy that must not be bound by reference.
+    const auto first = cmd.begin();
+    const std::string name = first.key();
+    const json& arg = first.value();
 
     if (name == "open") {
         if (arg.is_null()) {
@@ -170,7 +213,9 @@ std::string Session::command(std::string_view json_text) {
             return R"({"ok":true})";
         }
         if (!arg.is_string()) return error_reply("open: expected a work id");
-        if (!open(arg.get<std::string>())) return error_reply("open: no work with id '" + arg.get<std::string>() + "'");
+        if (!open(arg.get<std::string>())) {
+            return error_reply("open: no work with id '" + clipped(arg.get<std::string>(), 80) + "'");
+        }
         return R"({"ok":true})";
     }
     if (name == "view") {
@@ -202,8 +247,13 @@ std::string Session::command(std::string_view json_text) {
         }
         if (arg.contains("years")) {
             const auto& y = arg["years"];
-            if (!y.is_array() || y.size() != 2 || !y[0].is_number_integer() || !y[1].is_number_integer())
-                return error_reply("filter: years must be [from, to]");
+            // Years as plain integers within ±1,000,000 (a bigger one would wrap around in an int).
+            auto year_ok = [](const json& v) {
+                return v.is_number_integer() && (v.is_number_unsigned() ? v.get<std::uint64_t>() <= 1000000
+                                                                        : std::llabs(v.get<std::int64_t>()) <= 1000000);
+            };
+            if (!y.is_array() || y.size() != 2 || !year_ok(y[0]) || !year_ok(y[1]))
+                return error_reply("filter: years must be [from, to], whole years within ±1,000,000");
             f.year_from = y[0].get<int>();
             f.year_to = y[1].get<int>();
             if (*f.year_to < *f.year_from) return error_reply("filter: years end before they start");
@@ -213,6 +263,12 @@ std::string Session::command(std::string_view json_text) {
             f.attribution = arg["attribution"].get<std::string>();
         }
         set_filter(std::move(f));
+        return R"({"ok":true})";
+    }
+    if (name == "link") {
+        if (!arg.is_string()) return error_reply("link: expected the fragment as a string");
+        const std::string notice = apply_fragment(arg.get_ref<const std::string&>());
+        if (!notice.empty()) return error_reply("link: " + notice);
         return R"({"ok":true})";
     }
     if (name == "export") {
@@ -227,10 +283,18 @@ std::string Session::command(std::string_view json_text) {
     if (name == "load") {
         if (!arg.is_string()) return error_reply("load: expected the archive's JSON text as a string");
         const LoadResult r = load(arg.get_ref<const std::string&>());
-        if (!r.ok()) return error_reply("load: " + r.first_error());
+        if (!r.ok()) {
+            // Every problem, for the page's dialog (capped: a broken generator can make millions).
+            json problems = json::array();
+            for (const Diagnostic& d : r.diagnostics) {
+                if (problems.size() == 200) break;
+                problems.push_back(d.to_string());
+            }
+            return json{{"ok", false}, {"error", "load: " + r.first_error()}, {"problems", problems}}.dump();
+        }
         return R"({"ok":true})";
     }
-    return error_reply("unknown command '" + name + "'");
+    return error_reply("unknown command '" + clipped(name, 40) + "'");
 }
 
 }  // namespace lectern

@@ -23,9 +23,9 @@ struct TimeWindow {
 };
 
 // Something for the platform to do outside the viewer: copy text to the
-// clipboard, save a file, open a link in a new tab.
+// clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, download, open_url } kind = Kind::copy;
+    enum class Kind { copy, download, open_url, open_file } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
     std::string text;        // the text, the file's content or the URL
 };
@@ -68,6 +68,20 @@ public:
     }
     const std::string& theme() const { return theme_; }
 
+    // The fragment worth sharing for what is shown: "#work=ID&view=A/B&q=..." (view only
+    // when `with_view`).
+    std::string fragment(bool with_view = true) const;
+    // Applies a fragment: the parts that make sense are applied, the rest are named in
+    // the returned notice (empty when everything applied). Also kept as notice().
+    std::string apply_fragment(std::string_view fragment);
+    // A short message for the reader ("Ignored part of the link: ..."); notice_serial()
+    // changes with each new one so the UI can show it for a while.
+    const std::string& notice() const { return notice_; }
+    std::uint64_t notice_serial() const { return notice_serial_; }
+    void set_notice(std::string text) { notice_ = std::move(text), ++notice_serial_; }
+    // Counts commands and loads: the shell draws again when it changes.
+    std::uint64_t revision() const { return revision_; }
+
     // The platform drains these after each frame.
     void send(Outgoing o) { outbox_.push_back(std::move(o)); }
     std::vector<Outgoing> take_outgoing() { return std::exchange(outbox_, {}); }
@@ -86,7 +100,7 @@ public:
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
-    // {"export": "csv" | "json"}, {"copy": "citation"});
+    // {"export": "csv" | "json"}, {"copy": "citation"}, {"link": "#work=...&view=...&q=..."});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
 
@@ -109,6 +123,8 @@ private:
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
     std::vector<Outgoing> outbox_;
+    std::string notice_;
+    std::uint64_t notice_serial_ = 0, revision_ = 0;
 };
 
 }  // namespace lectern

@@ -7,6 +7,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -33,16 +34,43 @@ struct Shell {
     float font_scale = 0.0f;
     bool first_frame_reported = false;
     bool running = true;
+    // Idle: frames are drawn only while something happens, and a little after.
+    int active_frames = 0;       // at least this many more frames
+    std::uint32_t active_until = 0;  // and frames until this time (SDL ticks, ms)
+    std::uint64_t seen_revision = ~0ull;
 };
 
-// Keeps the canvas the size of the page, at the device's pixel ratio.
-void follow_viewport(Shell& sh) {
+// After the last input, keep drawing a few frames and half a second, so hover
+// highlights and tooltips (which appear after a delay) settle before idling.
+constexpr int kFramesAfterActivity = 3;
+constexpr std::uint32_t kMsAfterActivity = 500;
+
+// Reads a file dropped on the window (natively; the page handles drops itself).
+void load_dropped(Shell& sh, const char* path) {
+    std::string error;
+    char* argv[] = {nullptr, const_cast<char*>(path)};
+    const auto text = lectern::platform::initial_archive(2, argv, error);
+    if (!text) {
+        sh.session.set_notice(error);
+        return;
+    }
+    const lectern::LoadResult r = sh.session.load(text->text);
+    if (!r.ok()) {
+        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path, d.to_string().c_str());
+        sh.session.set_notice(std::string(path) + " is not a valid archive: " + r.first_error());
+    }
+}
+
+// Keeps the canvas the size of the page, at the device's pixel ratio. True when it changed.
+bool follow_viewport(Shell& sh) {
     int w = 0, h = 0;
     float ratio = 1.0f;
-    if (!lectern::platform::bridge_viewport(w, h, ratio)) return;
+    if (!lectern::platform::bridge_viewport(w, h, ratio)) return false;
     int cw = 0, ch = 0;
     SDL_GetWindowSize(sh.window, &cw, &ch);
-    if ((cw != w || ch != h) && w > 0 && h > 0) SDL_SetWindowSize(sh.window, w, h);
+    if ((cw == w && ch == h) || w <= 0 || h <= 0) return false;
+    SDL_SetWindowSize(sh.window, w, h);
+    return true;
 }
 
 // Rasterises the fonts at the drawable's pixel density so text stays crisp.
@@ -61,11 +89,30 @@ void follow_pixel_density(Shell& sh) {
 void frame(void* arg) {
     Shell& sh = *static_cast<Shell*>(arg);
     SDL_Event e;
+    bool input = false;
     while (SDL_PollEvent(&e)) {
+        input = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) sh.running = false;
+        if (e.type == SDL_DROPFILE) {
+            load_dropped(sh, e.drop.file);
+            SDL_free(e.drop.file);
+        }
     }
-    follow_viewport(sh);
+    input |= follow_viewport(sh);
+    // Idle is free: with no input, no command and nothing moving, draw nothing.
+    if (input || sh.session.revision() != sh.seen_revision || lectern::ui::ui_wants_frames(sh.ui)) {
+        sh.seen_revision = sh.session.revision();
+        sh.active_frames = kFramesAfterActivity;
+        sh.active_until = SDL_GetTicks() + kMsAfterActivity;
+    }
+    if (sh.first_frame_reported && sh.active_frames <= 0 && SDL_TICKS_PASSED(SDL_GetTicks(), sh.active_until)) {
+#ifndef __EMSCRIPTEN__
+        SDL_WaitEventTimeout(nullptr, 100);  // natively, sleep until something happens
+#endif
+        return;
+    }
+    --sh.active_frames;
     follow_pixel_density(sh);
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -86,6 +133,9 @@ void frame(void* arg) {
     SDL_GL_SwapWindow(sh.window);
     sh.session.count_frame();
 
+    if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
+        lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),
+                                            lectern::ui::view_settled(sh.ui));
     const std::string& title = sh.session.archive().title;
     if (title != sh.shown_title) {
         sh.shown_title = title;

@@ -8,6 +8,8 @@
 namespace {
 lectern::Session* g_session = nullptr;
 std::string g_reply;  // keeps the last reply alive until the page has read it
+std::string g_link_without_view, g_link;  // what the URL holds now
+bool g_link_started = false;
 }  // namespace
 
 // Called by web/lectern-page.js; the returned string is valid until the next call.
@@ -52,6 +54,24 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
 });
+EM_JS(void, js_open_file, (), {
+    if (window.lecternOpenFile) window.lecternOpenFile();
+});
+EM_JS(void, js_set_hash, (const char* hash, int push), {
+    var h = UTF8ToString(hash);
+    var url = h ? h : location.pathname + location.search;
+    // Back or Forward already moved to this work: only the view differs, so no new entry.
+    var strip = function (x) { return (x || '').replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
+    if (push && strip(location.hash) === strip(h)) push = 0;
+    window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
+    try {
+        if (push) history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+    } catch (e) {
+        // Some browsers refuse history on file:// pages: fall back to the location.
+        if (push) location.hash = h; else location.replace(h || '#');
+    }
+});
 EM_JS(double, js_inner_width, (), { return window.innerWidth; });
 EM_JS(double, js_inner_height, (), { return window.innerHeight; });
 #else
@@ -94,6 +114,11 @@ void bridge_send(const Outgoing& o) {
             SDL_SetClipboardText(o.text.c_str());
 #endif
             return;
+        case Outgoing::Kind::open_file:
+#ifdef __EMSCRIPTEN__
+            js_open_file();
+#endif
+            return;
         case Outgoing::Kind::download:
 #ifdef __EMSCRIPTEN__
             js_download(o.name.c_str(), o.mime.c_str(), o.text.data(), static_cast<int>(o.text.size()));
@@ -109,6 +134,29 @@ void bridge_send(const Outgoing& o) {
 #endif
             return;
     }
+}
+
+void bridge_sync_link(const std::string& without_view, const std::string& with_view, bool view_settled) {
+#ifdef __EMSCRIPTEN__
+    if (!g_link_started) {  // the page's own link is applied first; start from what it shows
+        g_link_started = true;
+        g_link_without_view = without_view;
+        g_link = with_view;
+        return;
+    }
+    if (without_view != g_link_without_view) {
+        g_link_without_view = without_view;
+        g_link = with_view;
+        js_set_hash(with_view.c_str(), 1);
+    } else if (view_settled && with_view != g_link) {
+        g_link = with_view;
+        js_set_hash(with_view.c_str(), 0);
+    }
+#else
+    (void)without_view;
+    (void)with_view;
+    (void)view_settled;
+#endif
 }
 
 bool bridge_viewport(int& width, int& height, float& pixel_ratio) {

@@ -14,6 +14,10 @@ void bridge_attach(Session* session);
 void bridge_first_frame();
 // Carries out what the viewer asked of the platform: clipboard, downloads, links.
 void bridge_send(const Outgoing& o);
+// Keeps the page's URL fragment in step with what is shown: a new history entry
+// when the opened work or the query changes (so Back steps through works), the
+// view written in place only once it is at rest. No-op natively.
+void bridge_sync_link(const std::string& without_view, const std::string& with_view, bool view_settled);
 // The size the canvas should have, in CSS pixels, and the device pixel ratio.
 // Returns false natively, where SDL owns the window size.
 bool bridge_viewport(int& width, int& height, float& pixel_ratio);

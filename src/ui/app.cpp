@@ -18,27 +18,51 @@ void init_ui(UiState& ui, float pixel_scale) {
 
 namespace {
 
-void apply(Session& s, const Intents& in) {
-    if (in.select) s.select(*in.select);
+void apply(Session& s, UiState& ui, const Intents& in) {
+    if (in.select) {
+        s.select(*in.select);
+        ui.timeline.follow_request = true;  // a no-op for marks already in view (timeline clicks)
+    }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
+    if (in.open_file) s.send({Outgoing::Kind::open_file, "", "", ""});
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
 }
 
-void draw_status(const Session& s, const UiState& ui) {
+void draw_status(const Session& s, UiState& ui) {
     const Archive& a = s.archive();
     ImGui::PushFont(ui.fonts.small);
     ImGui::SetCursorPosX(12);
+    // A notice (an ignored link, a refused file) shows for a few seconds.
+    if (s.notice_serial() != ui.notice_serial) {
+        ui.notice_serial = s.notice_serial();
+        ui.notice_since = ImGui::GetTime();
+    }
+    if (!s.notice().empty() && ImGui::GetTime() - ui.notice_since < 8.0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
+        ImGui::TextUnformatted(s.notice().c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        return;
+    }
     ImGui::TextDisabled("%s  ·  %zu works  ·  %zu events  ·  %.0f–%.0f", a.title.c_str(), a.works.size(),
                         a.events.size(), s.view().start, s.view().end);
     ImGui::PopFont();
 }
 
 }  // namespace
+
+bool ui_wants_frames(const UiState& ui) {
+    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0;
+}
+
+bool view_settled(const UiState& ui) {
+    return !ui.timeline.animating && ui.timeline.velocity == 0 && !ImGui::IsMouseDown(ImGuiMouseButton_Left);
+}
 
 Intents draw_app(Session& s, UiState& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -68,7 +92,7 @@ Intents draw_app(Session& s, UiState& ui) {
 
     ImGui::PopFont();
     ImGui::End();
-    apply(s, intents);
+    apply(s, ui, intents);
     return intents;
 }
 

@@ -14,4 +14,11 @@ void init_ui(UiState& ui, float pixel_scale);
 // session.take_outgoing(). Returns the frame's intents.
 Intents draw_app(Session& session, UiState& ui);
 
+// True while something moves on its own (an eased move, a glide, a scroll being
+// restored): the shell keeps drawing frames. Otherwise it may go idle.
+bool ui_wants_frames(const UiState& ui);
+// True when the view is at rest (no move, no glide, no button held): the shell
+// may write it into the URL.
+bool view_settled(const UiState& ui);
+
 }  // namespace lectern::ui

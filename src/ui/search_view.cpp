@@ -175,6 +175,9 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     if (ImGui::Button(filtering ? "Filters (on)" : "Filters")) ImGui::OpenPopup("##filters");
     filters_popup(s, st, out);
     ImGui::SameLine();
+    if (ImGui::Button("Open\xE2\x80\xA6")) out.open_file = true;  // "Open…"
+    ImGui::SetItemTooltip("Open an archive (.json) from your computer, or drop one on the page (Ctrl+O in the browser)");
+    ImGui::SameLine();
     if (s.search_active()) {
         if (!st.show_results) {
             if (ImGui::SmallButton("Show results")) st.show_results = true;

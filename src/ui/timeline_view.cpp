@@ -230,12 +230,14 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     if (before.start != st.drawn.start || before.end != st.drawn.end) {
         st.animating = false;  // a command or a link set the view: it wins over any motion
         st.velocity = 0;
+        st.follow_request = false;
     }
     YearWindow w = advance_motion(st, before, io.DeltaTime, (before.end - before.start) / ax_w, active);
 
-    // Follow the selection made elsewhere (reader, keys): bring it into view.
-    if (s.selected() != st.followed_selection) {
-        st.followed_selection = s.selected();
+    // A selection the reader made elsewhere (reader, results, keys) is brought into view;
+    // selections from links and commands come with their own view, which wins.
+    if (st.follow_request) {
+        st.follow_request = false;
         if (const TimelineItem* it = s.selected() >= 0 ? item_of_work(s, s.selected()) : nullptr) {
             const double span = w.end - w.start;
             if (it->start < w.start + span * 0.05 || it->end > w.end - span * 0.05) {
@@ -411,7 +413,6 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
                 else st.collapsed.erase(it);
             } else if (st.hovered.kind == TimelineHover::Kind::work) {
                 out.select = st.hovered_work;
-                st.followed_selection = st.hovered_work;  // it is in view already: no scrolling
             } else if (st.hovered.kind == TimelineHover::Kind::cluster) {
                 for (const PlacedCluster& c : st.frame.clusters)
                     if (c.lane == st.hovered.lane && c.first == st.hovered.item) {

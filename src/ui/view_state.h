@@ -19,6 +19,7 @@ struct Intents {
     std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
     bool copy_citation = false;              // the open work's citation to the clipboard
+    bool open_file = false;                  // the reader asked to open an archive file
     std::optional<std::string> export_format;  // "csv" or "json" to download
 };
 
@@ -54,7 +55,7 @@ struct TimelineState {
     bool animating = false;
     YearWindow anim_from, anim_to;
     double anim_t = 0, anim_duration = 0.25;
-    int followed_selection = -1;      // the selection last scrolled into view
+    bool follow_request = false;      // bring the selection into view (set for selections made outside the timeline)
     YearWindow drawn{0, 0};           // the window drawn last frame: a different one now was set from outside
 };
 
@@ -91,6 +92,8 @@ struct UiState {
     TimelineState timeline;
     ReaderState reader;
     SearchState search;
+    std::uint64_t notice_serial = 0;  // the session notice last seen
+    double notice_since = -100;       // when it appeared (ImGui time)
 };
 
 }  // namespace lectern::ui

@@ -166,3 +166,23 @@ TEST_CASE("ui: frames whose clock does not advance do not assert", "[ui]") {
     }
     CHECK(h.session.frames() == 10);
 }
+
+TEST_CASE("ui: a link's view wins over scrolling its work into view", "[ui]") {
+    Headless h;
+    h.frame();
+    REQUIRE(h.session.apply_fragment("#work=1932-conquered-city-novel&view=1919/1925").empty());
+    for (int i = 0; i < 30; ++i) h.frame();
+    CHECK(h.session.view().start == Approx(1919));
+    CHECK(h.session.view().end == Approx(1925));
+    // Stepping to the next work with ']' brings it into view.
+    h.move(640, 100);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_RightBracket, true);
+    h.frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_RightBracket, false);
+    for (int i = 0; i < 30; ++i) h.frame();
+    REQUIRE(h.session.selected() >= 0);
+    CHECK(h.session.archive().works[static_cast<std::size_t>(h.session.selected())].id == "1936-open-letter-to-andre-gide");
+    const TimelineItem& next = h.session.items().works[static_cast<std::size_t>(h.session.items().rank_of(h.session.selected()))];
+    CHECK(h.session.view().start < next.start);
+    CHECK(h.session.view().end > next.end);
+}

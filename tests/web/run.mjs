@@ -242,6 +242,58 @@ async function suite(browser, label, url, shotName) {
     equal(fs.readFileSync(await js.path(), 'utf8'), fs.readFileSync(path.join(root, 'data/serge.json'), 'utf8'), 'exported archive');
   });
 
+  await test(`${label}: opening a work writes the URL; Back and Forward step through works`, async () => {
+    await command(page, { open: '1919-07-machine-gun-poem' });
+    await nextFrames(page, 3);
+    await command(page, { open: '1932-conquered-city-novel' });
+    await nextFrames(page, 3);
+    assert((await page.evaluate(() => location.hash)).startsWith('#work=1932-conquered-city-novel'), 'hash after opening');
+    await page.goBack();
+    await nextFrames(page, 3);
+    equal((await state(page)).selected, '1919-07-machine-gun-poem', 'selected after Back');
+    await page.goForward();
+    await nextFrames(page, 3);
+    equal((await state(page)).selected, '1932-conquered-city-novel', 'selected after Forward');
+  });
+
+  await test(`${label}: an idle page draws no frames`, async () => {
+    await settle(page);
+    await page.mouse.move(1270, 790);
+    await page.waitForTimeout(1000);
+    const before = (await state(page)).frames;
+    await page.waitForTimeout(5000);
+    const after = (await state(page)).frames;
+    console.log(`      frames drawn in 5 idle seconds: ${after - before}`);
+    equal(after - before, 0, 'frames drawn while idle');
+    await page.mouse.move(600, 200);
+    await page.waitForTimeout(300);
+    assert((await state(page)).frames > after, 'input did not wake the viewer');
+  });
+
+  await test(`${label}: a dropped file loads; a bad one shows its problems and the archive stays`, async () => {
+    // A file dropped on the page, as the browser delivers it.
+    const drop = (name, text) => page.evaluate(([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [name, text]);
+    const before = await state(page);
+    await drop('broken.json', '{"lectern": 1, "title": 7, "works": [{"id": "Bad Id", "title": "x", "date": "1936-13"}]}');
+    await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
+    const heading = await page.locator('#problems h2').innerText();
+    assert(heading.includes('broken.json'), `dialog heading: ${heading}`);
+    const listed = await page.locator('#problems li').allInnerTexts();
+    assert(listed.some((t) => t.includes('title: expected a string')), `problems: ${listed}`);
+    assert(listed.some((t) => t.includes("works[0].date: invalid date '1936-13': month 13")), `problems: ${listed}`);
+    assert(listed.some((t) => t.includes('works[0].id')), `problems: ${listed}`);
+    equal((await state(page)).archive, before.archive, 'archive after a bad file');
+    await page.click('#problems button');
+    assert(await page.locator('#problems').isHidden(), 'dialog closes');
+    await drop('other.json', JSON.stringify({ lectern: 1, title: 'Opened from disk', works: [{ id: 'a', title: 'A', date: '1950' }] }));
+    await page.waitForFunction(() => window.lectern.state().archive.title === 'Opened from disk', null, { timeout: 10000 });
+    equal(await command(page, { load: fs.readFileSync(path.join(root, 'data/serge.json'), 'utf8') }), { ok: true }, 'reload Serge');
+  });
+
   await test(`${label}: loading bad JSON is refused and the archive stays`, async () => {
     await command(page, { open: '1932-conquered-city-novel' });
     await settle(page);
@@ -267,6 +319,29 @@ async function suite(browser, label, url, shotName) {
     equal(errors, [], 'console errors');
   });
   await page.close();
+}
+
+// A shared link opens what it names; a broken one is ignored with a notice.
+async function deepLinks(browser, label, base) {
+  await test(`${label}: a link opens the work and the view it names`, async () => {
+    const { page, errors } = await openPage(browser, base + '#work=1932-conquered-city-novel&view=1919/1925');
+    await nextFrames(page, 3);
+    const s = await state(page);
+    equal(s.selected, '1932-conquered-city-novel', 'selected from the link');
+    assert(Math.abs(s.view.start - 1919) < 0.01 && Math.abs(s.view.end - 1925) < 0.01, `view ${JSON.stringify(s.view)}`);
+    equal(errors, [], 'console errors');
+    await page.close();
+  });
+  await test(`${label}: garbage and 100 KB links are ignored, never a crash`, async () => {
+    for (const h of ['#work=no-such-work&view=abc&zz=%', '#' + 'x'.repeat(100000)]) {
+      const { page, errors } = await openPage(browser, base + h);
+      await nextFrames(page, 3);
+      const s = await state(page);
+      equal([s.archive.works, s.selected], [37, null], 'state after a bad link');
+      equal(errors, [], 'console errors');
+      await page.close();
+    }
+  });
 }
 
 // Without WebGL 2 the page explains what is missing instead of staying blank.
@@ -302,6 +377,8 @@ try {
   await suite(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), 'single.png');
   await suite(browser, 'site (http://127.0.0.1)', server.url, 'site.png');
   await withoutWebGL2(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await deepLinks(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'));
+  await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
 } finally {
   server.stop();
   await browser.close();

@@ -1,0 +1,31 @@
+// The URL fragment that holds the state worth sharing:
+//   #work=1936-08-10-letter-to-trotsky&view=1919/1925&q=kronstadt
+// Parsing never fails as a whole: each part that makes sense is kept, the rest
+// is reported so the page can say what it ignored.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern {
+
+struct DeepLink {
+    std::optional<std::string> work;           // a work id
+    std::optional<double> view_start, view_end;  // fractional years
+    std::optional<std::string> query;
+};
+
+struct ParsedLink {
+    DeepLink link;
+    std::vector<std::string> problems;  // "unknown part 'x'", "view needs START/END", "the link is too long"
+};
+
+// Accepts the fragment with or without its leading '#'. Fragments over 4 KB are ignored whole.
+ParsedLink parse_fragment(std::string_view fragment);
+
+// "#work=...&view=...&q=..." with only the parts that are set (or "" when none), percent-encoded.
+std::string make_fragment(const DeepLink& link);
+
+}  // namespace lectern
