@@ -276,7 +276,11 @@ std::string Session::command(std::string_view json_text) {
         return R"({"ok":true})";
     }
     if (name == "copy") {
-        if (arg != "citation") return error_reply("copy: expected \"citation\"");
+        if (arg == "link") {
+            send({Outgoing::Kind::copy_link, "", "", fragment()});
+            return R"({"ok":true})";
+        }
+        if (arg != "citation") return error_reply("copy: expected \"citation\" or \"link\"");
         if (!copy_citation()) return error_reply("copy: no work is open");
         return R"({"ok":true})";
     }

@@ -25,9 +25,9 @@ struct TimeWindow {
 // Something for the platform to do outside the viewer: copy text to the
 // clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, download, open_url, open_file } kind = Kind::copy;
+    enum class Kind { copy, copy_link, download, open_url, open_file } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
-    std::string text;        // the text, the file's content or the URL
+    std::string text;        // the text, the file's content, the URL, or (copy_link) the fragment
 };
 
 class Session {
@@ -100,7 +100,7 @@ public:
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
-    // {"export": "csv" | "json"}, {"copy": "citation"}, {"link": "#work=...&view=...&q=..."});
+    // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
 

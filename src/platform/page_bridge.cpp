@@ -44,6 +44,11 @@ EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
     else fallback();
 });
+EM_JS(void, js_copy_link, (const char* fragment), {
+    var url = location.href.split('#')[0] + UTF8ToString(fragment);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+    window.lectern.copiedLink = url;  // what was copied, for automation
+});
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
@@ -112,6 +117,13 @@ void bridge_send(const Outgoing& o) {
             js_copy_text(o.text.c_str());
 #else
             SDL_SetClipboardText(o.text.c_str());
+#endif
+            return;
+        case Outgoing::Kind::copy_link:
+#ifdef __EMSCRIPTEN__
+            js_copy_link(o.text.c_str());
+#else
+            SDL_SetClipboardText(o.text.c_str());  // the desktop viewer has no URL: the fragment alone
 #endif
             return;
         case Outgoing::Kind::open_file:

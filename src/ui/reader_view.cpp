@@ -221,6 +221,9 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
+    ImGui::SetItemTooltip("A link that opens this work at this view");
     ImGui::PopFont();
     ImGui::Spacing();
     heading(fr.f, w.title.c_str());

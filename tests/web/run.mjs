@@ -256,6 +256,19 @@ async function suite(browser, label, url, shotName) {
     equal((await state(page)).selected, '1932-conquered-city-novel', 'selected after Forward');
   });
 
+  await test(`${label}: Copy link gives a URL that opens the same work`, async () => {
+    equal(await command(page, { copy: 'link' }), { ok: true }, 'copy reply');
+    await page.mouse.move(630, 690);  // a frame carries the copy out
+    await page.waitForFunction(() => !!window.lectern.copiedLink, null, { timeout: 5000 });
+    const url = await page.evaluate(() => window.lectern.copiedLink);
+    assert(url.includes('#work=1932-conquered-city-novel'), `copied ${url}`);
+    const { page: other, errors } = await openPage(browser, url);
+    await nextFrames(other, 2);
+    equal((await state(other)).selected, '1932-conquered-city-novel', 'selected from the copied link');
+    equal(errors, [], 'console errors');
+    await other.close();
+  });
+
   await test(`${label}: an idle page draws no frames`, async () => {
     await settle(page);
     await page.mouse.move(1270, 790);
