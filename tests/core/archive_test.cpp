@@ -6,23 +6,11 @@
 
 #include "core/archive.h"
 #include "../test_files.h"
+#include "load_checks.h"
 
 using namespace lectern;
 
 namespace {
-
-bool has_error(const LoadResult& r, const std::string& path, const std::string& fragment) {
-    for (const auto& d : r.diagnostics)
-        if (d.severity == Diagnostic::Severity::error && d.path == path && d.message.find(fragment) != std::string::npos)
-            return true;
-    return false;
-}
-
-std::string all_messages(const LoadResult& r) {
-    std::string s;
-    for (const auto& d : r.diagnostics) s += d.to_string() + "\n";
-    return s;
-}
 
 const char* kMinimal = R"({"lectern": 1, "title": "T", "works": [
   {"id": "a", "title": "A", "date": "1908-06"},

@@ -27,6 +27,7 @@
 #include "core/timeline_items.h"
 #include "core/timeline_layout.h"
 #include "../test_files.h"
+#include "load_checks.h"
 
 using namespace lectern;
 using nlohmann::json;
@@ -34,19 +35,6 @@ using nlohmann::json;
 // ---- [SECTION] helpers ------------------------------------------------------------------
 
 namespace {
-
-std::string all_messages(const LoadResult& r) {
-    std::string s;
-    for (const auto& d : r.diagnostics) s += d.to_string() + "\n";
-    return s;
-}
-
-bool has_error(const LoadResult& r, const std::string& path, const std::string& fragment = "") {
-    for (const auto& d : r.diagnostics)
-        if (d.severity == Diagnostic::Severity::error && d.path == path && d.message.find(fragment) != std::string::npos)
-            return true;
-    return false;
-}
 
 std::size_t error_count(const LoadResult& r) {
     std::size_t n = 0;

@@ -4,47 +4,16 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "ui/app.h"
+#include "headless.h"
 #include "../test_files.h"
 
 using namespace lectern;
 
 namespace {
 
-// A null backend: an ImGui context, the font atlas built, no window or GPU.
-struct Headless {
-    Session session;
-    ui::UiState ui;
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        ui::init_ui(ui, 1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        REQUIRE(session.load(bundled_archive()).ok());
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-
-    void frame(float dt = 1.0f / 60.0f) {
-        ImGui::GetIO().DeltaTime = dt;
-        ImGui::NewFrame();
-        ui::draw_app(session, ui);
-        ImGui::Render();
-        session.count_frame();
-    }
-    void move(float x, float y) {
-        ImGui::GetIO().AddMousePosEvent(x, y);
-        frame();
-    }
-    void click(float x, float y) {
-        move(x, y);
-        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-        frame();
-        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-        frame();
-    }
+// The bundled archive in a headless viewer, with a finder for a work's mark.
+struct Headless : HeadlessUi {
+    Headless() : HeadlessUi(bundled_archive()) {}
     const ui::TimelineMark* mark_of(int work) const {
         for (const auto& m : ui.timeline.marks)
             if (m.work == work) return &m;

@@ -9,7 +9,7 @@
 #include <iterator>
 #include <string>
 
-#include "ui/app.h"
+#include "headless.h"
 #include "ui/markdown_view.h"
 
 using namespace lectern;
@@ -50,43 +50,9 @@ std::string archive_json() {
     return a.dump();
 }
 
-struct Headless {
-    Session session;
-    ui::UiState ui;
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        ui::init_ui(ui, 1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        REQUIRE(session.load(archive_json()).ok());
-        frame();
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
+struct Headless : HeadlessUi {
+    Headless() : HeadlessUi(archive_json()) { frame(); }
 
-    void frame() {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui::draw_app(session, ui);
-        ImGui::Render();
-    }
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) frame();
-    }
-    // A key pressed and released over two frames, with a modifier held around it.
-    void key(ImGuiKey k, ImGuiKey mod = ImGuiKey_None) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, true);
-        io.AddKeyEvent(k, true);
-        frame();
-        io.AddKeyEvent(k, false);
-        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, false);
-        frame();
-    }
     void open(const char* id) {
         REQUIRE(session.open(id));
         frames(3);

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
-#include "ui/app.h"
+#include "headless.h"
 #include "ui/search_view.h"
 #include "../test_files.h"
 
@@ -10,47 +10,15 @@ using namespace lectern;
 
 namespace {
 
-struct Headless {
-    Session session;
-    ui::UiState ui;
-    Headless() {
-        ImGui::CreateContext();
-        ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
-        ui::init_ui(ui, 1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        REQUIRE(session.load(bundled_archive()).ok());
-        frame();
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    void frame() {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui::draw_app(session, ui);
-        ImGui::Render();
-    }
-    void key(ImGuiKey k, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
-        io.AddKeyEvent(k, true);
-        frame();
-        io.AddKeyEvent(k, false);
-        if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
-        frame();
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        frame();
-        frame();
-    }
+struct Headless : HeadlessUi {
+    Headless() : HeadlessUi(bundled_archive()) { frame(); }
 };
 
 }  // namespace
 
 TEST_CASE("search view: Ctrl+F, typing and Enter open a result", "[search-view]") {
     Headless h;
-    h.key(ImGuiKey_F, true);
+    h.key(ImGuiKey_F, ImGuiMod_Ctrl);
     h.frame();
     h.type("andre gide");
     CHECK(h.session.query() == "andre gide");
@@ -78,7 +46,7 @@ TEST_CASE("search view: Down moves through the results before Enter", "[search-v
 
 TEST_CASE("search view: Escape clears the search; the timeline dims what does not match", "[search-view]") {
     Headless h;
-    h.key(ImGuiKey_F, true);
+    h.key(ImGuiKey_F, ImGuiMod_Ctrl);
     h.frame();
     h.type("kronstadt");
     CHECK(h.session.results().size() == 2);
@@ -91,7 +59,7 @@ TEST_CASE("search view: Escape clears the search; the timeline dims what does no
 
 TEST_CASE("search view: no match gives an empty result list, not an error", "[search-view]") {
     Headless h;
-    h.key(ImGuiKey_F, true);
+    h.key(ImGuiKey_F, ImGuiMod_Ctrl);
     h.frame();
     h.type("zzzxqy");
     CHECK(h.session.results().empty());
@@ -101,13 +69,8 @@ TEST_CASE("search view: no match gives an empty result list, not an error", "[se
 
 TEST_CASE("search view: '/' reaches the box after a click in the reader", "[search-view]") {
     Headless h;
+    h.click(640, 700);
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(640, 700);
-    h.frame();
-    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-    h.frame();
-    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-    h.frame();
     // A browser delivers the key's press and release between two frames.
     io.AddKeyEvent(ImGuiKey_Slash, true);
     io.AddKeyEvent(ImGuiKey_Slash, false);
