@@ -180,10 +180,9 @@ std::optional<int> neighbour(const Session& s, int step) {
         if (step > 0 && !works.empty()) return works.front().work;
         return std::nullopt;
     }
-    const auto it =
-        std::find_if(works.begin(), works.end(), [&](const TimelineItem& t) { return t.work == s.selected(); });
-    if (it == works.end()) return std::nullopt;  // undated: not in the time order
-    const long at = static_cast<long>(it - works.begin()) + step;
+    const int rank = s.items().rank_of(s.selected());
+    if (rank < 0) return std::nullopt;  // undated: not in the time order
+    const long at = static_cast<long>(rank) + step;
     if (at < 0) return -1;
     if (at >= static_cast<long>(works.size())) return std::nullopt;
     return works[static_cast<std::size_t>(at)].work;
