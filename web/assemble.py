@@ -3,16 +3,18 @@
 
   single: one self-contained HTML file (viewer JS with the wasm inlined, the
           archive inline as JSON) that opens from file:// by double-click.
-  site:   index.html + lectern.js + lectern.wasm + archive.json for static
-          hosting; the browser compiles the wasm while it streams.
+  site:   index.html + content-hashed lectern.*.js/.wasm/.css + archive.json
+          for static hosting under a strict CSP; the wasm compiles while it streams.
 
 usage: assemble.py single BUILD_DIR ARCHIVE OUT.html
        assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
 """
+import hashlib
 import json
 import os
 import shutil
 import sys
+import urllib.parse
 
 WEB = os.path.dirname(os.path.abspath(__file__))
 
@@ -22,13 +24,32 @@ def read(path):
         return f.read()
 
 
-def page(archive_block, viewer_block):
+PAGE_SCRIPTS = ("archive-url.js", "lectern-page.js")  # in order: lectern-page.js uses archive-url.js
+
+
+def page(head_block, archive_block, script_block, viewer_block):
     html = read(os.path.join(WEB, "shell.html"))
-    script = read(os.path.join(WEB, "lectern-page.js"))
-    for name, value in (("@@PAGE_SCRIPT@@", script), ("@@ARCHIVE@@", archive_block), ("@@VIEWER@@", viewer_block)):
+    for name, value in (("@@STYLE@@", head_block), ("@@ARCHIVE@@", archive_block),
+                        ("@@PAGE_SCRIPT@@", script_block), ("@@VIEWER@@", viewer_block)):
         assert html.count(name) == 1, name
         html = html.replace(name, value)
     return html
+
+
+def page_script():
+    return "\n".join(read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS)
+
+
+def icon_data_url():
+    return "data:image/svg+xml," + urllib.parse.quote(read(os.path.join(WEB, "icon.svg")).strip())
+
+
+def hashed_copy(data, out_dir, stem, ext):
+    """Writes data as stem.HASH.ext (content-addressed, so hosts may cache it forever); returns the name."""
+    name = "%s.%s.%s" % (stem, hashlib.sha256(data).hexdigest()[:12], ext)
+    with open(os.path.join(out_dir, name), "wb") as f:
+        f.write(data)
+    return name
 
 
 def checked_archive(path):
@@ -48,21 +69,36 @@ def single(build, archive, out):
     # and no '</script>' or '<!--' can end the element early.
     data = checked_archive(archive).replace("<", "\\u003c")
     archive_block = '<script type="application/json" id="lectern-archive">' + data + "</script>"
-    html = page(archive_block, inline_script(read(os.path.join(build, "lectern-single.js"))))
+    head = '<link rel="icon" href="%s">\n<style>\n%s</style>' % (icon_data_url(), read(os.path.join(WEB, "lectern.css")))
+    html = page(head, archive_block, inline_script(page_script()),
+                inline_script(read(os.path.join(build, "lectern-single.js"))))
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         f.write(html)
 
 
 def site(build, archive, out_dir):
+    # Nothing inline: the page runs under "default-src 'self'; script-src 'self'
+    # 'wasm-unsafe-eval'; style-src 'self'". Code files carry their content hash.
     if os.path.isdir(out_dir):
         shutil.rmtree(out_dir)
     os.makedirs(out_dir)
     checked_archive(archive)
     shutil.copyfile(archive, os.path.join(out_dir, "archive.json"))
-    for name in ("lectern.js", "lectern.wasm"):
-        shutil.copyfile(os.path.join(build, name), os.path.join(out_dir, name))
-    html = page("", '<script async src="lectern.js"></script>')
+    shutil.copyfile(os.path.join(WEB, "icon.svg"), os.path.join(out_dir, "icon.svg"))
+    shutil.copyfile(os.path.join(WEB, "site-README"), os.path.join(out_dir, "README"))
+
+    def code(name):
+        with open(os.path.join(build, name), "rb") as f:
+            return f.read()
+
+    wasm = hashed_copy(code("lectern.wasm"), out_dir, "lectern", "wasm")
+    viewer = hashed_copy(code("lectern.js"), out_dir, "lectern", "js")
+    script = hashed_copy(page_script().encode("utf-8"), out_dir, "lectern-page", "js")
+    css = hashed_copy(read(os.path.join(WEB, "lectern.css")).encode("utf-8"), out_dir, "lectern", "css")
+    head = '<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">' % css
+    html = page(head, "", '<script src="%s"></script>' % script,
+                '<script async src="%s" data-wasm="%s"></script>' % (viewer, wasm))
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)
 

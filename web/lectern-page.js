@@ -22,17 +22,19 @@
     return null;
   }
 
-  // Inline archive (single file) or a fetch of archive.json (site build).
-  function archiveText() {
+  // Inline archive (single file) or a fetch of archive.json (site build), as bytes.
+  function bundledArchive() {
     var inline = document.getElementById('lectern-archive');
-    if (inline) return Promise.resolve(inline.textContent);
+    if (inline) return Promise.resolve(new TextEncoder().encode(inline.textContent));
     return fetch('archive.json').then(function (r) {
       if (!r.ok) throw new Error('The archive file archive.json could not be loaded (HTTP ' + r.status + ').');
-      return r.text();
+      return r.arrayBuffer();
     }, function () {
       throw new Error('The archive file archive.json could not be loaded: the server did not answer.');
-    });
+    }).then(function (b) { return new Uint8Array(b); });
   }
+
+  function megabytes(n) { return (n / 1e6).toFixed(n < 1e7 ? 1 : 0) + ' MB'; }
 
   // Strings cross into wasm through the heap, not the stack: archives can be large.
   function call(fn, text) {
@@ -42,6 +44,22 @@
     try {
       stringToUTF8(text, ptr, len);
       return JSON.parse(UTF8ToString(fn(ptr)));
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  // An archive's bytes go straight into the viewer's memory: no JSON command around
+  // them, so a large file is not copied three times over.
+  function loadBytes(bytes) {
+    var ptr = _malloc(Math.max(bytes.length, 1));
+    if (!ptr) {
+      var why = 'this archive (' + megabytes(bytes.length) + ') needs more memory than the viewer may use here; the archive that was open stays';
+      return { ok: false, memory: true, error: 'load: ' + why, problems: [why] };
+    }
+    try {
+      HEAPU8.set(bytes, ptr);  // after _malloc: growing memory replaces HEAPU8
+      return JSON.parse(UTF8ToString(_lectern_load(ptr, bytes.length)));
     } finally {
       _free(ptr);
     }
@@ -75,10 +93,15 @@
     return;
   }
 
-  var archive = archiveText();
+  var archive = bundledArchive();
   var started = new Promise(function (resolve) {
     window.Module = {
       canvas: document.getElementById('canvas'),
+      // The site build names its wasm by content hash (see web/assemble.py).
+      locateFile: function (path) {
+        var tag = document.querySelector('script[data-wasm]');
+        return tag && /\.wasm$/.test(path) ? tag.getAttribute('data-wasm') : path;
+      },
       postRun: [resolve],
       onFirstFrame: function () {
         lectern.firstFrameMs = performance.now();
@@ -104,15 +127,19 @@
 
   // ---- the reader's own archives: Open… (Ctrl+O) and drag and drop --------------
   var dialog = document.getElementById('problems');
-  function showProblems(name, reply) {
-    var list = reply.problems && reply.problems.length ? reply.problems : [reply.error];
-    dialog.querySelector('h2').textContent = name + ' is not a Lectern archive';
-    dialog.querySelector('p').textContent = 'The archive you were reading is still open. What is wrong'
-      + (list.length > 50 ? ' (the first 50 of ' + list.length + ' problems):' : ':');
+  function showDialog(title, intro, list) {
+    dialog.querySelector('h2').textContent = title;
+    dialog.querySelector('p').textContent = intro;
     var ul = dialog.querySelector('ul');
     ul.textContent = '';
     list.slice(0, 50).forEach(function (m) { var li = document.createElement('li'); li.textContent = m; ul.appendChild(li); });
     dialog.hidden = false;
+  }
+  function showProblems(name, reply) {
+    var list = reply.problems && reply.problems.length ? reply.problems : [reply.error];
+    var title = reply.memory ? name + ' is too large to open here' : name + ' is not a Lectern archive';
+    showDialog(title, 'The archive you were reading is still open. What is wrong'
+      + (list.length > 50 ? ' (the first 50 of ' + list.length + ' problems):' : ':'), list);
   }
   dialog.querySelector('button').addEventListener('click', function () { dialog.hidden = true; });
 
@@ -139,16 +166,22 @@
       showProblems(file.name, { error: 'The file could not be read: ' + (reader.error && reader.error.message) });
     };
     reader.onload = function () {
-      progress('Checking and indexing ' + file.name + '…');
-      // Let the message paint before the (possibly long) load.
-      setTimeout(function () {
-        var reply = lectern.command({ load: reader.result });
-        status.classList.add('hidden');
-        if (!reply.ok) showProblems(file.name, reply);
-        else lectern.lastHash = null;
-      }, 30);
+      checkAndLoad(file.name, new Uint8Array(reader.result));
     };
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
+  }
+
+  // Loads bytes read from a file or the network; a bad archive leaves the open one.
+  function checkAndLoad(name, bytes, then) {
+    progress('Checking and indexing ' + name + '…');
+    // Let the message paint before the (possibly long) load.
+    setTimeout(function () {
+      var reply = loadBytes(bytes);
+      status.classList.add('hidden');
+      if (!reply.ok) showProblems(name, reply);
+      else lectern.lastHash = null;
+      if (then) then(reply);
+    }, 30);
   }
   window.lecternOpenFile = function () {
     var input = document.createElement('input');
@@ -164,14 +197,28 @@
     if (file) loadFile(file);
   });
 
-  Promise.all([archive, started]).then(function (parts) {
-    ready = true;
-    var reply = lectern.command({ load: parts[0] });
-    if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
+  // The link's fragment names works of the archive it was made for: applied once
+  // the ?archive= one has loaded (or failed, leaving the bundled one).
+  function applyStartLink() {
     if (location.hash.length > 1) {
       lectern.lastHash = location.hash;
       lectern.command({ link: location.hash });  // a bad link only shows a notice in the viewer
     }
+  }
+
+  Promise.all([archive, started]).then(function (parts) {
+    ready = true;
+    var reply = loadBytes(parts[0]);
+    if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
+    var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
+    if (!wanted) { applyStartLink(); return; }
+    window.lecternFetchArchive(wanted, progress, function (name, bytes) {
+      checkAndLoad(name, bytes, applyStartLink);
+    }, function (title, message) {
+      status.classList.add('hidden');
+      showDialog(title, 'Lectern shows its bundled archive instead.', [message]);
+      applyStartLink();
+    });
   }).catch(function (e) {
     show(e.message, true);
   });

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <new>
 
 #include "core/archive_json.h"
 #include "core/deep_link.h"
@@ -36,9 +37,13 @@ LoadResult Session::load(std::string_view json_text) {
     ++revision_;
     LoadResult r = load_archive(json_text);
     if (!r.ok()) return r;
+    // Everything that can run out of memory happens before the first member changes,
+    // so a failed allocation leaves the session as it was.
+    TimelineItems items = build_timeline_items(*r.archive);
+    TimelineModel timeline = build_timeline_model(*r.archive);
     archive_ = r.archive;
-    items_ = build_timeline_items(*archive_);
-    timeline_ = build_timeline_model(*archive_);
+    items_ = std::move(items);
+    timeline_ = std::move(timeline);
     selected_ = -1;
     index_built_ = false;  // built again on the next search
     query_.clear();
@@ -286,19 +291,29 @@ std::string Session::command(std::string_view json_text) {
     }
     if (name == "load") {
         if (!arg.is_string()) return error_reply("load: expected the archive's JSON text as a string");
-        const LoadResult r = load(arg.get_ref<const std::string&>());
-        if (!r.ok()) {
-            // Every problem, for the page's dialog (capped: a broken generator can make millions).
-            json problems = json::array();
-            for (const Diagnostic& d : r.diagnostics) {
-                if (problems.size() == 200) break;
-                problems.push_back(d.to_string());
-            }
-            return json{{"ok", false}, {"error", "load: " + r.first_error()}, {"problems", problems}}.dump();
-        }
-        return R"({"ok":true})";
+        return load_reply(arg.get_ref<const std::string&>());
     }
     return error_reply("unknown command '" + clipped(name, 40) + "'");
+}
+
+std::string Session::load_reply(std::string_view json_text) {
+    try {
+        const LoadResult r = load(json_text);
+        if (r.ok()) return R"({"ok":true})";
+        // Every problem, for the page's dialog (capped: a broken generator can make millions).
+        json problems = json::array();
+        for (const Diagnostic& d : r.diagnostics) {
+            if (problems.size() == 200) break;
+            problems.push_back(d.to_string());
+        }
+        return json{{"ok", false}, {"error", "load: " + r.first_error()}, {"problems", problems}}.dump();
+    } catch (const std::bad_alloc&) {
+        // The browser caps the page's memory: a huge archive ends here, with what was open kept.
+        const std::string mb = std::to_string(json_text.size() / 1000000);
+        const std::string why = "this archive (" + mb + " MB) needs more memory than the viewer may use here; "
+                                "the archive that was open stays";
+        return json{{"ok", false}, {"error", "load: " + why}, {"problems", json::array({why})}, {"memory", true}}.dump();
+    }
 }
 
 }  // namespace lectern

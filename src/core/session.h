@@ -103,6 +103,9 @@ public:
     // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."});
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
+    // load(), answered like the "load" command; running out of memory is an answer
+    // too ({"ok":false,"memory":true}), not a crash.
+    std::string load_reply(std::string_view json_text);
 
 private:
     std::shared_ptr<const Archive> archive_;

@@ -22,6 +22,13 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
     g_reply = g_session ? g_session->command(json) : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
+// An archive's bytes as read from a file or the network: no JSON command around
+// them, so a large archive is in memory once here rather than three times.
+EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
+    g_reply = g_session ? g_session->load_reply(std::string_view(bytes, static_cast<std::size_t>(size)))
+                        : std::string(R"({"ok":false,"error":"not started"})");
+    return g_reply.c_str();
+}
 }
 
 EM_JS(void, js_first_frame, (), {

@@ -5,116 +5,17 @@
 //
 //   node tests/web/run.mjs [--screenshot docs/screenshot.png]
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
+import {
+  root, artifacts, CHROMIUM_ARGS, results, test, assert, equal, startServer, openPage,
+  state, command, nextFrames, settle, inkStats,
+} from './harness.mjs';
+import { archiveUrls } from './archive_url.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const artifacts = path.join(root, 'tests/web/artifacts');
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
-fs.mkdirSync(artifacts, { recursive: true });
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
-
-// ---- a tiny runner ------------------------------------------------------------------
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok    ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAIL  ${name}\n      ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n      ')}`);
-  }
-}
-function assert(cond, message) { if (!cond) throw new Error(message); }
-function equal(actual, expected, what) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-// ---- helpers ------------------------------------------------------------------------
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
-async function startServer(dir) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
-    { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return { url, stop: () => proc.kill() }; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('python3 -m http.server did not start');
-}
-
-// Opens the page, collecting console errors, and waits for the first frame with the archive.
-async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
-  return { page, errors };
-}
-
-const state = (page) => page.evaluate(() => window.lectern.state());
-const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
-const nextFrames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  requestAnimationFrame(step);
-}), n);
-
-// Waits until the view stops moving (a drag's glide, an eased move).
-async function settle(page) {
-  let last = null;
-  for (let i = 0; i < 200; i++) {
-    await nextFrames(page, 3);
-    const v = JSON.stringify((await state(page)).view);
-    if (v === last) return;
-    last = v;
-  }
-  throw new Error('the view never came to rest');
-}
-
-// Share of pixels unlike the corner colour, and how many colours a screenshot holds.
-async function inkStats(browser, png) {
-  const page = await browser.newPage();
-  const stats = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const bg = [d[0], d[1], d[2]];
-    let ink = 0; const colours = new Set();
-    for (let i = 0; i < d.length; i += 4) {
-      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 60) ink++;
-      if (i % 64 === 0) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    }
-    return { ink: ink / (d.length / 4), colours: colours.size };
-  }, png.toString('base64'));
-  await page.close();
-  return stats;
-}
 
 // ---- the tests, run against each output ----------------------------------------------
 async function suite(browser, label, url, shotName) {
@@ -392,6 +293,7 @@ try {
   await withoutWebGL2(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
+  await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
 } finally {
   server.stop();
   await browser.close();
