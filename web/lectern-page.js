@@ -93,6 +93,10 @@
     return;
   }
 
+  // A lost GPU context comes back only if the page says it wants it back; the
+  // viewer then makes its GL objects again (src/platform/main.cpp).
+  document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
+
   var archive = bundledArchive();
   var started = new Promise(function (resolve) {
     window.Module = {

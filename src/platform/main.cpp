@@ -19,6 +19,7 @@
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #else
 #include <SDL_opengl.h>
 #endif
@@ -38,6 +39,8 @@ struct Shell {
     int active_frames = 0;       // at least this many more frames
     std::uint32_t active_until = 0;  // and frames until this time (SDL ticks, ms)
     std::uint64_t seen_revision = ~0ull;
+    const char* glsl = nullptr;    // the GLSL version the renderer was started with
+    bool context_restored = false;  // WebGL came back: every GL object must be made again
 };
 
 // After the last input, keep drawing a few frames and half a second, so hover
@@ -100,13 +103,24 @@ void frame(void* arg) {
         }
     }
     input |= follow_viewport(sh);
+    if (sh.context_restored) {
+        // The browser dropped the GPU context (WEBGL_lose_context, a GPU reset) and
+        // gave it back empty: make the renderer's shaders, buffers and font again.
+        sh.context_restored = false;
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplOpenGL3_Init(sh.glsl);
+        input = true;
+    }
     // Idle is free: with no input, no command and nothing moving, draw nothing.
+    const std::uint32_t now = SDL_GetTicks();
     if (input || sh.session.revision() != sh.seen_revision || lectern::ui::ui_wants_frames(sh.ui)) {
         sh.seen_revision = sh.session.revision();
         sh.active_frames = kFramesAfterActivity;
-        sh.active_until = SDL_GetTicks() + kMsAfterActivity;
+        sh.active_until = now + kMsAfterActivity;
     }
-    if (sh.first_frame_reported && sh.active_frames <= 0 && SDL_TICKS_PASSED(SDL_GetTicks(), sh.active_until)) {
+    // A clock that jumped backwards would keep the viewer awake until it caught up.
+    if (SDL_TICKS_PASSED(sh.active_until, now + kMsAfterActivity)) sh.active_until = now + kMsAfterActivity;
+    if (sh.first_frame_reported && sh.active_frames <= 0 && SDL_TICKS_PASSED(now, sh.active_until)) {
 #ifndef __EMSCRIPTEN__
         SDL_WaitEventTimeout(nullptr, 100);  // natively, sleep until something happens
 #endif
@@ -182,6 +196,13 @@ bool open_window(Shell& sh) {
     ImGui::CreateContext();
     ImGui_ImplSDL2_InitForOpenGL(sh.window, sh.gl);
     ImGui_ImplOpenGL3_Init(glsl);
+    sh.glsl = glsl;
+#ifdef __EMSCRIPTEN__
+    emscripten_set_webglcontextrestored_callback("#canvas", &sh, false, [](int, const void*, void* user) -> EM_BOOL {
+        static_cast<Shell*>(user)->context_restored = true;
+        return true;
+    });
+#endif
     return true;
 }
 

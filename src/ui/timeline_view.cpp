@@ -80,9 +80,14 @@ YearWindow advance_motion(TimelineState& st, YearWindow w, double dt, double yea
         return w;
     }
     if (st.velocity != 0 && !held) {
-        const double shift = st.velocity * dt;
+        // The glide decays as exp(-6t); moving by its integral over the step, not
+        // velocity * dt, keeps the whole glide within velocity / 6 however long the
+        // step (a tab hidden for an hour comes back where it was).
+        dt = std::max(dt, 0.0);
+        const double decay = std::exp(-6.0 * dt);
+        const double shift = st.velocity * (1.0 - decay) / 6.0;
         w = {w.start + shift, w.end + shift};
-        st.velocity *= std::exp(-6.0 * dt);
+        st.velocity *= decay;
         if (std::fabs(st.velocity / years_per_px) < 8.0) st.velocity = 0;  // under 8 px/s: stop
     }
     return w;
@@ -402,6 +407,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         const double dy = io.MouseDelta.x * years_per_px;
         w = {w.start - dy, w.end - dy};
         if (io.DeltaTime > 0) st.velocity = 0.7 * st.velocity + 0.3 * (-dy / io.DeltaTime);
+        // A clock that stands still makes any move look infinitely fast: a glide
+        // never carries the view more than two-thirds of its width (4 widths/s / 6).
+        const double fastest = 4.0 * (w.end - w.start);
+        st.velocity = std::clamp(st.velocity, -fastest, fastest);
     }
     if (ImGui::IsItemDeactivated()) {
         if (!st.dragged) {

@@ -1,6 +1,7 @@
 // Headless ImGui frames over the bundled archive: the UI is driven with injected
 // mouse events, the way a reader uses it, and the session is checked after.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -134,6 +135,71 @@ TEST_CASE("ui: frames whose clock does not advance do not assert", "[ui]") {
         h.frame(1e-6f);
     }
     CHECK(h.session.frames() == 10);
+}
+
+namespace {
+// Drags the timeline 150 px to the left over ten frames of `dt` seconds and lets go.
+void fling(Headless& h, float dt) {
+    const float y = h.ui.timeline.marks.front().y0 - 4;
+    h.move(640, y);
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    h.frame(dt);
+    for (int i = 1; i <= 10; ++i) {
+        ImGui::GetIO().AddMousePosEvent(640 - 15.0f * i, y);
+        h.frame(dt);
+    }
+    ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    h.frame(dt);
+}
+}  // namespace
+
+TEST_CASE("ui: a tab hidden for an hour comes back without flinging the view", "[ui]") {
+    Headless h;
+    h.frame();
+    fling(h, 1.0f / 60.0f);
+    const TimeWindow released = h.session.view();
+    const double span = released.end - released.start;
+    h.frame(3600.0f);  // the browser paused frames while the tab was hidden
+    const TimeWindow back = h.session.view();
+    REQUIRE(std::isfinite(back.start));
+    CHECK(back.start - released.start > 0);              // the glide went on
+    CHECK(back.start - released.start < span * 2 / 3);  // but no further than it could
+    CHECK(back.end - back.start == Approx(span));
+    h.frame();
+    CHECK(h.session.view().start == back.start);  // and it is over
+}
+
+TEST_CASE("ui: under a clock that stands still, a drag glides at most two-thirds of the view", "[ui]") {
+    Headless h;
+    h.frame();
+    const TimeWindow before = h.session.view();
+    const double span = before.end - before.start;
+    fling(h, 1e-6f);  // every frame claims a microsecond: the pointer seems to move at 15 km/s
+    const double held = h.session.view().start;
+    for (int i = 0; i < 2000; ++i) h.frame(1e-3f);
+    const double moved = h.session.view().start - held;
+    CHECK(moved >= 0);
+    CHECK(moved <= span * 2 / 3 + 1e-9);
+}
+
+TEST_CASE("ui: a 0x0 window draws nothing harmful and recovers its layout", "[ui]") {
+    Headless h;
+    h.frame();
+    const TimeWindow before = h.session.view();
+    ImGui::GetIO().DisplaySize = ImVec2(0, 0);
+    h.frames(5);
+    ImGui::GetIO().DisplaySize = ImVec2(1, 1);
+    h.frames(5);
+    CHECK(h.session.view().start == before.start);
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+    h.frames(3);
+    CHECK(h.session.view().start == before.start);
+    CHECK(h.session.view().end == before.end);
+    CHECK_FALSE(h.ui.timeline.marks.empty());
+    const ui::TimelineMark* first = h.mark_of(0);
+    REQUIRE(first != nullptr);
+    h.click((first->x0 + first->x1) / 2, (first->y0 + first->y1) / 2);
+    CHECK(h.session.selected() == 0);
 }
 
 TEST_CASE("ui: a link's view wins over scrolling its work into view", "[ui]") {

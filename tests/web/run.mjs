@@ -13,6 +13,7 @@ import {
   state, command, nextFrames, settle, inkStats,
 } from './harness.mjs';
 import { archiveUrls } from './archive_url.mjs';
+import { faults } from './faults.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -294,6 +295,7 @@ try {
   await deepLinks(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
+  await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
 } finally {
   server.stop();
   await browser.close();

@@ -1,0 +1,116 @@
+// Faults of the machine rather than the archive: the GPU context lost and given
+// back, a clock that stands still, runs backwards or jumps an hour ahead (a tab
+// hidden for an hour), and a window of no size at all.
+import { test, assert, equal, openPage, state, nextFrames, settle, inkStats } from './harness.mjs';
+
+// performance.now (which Emscripten's clocks read) under the test's control.
+function installClock() {
+  const real = performance.now.bind(performance);
+  const clock = window.__clock = { offset: 0, frozenAt: null, real };
+  performance.now = () => (clock.frozenAt !== null ? clock.frozenAt : real() + clock.offset);
+}
+const setClock = (page, change) => page.evaluate((c) => {
+  const clock = window.__clock;
+  if (c.freeze) clock.frozenAt = performance.now();
+  if (c.thaw) { clock.offset = clock.frozenAt - clock.real(); clock.frozenAt = null; }  // resumes from where it stood
+  if (c.jump) clock.offset += c.jump;
+}, change);
+
+// Drags the timeline 300 px to the left and lets go while moving: the view glides on.
+async function fling(page) {
+  await page.mouse.move(700, 330);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(700 - 30 * i, 330);
+  await page.mouse.up();
+}
+
+const span = (v) => v.end - v.start;
+
+export async function faults(browser, url) {
+  await test('single file (file://): after the WebGL context is lost and restored, the page draws again', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await nextFrames(page, 3);
+    const lost = await page.evaluate(() => new Promise((resolve) => {
+      const canvas = document.getElementById('canvas');
+      const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+      canvas.addEventListener('webglcontextrestored', () => resolve(true), { once: true });
+      ext.loseContext();
+      setTimeout(() => ext.restoreContext(), 300);
+    }));
+    assert(lost, 'the context came back');
+    await page.mouse.move(640, 300);
+    await page.mouse.move(650, 310);
+    await nextFrames(page, 5);
+    await page.mouse.click(640, 120);  // a click still reaches the viewer
+    await nextFrames(page, 5);
+    const stats = await inkStats(browser, await page.screenshot());
+    assert(stats.ink > 0.02 && stats.colours > 20, `the canvas is blank after the restore: ${JSON.stringify(stats)}`);
+    const s = await state(page);
+    equal(s.archive.works, 37, 'archive');
+    equal(errors, [], 'console errors');
+    await page.close();
+  });
+
+  await test('single file (file://): a clock that stands still, runs backwards or jumps an hour is survived', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(installClock);
+    await page.goto(url);
+    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await settle(page);
+    const start = (await state(page)).view;
+
+    // Frozen: frames still come and the view stays finite; a glide ends within its bound.
+    await setClock(page, { freeze: true });
+    const f0 = (await state(page)).frames;
+    await fling(page);
+    await nextFrames(page, 30);
+    let s = await state(page);
+    assert(s.frames > f0, 'no frames under a frozen clock');
+    assert(Number.isFinite(s.view.start) && Number.isFinite(s.view.end), `view ${JSON.stringify(s.view)}`);
+    await setClock(page, { thaw: true });
+    await settle(page);
+    s = await state(page);
+    assert(Math.abs(span(s.view) - span(start)) < 1e-6 * span(start), 'zoom changed by a drag');
+    assert(s.view.start - start.start < 2 * span(start), `a frozen-clock fling carried the view to ${JSON.stringify(s.view)}`);
+
+    // An hour ahead in the middle of a glide (the tab was hidden): the glide ends where it could.
+    const before = (await state(page)).view;
+    await fling(page);
+    await setClock(page, { jump: 3600 * 1000 });
+    await settle(page);
+    s = await state(page);
+    assert(s.view.start - before.start < span(before) * (300 / 1000 + 2 / 3), `after an hour: ${JSON.stringify(s.view)} from ${JSON.stringify(before)}`);
+
+    // An hour backwards: the viewer still goes idle, and input still wakes it.
+    await setClock(page, { jump: -2 * 3600 * 1000 });
+    await page.mouse.move(600, 500);
+    await page.waitForTimeout(1500);
+    const idle0 = (await state(page)).frames;
+    await page.waitForTimeout(1500);
+    equal((await state(page)).frames - idle0, 0, 'frames drawn while idle after the clock went back');
+    await page.mouse.move(610, 510);
+    await page.waitForTimeout(300);
+    assert((await state(page)).frames > idle0, 'input did not wake the viewer');
+    equal(errors, [], 'console errors');
+    await page.close();
+  });
+
+  await test('single file (file://): a window of no size, then a real one', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await page.setViewportSize({ width: 0, height: 0 });
+    await page.waitForTimeout(300);
+    await page.setViewportSize({ width: 1, height: 1 });
+    await page.waitForTimeout(300);
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.mouse.move(450, 300);
+    await nextFrames(page, 5);
+    const stats = await inkStats(browser, await page.screenshot());
+    assert(stats.ink > 0.02, `blank after the resize: ${JSON.stringify(stats)}`);
+    equal((await state(page)).archive.works, 37, 'archive');
+    equal(errors, [], 'console errors');
+    await page.close();
+  });
+}
