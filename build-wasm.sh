@@ -7,15 +7,19 @@
 #
 #   ./build-wasm.sh          build
 #   ./build-wasm.sh --open   build, then open dist/lectern.html in the desktop's browser
+#   ./build-wasm.sh --checked  also dist/checked/lectern.html, with Emscripten's
+#                            run-time checks (-sASSERTIONS=2 -sSAFE_HEAP=1), for the tests
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
 
 open_after=""
+checked=""
 for arg in "$@"; do
     case $arg in
         --open) open_after=1 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --checked) checked=1 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "build-wasm.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -32,6 +36,10 @@ cmake --build "$build" -j"$(nproc)"
 
 python3 web/assemble.py single "$build" data/serge.json dist/lectern.html
 python3 web/assemble.py site "$build" data/serge.json dist/site
+if [ -n "$checked" ]; then
+    cmake --build "$build" --target lectern_checked -j"$(nproc)"
+    python3 web/assemble.py single "$build" data/serge.json dist/checked/lectern.html lectern-checked.js
+fi
 
 size() { du -h "$1" | cut -f1; }
 cat <<MSG

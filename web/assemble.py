@@ -6,7 +6,7 @@
   site:   index.html + content-hashed lectern.*.js/.wasm/.css + archive.json
           for static hosting under a strict CSP; the wasm compiles while it streams.
 
-usage: assemble.py single BUILD_DIR ARCHIVE OUT.html
+usage: assemble.py single BUILD_DIR ARCHIVE OUT.html [VIEWER.js]
        assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
 """
 import hashlib
@@ -64,14 +64,14 @@ def inline_script(js):
     return "<script>\n" + js + "\n</script>"
 
 
-def single(build, archive, out):
+def single(build, archive, out, viewer="lectern-single.js"):
     # Every '<' in JSON is inside a string, so \u003c keeps the JSON identical
     # and no '</script>' or '<!--' can end the element early.
     data = checked_archive(archive).replace("<", "\\u003c")
     archive_block = '<script type="application/json" id="lectern-archive">' + data + "</script>"
     head = '<link rel="icon" href="%s">\n<style>\n%s</style>' % (icon_data_url(), read(os.path.join(WEB, "lectern.css")))
     html = page(head, archive_block, inline_script(page_script()),
-                inline_script(read(os.path.join(build, "lectern-single.js"))))
+                inline_script(read(os.path.join(build, viewer))))
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         f.write(html)
@@ -104,6 +104,6 @@ def site(build, archive, out_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5 or sys.argv[1] not in ("single", "site"):
+    if not (len(sys.argv) == 5 or (len(sys.argv) == 6 and sys.argv[1] == "single")) or sys.argv[1] not in ("single", "site"):
         raise SystemExit(__doc__)
     {"single": single, "site": site}[sys.argv[1]](*sys.argv[2:])

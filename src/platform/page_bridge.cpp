@@ -73,12 +73,12 @@ EM_JS(void, js_set_hash, (const char* hash, int push), {
     var h = UTF8ToString(hash);
     var url = h ? h : location.pathname + location.search;
     // Back or Forward already moved to this work: only the view differs, so no new entry.
-    var strip = function (x) { return (x || '').replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
+    var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
     if (push && strip(location.hash) === strip(h)) push = 0;
     window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
     try {
-        if (push) history.pushState(null, '', url);
-        else history.replaceState(null, '', url);
+        if (push) history.pushState(null, "", url);
+        else history.replaceState(null, "", url);
     } catch (e) {
         // Some browsers refuse history on file:// pages: fall back to the location.
         if (push) location.hash = h; else location.replace(h || '#');

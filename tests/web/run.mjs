@@ -3,7 +3,10 @@
 //   dist/site/, served by `python3 -m http.server` on 127.0.0.1
 // Prints one line per test and ends with "N passed, N failed".
 //
-//   node tests/web/run.mjs [--screenshot docs/screenshot.png]
+//   dist/checked/lectern.html (with --checked): the single file built with
+//     Emscripten's run-time checks (-sASSERTIONS=2 -sSAFE_HEAP=1), through the same suite
+//
+//   node tests/web/run.mjs [--screenshot docs/screenshot.png] [--checked]
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +20,7 @@ import { faults } from './faults.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
+const checked = process.argv.includes('--checked') ? path.join(root, 'dist/checked/lectern.html') : null;
 
 // ---- the tests, run against each output ----------------------------------------------
 async function suite(browser, label, url, shotName) {
@@ -281,12 +285,13 @@ async function withoutWebGL2(browser, url) {
 // ---- main ---------------------------------------------------------------------------
 const single = path.join(root, 'dist/lectern.html');
 const siteDir = path.join(root, 'dist/site');
-for (const f of [single, path.join(siteDir, 'index.html')])
+for (const f of [single, path.join(siteDir, 'index.html'), ...(checked ? [checked] : [])])
   if (!fs.existsSync(f)) { console.error(`missing ${f}: run ./build-wasm.sh first`); process.exit(2); }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const lonely = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-single-'));
 fs.copyFileSync(single, path.join(lonely, 'lectern.html'));
+if (checked) fs.copyFileSync(checked, path.join(lonely, 'lectern-checked.html'));
 const server = await startServer(siteDir);
 try {
   await suite(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), 'single.png');
@@ -296,6 +301,7 @@ try {
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();
   await browser.close();
