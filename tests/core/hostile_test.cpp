@@ -28,6 +28,7 @@
 #include "core/timeline_layout.h"
 #include "../test_files.h"
 #include "load_checks.h"
+#include "../hostile/markdown_bombs.h"
 
 using namespace lectern;
 using nlohmann::json;
@@ -574,47 +575,7 @@ TEST_CASE("hostile: dates at the limits load or fail with a clear reason", "[hos
 // ---- [SECTION] Markdown bombs, as documents and as work bodies; search over them -----------------
 
 TEST_CASE("hostile: Markdown bombs parse flat and bounded, load as bodies, and search finishes", "[hostile]") {
-    std::string nested_lines;  // 2,000 quotes deep, one more '>' per line: 2 MB
-    for (int i = 1; i <= 2000; ++i) nested_lines += std::string(static_cast<std::size_t>(i), '>') + " q\n";
-    struct Case {
-        const char* name;
-        std::string text;
-    };
-    const Case cases[] = {
-        {"10,000 nested quotes", std::string(10'000, '>') + " deep\n"},
-        {"10,000 nested quotes, spaced", repeat("> ", 10'000) + "deep\n"},
-        {"2,000 quotes deepening line by line", nested_lines},
-        {"10,000 nested lists", repeat("- ", 10'000) + "deep\n"},
-        {"10,000 nested ordered lists", repeat("1. ", 10'000) + "deep\n"},
-        {"10,000 lists indented line by line", [] {
-             std::string s;
-             for (int i = 0; i < 10'000; ++i) s += std::string(static_cast<std::size_t>(i % 64) * 2, ' ') + "- item\n";
-             return s;
-         }()},
-        {"a 1 MB single line", repeat("word ", 200'000)},
-        {"a 1 MB word", std::string(1'000'000, 'w')},
-        {"100,000 emphasis *a*", repeat("*a* ", 100'000)},
-        {"100,000 unmatched *", std::string(100'000, '*')},
-        {"100,000 unmatched * with text", repeat("*a ", 100'000)},
-        {"100,000 openers then closers", repeat("*a ", 50'000) + repeat("b* ", 50'000)},
-        {"100,000 nested strong", std::string(100'000, '*') + "a" + std::string(100'000, '*')},
-        {"50,000 [", std::string(50'000, '[')},
-        {"50,000 [ with text", repeat("[a", 50'000) + "](b)"},
-        {"50,000 links", repeat("[a](http://x) ", 50'000)},
-        {"50,000 unclosed link destinations", repeat("[a](", 50'000)},
-        {"50,000 backticks", std::string(50'000, '`')},
-        {"50,000 code spans of growing length", [] {
-             std::string s;
-             for (int i = 1; i < 300; ++i) s += std::string(static_cast<std::size_t>(i), '`') + "x ";
-             return s;
-         }()},
-        {"100,000 entities", repeat("&#x10FFFF;&#0;&#xD800;&amp;&nosuch;", 20'000)},
-        {"100,000 hard breaks", repeat("a  \n", 100'000)},
-        {"50,000 headings", repeat("# h\n", 50'000)},
-        {"fence never closed", "```\n" + repeat("code\n", 100'000)},
-        {"raw HTML", repeat("<div><script>alert(1)</script>", 20'000)},
-    };
-    for (const Case& c : cases) {
+    for (const MarkdownBomb& c : markdown_bombs()) {
         CAPTURE(c.name, c.text.size());
         auto t0 = std::chrono::steady_clock::now();
         const md::Document d = md::parse(c.text);
