@@ -33,6 +33,7 @@ struct Shell {
     lectern::ui::UiState ui;
     std::string shown_title;
     float font_scale = 0.0f;
+    float pixel_ratio = 0.0f;  // the device pixel ratio the canvas was last sized for
     bool first_frame_reported = false;
     bool running = true;
     // Idle: frames are drawn only while something happens, and a little after.
@@ -65,13 +66,16 @@ void load_dropped(Shell& sh, const char* path) {
 }
 
 // Keeps the canvas the size of the page, at the device's pixel ratio. True when it changed.
+// The ratio is watched too: moving to a screen of another density (or browser zoom)
+// may change it without a resize event, and SDL re-reads it only when sized again.
 bool follow_viewport(Shell& sh) {
     int w = 0, h = 0;
     float ratio = 1.0f;
     if (!lectern::platform::bridge_viewport(w, h, ratio)) return false;
     int cw = 0, ch = 0;
     SDL_GetWindowSize(sh.window, &cw, &ch);
-    if ((cw == w && ch == h) || w <= 0 || h <= 0) return false;
+    if ((cw == w && ch == h && ratio == sh.pixel_ratio) || w <= 0 || h <= 0) return false;
+    sh.pixel_ratio = ratio;
     SDL_SetWindowSize(sh.window, w, h);
     return true;
 }

@@ -17,6 +17,7 @@ import {
 } from './harness.mjs';
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
+import { screens } from './screens.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -301,6 +302,7 @@ try {
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await screens(browser, 'file://' + path.join(lonely, 'lectern.html'));
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();

@@ -1,0 +1,95 @@
+// Crisp on every screen: the canvas is sized in device pixels and the fonts are
+// rasterised at the scale they are shown, on 2x and 3x screens, after moving to a
+// screen of another density, and under browser zoom.
+import { test, assert, equal, artifacts } from './harness.mjs';
+import path from 'node:path';
+
+const canvasSize = (page) => page.evaluate(() => {
+  const c = document.getElementById('canvas');
+  return { ratio: devicePixelRatio, css: [innerWidth, innerHeight], pixels: [c.width, c.height] };
+});
+
+// How sharp the edges in a PNG are: the gradient-weighted mean gradient of its
+// luminance (a blurred edge spreads the same step over more, weaker gradients).
+// With `upscale`, the image is first enlarged with smoothing, the way a browser
+// stretches a canvas drawn at too low a resolution.
+async function sharpness(browser, png, upscale = 1) {
+  const page = await browser.newPage();
+  const value = await page.evaluate(async ([b64, k]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width * k; c.height = img.height * k;
+    const g = c.getContext('2d');
+    g.imageSmoothingEnabled = true;
+    g.imageSmoothingQuality = 'high';
+    g.drawImage(img, 0, 0, c.width, c.height);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const lum = (i) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+    let sum = 0, sum2 = 0;
+    for (let y = 0; y + 1 < c.height; y++)
+      for (let x = 0; x + 1 < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        const gr = Math.abs(lum(i + 4) - lum(i)) + Math.abs(lum(i + c.width * 4) - lum(i));
+        sum += gr; sum2 += gr * gr;
+      }
+    return sum > 0 ? sum2 / sum : 0;
+  }, [png.toString('base64'), upscale]);
+  await page.close();
+  return value;
+}
+
+async function openAt(browser, url, scale, viewport = { width: 900, height: 600 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+  await page.waitForTimeout(300);
+  return { context, page, errors };
+}
+
+// The archive's title, top left: serif text at a known place.
+const TITLE = { x: 0, y: 0, width: 280, height: 60 };
+
+export async function screens(browser, url) {
+  let base;
+  await test('single file (file://): text on 2x and 3x screens is drawn at the screen\'s resolution', async () => {
+    const one = await openAt(browser, url, 1);
+    base = await one.page.screenshot({ clip: TITLE });
+    await one.context.close();
+    for (const scale of [2, 3]) {
+      const { context, page, errors } = await openAt(browser, url, scale);
+      const size = await canvasSize(page);
+      equal(size.pixels, [900 * scale, 600 * scale], `canvas pixels at ${scale}x`);
+      const shot = await page.screenshot({ clip: TITLE });
+      if (scale === 2) await page.screenshot({ path: path.join(artifacts, 'screen-2x.png') });
+      const crisp = await sharpness(browser, shot);
+      const stretched = await sharpness(browser, base, scale);
+      console.log(`      ${scale}x: edge sharpness ${crisp.toFixed(1)}, a stretched 1x drawing ${stretched.toFixed(1)}`);
+      assert(crisp > 1.25 * stretched, `${scale}x text is no sharper than a stretched 1x drawing`);
+      equal(errors, [], 'console errors');
+      await context.close();
+    }
+  });
+
+  await test('single file (file://): moving to a denser screen, and browser zoom, re-render at the new ratio', async () => {
+    const { context, page, errors } = await openAt(browser, url, 1);
+    const cdp = await context.newCDPSession(page);
+    // Another screen: same window, twice the pixels. No resize event comes with it.
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 600, deviceScaleFactor: 2, mobile: false });
+    await page.waitForFunction(() => document.getElementById('canvas').width === 1800, null, { timeout: 5000 });
+    await page.waitForTimeout(200);
+    const moved = await sharpness(browser, await page.screenshot({ clip: TITLE }));
+    const stretched = await sharpness(browser, base, 2);
+    assert(moved > 1.25 * stretched, `after the move the text is stretched (${moved.toFixed(1)} vs ${stretched.toFixed(1)})`);
+    // Browser zoom to 150 %: fewer CSS pixels, a ratio of 1.5.
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 600, height: 400, deviceScaleFactor: 1.5, mobile: false });
+    await page.waitForFunction(() => document.getElementById('canvas').width === 900, null, { timeout: 5000 });
+    equal((await canvasSize(page)).pixels, [900, 600], 'canvas pixels at 150 % zoom');
+    equal(errors, [], 'console errors');
+    await context.close();
+  });
+}
