@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/match_ranges.h"
 #include "core/text_fold.h"
 
 namespace lectern {
@@ -134,47 +135,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-// One query term: a word, a prefix, or a phrase (two or more words).
-struct QueryTerm {
-    std::vector<std::string> words;
-    bool prefix = false;
-    bool operator==(const QueryTerm& o) const { return prefix == o.prefix && words == o.words; }
-};
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::vector<QueryTerm> parse_query(std::string_view query) {
-    // Folding first turns “ ” „ « » into '"', and no-break spaces into spaces.
-    const std::string folded = fold_for_search(query);
-    struct Chunk {
-        std::string_view text;
-        bool quoted;
-    };
-    std::vector<Chunk> chunks;
-    const std::string_view q(folded);
-    bool quoted = false;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= q.size(); ++i) {
-        const bool end = i == q.size();
-        if (end || q[i] == '"' || (!quoted && is_space(q[i]))) {
-            if (i > start) chunks.push_back({q.substr(start, i - start), quoted});
-            if (!end && q[i] == '"') quoted = !quoted;
-            start = i + 1;
-        }
-    }
-    std::vector<QueryTerm> terms;
-    for (std::size_t c = 0; c < chunks.size() && terms.size() < kMaxQueryTerms; ++c) {
-        QueryTerm term;
-        term.words = search_words(chunks[c].text);
-        if (term.words.empty()) continue;
-        if (term.words.size() > kMaxPhraseWords) term.words.resize(kMaxPhraseWords);
-        const bool at_end = chunks[c].text.data() + chunks[c].text.size() == q.data() + q.size();
-        term.prefix = !chunks[c].quoted && at_end && term.words.size() == 1;
-        if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
-    }
-    return terms;
-}
-
 // A document's matches for one term, or for all terms so far.
 struct DocMatch {
     std::uint32_t doc = 0;
@@ -184,10 +144,9 @@ struct DocMatch {
 
 // Cuts about kSnippetBytes of `text` around the first of `ranges`, at word or UTF-8 boundaries,
 // and moves the ranges inside the cut into the hit's highlights.
-void make_snippet(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
-                  SearchHit& hit) {
+void make_snippet(std::string_view text, const std::vector<TextRange>& ranges, SearchHit& hit) {
     const std::size_t size = text.size();
-    const std::size_t begin = ranges.front().first;
+    const std::size_t begin = ranges.front().begin;
     std::size_t from = 0, to = size;
     if (size > kSnippetBytes) {
         const std::size_t lead = kSnippetBytes / 3;
@@ -201,7 +160,7 @@ void make_snippet(std::string_view text, const std::vector<std::pair<std::size_t
         }
         if (to < size) {
             const std::size_t space = text.rfind(' ', to);
-            if (space != std::string_view::npos && space >= ranges.front().second && space + 20 > to) to = space;
+            if (space != std::string_view::npos && space >= ranges.front().end && space + 20 > to) to = space;
         }
         while (from > 0 && from < size && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
         while (to < size && to > from && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
@@ -468,54 +427,21 @@ private:
         return out;
     }
 
-    // Finds the terms again in the hit's fields, for the snippet and the body's highlights.
-    void describe(const std::vector<QueryTerm>& terms, std::uint32_t doc, SearchHit& hit) const;
+    // Finds the query again in the hit's fields, up to the first that matches: its snippet.
+    void describe(const QueryMatcher& query, std::uint32_t doc, SearchHit& hit) const;
 
     const SearchIndex& ix_;
 };
 
-void SearchRunner::describe(const std::vector<QueryTerm>& terms, std::uint32_t doc, SearchHit& hit) const {
+void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, SearchHit& hit) const {
     const Archive& a = *ix_.archive_;
-    std::size_t longest = 1;
-    for (const auto& t : terms) longest = std::max(longest, t.words.size());
-    std::vector<Token> recent(longest);  // the last words read, for phrases
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    const bool has_body = hit.kind == SearchHit::Kind::work || hit.kind == SearchHit::Kind::page;
     for_each_field(a, doc_ref(a, doc), [&](Field field, std::string_view text) {
-        const bool is_body = field == Field::body && has_body;
-        if (!hit.field.empty() && !is_body) return;  // the snippet's field is found; only the body is left to do
-        ranges.clear();
-        TokenReader reader(text);
-        for (std::size_t n = 0; reader.next(recent[n % longest]); ++n) {
-            const Token& token = recent[n % longest];
-            for (const QueryTerm& term : terms) {
-                const std::size_t k = term.words.size();
-                if (k == 1) {
-                    if (term.prefix ? starts_with(token.folded, term.words[0]) : token.folded == term.words[0])
-                        ranges.emplace_back(token.begin, token.end);
-                    continue;
-                }
-                if (n + 1 < k) continue;
-                bool found = true;
-                for (std::size_t i = 0; i < k && found; ++i)
-                    found = recent[(n + 1 - k + i) % longest].folded == term.words[i];
-                if (found) ranges.emplace_back(recent[(n + 1 - k) % longest].begin, token.end);
-            }
-        }
+        if (!hit.field.empty()) return;
+        // Only the matches a snippet can show: a long body is read no further than that.
+        const std::vector<TextRange> ranges = query.find(text, kSnippetBytes);
         if (ranges.empty()) return;
-        // Sorted and merged, so overlapping terms ("kron" and "kronstadt") highlight once.
-        std::sort(ranges.begin(), ranges.end());
-        std::size_t kept = 0;
-        for (std::size_t i = 1; i < ranges.size(); ++i) {
-            if (ranges[i].first <= ranges[kept].second) ranges[kept].second = std::max(ranges[kept].second, ranges[i].second);
-            else ranges[++kept] = ranges[i];
-        }
-        ranges.resize(kept + 1);
-        if (hit.field.empty()) {
-            hit.field = field_name(field);
-            make_snippet(text, ranges, hit);
-        }
-        if (is_body) hit.body_matches = ranges;
+        hit.field = field_name(field);
+        make_snippet(text, ranges, hit);
     });
 }
 
@@ -529,7 +455,8 @@ std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFil
         return !filtering || (doc < a.works.size() && filter.passes(a.works[doc]));
     };
 
-    const std::vector<QueryTerm> terms = parse_query(query);
+    const QueryMatcher matcher(query);
+    const std::vector<QueryTerm>& terms = matcher.terms();
     std::vector<DocMatch> found;
     if (terms.empty()) {
         if (!filtering) return hits;
@@ -576,7 +503,7 @@ std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFil
         hit.score = static_cast<int>(std::min<std::uint64_t>(m.count, std::numeric_limits<int>::max()));
         hit.title_terms = m.title_terms;
         hit.title_match = m.title_terms > 0;
-        if (!terms.empty()) describe(terms, m.doc, hit);
+        if (!terms.empty()) describe(matcher, m.doc, hit);
         hits.push_back(std::move(hit));
     }
     return hits;

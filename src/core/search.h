@@ -35,9 +35,9 @@
 //
 // Cost: the index holds folded words and compressed postings (document, count and
 // word positions, delta and varint encoded): 35-70% of the text's size in
-// bench/search_bench.cpp. Snippets and highlights are computed at query time for the
-// returned hits only, by reading their fields again: that is most of a query's time,
-// so it grows with `limit` and with the size of the documents hit, not the archive.
+// bench/search_bench.cpp. Snippets are computed at query time for the returned hits
+// only, by reading their fields again up to the first match and a snippet's length
+// beyond it: a query's time grows with `limit`, not with the size of the texts hit.
 #pragma once
 
 #include <cstddef>
@@ -77,10 +77,9 @@ struct SearchHit {
     // About kSnippetBytes of that field around the first match, cut at UTF-8
     // boundaries, with "…" where cut; line breaks shown as spaces.
     std::string snippet;
-    // [begin, end) byte ranges of the matched words inside `snippet`.
+    // [begin, end) byte ranges of the matched words inside `snippet`. Every match in a
+    // whole text (a body, as the reader shows it) comes from QueryMatcher (match_ranges.h).
     std::vector<std::pair<int, int>> snippet_highlights;
-    // Works and pages: [begin, end) byte ranges of every match in the original body.
-    std::vector<std::pair<std::size_t, std::size_t>> body_matches;
 
     int score = 0;             // matches in the document, all terms together
     int title_terms = 0;       // query terms found in the title (name for people)

@@ -28,6 +28,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
+    if (in.copy_text) s.send({Outgoing::Kind::copy, "", "", *in.copy_text});
     if (in.copy_link) s.send({Outgoing::Kind::copy_link, "", "", s.fragment()});
     if (in.open_file) s.send({Outgoing::Kind::open_file, "", "", ""});
     if (in.export_format) s.export_as(*in.export_format);

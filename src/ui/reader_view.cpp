@@ -1,15 +1,19 @@
 // Reader: front matter (title, epigraph, pages, notes, table of works) and a work's
 // page (title, date as printed, kind, attribution, Markdown text, source, tags), with
 // reading size, previous/next in time order, an outline and a kept position per work.
+// While a query is active its matches are marked and F3 / Enter walk the body's; the
+// mouse selects text and Ctrl+C copies it.
 #include "ui/reader_view.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <memory>
 #include <string>
 
 #include "core/date_format.h"
 #include "core/markdown.h"
+#include "core/match_ranges.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"
 
@@ -65,6 +69,39 @@ void link_text(Frame& fr, const std::string& label, const std::string& href) {
 void heading(const Fonts& f, const char* text) {
     ImGui::PushFont(f.heading);
     ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+}
+
+// A heading with the query's matches marked behind it, where TextWrapped puts the words
+// (the same wrapping: ImFont::CalcWordWrapPositionA, blanks skipped after a break).
+void marked_heading(const Frame& fr, const std::string& text) {
+    ImGui::PushFont(fr.f.heading);
+    const std::vector<TextRange> marks = fr.s.query().empty() ? std::vector<TextRange>{}
+                                                               : QueryMatcher(fr.s.query()).find(text);
+    if (!marks.empty()) {
+        const ImFont* font = ImGui::GetFont();
+        const float size = ImGui::GetFontSize(), wrap = std::max(1.0f, measure_left(fr));
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const char* const begin = text.data();
+        const char* const end = begin + text.size();
+        float y = p.y;
+        for (const char* line = begin; line < end; y += size) {
+            const char* eol = std::max(line + 1, font->CalcWordWrapPositionA(size / font->FontSize, line, end, wrap));
+            for (const TextRange& m : marks) {
+                const char* mb = std::max(begin + m.begin, line);
+                const char* me = std::min(begin + m.end, eol);
+                if (mb >= me) continue;
+                const float x0 = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, mb).x;
+                const float x1 = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, me).x;
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + x0 - 1, y), ImVec2(p.x + x1 + 1, y + size),
+                                                          light_theme().match, 2.0f);
+            }
+            line = eol;
+            while (line < end && (*line == ' ' || *line == '\t')) ++line;
+            if (line < end && *line == '\n') ++line;
+        }
+    }
+    ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
 }
 
@@ -205,9 +242,35 @@ void outline_entries(Frame& fr, const md::Document& doc) {
     ImGui::PopFont();
 }
 
+void step_match(MatchWalk& walk, int step) {
+    if (walk.count <= 0) return;
+    walk.current = ((walk.current + step) % walk.count + walk.count) % walk.count;
+    walk.reveal = true;
+}
+
+// "Match 2 of 7" and buttons to walk them, after the page's buttons.
+void match_walk_bar(Frame& fr) {
+    MatchWalk& walk = fr.texts.walk;
+    if (walk.count <= 0) return;
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    ImGui::TextDisabled("Match %d of %d", walk.current + 1, walk.count);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("\xE2\x80\xB9##match")) step_match(walk, -1);  // ‹
+    ImGui::SetItemTooltip("Previous match (Shift+F3)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("\xE2\x80\xBA##match")) step_match(walk, 1);  // ›
+    ImGui::SetItemTooltip("Next match (F3 or Enter)");
+}
+
 void work_page(Frame& fr, const Work& w, bool outline_inline) {
     const Session& s = fr.s;
     const Archive& a = s.archive();
+    // The body's matches first: the bar above the text counts them.
+    MarkdownEntry* body = w.body ? &markdown_entry(fr.texts, *w.body) : nullptr;
+    MatchWalk& walk = fr.texts.walk;
+    walk.count = body ? static_cast<int>(body->matches.size()) : 0;
+    walk.current = walk.count > 0 ? std::clamp(walk.current, 0, walk.count - 1) : 0;
+    if (body) body->current_match = walk.count > 0 ? walk.current : -1;
     ImGui::PushFont(fr.f.ui);
     if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) fr.out.select = -1;  // ←
     for (int step : {-1, 1}) {
@@ -223,9 +286,10 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
     ImGui::SetItemTooltip("A link that opens this work at this view");
+    match_walk_bar(fr);
     ImGui::PopFont();
     ImGui::Spacing();
-    heading(fr.f, w.title.c_str());
+    marked_heading(fr, w.title);
     ImGui::PushFont(fr.f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
     std::string meta = shown_date(w);
@@ -244,7 +308,6 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PopFont();
     if (w.attribution != "author" && !w.attribution_note.empty()) markdown(fr, w.attribution_note);
 
-    MarkdownEntry* body = w.body ? &markdown_entry(fr.texts, *w.body) : nullptr;
     if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, "Contents");
     if (outline_inline && body && body->doc.headings.size() >= 2) outline_entries(fr, body->doc);
     rule(fr);
@@ -281,14 +344,32 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PopFont();
 }
 
-// Reading size and previous/next, only while the reader's window (or the app
-// window around it) has focus and no text field is taking keys.
+// F3 walks the matches wherever the keyboard is (it types nothing). Enter walks them
+// too, and the rest (copy, select all, reading size, previous/next) work, only while
+// the reader's window (or the app window around it) has focus and no text field is
+// taking keys.
 void keys(const Session& s, ReaderState& st, Intents& out) {
     const ImGuiIO& io = ImGui::GetIO();
+    MarkdownCache& texts = *st.texts;
+    if (ImGui::IsKeyPressed(ImGuiKey_F3)) step_match(texts.walk, io.KeyShift ? -1 : 1);
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || io.WantTextInput ||
         ImGui::IsAnyItemActive())
         return;
-    if (io.KeyCtrl || io.KeySuper) {
+    if (!io.KeyCtrl && !io.KeySuper && !io.KeyAlt &&
+        (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
+        step_match(texts.walk, io.KeyShift ? -1 : 1);
+    if (io.KeyCtrl || io.KeySuper) {  // Cmd on a Mac: the web shell sets ConfigMacOSXBehaviors
+        if (ImGui::IsKeyPressed(ImGuiKey_C, false)) {
+            std::string text = selected_text(texts);
+            if (!text.empty()) out.copy_text = std::move(text);
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_A, false) && s.selected() >= 0) {
+            const Work& w = s.archive().works[static_cast<std::size_t>(s.selected())];
+            if (w.body) {
+                const MarkdownEntry& e = markdown_entry(texts, *w.body);
+                texts.selection = {e.data, 0, static_cast<std::uint32_t>(e.doc.text.size()), false};
+            }
+        }
         float scale = st.scale;
         if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) scale += kScaleStep;
         if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) scale -= kScaleStep;
@@ -301,6 +382,33 @@ void keys(const Session& s, ReaderState& st, Intents& out) {
     if (ImGui::IsKeyPressed(ImGuiKey_RightBracket) || (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_RightArrow))) step = 1;
     if (step == 0) return;
     if (const std::optional<int> n = neighbour(s, step)) out.select = *n;
+}
+
+// Scrolls the walk's current match into view, when it asked to and is not already well in view.
+void reveal_match(Frame& fr) {
+    MatchWalk& walk = fr.texts.walk;
+    if (!walk.reveal || !fr.body) return;
+    walk.reveal = false;
+    if (walk.count <= 0) return;
+    const TextRange& m = fr.body->matches[static_cast<std::size_t>(walk.current)];
+    const TextPoint at = markdown_point(*fr.body, fr.f, static_cast<std::uint32_t>(m.begin));
+    const float y = fr.body_top + (at.y - fr.body->y);  // window content coordinates
+    const float view = ImGui::GetWindowHeight(), scroll = ImGui::GetScrollY();
+    if (y >= scroll + view * 0.1f && y + at.h <= scroll + view * 0.85f) return;
+    fr.st.pending_scroll = std::max(0.0f, y - view * 0.3f);
+    fr.st.pending_frames = 3;
+}
+
+// A click beside the text drops the selection; a drag beyond the reader's edge scrolls.
+void selection_mouse(MarkdownCache& texts) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered())
+        texts.selection = {};
+    if (!texts.selection.dragging || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    const float y = ImGui::GetIO().MousePos.y;
+    const float speed = 12.0f * ImGui::GetIO().DeltaTime;  // the farther out, the faster
+    if (y < top) ImGui::SetScrollY(ImGui::GetScrollY() - (top - y) * speed);
+    else if (y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + (y - bottom) * speed);
 }
 
 float& scroll_slot(ReaderState& st, int work) {
@@ -320,6 +428,18 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
         st.shown = -2;
     }
     markdown_cache_frame(*st.texts);
+    MarkdownCache& texts = *st.texts;
+    texts.query = s.query();
+    // Another work or query: the walk starts over at the first match, and goes there once
+    // the body is drawn. Back from the results list (a result opened again), it goes back there.
+    const bool back = texts.walk.drawn_frame != ImGui::GetFrameCount() - 1;
+    if (texts.walk.work != s.selected() || texts.walk.query != s.query()) {
+        if (texts.walk.work != s.selected()) texts.selection = {};
+        texts.walk = {s.query(), s.selected(), 0, 0, !s.query().empty()};
+    } else if (back && !s.query().empty()) {
+        texts.walk.reveal = true;
+    }
+    texts.walk.drawn_frame = ImGui::GetFrameCount();
     if (st.shown != s.selected()) {
         st.shown = s.selected();
         st.pending_scroll = scroll_slot(st, st.shown);
@@ -352,6 +472,8 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     ImGui::PopTextWrapPos();
     ImGui::Unindent(left);
     ImGui::Dummy(ImVec2(0, 32));
+    reveal_match(fr);
+    selection_mouse(texts);
     ImGui::EndChild();
 
     // The outline sits in the left margin when there is room, over the reader.

@@ -100,7 +100,7 @@ void draw_snippet(const SearchHit& h, float max_width) {
     auto run = [&](int from, int to, bool mark) {
         if (from >= to || p.x >= x_end) return;
         const ImVec2 sz = ImGui::CalcTextSize(text + from, text + to);
-        if (mark) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + sz.x + 1, p.y + sz.y), IM_COL32(255, 221, 87, 200), 2);
+        if (mark) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + sz.x + 1, p.y + sz.y), t.match, 2);
         dl->AddText(p, mark ? t.text : t.text_dim, text + from, text + to);
         p.x += sz.x;
     };

@@ -18,6 +18,9 @@ const Theme& light_theme() {
         IM_COL32(120, 110, 95, 255),   // person_bar
         IM_COL32(90, 90, 90, 255),     // event_mark
         IM_COL32(180, 40, 40, 255),    // disputed
+        IM_COL32(250, 200, 30, 120),   // match: highlighter yellow
+        IM_COL32(240, 120, 0, 160),    // match_current: orange
+        IM_COL32(0, 114, 178, 64),     // text_selection: a blue wash
     };
     return t;
 }

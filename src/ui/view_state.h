@@ -19,6 +19,7 @@ struct Intents {
     std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
     bool copy_citation = false;              // the open work's citation to the clipboard
+    std::optional<std::string> copy_text;    // text the reader selected, to the clipboard
     bool copy_link = false;                  // a link to what is shown, to the clipboard
     bool open_file = false;                  // the reader asked to open an archive file
     std::optional<std::string> export_format;  // "csv" or "json" to download

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/archive.h"
+#include "core/match_ranges.h"
 #include "core/search.h"
 #include "core/text_fold.h"
 #include "../test_files.h"
@@ -312,7 +313,7 @@ TEST_CASE("search: filters narrow the hits and list works without a query", "[se
     CHECK(serge_index().search("", disputed).size() == 1);
 }
 
-TEST_CASE("search: snippet highlights and body matches point at the matched words", "[search]") {
+TEST_CASE("search: snippet highlights and the matches in a body point at the matched words", "[search]") {
     struct Case {
         const char* query;
         std::vector<std::string> words;  // what each highlight folds to start with (one of)
@@ -348,7 +349,7 @@ TEST_CASE("search: snippet highlights and body matches point at the matched word
             }
             if (h.kind != SearchHit::Kind::page) continue;
             const std::string& body = a.pages[static_cast<std::size_t>(h.index)].body;
-            for (const auto& [b, e] : h.body_matches) {
+            for (const auto& [b, e] : QueryMatcher(c.query).find(body)) {
                 REQUIRE(e <= body.size());
                 CHECK(folds_to_a_word(body.substr(b, e - b)));
             }
@@ -361,7 +362,7 @@ TEST_CASE("search: snippet highlights and body matches point at the matched word
     const std::string body = fold_for_search(a.find_page("biography")->body);
     std::size_t mentions = 0;
     for (std::size_t at = body.find("opposition"); at != std::string::npos; at = body.find("opposition", at + 1)) ++mentions;
-    CHECK(bio->body_matches.size() == mentions);
+    CHECK(QueryMatcher("opposition").find(a.find_page("biography")->body).size() == mentions);
     CHECK(bio->score == static_cast<int>(mentions));
 }
 
@@ -450,7 +451,117 @@ TEST_CASE("search: a 5 MB body of one word indexes in linear time and small", "[
     const auto hits = index.search("word");
     REQUIRE(hits.size() == 1);
     CHECK(static_cast<std::size_t>(hits[0].score) == body.size() / 5);
-    CHECK(hits[0].body_matches.size() == body.size() / 5);
+    CHECK(QueryMatcher("word").find(body).size() == body.size() / 5);
     CHECK(index.search("\"word word word\"").size() == 1);
     CHECK(index.search("wor").size() == 1);
+}
+
+// ---- matches in a text (match_ranges.h) ---------------------------------------------
+
+namespace {
+
+std::vector<std::string> marked(std::string_view text, const std::vector<TextRange>& ranges) {
+    std::vector<std::string> out;
+    for (const TextRange& r : ranges) out.emplace_back(text.substr(r.begin, r.end - r.begin));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("match: a query marks the words the index would match, folded alike", "[match]") {
+    struct Case {
+        const char* query;
+        const char* text;
+        std::vector<std::string> marked;
+    };
+    const Case cases[] = {
+        {"andre gide", "Letter to ANDRÉ Gide, and to André again.", {"ANDRÉ", "Gide", "André"}},
+        {"kronst", "Kronstadt; the KRONSTADT rising; kron", {"Kronstadt", "KRONSTADT"}},
+        {"kronst ", "Kronstadt and kronst", {"kronst"}},
+        {"\"left opposition\"", "The Left  Opposition, left\nopposition, opposition left",
+         {"Left  Opposition", "left\nopposition"}},
+        {"trotsky’s", "Trotsky's and Trotsky’s and Trotsky s", {"Trotsky's", "Trotsky’s", "Trotsky s"}},
+        {"strasse", "Straße and STRASSE", {"Straße", "STRASSE"}},
+        {"москва", "МОСКВА, Москва", {"МОСКВА", "Москва"}},
+        {"kron kronstadt", "Kronstadt", {"Kronstadt"}},                      // overlapping terms mark once
+        {"\"the rising\" rising", "the rising", {"the rising"}},           // a phrase and its word merge
+        {"gide ", "gidean regime", {}},  // whole words, but for a bare last word (a prefix)
+        {"", "anything", {}},
+        {"...", "anything ...", {}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.query, c.text);
+        CHECK(marked(c.text, QueryMatcher(c.query).find(c.text)) == c.marked);
+    }
+}
+
+TEST_CASE("match: a window stops reading a long text a snippet after the first match", "[match]") {
+    std::string text = "nothing here. ";
+    for (int i = 0; i < 10000; ++i) text += "word" + std::to_string(i % 7) + " filler text ";
+    const QueryMatcher query("word3 \"filler text word4\"");
+    const auto all = query.find(text);
+    REQUIRE(all.size() > 1000);
+    const auto near = query.find(text, 160);
+    REQUIRE_FALSE(near.empty());
+    CHECK(near.front() == all.front());
+    CHECK(near.back().begin < all.front().begin + 160);
+    const std::vector<TextRange> expected(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(near.size()));
+    CHECK(near == expected);
+    CHECK(all[near.size()].begin >= all.front().begin + 160);
+    // A phrase that begins before the first word match is still found.
+    const QueryMatcher phrase("\"text word3\" word3");
+    CHECK(phrase.find(text, 10).front() == phrase.find(text).front());
+}
+
+TEST_CASE("match: matches in a Markdown document are bytes of its text as shown", "[match]") {
+    const md::Document doc = md::parse(
+        "# Gide\n\n"
+        "A letter to *André* **Gide** &amp; [his friends](https://example.org/gide).\n\n"
+        "The end\n\n"
+        "- next, Gide\n");
+    CAPTURE(doc.text);
+    SECTION("only what is shown matches: the link's address does not") {
+        CHECK(marked(doc.text, document_matches(QueryMatcher("gide"), doc)) ==
+              std::vector<std::string>{"Gide", "Gide", "Gide"});
+        CHECK(QueryMatcher("gide").find("[his friends](https://example.org/gide)").size() == 1);
+    }
+    SECTION("a phrase runs across markup") {
+        CHECK(marked(doc.text, document_matches(QueryMatcher("\"andre gide\""), doc)) ==
+              std::vector<std::string>{"André Gide"});
+    }
+    SECTION("blocks end words, though the text runs them together") {
+        REQUIRE(doc.text.find("endnext") != std::string::npos);
+        CHECK(document_matches(QueryMatcher("endnext"), doc).empty());
+        CHECK(marked(doc.text, document_matches(QueryMatcher("end"), doc)) == std::vector<std::string>{"end"});
+        // Phrases run from one block into the next, as in the source the index read.
+        CHECK(marked(doc.text, document_matches(QueryMatcher("\"the end next\""), doc)) ==
+              std::vector<std::string>{"The endnext"});
+    }
+    SECTION("an entity matches as the character it shows") {
+        CHECK(document_matches(QueryMatcher("amp"), doc).empty());
+    }
+    CHECK(document_matches(QueryMatcher(""), doc).empty());
+}
+
+TEST_CASE("match: the word at a position is read as search reads words", "[match]") {
+    const std::string text = "Trotsky’s reply: Kron\xC2\xADstadt, 1921.";
+    struct Case {
+        std::size_t at;
+        const char* word;
+    };
+    const Case cases[] = {
+        {0, "Trotsky"}, {3, "Trotsky"}, {7, "Trotsky"},  // the end of a word still selects it
+        {10, "s"},      {18, ""},       {20, "Kron\xC2\xADstadt"},
+        {34, "1921"},   {text.size(), ""}, {text.size() + 10, ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.at);
+        const TextRange r = word_at(text, c.at);
+        CHECK(text.substr(r.begin, r.end - r.begin) == c.word);
+    }
+    const std::string no_spaces(1u << 20, 'x');
+    const TextRange r = word_at(no_spaces, 500000);
+    CHECK(r.begin <= 500000);
+    CHECK(r.end > 500000);
+    CHECK(r.end - r.begin <= 512);
 }

@@ -1,5 +1,6 @@
-// Headless frames of the reader over a small archive written here: Markdown laid
-// out, previous/next by key, reading size, kept positions, and no relayout on scroll.
+// Headless frames of the reader over small archives written here: Markdown laid
+// out, previous/next by key, reading size, kept positions, no relayout on scroll,
+// the query's matches walked with F3 / Enter, and text selected with the mouse and copied.
 #include <catch2/catch.hpp>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "headless.h"
 #include "ui/markdown_view.h"
+#include "ui/search_view.h"
 
 using namespace lectern;
 
@@ -50,8 +52,27 @@ std::string archive_json() {
     return a.dump();
 }
 
+// A work that names Kronstadt three times, far apart and written three ways, and a short one.
+std::string find_archive_json() {
+    std::string body;
+    for (int i = 0; i < 120; ++i) {
+        if (i == 10) body += "The **Kronstadt** sailors rose.\n\n";
+        else if (i == 60) body += "After KRON\xC5\xA0TADT nothing was the same.\n\n";  // Š
+        else if (i == 110) body += "- kronstadt, *again*\n\n";
+        else body += "Paragraph " + std::to_string(i) + " of plain text that goes on, so that it fills a line.\n\n";
+    }
+    nlohmann::json a = {{"lectern", 1}, {"title", "Find test"}};
+    a["works"] = nlohmann::json::array({
+        {{"id", "kron"}, {"title", "On Kronstadt"}, {"date", "1938"}, {"body", body}},
+        {{"id", "short"}, {"title", "Short"}, {"date", "1939"},
+         {"body",
+          "Nothing to see.\n\nSecond paragraph here, with [a link](https://example.org/).\n\n- item one\n- item two\n"}},
+    });
+    return a.dump();
+}
+
 struct Headless : HeadlessUi {
-    Headless() : HeadlessUi(archive_json()) { frame(); }
+    explicit Headless(const std::string& json = archive_json()) : HeadlessUi(json) { frame(); }
 
     void open(const char* id) {
         REQUIRE(session.open(id));
@@ -67,6 +88,44 @@ struct Headless : HeadlessUi {
         for (const ui::MarkdownEntry& e : ui.reader.texts->entries)
             if (e.doc.text.find(text) != std::string::npos) return &e;
         return nullptr;
+    }
+    // Where the text `what` (its first byte, plus `skip` bytes) was drawn: the middle of its line, half a pixel in.
+    ImVec2 at_text(const ui::MarkdownEntry& e, const std::string& what, std::size_t skip = 0) const {
+        const std::size_t at = e.doc.text.find(what);
+        REQUIRE(at != std::string::npos);
+        const ui::TextPoint p = ui::markdown_point(e, ui.fonts, static_cast<std::uint32_t>(at + skip));
+        return ImVec2(p.x + 0.5f, p.y + p.h / 2);
+    }
+    void press(ImVec2 p) {
+        move(p.x, p.y);
+        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frame();
+    }
+    void release(ImVec2 p) {
+        move(p.x, p.y);
+        ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frame();
+    }
+    void drag(ImVec2 from, ImVec2 to) {
+        press(from);
+        move((from.x + to.x) / 2, (from.y + to.y) / 2);
+        release(to);
+    }
+    std::vector<std::string> copied() {
+        std::vector<std::string> out;
+        for (const Outgoing& o : session.take_outgoing())
+            if (o.kind == Outgoing::Kind::copy) out.push_back(o.text);
+        return out;
+    }
+    std::string selected() const { return ui::selected_text(*ui.reader.texts); }
+    // The walk's current match lies inside the reader, below the timeline (the reader fills
+    // the lower half of the 800-pixel window).
+    bool current_match_in_view(const ui::MarkdownEntry& e) const {
+        const auto& walk = ui.reader.texts->walk;
+        const ui::TextPoint p = ui::markdown_point(
+            e, ui.fonts, static_cast<std::uint32_t>(e.matches[static_cast<std::size_t>(walk.current)].begin));
+        CAPTURE(p.y);
+        return p.y > 800 * 0.48f + 20 && p.y + p.h < 800 - 20;
     }
 };
 
@@ -200,4 +259,173 @@ TEST_CASE("reader: scrolling a 5 MB body draws without laying it out again", "[r
     CHECK(ms / 50 < 10.0);  // a frame's worth of drawing, not a layout
     // Only the visible lines are drawn: the reader's draw list stays small.
     CHECK(ImGui::GetDrawData()->TotalVtxCount < 200000);
+}
+
+TEST_CASE("reader: opening a work with a query active goes to its first match, and F3 and Enter walk the matches",
+          "[reader][find]") {
+    Headless h(find_archive_json());
+    h.session.search("kronstadt");
+    h.open("kron");
+    const ui::MarkdownEntry* e = h.entry_containing("sailors rose");
+    REQUIRE(e);
+    const ui::MatchWalk& walk = h.ui.reader.texts->walk;
+    // Every match of the body, folded as search folds: case and accents differ.
+    REQUIRE(e->matches.size() == 3);
+    const char* const kMarked[] = {"Kronstadt", "KRON\xC5\xA0TADT", "kronstadt"};
+    for (std::size_t i = 0; i < 3; ++i)
+        CHECK(e->doc.text.substr(e->matches[i].begin, e->matches[i].end - e->matches[i].begin) == kMarked[i]);
+    CHECK(walk.count == 3);
+    CHECK(walk.current == 0);
+    CHECK(e->current_match == 0);
+    CHECK(h.ui.reader.scroll_y > 0);  // paragraph 10 is below the fold
+    CHECK(h.current_match_in_view(*e));
+
+    const struct {
+        ImGuiKey key, mod;
+        int expected;
+    } kSteps[] = {
+        {ImGuiKey_F3, ImGuiKey_None, 1},  {ImGuiKey_Enter, ImGuiKey_None, 2},  {ImGuiKey_F3, ImGuiKey_None, 0},
+        {ImGuiKey_F3, ImGuiMod_Shift, 2}, {ImGuiKey_Enter, ImGuiMod_Shift, 1}, {ImGuiKey_KeypadEnter, ImGuiKey_None, 2},
+    };
+    int n = 0;
+    for (const auto& step : kSteps) {
+        CAPTURE(n++, ImGui::GetKeyName(step.key));
+        const float before = h.ui.reader.scroll_y;
+        h.key(step.key, step.mod);
+        h.frames(3);
+        CHECK(walk.current == step.expected);
+        CHECK(e->current_match == step.expected);
+        CHECK(h.current_match_in_view(*e));
+        CHECK(h.ui.reader.scroll_y != before);  // the matches are screens apart
+    }
+
+    // A new query marks its own matches and starts over; no query, no marks.
+    h.session.search("sailors");
+    h.frames(3);
+    CHECK(e->matches.size() == 1);
+    CHECK(walk.count == 1);
+    CHECK(walk.current == 0);
+    h.session.search("");
+    h.frames(2);
+    CHECK(e->matches.empty());
+    CHECK(walk.count == 0);
+    h.key(ImGuiKey_F3);
+    CHECK(walk.current == 0);
+}
+
+TEST_CASE("reader: Enter walks the matches only while the search box does not have the keys", "[reader][find]") {
+    Headless h(find_archive_json());
+    h.session.search("kronstadt");
+    h.open("kron");
+    const ui::MatchWalk& walk = h.ui.reader.texts->walk;
+    REQUIRE(walk.count == 3);
+    h.key(ImGuiKey_F, ImGuiMod_Ctrl);  // into the search box
+    h.frames(2);
+    REQUIRE(ImGui::GetIO().WantTextInput);
+    h.key(ImGuiKey_Enter);
+    CHECK(walk.current == 0);
+    h.key(ImGuiKey_F3);  // F3 types nothing: it walks from anywhere
+    CHECK(walk.current == 1);
+}
+
+TEST_CASE("reader: a drag selects text across blocks and Ctrl+C copies it as plain text", "[reader][select]") {
+    Headless h(find_archive_json());
+    h.open("short");
+    const ui::MarkdownEntry* e = h.entry_containing("Nothing to see.");
+    REQUIRE(e);
+    h.key(ImGuiKey_C, ImGuiMod_Ctrl);
+    CHECK(h.copied().empty());  // nothing selected, nothing copied
+
+    h.drag(h.at_text(*e, "to see"), h.at_text(*e, "item one", 4));
+    CHECK(h.selected() == "to see.\n\nSecond paragraph here, with a link.\n\nitem");
+    h.key(ImGuiKey_C, ImGuiMod_Ctrl);
+    CHECK(h.copied() == std::vector<std::string>{"to see.\n\nSecond paragraph here, with a link.\n\nitem"});
+    // Dragging backwards selects the same way; list items copy a line apart.
+    h.drag(h.at_text(*e, "two", 3), h.at_text(*e, "one"));
+    CHECK(h.selected() == "one\nitem two");
+    // Ctrl+A selects the whole text.
+    h.key(ImGuiKey_A, ImGuiMod_Ctrl);
+    h.key(ImGuiKey_C, ImGuiMod_Ctrl);
+    CHECK(h.copied() == std::vector<std::string>{
+                            "Nothing to see.\n\nSecond paragraph here, with a link.\n\nitem one\nitem two"});
+}
+
+TEST_CASE("reader: Shift+click extends, double-click takes a word, triple-click a paragraph", "[reader][select]") {
+    Headless h(find_archive_json());
+    h.open("short");
+    const ui::MarkdownEntry* e = h.entry_containing("Nothing to see.");
+    REQUIRE(e);
+    const ImVec2 word = h.at_text(*e, "paragraph", 3);
+    h.click(word.x, word.y);
+    CHECK(h.selected().empty());
+    h.click(word.x, word.y);  // the second click of a double-click
+    CHECK(h.selected() == "paragraph");
+    h.click(word.x, word.y);
+    CHECK(h.selected() == "Second paragraph here, with a link.");
+
+    h.frames(30);  // past the double-click time
+    const ImVec2 start = h.at_text(*e, "see");
+    h.click(start.x, start.y);
+    const ImVec2 end = h.at_text(*e, "here", 4);
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
+    h.click(end.x, end.y);
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+    h.frame();
+    CHECK(h.selected() == "see.\n\nSecond paragraph here");
+
+    // A click beside the text drops the selection; so does opening another work.
+    h.click(40, end.y);
+    CHECK(h.selected().empty());
+    h.drag(start, end);
+    REQUIRE_FALSE(h.selected().empty());
+    h.open("kron");
+    CHECK(h.selected().empty());
+}
+
+TEST_CASE("reader: a click on a link opens it, a drag that ends on it selects", "[reader][select]") {
+    Headless h(find_archive_json());
+    h.open("short");
+    const ui::MarkdownEntry* e = h.entry_containing("Nothing to see.");
+    REQUIRE(e);
+    const auto opened = [&] {
+        int n = 0;
+        for (const Outgoing& o : h.session.take_outgoing()) n += o.kind == Outgoing::Kind::open_url;
+        return n;
+    };
+    opened();
+    const ImVec2 link = h.at_text(*e, "a link", 2);
+    h.drag(h.at_text(*e, "with"), link);
+    CHECK(h.selected() == "with a ");
+    CHECK(opened() == 0);
+    h.frames(30);
+    h.click(link.x, link.y);
+    CHECK(opened() == 1);
+}
+
+TEST_CASE("reader: a result opened from the search box shows its first match, and again after the list",
+          "[reader][find]") {
+    Headless h(find_archive_json());
+    h.open("short");
+    h.key(ImGuiKey_F, ImGuiMod_Ctrl);
+    h.type("kronstadt");
+    REQUIRE(ui::results_shown(h.session, h.ui.search));
+    REQUIRE_FALSE(h.session.results().empty());
+    CHECK(h.session.results().front().ref == "work:kron");
+    h.key(ImGuiKey_Enter);  // opens the highlighted result
+    h.frames(3);
+    REQUIRE(h.session.selected() == h.session.archive().work_index("kron"));
+    const ui::MarkdownEntry* e = h.entry_containing("sailors rose");
+    REQUIRE(e);
+    CHECK(h.ui.reader.texts->walk.current == 0);
+    CHECK(h.ui.reader.scroll_y > 0);
+    CHECK(h.current_match_in_view(*e));
+
+    // Scrolled away, then the list shown and closed: the same work and query go back to the match.
+    for (int i = 0; i < 5; ++i) h.wheel(10);
+    REQUIRE(h.ui.reader.scroll_y == 0);
+    h.ui.search.show_results = true;
+    h.frames(2);
+    h.ui.search.show_results = false;
+    h.frames(3);
+    CHECK(h.current_match_in_view(*e));
 }
