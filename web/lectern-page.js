@@ -210,8 +210,25 @@
     }
   }
 
+  // The reader's kept choices (theme, reading size) and the system's theme. A store
+  // that is not ours or not JSON is ignored, never fatal.
+  function applyPrefs() {
+    var kept = null;
+    try { kept = JSON.parse(localStorage.getItem('lectern.prefs') || 'null'); } catch (e) { kept = null; }
+    if (kept && typeof kept === 'object') {
+      var reply = lectern.command({ prefs: kept });
+      if (!reply.ok) console.warn('Lectern ignored its kept preferences: ' + reply.error);
+    }
+    if (!window.matchMedia) return;
+    var dark = window.matchMedia('(prefers-color-scheme: dark)');
+    var follow = function () { lectern.command({ prefs: { system_theme: dark.matches ? 'dark' : 'light' } }); };
+    follow();
+    if (dark.addEventListener) dark.addEventListener('change', follow);
+  }
+
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
+    applyPrefs();
     var reply = loadBytes(parts[0]);
     if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;

@@ -187,7 +187,8 @@ std::string Session::state_json() const {
         {"query", query_},
         {"results", results_json()},
         {"frames", frames_},
-        {"theme", theme_},
+        {"theme", prefs_.effective_theme()},
+        {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
     };
     return s.dump();
 }
@@ -196,6 +197,35 @@ json Session::results_json() const {
     json out = json::array();
     for (const SearchHit& h : results_) out.push_back(h.ref);
     return out;
+}
+
+namespace {
+bool valid_theme(std::string_view t, bool allow_empty) { return t == "light" || t == "dark" || (allow_empty && t.empty()); }
+bool valid_scale(double x) { return std::isfinite(x) && x >= 0.7 - 1e-9 && x <= 2.0 + 1e-9; }
+}  // namespace
+
+void Session::save_prefs() {
+    const json kept = {{"theme", prefs_.theme}, {"reading_scale", prefs_.reading_scale}};
+    send({Outgoing::Kind::save_prefs, "", "", kept.dump()});
+}
+
+bool Session::choose_theme(std::string_view theme) {
+    if (!valid_theme(theme, true)) return false;
+    if (prefs_.theme != theme) {
+        prefs_.theme = std::string(theme);
+        save_prefs();
+    }
+    return true;
+}
+
+bool Session::choose_reading_scale(double scale) {
+    if (!valid_scale(scale)) return false;
+    scale = std::round(scale * 100.0) / 100.0;  // steps of 0.1 kept as 1.1, not 1.100000023841858
+    if (prefs_.reading_scale != scale) {
+        prefs_.reading_scale = scale;
+        save_prefs();
+    }
+    return true;
 }
 
 std::string Session::command(std::string_view json_text) {
@@ -287,6 +317,26 @@ std::string Session::command(std::string_view json_text) {
         }
         if (arg != "citation") return error_reply("copy: expected \"citation\" or \"link\"");
         if (!copy_citation()) return error_reply("copy: no work is open");
+        return R"({"ok":true})";
+    }
+    if (name == "prefs") {
+        // Stored choices and the system's theme, checked member by member: a stale or
+        // hand-edited store must not leave the viewer in a state it cannot show.
+        if (!arg.is_object()) return error_reply("prefs: expected an object");
+        Preferences next = prefs_;
+        for (auto it = arg.begin(); it != arg.end(); ++it) {
+            const std::string& key = it.key();
+            const json& value = it.value();
+            if (key == "theme" && value.is_string() && valid_theme(value.get_ref<const std::string&>(), true))
+                next.theme = value.get<std::string>();
+            else if (key == "system_theme" && value.is_string() && valid_theme(value.get_ref<const std::string&>(), false))
+                next.system_theme = value.get<std::string>();
+            else if (key == "reading_scale" && value.is_number() && valid_scale(value.get<double>()))
+                next.reading_scale = value.get<double>();
+            else
+                return error_reply("prefs: bad value for '" + clipped(key, 40) + "'");
+        }
+        prefs_ = next;
         return R"({"ok":true})";
     }
     if (name == "load") {

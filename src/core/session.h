@@ -25,9 +25,17 @@ struct TimeWindow {
 // Something for the platform to do outside the viewer: copy text to the
 // clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, copy_link, download, open_url, open_file } kind = Kind::copy;
+    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
-    std::string text;        // the text, the file's content, the URL, or (copy_link) the fragment
+    std::string text;        // the text, the file's content, the URL, (copy_link) the fragment, (save_prefs) JSON
+};
+
+// What the reader chose and the page keeps between visits (localStorage on the web).
+struct Preferences {
+    std::string theme;                   // "light", "dark", or "" to follow the system
+    std::string system_theme = "light";  // what the system asks for (prefers-color-scheme)
+    double reading_scale = 1.0;          // the reader's text size, 0.7-2.0
+    const std::string& effective_theme() const { return theme.empty() ? system_theme : theme; }
 };
 
 class Session {
@@ -66,7 +74,12 @@ public:
     bool work_matches(int work) const {
         return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() && matching_[static_cast<std::size_t>(work)]);
     }
-    const std::string& theme() const { return theme_; }
+    const std::string& theme() const { return prefs_.effective_theme(); }
+    const Preferences& prefs() const { return prefs_; }
+    // The reader's own choices: applied, and sent to the platform to keep (Outgoing::save_prefs).
+    // A theme of "" follows the system again. False (and nothing changes) for a bad value.
+    bool choose_theme(std::string_view theme);
+    bool choose_reading_scale(double scale);
 
     // The fragment worth sharing for what is shown: "#work=ID&view=A/B&q=..." (view only
     // when `with_view`).
@@ -96,11 +109,12 @@ public:
     void note_visible(std::size_t items, std::size_t clusters) { visible_items_ = items, visible_clusters_ = clusters; }
 
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},
-    //  "query","results","frames","theme"}
+    //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale}}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
-    // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."});
+    // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."},
+    // {"prefs": {"theme", "system_theme", "reading_scale"}} (from storage or the system: not saved again));
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
     // load(), answered like the "load" command; running out of memory is an answer
@@ -122,7 +136,8 @@ private:
     bool index_built_ = false;
     std::vector<SearchHit> results_;
     std::vector<char> matching_;
-    std::string theme_ = "light";
+    Preferences prefs_;
+    void save_prefs();
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
     std::vector<Outgoing> outbox_;

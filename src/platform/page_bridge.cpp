@@ -66,6 +66,9 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
 });
+EM_JS(void, js_save_prefs, (const char* json), {
+    try { localStorage.setItem("lectern.prefs", UTF8ToString(json)); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+});
 EM_JS(void, js_open_file, (), {
     if (window.lecternOpenFile) window.lecternOpenFile();
 });
@@ -133,6 +136,11 @@ void bridge_send(const Outgoing& o) {
             SDL_SetClipboardText(o.text.c_str());  // the desktop viewer has no URL: the fragment alone
 #endif
             return;
+        case Outgoing::Kind::save_prefs:
+#ifdef __EMSCRIPTEN__
+            js_save_prefs(o.text.c_str());
+#endif
+            return;  // the desktop viewer keeps them for the session only
         case Outgoing::Kind::open_file:
 #ifdef __EMSCRIPTEN__
             js_open_file();

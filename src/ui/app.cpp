@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ui/markdown_view.h"
 #include "ui/reader_view.h"
 #include "ui/search_view.h"
 #include "ui/theme.h"
@@ -59,7 +60,9 @@ void draw_status(const Session& s, UiState& ui) {
 }  // namespace
 
 bool ui_wants_frames(const UiState& ui) {
-    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0;
+    // A drag-selection past the reader's edge keeps scrolling while the mouse is still.
+    const bool selecting = ui.reader.texts && ui.reader.texts->selection.dragging;
+    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0 || selecting;
 }
 
 bool view_settled(const UiState& ui) {
@@ -74,6 +77,10 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Lectern", nullptr, flags);
+    if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
+        ui.prefs_revision = s.revision();
+        ui.reader.scale = static_cast<float>(s.prefs().reading_scale);
+    }
     ImGui::PushFont(ui.fonts.ui);
 
     const float status_h = ImGui::GetFontSize() + 8;
@@ -95,6 +102,8 @@ Intents draw_app(Session& s, UiState& ui) {
     ImGui::PopFont();
     ImGui::End();
     apply(s, ui, intents);
+    // The reading size is the reader's to change and the session's to keep.
+    if (ui.reader.scale != static_cast<float>(s.prefs().reading_scale)) s.choose_reading_scale(ui.reader.scale);
     return intents;
 }
 

@@ -93,6 +93,7 @@ struct UiState {
     Fonts fonts;
     TimelineState timeline;
     ReaderState reader;
+    std::uint64_t prefs_revision = ~0ull;  // the session revision whose preferences were taken up
     SearchState search;
     std::uint64_t notice_serial = 0;  // the session notice last seen
     double notice_since = -100;       // when it appeared (ImGui time)

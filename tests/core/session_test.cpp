@@ -140,3 +140,38 @@ TEST_CASE("session: export and copy commands hand the platform a file or a citat
     CHECK(out[2].text.find("\u201CConquered City (novel)\u201D") != std::string::npos);
     CHECK(s.take_outgoing().empty());
 }
+
+TEST_CASE("session: preferences come from storage and the system, and the reader's choices are sent to be kept", "[session][prefs]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    CHECK(s.theme() == "light");
+    // The system asks for dark; nothing is sent to storage for it.
+    CHECK(json::parse(s.command(R"({"prefs": {"system_theme": "dark"}})"))["ok"] == true);
+    CHECK(s.theme() == "dark");
+    CHECK(s.take_outgoing().empty());
+    // Kept choices win over the system's.
+    CHECK(json::parse(s.command(R"({"prefs": {"theme": "light", "reading_scale": 1.3}})"))["ok"] == true);
+    CHECK(s.theme() == "light");
+    CHECK(s.prefs().reading_scale == Approx(1.3));
+    // A bad store changes nothing at all, not even its good members.
+    for (const char* bad : {R"({"prefs": {"theme": "neon"}})", R"({"prefs": {"reading_scale": 99}})",
+                            R"({"prefs": {"reading_scale": 1.1, "extra": 1}})", R"({"prefs": [1]})",
+                            R"({"prefs": {"system_theme": ""}})"}) {
+        CAPTURE(bad);
+        CHECK(json::parse(s.command(bad))["ok"] == false);
+        CHECK(s.prefs().reading_scale == Approx(1.3));
+        CHECK(s.theme() == "light");
+    }
+    // The reader's own choice is applied and handed to the platform as JSON to keep.
+    CHECK(s.choose_theme(""));
+    CHECK(s.theme() == "dark");  // following the system again
+    CHECK(s.choose_reading_scale(1.5));
+    CHECK_FALSE(s.choose_reading_scale(5));
+    const auto out = s.take_outgoing();
+    REQUIRE(out.size() == 2);
+    CHECK(out[1].kind == Outgoing::Kind::save_prefs);
+    CHECK(json::parse(out[1].text) == json{{"theme", ""}, {"reading_scale", 1.5}});
+    const json st = json::parse(s.state_json());
+    CHECK(st["prefs"]["reading_scale"] == 1.5);
+    CHECK(st["theme"] == "dark");
+}

@@ -222,6 +222,21 @@ TEST_CASE("reader: Ctrl + '+' and '-' change the reading size within limits and 
     h.key(ImGuiKey_Equal, ImGuiMod_Ctrl);
     h.key(ImGuiKey_0);
     CHECK(h.ui.reader.scale == Approx(1.1f));
+    // The size is the session's preference, handed to the platform to keep.
+    CHECK(h.session.prefs().reading_scale == Approx(1.1));
+    bool saved = false;
+    for (const Outgoing& o : h.session.take_outgoing())
+        saved |= o.kind == Outgoing::Kind::save_prefs && o.text.find("\"reading_scale\":1.1") != std::string::npos;
+    CHECK(saved);
+}
+
+TEST_CASE("reader: a kept reading size arrives with the page's preferences", "[reader]") {
+    Headless h;
+    h.open("middle");
+    REQUIRE(h.session.command(R"({"prefs": {"reading_scale": 1.4}})") == R"({"ok":true})");
+    h.frames(2);
+    CHECK(h.ui.reader.scale == Approx(1.4f));
+    CHECK(h.session.take_outgoing().empty());  // taken up, not sent back to be kept again
 }
 
 TEST_CASE("reader: a work's reading position comes back when it is opened again", "[reader]") {

@@ -18,6 +18,7 @@ import {
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
 import { screens } from './screens.mjs';
+import { prefs } from './prefs.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -303,6 +304,7 @@ try {
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await screens(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await prefs(browser, 'file://' + path.join(lonely, 'lectern.html'));
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();
