@@ -107,7 +107,9 @@ lectern_deps_sources() {
     UTF8PROC_SRC=$LECTERN_CACHE/src/utf8proc-$UTF8PROC_VERSION
 }
 
-emscripten_version() { emcc --version 2>/dev/null | head -n1 | sed 's/.*) \([0-9.]*\).*/\1/'; }
+# sed reads all of emcc's output: a 'head -n1' here could close the pipe early, and
+# under pipefail emcc's SIGPIPE would fail the build at random.
+emscripten_version() { emcc --version 2>/dev/null | sed -n '1s/.*) \([0-9.]*\).*/\1/p'; }
 
 lectern_deps_sdl2_wasm() {
     lectern_deps_sources

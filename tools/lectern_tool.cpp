@@ -14,6 +14,7 @@ const char* kUsage =
     "  inspect FILE                                print the archive as Lectern reads it, dates resolved\n"
     "  import-mia INDEX.txt [--events F] -o OUT    make an archive from a Marxists Internet Archive index page\n"
     "  synth --works N [--years A..B] -o OUT       write a deterministic synthetic archive\n"
+    "  mirror FILE [--noscript]                    print the archive as the page's HTML text mirror\n"
     "\n"
     "Run 'lectern-tool COMMAND --help' for a command's details.\n";
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     if (cmd == "inspect") return inspect_command(args);
     if (cmd == "import-mia") return import_mia_command(args);
     if (cmd == "synth") return synth_command(args);
+    if (cmd == "mirror") return mirror_command(args);
     std::fprintf(stderr, "lectern-tool: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
     return 2;
 }

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import urllib.parse
 
@@ -24,12 +25,22 @@ def read(path):
         return f.read()
 
 
-PAGE_SCRIPTS = ("archive-url.js", "lectern-page.js")  # in order: lectern-page.js uses archive-url.js
+PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "lectern-page.js")  # in order: lectern-page.js uses the others
+PAGE_STYLES = ("lectern.css", "mirror.css")
 
 
-def page(head_block, archive_block, script_block, viewer_block):
+def mirror_html(build, archive, *flags):
+    """The archive as the page's text mirror, written by lectern-tool (the viewer's own code, for Node)."""
+    tool = os.path.join(build, "lectern-tool.js")
+    return subprocess.run(["node", tool, "mirror", archive, *flags], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def page(build, archive, head_block, archive_block, script_block, viewer_block):
     html = read(os.path.join(WEB, "shell.html"))
     for name, value in (("@@STYLE@@", head_block), ("@@ARCHIVE@@", archive_block),
+                        ("@@MIRROR@@", mirror_html(build, archive)),
+                        ("@@NOSCRIPT@@", mirror_html(build, archive, "--noscript")),
                         ("@@PAGE_SCRIPT@@", script_block), ("@@VIEWER@@", viewer_block)):
         assert html.count(name) == 1, name
         html = html.replace(name, value)
@@ -38,6 +49,10 @@ def page(head_block, archive_block, script_block, viewer_block):
 
 def page_script():
     return "\n".join(read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS)
+
+
+def page_style():
+    return "\n".join(read(os.path.join(WEB, name)) for name in PAGE_STYLES)
 
 
 def icon_data_url():
@@ -69,8 +84,8 @@ def single(build, archive, out, viewer="lectern-single.js"):
     # and no '</script>' or '<!--' can end the element early.
     data = checked_archive(archive).replace("<", "\\u003c")
     archive_block = '<script type="application/json" id="lectern-archive">' + data + "</script>"
-    head = '<link rel="icon" href="%s">\n<style>\n%s</style>' % (icon_data_url(), read(os.path.join(WEB, "lectern.css")))
-    html = page(head, archive_block, inline_script(page_script()),
+    head = '<link rel="icon" href="%s">\n<style>\n%s</style>' % (icon_data_url(), page_style())
+    html = page(build, archive, head, archive_block, inline_script(page_script()),
                 inline_script(read(os.path.join(build, viewer))))
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
@@ -95,9 +110,9 @@ def site(build, archive, out_dir):
     wasm = hashed_copy(code("lectern.wasm"), out_dir, "lectern", "wasm")
     viewer = hashed_copy(code("lectern.js"), out_dir, "lectern", "js")
     script = hashed_copy(page_script().encode("utf-8"), out_dir, "lectern-page", "js")
-    css = hashed_copy(read(os.path.join(WEB, "lectern.css")).encode("utf-8"), out_dir, "lectern", "css")
+    css = hashed_copy(page_style().encode("utf-8"), out_dir, "lectern", "css")
     head = '<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">' % css
-    html = page(head, "", '<script src="%s"></script>' % script,
+    html = page(build, archive, head, "", '<script src="%s"></script>' % script,
                 '<script async src="%s" data-wasm="%s"></script>' % (viewer, wasm))
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)

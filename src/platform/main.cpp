@@ -150,6 +150,7 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(sh.window);
     sh.session.count_frame();
+    lectern::platform::bridge_after_frame(sh.session);
 
     if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
         lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),

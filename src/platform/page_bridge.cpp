@@ -5,8 +5,12 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
+#include "core/html_mirror.h"
+
 namespace {
 lectern::Session* g_session = nullptr;
+const lectern::Archive* g_mirrored_archive = nullptr;  // what the page's text mirror holds
+int g_mirrored_work = -2;
 std::string g_reply;  // keeps the last reply alive until the page has read it
 std::string g_link_without_view, g_link;  // what the URL holds now
 bool g_link_started = false;
@@ -22,6 +26,16 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
     g_reply = g_session ? g_session->command(json) : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
+// The text mirror's HTML (web/mirror.js): 0 the archive's front matter and works,
+// 1 the open work (empty on the front matter), 2 what to announce for the open work.
+EMSCRIPTEN_KEEPALIVE const char* lectern_mirror(int what) {
+    if (!g_session) return "";
+    const lectern::Archive& a = g_session->archive();
+    if (what == 0) g_reply = lectern::archive_mirror_html(a, g_session->items());
+    else if (what == 1) g_reply = lectern::work_mirror_html(a, g_session->selected());
+    else g_reply = lectern::work_announcement(a, g_session->selected());
+    return g_reply.c_str();
+}
 // An archive's bytes as read from a file or the network: no JSON command around
 // them, so a large archive is in memory once here rather than three times.
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
@@ -31,6 +45,9 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
 }
 }
 
+EM_JS(void, js_mirror_changed, (int archive_changed), {
+    if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
+});
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
 });
@@ -183,6 +200,18 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
     (void)without_view;
     (void)with_view;
     (void)view_settled;
+#endif
+}
+
+void bridge_after_frame(const Session& session) {
+#ifdef __EMSCRIPTEN__
+    const bool archive_changed = &session.archive() != g_mirrored_archive;
+    if (!archive_changed && session.selected() == g_mirrored_work) return;
+    g_mirrored_archive = &session.archive();
+    g_mirrored_work = session.selected();
+    js_mirror_changed(archive_changed ? 1 : 0);
+#else
+    (void)session;
 #endif
 }
 

@@ -18,6 +18,9 @@ void bridge_send(const Outgoing& o);
 // when the opened work or the query changes (so Back steps through works), the
 // view written in place only once it is at rest. No-op natively.
 void bridge_sync_link(const std::string& without_view, const std::string& with_view, bool view_settled);
+// After each drawn frame: tells the page's text mirror when the archive or the open
+// work changed, so screen readers, find and print follow the canvas. No-op natively.
+void bridge_after_frame(const Session& session);
 // The size the canvas should have, in CSS pixels, and the device pixel ratio.
 // Returns false natively, where SDL owns the window size.
 bool bridge_viewport(int& width, int& height, float& pixel_ratio);

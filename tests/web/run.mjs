@@ -19,6 +19,8 @@ import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
 import { screens } from './screens.mjs';
 import { prefs } from './prefs.mjs';
+import { themes } from './themes.mjs';
+import { mirror } from './mirror.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -301,10 +303,13 @@ try {
   await withoutWebGL2(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
+  await mirror(browser, 'file://' + path.join(lonely, 'lectern.html'), 'single file (file://)');
+  await mirror(browser, server.url, 'site (http://127.0.0.1)');
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await screens(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await prefs(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await themes(browser, 'file://' + path.join(lonely, 'lectern.html'), server.url);
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();

@@ -1,0 +1,50 @@
+// lectern-tool mirror: the archive as the page's text mirror (HTML), for the page
+// builder to put in the page before any script runs (search engines, <noscript>).
+#include <cstdio>
+
+#include "commands.h"
+#include "core/archive.h"
+#include "core/html_mirror.h"
+#include "core/timeline_items.h"
+#include "file_io.h"
+
+namespace lectern::tool {
+
+namespace {
+
+const char* kHelp =
+    "usage: lectern-tool mirror FILE [--noscript]\n"
+    "\n"
+    "Prints the archive as HTML: its front matter and every work in time order, as the\n"
+    "page's hidden text mirror holds it for screen readers, the browser's find and search\n"
+    "engines. With --noscript, only the title and the list of works (the page's <noscript>).\n"
+    "Problems go to standard error as in 'check'. Exit status as for 'check'.\n";
+
+}  // namespace
+
+int mirror_command(const Args& args) {
+    if (wants_help(args)) {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    const bool noscript = args.size() == 2 && args[1] == "--noscript";
+    if (args.size() != 1 && !noscript) {
+        std::fputs(kHelp, stderr);
+        return 2;
+    }
+    std::string error;
+    const auto text = read_whole_file(args[0], error);
+    if (!text) {
+        std::fprintf(stderr, "%s: %s\n", args[0].c_str(), error.c_str());
+        return 2;
+    }
+    const LoadResult r = load_archive(*text);
+    for (const Diagnostic& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", args[0].c_str(), d.to_string().c_str());
+    if (!r.ok()) return 1;
+    const TimelineItems items = build_timeline_items(*r.archive);
+    const std::string html = noscript ? works_noscript_html(*r.archive, items) : archive_mirror_html(*r.archive, items);
+    std::fwrite(html.data(), 1, html.size(), stdout);
+    return 0;
+}
+
+}  // namespace lectern::tool
