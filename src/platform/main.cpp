@@ -32,7 +32,6 @@ struct Shell {
     lectern::Session session;
     lectern::ui::UiState ui;
     std::string shown_title;
-    float font_scale = 0.0f;
     float pixel_ratio = 0.0f;  // the device pixel ratio the canvas was last sized for
     bool first_frame_reported = false;
     bool running = true;
@@ -80,15 +79,14 @@ bool follow_viewport(Shell& sh) {
     return true;
 }
 
-// Rasterises the fonts at the drawable's pixel density so text stays crisp.
-void follow_pixel_density(Shell& sh) {
+// Rasterises the fonts at the drawable's pixel density so text stays crisp, with the
+// characters of the archive loaded (a new archive gets its own atlas).
+void follow_fonts(Shell& sh) {
     int ww = 0, wh = 0, dw = 0, dh = 0;
     SDL_GetWindowSize(sh.window, &ww, &wh);
     SDL_GL_GetDrawableSize(sh.window, &dw, &dh);
     const float scale = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
-    if (scale == sh.font_scale || scale <= 0.0f) return;
-    sh.font_scale = scale;
-    sh.ui.fonts = lectern::ui::load_fonts(scale);
+    if (scale <= 0.0f || !lectern::ui::update_fonts(sh.session, sh.ui, scale)) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -131,7 +129,7 @@ void frame(void* arg) {
         return;
     }
     --sh.active_frames;
-    follow_pixel_density(sh);
+    follow_fonts(sh);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -145,7 +143,8 @@ void frame(void* arg) {
 
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.98f, 0.97f, 0.95f, 1.0f);
+    const ImVec4 ground = lectern::ui::clear_colour();
+    glClearColor(ground.x, ground.y, ground.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(sh.window);
@@ -228,8 +227,8 @@ int main(int argc, char** argv) {
     }
     if (!open_window(sh)) return 1;
     follow_viewport(sh);
-    lectern::ui::init_ui(sh.ui, 1.0f);
-    follow_pixel_density(sh);
+    lectern::ui::init_ui(sh.ui, 1.0f, &sh.session);
+    follow_fonts(sh);
     lectern::platform::bridge_attach(&sh.session);
 
 #ifdef __EMSCRIPTEN__

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/codepoints.h"
+
 #include "ui/markdown_view.h"
 #include "ui/reader_view.h"
 #include "ui/search_view.h"
@@ -11,11 +13,25 @@
 
 namespace lectern::ui {
 
-void init_ui(UiState& ui, float pixel_scale) {
+void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ImGui::GetIO().IniFilename = nullptr;  // nothing to persist on disk yet
-    apply_imgui_style(light_theme());
-    ui.fonts = load_fonts(pixel_scale);
+    if (session) use_theme(session->theme());
+    apply_imgui_style(current_theme());
+    ui.fonts_archive = session ? &session->archive() : nullptr;
+    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()))
+                                               : supported_glyph_ranges());
 }
+
+bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
+    const Archive* a = &s.archive();
+    if (a == ui.fonts_archive && pixel_scale == ui.fonts.scale) return false;
+    GlyphRanges ranges = a == ui.fonts_archive ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a));
+    ui.fonts = load_fonts(pixel_scale, std::move(ranges));
+    ui.fonts_archive = a;
+    return true;
+}
+
+ImVec4 clear_colour() { return ImGui::ColorConvertU32ToFloat4(current_theme().canvas); }
 
 namespace {
 
@@ -34,6 +50,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.open_file) s.send({Outgoing::Kind::open_file, "", "", ""});
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
+    if (in.theme) s.choose_theme(*in.theme);
 }
 
 void draw_status(const Session& s, UiState& ui) {
@@ -46,7 +63,7 @@ void draw_status(const Session& s, UiState& ui) {
         ui.notice_since = ImGui::GetTime();
     }
     if (!s.notice().empty() && ImGui::GetTime() - ui.notice_since < 8.0) {
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
         ImGui::TextUnformatted(s.notice().c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -76,6 +93,7 @@ Intents draw_app(Session& s, UiState& ui) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
+    use_theme(s.theme());
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();
@@ -94,7 +112,7 @@ Intents draw_app(Session& s, UiState& ui) {
     draw_timeline(s, ui.timeline, ui.fonts, ImVec2(vp->Size.x, timeline_h), intents);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(vp->Pos.x, ImGui::GetCursorScreenPos().y - 3),
                                         ImVec2(vp->Pos.x + vp->Size.x, ImGui::GetCursorScreenPos().y - 3),
-                                        IM_COL32(0, 0, 0, 40));
+                                        current_theme().faint(40));
     if (results_shown(s, ui.search)) draw_results(s, ui.search, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
     else draw_reader(s, ui.reader, ui.fonts, ImVec2(vp->Size.x, reader_h), intents);
     draw_status(s, ui);

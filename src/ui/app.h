@@ -2,12 +2,24 @@
 // Platform shells call begin: ImGui::NewFrame(); draw_app(); ImGui::Render().
 #pragma once
 
+#include <imgui.h>
+
 #include "ui/view_state.h"
 
 namespace lectern::ui {
 
-// Sets ImGui's style for the viewer and loads the fonts into the atlas.
-void init_ui(UiState& ui, float pixel_scale);
+// Sets ImGui's style for the viewer and loads the fonts into the atlas: with the
+// characters of the session's archive, or without a session every character the
+// fonts hold (for a caller that loads its archive later and never calls update_fonts).
+void init_ui(UiState& ui, float pixel_scale, const Session* session = nullptr);
+
+// Before ImGui::NewFrame(): builds the font atlas again when another archive was
+// loaded (the atlas holds the characters it uses) or the pixel density changed.
+// True when it did: the platform uploads the atlas texture again.
+bool update_fonts(const Session& session, UiState& ui, float pixel_scale);
+
+// The colour the platform clears the window with: the current theme's ground.
+ImVec4 clear_colour();
 
 // Draws one frame and applies what the user asked for to the session. What
 // only the platform can do (copy, save, open a link) waits in

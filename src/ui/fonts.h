@@ -1,10 +1,29 @@
 // The interface and reading fonts, built into ImGui's atlas from TTFs that the
-// build embeds (DejaVu from Debian's fonts-dejavu-core, subset at build time).
+// build embeds (DejaVu from Debian's fonts-dejavu-core, subset at build time to
+// the scripts the reader supports: Latin, Greek, Cyrillic, punctuation).
+//
+// The atlas holds only the characters of the loaded archive and of the interface,
+// so it stays small; anything else draws as U+FFFD, the replacement mark.
+//
+//   Fonts f = load_fonts(pixel_scale, glyph_ranges(archive_codepoints(archive)));
 #pragma once
 
-struct ImFont;
+#include <imgui.h>
+
+#include <memory>
+#include <vector>
 
 namespace lectern::ui {
+
+// Pairs of first and last code point, ending with 0, as ImGui reads them. ImGui keeps
+// a pointer to them while the atlas lives: Fonts holds them.
+using GlyphRanges = std::shared_ptr<const std::vector<ImWchar>>;
+
+// `code_points` (sorted; those beyond U+FFFF draw as U+FFFD anyway), Latin-1 (for typing), the interface's own
+// characters (ASCII and the few marks its strings use) and U+FFFD.
+GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points);
+// Every character the embedded fonts hold: for an atlas built before the archive is known.
+GlyphRanges supported_glyph_ranges();
 
 struct Fonts {
     ImFont* ui = nullptr;       // sans: labels, buttons, the timeline
@@ -15,10 +34,14 @@ struct Fonts {
     ImFont* body_italic = nullptr;
     ImFont* body_bold = nullptr;
     ImFont* body_bold_italic = nullptr;
+    // What the atlas was built for.
+    float scale = 0;
+    GlyphRanges ranges;
 };
 
 // Adds the fonts to the current ImGui context's atlas at `scale` (device pixels
-// per CSS pixel) and builds it. The caller uploads the atlas texture.
-Fonts load_fonts(float scale);
+// per CSS pixel) with the glyphs of `ranges` and builds it. The caller uploads the
+// atlas texture.
+Fonts load_fonts(float scale, GlyphRanges ranges);
 
 }  // namespace lectern::ui

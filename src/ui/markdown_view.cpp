@@ -16,9 +16,6 @@ namespace lectern::ui {
 
 namespace {
 
-constexpr ImU32 kLinkColour = IM_COL32(28, 86, 160, 255);
-constexpr ImU32 kCodeColour = IM_COL32(110, 62, 30, 255);
-constexpr ImU32 kQuoteRule = IM_COL32(160, 150, 135, 255);
 constexpr float kLineFactor = 1.45f;     // body leading
 constexpr float kHeadingFactor = 1.25f;  // headings are set tighter
 
@@ -277,16 +274,16 @@ void draw_decorations(ImDrawList* dl, const md::Document& doc, const MarkdownLay
         for (int d = 0; d < b.quote_depth; ++d) {
             const float x = o.x + d * em * 1.2f * k + 2;
             const float top = d < prev_depth ? o.y + prev->y + prev->h : o.y + l.y;
-            dl->AddRectFilled(ImVec2(x, top), ImVec2(x + 3, o.y + l.y + l.h), kQuoteRule);
+            dl->AddRectFilled(ImVec2(x, top), ImVec2(x + 3, o.y + l.y + l.h), current_theme().quote_rule);
         }
     }
     if (b.kind == md::BlockKind::rule) {
         const float y = o.y + l.y + l.h / 2;
-        dl->AddLine(ImVec2(o.x + l.indent, y), ImVec2(o.x + L.width, y), IM_COL32(0, 0, 0, 60));
+        dl->AddLine(ImVec2(o.x + l.indent, y), ImVec2(o.x + L.width, y), current_theme().faint(60));
     }
     if (b.kind == md::BlockKind::code) {
         dl->AddRectFilled(ImVec2(o.x + l.indent - 4, o.y + l.y), ImVec2(o.x + L.width, o.y + l.y + l.h),
-                          IM_COL32(0, 0, 0, 12));
+                          current_theme().faint(12));
     }
     if (l.first_of_block && b.marker != md::Marker::none) {
         char label[16];
@@ -391,7 +388,7 @@ void draw_marks(ImDrawList* dl, const MarkdownEntry& e, const MarkdownLine& l, c
                 ImVec2 o, const Fonts& fonts) {
     if (l.run_end == l.run_begin) return;
     const MarkdownLayout& L = e.layout;
-    const Theme& t = light_theme();
+    const Theme& t = current_theme();
     const std::uint32_t lb = L.runs[l.run_begin].begin, le = L.runs[l.run_end - 1].end;
     const float x = o.x + l.indent;
     auto m = std::partition_point(e.matches.begin(), e.matches.end(), [&](const TextRange& r) { return r.end <= lb; });
@@ -538,9 +535,9 @@ MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts&
         for (std::uint32_t ri = l.run_begin; ri < l.run_end; ++ri) {
             const MarkdownRun& r = L.runs[ri];
             const ImVec2 p(o.x + l.indent + r.x, o.y + l.y + r.dy);
-            ImU32 colour = r.face == Face::code ? kCodeColour : text_colour;
+            ImU32 colour = r.face == Face::code ? current_theme().code : text_colour;
             if (r.link >= 0) {
-                colour = kLinkColour;
+                colour = current_theme().link;
                 const std::string& href = e.doc.links[static_cast<std::size_t>(r.link)];
                 dl->AddLine(ImVec2(p.x, p.y + r.size * 1.02f), ImVec2(p.x + r.w, p.y + r.size * 1.02f), colour);
                 const bool over = hovered && mouse.x >= p.x && mouse.x < p.x + r.w && mouse.y >= o.y + l.y &&

@@ -22,7 +22,6 @@ namespace lectern::ui {
 namespace {
 
 constexpr float kMinScale = 0.7f, kMaxScale = 2.0f, kScaleStep = 0.1f;
-constexpr ImU32 kLinkColour = IM_COL32(28, 86, 160, 255);
 constexpr float kOutlineMinMargin = 190.0f;  // narrower margins put the outline above the text
 
 // One frame of the reader, passed to everything that draws.
@@ -54,11 +53,11 @@ void link_text(Frame& fr, const std::string& label, const std::string& href) {
         ImGui::TextWrapped("%s", label.c_str());
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, kLinkColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, current_theme().link);
     ImGui::TextWrapped("%s", label.c_str());
     ImGui::PopStyleColor();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), kLinkColour);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), current_theme().link);
     if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("%s", href.c_str());
@@ -94,7 +93,7 @@ void marked_heading(const Frame& fr, const std::string& text) {
                 const float x0 = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, mb).x;
                 const float x1 = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, me).x;
                 ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + x0 - 1, y), ImVec2(p.x + x1 + 1, y + size),
-                                                          light_theme().match, 2.0f);
+                                                          current_theme().match, 2.0f);
             }
             line = eol;
             while (line < end && (*line == ' ' || *line == '\t')) ++line;
@@ -109,14 +108,14 @@ void marked_heading(const Frame& fr, const std::string& text) {
 void rule(const Frame& fr) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = measure_left(fr);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + w, p.y + 1), IM_COL32(0, 0, 0, 50));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 1), ImVec2(p.x + w, p.y + 1), current_theme().faint(50));
     ImGui::Dummy(ImVec2(w, 4));
 }
 
 void section_title(const Frame& fr, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fr.f.ui);
-    ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -129,7 +128,7 @@ void quote(Frame& fr, const Page& p) {
     markdown(fr, p.body);
     if (!p.cite.empty()) {
         ImGui::PushFont(fr.f.ui);
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
         ImGui::TextWrapped("\xE2\x80\x94 %s", p.cite.c_str());  // —
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -137,7 +136,7 @@ void quote(Frame& fr, const Page& p) {
     ImGui::Unindent(18);
     const float bottom = ImGui::GetCursorScreenPos().y - 4;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x + 2, top.y), ImVec2(top.x + 5, bottom),
-                                              IM_COL32(160, 150, 135, 255));
+                                              current_theme().quote_rule);
     ImGui::Spacing();
 }
 
@@ -147,7 +146,7 @@ void front_matter(Frame& fr) {
     heading(fr.f, a.title.c_str());
     ImGui::PushFont(fr.f.ui);
     if (!a.subtitle.empty() || !a.publisher.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
         ImGui::TextWrapped("%s%s%s", a.subtitle.c_str(), a.subtitle.empty() || a.publisher.empty() ? "" : " · ",
                            a.publisher.c_str());
         ImGui::PopStyleColor();
@@ -291,7 +290,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::Spacing();
     marked_heading(fr, w.title);
     ImGui::PushFont(fr.f.ui);
-    ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
     std::string meta = shown_date(w);
     if (!w.kind.empty()) meta += "  ·  " + w.kind;
     for (const std::string& pid : w.people)
@@ -301,7 +300,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PopStyleColor();
     if (w.attribution != "author") {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
         ImGui::TextWrapped("Attribution %s", w.attribution.c_str());
         ImGui::PopStyleColor();
     }
@@ -316,7 +315,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         markdown(fr, *w.body, &fr.body, &fr.body_top);
     } else {
         ImGui::PushFont(fr.f.body);
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
         ImGui::TextWrapped("This archive does not include the text of this work.");
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -328,7 +327,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PushFont(fr.f.ui);
     if (!w.source.empty()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
         ImGui::TextUnformatted("Source:");
         ImGui::PopStyleColor();
         ImGui::SameLine();
@@ -337,7 +336,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     if (!w.tags.empty()) {
         std::string tags;
         for (const std::string& t : w.tags) tags += (tags.empty() ? "" : "  ·  ") + t;
-        ImGui::PushStyleColor(ImGuiCol_Text, light_theme().text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
         ImGui::TextWrapped("Tags: %s", tags.c_str());
         ImGui::PopStyleColor();
     }

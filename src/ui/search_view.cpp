@@ -95,7 +95,7 @@ void draw_snippet(const SearchHit& h, float max_width) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     const float x_end = p.x + max_width;
     const char* text = h.snippet.c_str();
-    const Theme& t = light_theme();
+    const Theme& t = current_theme();
     int at = 0;
     auto run = [&](int from, int to, bool mark) {
         if (from >= to || p.x >= x_end) return;
@@ -118,6 +118,20 @@ void draw_snippet(const SearchHit& h, float max_width) {
 void open_hit(const SearchHit& h, SearchState& st, Intents& out) {
     out.select = h.kind == SearchHit::Kind::work ? h.index : -1;
     st.show_results = false;
+}
+
+// The theme switch at the bar's right end. Each click shows something new first:
+// from the system's theme to the other one, to the system's one, back to following it.
+void theme_switch(const Session& s, float width, Intents& out) {
+    const std::string& chosen = s.prefs().theme;
+    const std::string& system = s.prefs().system_theme;
+    const char* label = chosen == "dark" ? "Theme: Dark" : chosen == "light" ? "Theme: Light" : "Theme: System";
+    const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 10));
+    if (ImGui::Button(label)) out.theme = next;
+    ImGui::SetItemTooltip("Light, dark, or as your system is set (now %s).\n%s", system.c_str(),
+                          next.empty() ? "Click to follow the system." : next == "dark" ? "Click for dark." : "Click for light.");
 }
 
 }  // namespace
@@ -184,7 +198,9 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
             ImGui::SameLine();
         }
         ImGui::TextDisabled("%zu %s", s.results().size(), s.results().size() == 1 ? "result" : "results");
+        ImGui::SameLine();
     }
+    theme_switch(s, width, out);
 }
 
 void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {

@@ -137,7 +137,7 @@ void draw_axis(ImDrawList* dl, TimelineState& st, const ViewTransform& vt, const
     dl->AddLine(ImVec2(vt.x0, axis_y), ImVec2(vt.x0 + vt.width, axis_y), t.axis);
     for (const AxisTick& tick : st.ticks) {
         const float x = std::round(vt.x(tick.year)) + 0.5f;
-        dl->AddLine(ImVec2(x, top), ImVec2(x, axis_y), IM_COL32(0, 0, 0, tick.major ? 28 : 14));
+        dl->AddLine(ImVec2(x, top), ImVec2(x, axis_y), t.faint(tick.major ? 28 : 14));
         dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + (tick.major ? 6.0f : 4.0f)), t.axis);
         const ImVec2 sz = ImGui::CalcTextSize(tick.label.c_str());
         dl->AddText(ImVec2(x - sz.x / 2, axis_y + 6), tick.major ? t.text : t.tick_text, tick.label.c_str());
@@ -192,7 +192,7 @@ void tooltip(const Session& s, const TimelineState& st) {
             for (const std::string& pid : w.people)
                 if (const Person* p = a.find_person(pid)) ImGui::TextDisabled("%s", p->name.c_str());
             if (w.attribution != "author") {
-                ImGui::PushStyleColor(ImGuiCol_Text, light_theme().disputed);
+                ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
                 ImGui::Text("Attribution %s", w.attribution.c_str());
                 ImGui::PopStyleColor();
             }
@@ -216,7 +216,7 @@ void tooltip(const Session& s, const TimelineState& st) {
 // [SECTION] draw_timeline -----------------------------------------------------------------------
 
 void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
-    const Theme& t = light_theme();
+    const Theme& t = current_theme();
     const Archive& a = s.archive();
     const TimelineModel& m = s.timeline();
     ImGuiIO& io = ImGui::GetIO();
@@ -297,7 +297,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
         y += h + kLaneGap;
     }
-    dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), IM_COL32(0, 0, 0, 30));
+    dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), t.faint(30));
     ImGui::PopFont();
 
     draw_axis(dl, st, vt, fonts, lanes_top, axis_y, t);

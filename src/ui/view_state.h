@@ -23,6 +23,7 @@ struct Intents {
     bool copy_link = false;                  // a link to what is shown, to the clipboard
     bool open_file = false;                  // the reader asked to open an archive file
     std::optional<std::string> export_format;  // "csv" or "json" to download
+    std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.
@@ -91,6 +92,7 @@ struct SearchState {
 
 struct UiState {
     Fonts fonts;
+    const Archive* fonts_archive = nullptr;  // the archive whose characters the atlas holds; null: every one
     TimelineState timeline;
     ReaderState reader;
     std::uint64_t prefs_revision = ~0ull;  // the session revision whose preferences were taken up

@@ -1,0 +1,113 @@
+// Collects the code points of an archive's text with a bitmap over all of Unicode (136 KB):
+// one pass over the strings, however large the archive.
+#include "core/codepoints.h"
+
+#include "core/markdown.h"
+
+namespace lectern {
+
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+constexpr char32_t kLast = 0x10FFFF;
+
+// Decodes one UTF-8 sequence at `i`, advancing it; ill-formed bytes (overlong, surrogates,
+// beyond U+10FFFF, cut short) give U+FFFD and advance by one byte.
+char32_t next_codepoint(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const auto bad = [&i] {
+        ++i;
+        return kReplacement;
+    };
+    int n = 1;
+    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) n = 3;
+    else if (b0 >= 0xF0 && b0 <= 0xF4) n = 4;
+    else if (b0 >= 0x80) return bad();
+    if (i + static_cast<std::size_t>(n) > s.size()) return bad();
+    char32_t cp = n == 1 ? b0 : b0 & (0x7F >> n);
+    for (int k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) return bad();
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > kLast || (cp >= 0xD800 && cp <= 0xDFFF)) return bad();
+    i += static_cast<std::size_t>(n);
+    return cp;
+}
+
+bool drawable(char32_t cp) { return cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F); }
+
+class Collector {
+public:
+    void add(std::string_view text) {
+        bool entity = false;
+        for (std::size_t i = 0; i < text.size();) {
+            entity |= text[i] == '&';
+            seen_[next_codepoint(text, i)] = true;
+        }
+        // Markdown entities stand for characters the raw text need not contain.
+        if (entity) {
+            const md::Document d = md::parse(text);
+            add_plain(d.text);
+            for (const std::string& href : d.links) add_plain(href);
+        }
+    }
+    std::vector<char32_t> take() const {
+        std::vector<char32_t> out;
+        for (char32_t cp = 0; cp <= kLast; ++cp)
+            if (seen_[cp] && drawable(cp)) out.push_back(cp);
+        return out;
+    }
+
+private:
+    std::vector<bool> seen_ = std::vector<bool>(kLast + 1);
+    void add_plain(std::string_view text) {
+        for (std::size_t i = 0; i < text.size();) seen_[next_codepoint(text, i)] = true;
+    }
+};
+
+}  // namespace
+
+std::vector<char32_t> utf8_codepoints(std::string_view text) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < text.size();) out.push_back(next_codepoint(text, i));
+    return out;
+}
+
+std::vector<char32_t> archive_codepoints(const Archive& a) {
+    Collector c;
+    for (const std::string* s : {&a.title, &a.subtitle, &a.publisher, &a.language, &a.updated_label}) c.add(*s);
+    if (a.updated) c.add(a.updated->text);
+    for (const Person& p : a.people) {
+        for (const std::string* s : {&p.id, &p.name, &p.full_name, &p.born_place, &p.died_place, &p.note}) c.add(*s);
+        for (const auto* d : {&p.born, &p.died})
+            if (*d) c.add((*d)->text);
+    }
+    for (const Page& p : a.pages) {
+        for (const std::string* s : {&p.id, &p.title, &p.kind, &p.body, &p.cite}) c.add(*s);
+        for (const Link& l : p.links) c.add(l.title), c.add(l.href);
+    }
+    for (const Event& e : a.events) {
+        for (const std::string* s : {&e.title, &e.place, &e.body}) c.add(*s);
+        if (e.date) c.add(e.date->text);
+        for (const std::string& p : e.people) c.add(p);
+    }
+    for (const Work& w : a.works) {
+        for (const std::string* s : {&w.id, &w.title, &w.date_label, &w.kind, &w.attribution, &w.attribution_note,
+                                     &w.section, &w.source, &w.notes})
+            c.add(*s);
+        if (w.body) c.add(*w.body);
+        if (w.date) c.add(w.date->text);
+        for (const std::string& p : w.people) c.add(p);
+        for (const std::string& t : w.tags) c.add(t);
+    }
+    for (const Era& e : a.eras) {
+        c.add(e.title), c.add(e.note);
+        if (e.date) c.add(e.date->text);
+    }
+    return c.take();
+}
+
+}  // namespace lectern
