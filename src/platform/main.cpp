@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/pinch.h"
 #include "core/session.h"
 #include "platform/archive_source.h"
 #include "platform/page_bridge.h"
@@ -41,6 +42,7 @@ struct Shell {
     std::uint64_t seen_revision = ~0ull;
     const char* glsl = nullptr;    // the GLSL version the renderer was started with
     bool context_restored = false;  // WebGL came back: every GL object must be made again
+    lectern::PinchTracker pinch;    // fingers on a touch screen
 };
 
 // After the last input, keep drawing a few frames and half a second, so hover
@@ -91,12 +93,41 @@ void follow_fonts(Shell& sh) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+// Touch: one finger reaches ImGui as the mouse SDL makes of it (drag pans, tap
+// selects); two fingers pinch-zoom the timeline, and while they are down SDL's
+// made-up mouse is dropped so the pinch does not also drag. True when consumed.
+bool follow_fingers(Shell& sh, const SDL_Event& e) {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(sh.window, &w, &h);
+    const bool was_pinching = sh.pinch.active();
+    switch (e.type) {
+        case SDL_FINGERDOWN: sh.pinch.down(e.tfinger.fingerId, e.tfinger.x * w, e.tfinger.y * h); break;
+        case SDL_FINGERUP: sh.pinch.up(e.tfinger.fingerId); break;
+        case SDL_FINGERMOTION: {
+            const double f = sh.pinch.move(e.tfinger.fingerId, e.tfinger.x * w, e.tfinger.y * h);
+            if (f != 1.0) {
+                sh.ui.timeline.pinch_factor *= f;
+                sh.ui.timeline.pinch_x = static_cast<float>(sh.pinch.centre_x());
+            }
+            break;
+        }
+        case SDL_MOUSEMOTION: return sh.pinch.active() && e.motion.which == SDL_TOUCH_MOUSEID;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: return sh.pinch.active() && e.button.which == SDL_TOUCH_MOUSEID;
+        default: return false;
+    }
+    // The second finger landed: the first one's press ends here rather than drag on.
+    if (!was_pinching && sh.pinch.active()) ImGui::GetIO().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    return false;
+}
+
 void frame(void* arg) {
     Shell& sh = *static_cast<Shell*>(arg);
     SDL_Event e;
     bool input = false;
     while (SDL_PollEvent(&e)) {
         input = true;
+        if (follow_fingers(sh, e)) continue;
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) sh.running = false;
         if (e.type == SDL_DROPFILE) {

@@ -437,6 +437,12 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && mp.x >= ax_x0 && mp.y < axis_y &&
         st.hovered.kind == TimelineHover::Kind::none)
         start_move(st, w, zoom_about(w, vt.year(mp.x), 0.5));
+    if (st.pinch_factor != 1.0) {  // two fingers: zoom around the point between them
+        st.animating = false;
+        st.velocity = 0;
+        w = zoom_about(w, vt.year(std::max(st.pinch_x, ax_x0)), st.pinch_factor);
+        st.pinch_factor = 1.0;
+    }
     if (hovered && (io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f)) {
         st.animating = false;
         st.velocity = 0;

@@ -50,6 +50,10 @@ struct TimelineState {
     TimelineHover hovered;
     int hovered_work = -1;            // work index under the pointer, or -1
     bool has_focus = false;           // the last click landed on the timeline
+    // A two-finger pinch the shell saw since the last frame: the span's factor
+    // (< 1 zooms in) and the screen x between the fingers. Applied and reset by the view.
+    double pinch_factor = 1.0;
+    float pinch_x = 0;
     // Motion: a drag pans (and keeps going briefly after release), keys and
     // clicks on clusters start eased moves.
     enum class Press { none, lanes, gutter, overview } press = Press::none;  // where the button went down

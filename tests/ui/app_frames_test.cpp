@@ -128,6 +128,22 @@ TEST_CASE("ui: the wheel zooms around the pointer", "[ui]") {
     CHECK(year_after == Approx(year_at).margin(1e-6));
 }
 
+TEST_CASE("ui: a two-finger pinch zooms the timeline around the point between the fingers", "[ui]") {
+    Headless h;
+    h.frame();
+    const TimeWindow before = h.session.view();
+    const auto& tl = h.ui.timeline;
+    const float x = 500;
+    const double year_at = before.start + (x - tl.axis_x0) / tl.axis_width * (before.end - before.start);
+    h.ui.timeline.pinch_factor = 0.5;  // what the shell reports for fingers spread to twice their distance
+    h.ui.timeline.pinch_x = x;
+    h.frame();
+    const TimeWindow after = h.session.view();
+    CHECK(after.end - after.start == Approx((before.end - before.start) * 0.5));
+    CHECK(after.start + (x - tl.axis_x0) / tl.axis_width * (after.end - after.start) == Approx(year_at).margin(1e-6));
+    CHECK(h.ui.timeline.pinch_factor == 1.0);  // taken up once
+}
+
 TEST_CASE("ui: frames whose clock does not advance do not assert", "[ui]") {
     Headless h;
     for (int i = 0; i < 10; ++i) {

@@ -1,0 +1,43 @@
+// A touch screen: one finger drags the timeline, two fingers pinch-zoom it around
+// the point between them, and the page itself never zooms.
+import { test, assert, equal, state, nextFrames, settle } from './harness.mjs';
+
+export async function touch(browser, url) {
+  await test('single file (file://): on a touch screen, one finger pans and two fingers pinch-zoom the timeline', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(url);
+    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await settle(page);
+    const cdp = await context.newCDPSession(page);
+    const touches = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    const span = (v) => v.end - v.start;
+
+    // One finger: a drag to the left moves the view later in time, at the same zoom.
+    const before = (await state(page)).view;
+    await touches('touchStart', [[700, 330]]);
+    for (let i = 1; i <= 8; i++) await touches('touchMove', [[700 - 25 * i, 330]]);
+    await touches('touchEnd', []);
+    await settle(page);
+    const panned = (await state(page)).view;
+    assert(panned.start > before.start, `one finger did not pan: ${JSON.stringify(before)} -> ${JSON.stringify(panned)}`);
+    assert(Math.abs(span(panned) - span(before)) < 1e-6 * span(before), 'one finger zoomed');
+
+    // Two fingers spreading from 100 px to 400 px apart: a quarter of the span.
+    await touches('touchStart', [[650, 330], [750, 330]]);
+    for (let i = 1; i <= 6; i++) await touches('touchMove', [[650 - 25 * i, 330], [750 + 25 * i, 330]]);
+    await touches('touchEnd', []);
+    await nextFrames(page, 3);
+    await settle(page);
+    const pinched = (await state(page)).view;
+    const ratio = span(pinched) / span(panned);
+    assert(ratio > 0.2 && ratio < 0.3, `pinch to 4x the distance made the span ${ratio.toFixed(3)} of what it was`);
+    // The page itself did not zoom or scroll.
+    equal(await page.evaluate(() => [window.visualViewport.scale, window.scrollX, window.scrollY]), [1, 0, 0], 'page zoom and scroll');
+    equal(errors, [], 'console errors');
+    await context.close();
+  });
+}
