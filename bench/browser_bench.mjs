@@ -8,35 +8,16 @@
 //     viewer's frame: input, layout, culling, ImGui, GL calls), p95 and max.
 //
 //   node bench/browser_bench.mjs [max_works] [page.html]   (after ./build-wasm.sh and a native build)
-import http from 'node:http';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launch, serveWithCors, openWithArchive, pct, root } from './browser_common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'tests/web/package.json'));
-const { chromium } = require('playwright-core');
 const tool = path.join(root, 'build/native/lectern-tool');
 const maxWorks = Number(process.argv[2] || 1000000);
 const pagePath = path.resolve(process.argv[3] || path.join(root, 'dist/lectern.html'));
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-});
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-'));
-const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))]; };
-const server = http.createServer((req, res) => {
-  const file = path.join(tmp, path.basename(req.url));
-  res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Length': fs.statSync(file).size });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { browser, tmp } = await launch();
+const server = await serveWithCors(tmp);
 
 console.log('| works | file (MB) | open: download + load (ms) | interval median (ms) | interval p95 (ms) | frame work p95 (ms) | frame work max (ms) | frames |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -56,23 +37,13 @@ for (const n of [1000, 100000, 1000000]) {
       if (window.__measure) window.__work.push(performance.now() - t0);
     });
   });
-  const t0 = Date.now();
-  await page.goto('file://' + pagePath + '?archive=' + encodeURIComponent(base + path.basename(file)));
-  try {
-    await page.waitForFunction((n) => window.lectern && window.lectern.state() && window.lectern.state().archive.works === n
-      || !document.getElementById('problems').hidden, n, { timeout: 600000, polling: 500 });
-  } catch (e) {
-    console.log(`| ${n} | ${mb.toFixed(0)} | failed: ${String(e).split('\n')[0]} | | | | | |`);
+  const opened = await openWithArchive(page, pagePath, server.url + path.basename(file), n);
+  if (!opened.ok) {
+    console.log(`| ${n} | ${mb.toFixed(0)} | ${opened.why} | | | | | |`);
     await page.close();
     continue;
   }
-  const openMs = Date.now() - t0;
-  if (!(await page.locator('#problems').isHidden())) {
-    const said = (await page.locator('#problems').innerText()).replace(/\s+/g, ' ').slice(0, 160);
-    console.log(`| ${n} | ${mb.toFixed(0)} | refused: ${said} | | | | | |`);
-    await page.close();
-    continue;
-  }
+  const openMs = opened.ms;
   // Record rAF intervals while the mouse pans and zooms the timeline.
   await page.evaluate(() => {
     window.__frames = [];
