@@ -122,10 +122,11 @@ void open_hit(const SearchHit& h, SearchState& st, Intents& out) {
 
 // The theme switch at the bar's right end. Each click shows something new first:
 // from the system's theme to the other one, to the system's one, back to following it.
-void theme_switch(const Session& s, float width, Intents& out) {
+void theme_switch(const Session& s, float width, bool narrow, Intents& out) {
     const std::string& chosen = s.prefs().theme;
     const std::string& system = s.prefs().system_theme;
     const char* label = chosen == "dark" ? "Theme: Dark" : chosen == "light" ? "Theme: Light" : "Theme: System";
+    if (narrow) label = chosen == "dark" ? "Dark" : chosen == "light" ? "Light" : "Auto";
     const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
     const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 10));
@@ -143,14 +144,18 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     if (!io.WantTextInput && ((io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F)) || ImGui::IsKeyPressed(ImGuiKey_Slash)))
         st.focus_request = true;
 
+    // A phone's width: the title is left to the reader and the status line, labels shorten.
+    const bool narrow = width < 640.0f;
     ImGui::SetCursorPos(ImVec2(10, 6));
-    ImGui::PushFont(fonts.heading);
-    ImGui::SetWindowFontScale(0.72f);
-    ImGui::TextUnformatted(s.archive().title.c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
-    ImGui::SameLine(std::max(200.0f, width * 0.30f));
-    ImGui::SetNextItemWidth(std::min(420.0f, width * 0.35f));
+    if (!narrow) {
+        ImGui::PushFont(fonts.heading);
+        ImGui::SetWindowFontScale(0.72f);
+        ImGui::TextUnformatted(s.archive().title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+        ImGui::SameLine(std::max(200.0f, width * 0.30f));
+    }
+    ImGui::SetNextItemWidth(narrow ? width * 0.36f : std::min(420.0f, width * 0.35f));
     if (st.focus_request) {
         ImGui::SetWindowFocus();  // the reader's child window may hold the focus; take it back first
         ImGui::SetKeyboardFocusHere();
@@ -162,7 +167,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         std::snprintf(st.query, sizeof st.query, "%s", s.query().c_str());
         st.sent = s.query();
     }
-    const bool entered = ImGui::InputTextWithHint("##search", "Search the archive   (Ctrl+F or /)", st.query,
+    const bool entered = ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search the archive   (Ctrl+F or /)", st.query,
                                                   sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
     const bool box_active = ImGui::IsItemActive();
     if (st.sent != st.query) {
@@ -194,13 +199,15 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     ImGui::SameLine();
     if (s.search_active()) {
         if (!st.show_results) {
-            if (ImGui::SmallButton("Show results")) st.show_results = true;
+            if (ImGui::SmallButton(narrow ? "Results" : "Show results")) st.show_results = true;
             ImGui::SameLine();
         }
-        ImGui::TextDisabled("%zu %s", s.results().size(), s.results().size() == 1 ? "result" : "results");
-        ImGui::SameLine();
+        if (!narrow) {  // the results list says how many on a phone
+            ImGui::TextDisabled("%zu %s", s.results().size(), s.results().size() == 1 ? "result" : "results");
+            ImGui::SameLine();
+        }
     }
-    theme_switch(s, width, out);
+    theme_switch(s, width, narrow, out);
 }
 
 void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {

@@ -1,6 +1,7 @@
 // Search as a reader uses it: Ctrl+F, typing, Up/Down, Enter; the timeline dims non-matches.
 #include <catch2/catch.hpp>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow: how far the items reached
 
 #include "headless.h"
 #include "ui/search_view.h"
@@ -78,4 +79,19 @@ TEST_CASE("search view: '/' reaches the box after a click in the reader", "[sear
     h.frame();
     h.type("kronstadt");
     CHECK(h.session.query() == "kronstadt");
+}
+
+TEST_CASE("search bar: on a phone's width every control stays on screen", "[search][mobile]") {
+    for (const float width : {390.0f, 1280.0f}) {
+        CAPTURE(width);
+        HeadlessUi h(bundled_archive());
+        ImGui::GetIO().DisplaySize = ImVec2(width, 844);
+        h.frames(2);
+        h.session.command(R"({"search": "trotsky"})");
+        h.frames(2);
+        // What the main window's items reached last frame: beyond the width means cut off.
+        const ImGuiWindow* main = ImGui::FindWindowByName("Lectern");
+        REQUIRE(main != nullptr);
+        CHECK(main->ContentSizeIdeal.x <= width + 2);  // full-width rules end a pixel past the edge
+    }
 }
