@@ -304,7 +304,8 @@ class SearchRunner {
 public:
     explicit SearchRunner(const SearchIndex& index) : ix_(index) {}
 
-    std::vector<SearchHit> run(std::string_view query, const SearchFilter& filter, std::size_t limit) const;
+    std::vector<SearchHit> run(std::string_view query, const SearchFilter& filter, std::size_t limit,
+                               std::size_t described) const;
 
 private:
     std::string_view word(std::size_t term) const {
@@ -446,7 +447,7 @@ void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, Search
 }
 
 std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFilter& filter,
-                                         std::size_t limit) const {
+                                         std::size_t limit, std::size_t described) const {
     std::vector<SearchHit> hits;
     if (!ix_.archive_ || limit == 0) return hits;
     const Archive& a = *ix_.archive_;
@@ -503,15 +504,15 @@ std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFil
         hit.score = static_cast<int>(std::min<std::uint64_t>(m.count, std::numeric_limits<int>::max()));
         hit.title_terms = m.title_terms;
         hit.title_match = m.title_terms > 0;
-        if (!terms.empty()) describe(matcher, m.doc, hit);
+        if (!terms.empty() && i < described) describe(matcher, m.doc, hit);
         hits.push_back(std::move(hit));
     }
     return hits;
 }
 
 std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchFilter& filter,
-                                           std::size_t limit) const {
-    return SearchRunner(*this).run(query, filter, limit);
+                                           std::size_t limit, std::size_t described) const {
+    return SearchRunner(*this).run(query, filter, limit, described);
 }
 
 }  // namespace lectern

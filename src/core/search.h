@@ -95,10 +95,11 @@ public:
     // Indexes the archive (null: an empty index). Linear in the text's size.
     void build(std::shared_ptr<const Archive> archive);
 
-    // The best `limit` hits, best first (limit applies to filter-only listings too).
+    // The best `limit` hits, best first (limit applies to filter-only listings too); only
+    // the first `described` get their field and snippet, which cost a read of the text.
     // Any input is safe: invalid UTF-8 reads as U+FFFD, long queries are cut.
     std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter = {},
-                                  std::size_t limit = 200) const;
+                                  std::size_t limit = 200, std::size_t described = SIZE_MAX) const;
 
     std::size_t memory_bytes() const;  // everything the index allocates, not the archive
     std::size_t documents() const { return title_end_.size(); }

@@ -104,9 +104,12 @@ void Session::run_search() {
         index_.build(archive_);
         index_built_ = true;
     }
-    // The timeline marks every matching work, so ask for all of them.
-    results_ = index_.search(query_, filter_, archive_->works.size() + archive_->pages.size() +
-                                                 archive_->events.size() + archive_->people.size());
+    // The timeline marks every matching work, so ask for all of them; snippets, which
+    // read the text, only for the first rows a reader looks at.
+    results_ = index_.search(query_, filter_,
+                             archive_->works.size() + archive_->pages.size() + archive_->events.size() +
+                                 archive_->people.size(),
+                             kDescribedResults);
     for (const SearchHit& h : results_)
         if (h.kind == SearchHit::Kind::work) matching_[static_cast<std::size_t>(h.index)] = 1;
 }

@@ -175,3 +175,17 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
     CHECK(st["prefs"]["reading_scale"] == 1.5);
     CHECK(st["theme"] == "dark");
 }
+
+TEST_CASE("session: every matching work is marked, and the first rows carry snippets", "[session][search]") {
+    json works = json::array();
+    for (int i = 0; i < 250; ++i)
+        works.push_back({{"id", "w" + std::to_string(i)}, {"title", "Work " + std::to_string(i)}, {"date", "1936"},
+                         {"body", "Something about Kronstadt."}});
+    Session s;
+    REQUIRE(s.load(json{{"lectern", 1}, {"title", "T"}, {"works", works}}.dump()).ok());
+    s.search("kronstadt");
+    REQUIRE(s.results().size() == 250);
+    for (int i = 0; i < 250; ++i) CHECK(s.work_matches(i));
+    CHECK(s.results()[kDescribedResults - 1].snippet.find("Kronstadt") != std::string::npos);
+    CHECK(s.results()[kDescribedResults].snippet.empty());
+}
