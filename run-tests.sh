@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Runs every Lectern test: installs what is missing, builds natively and for wasm,
-# then runs the Catch2 unit and UI tests (ctest) and the browser tests (headless
-# Chromium, both dist/lectern.html from file:// and dist/site/ over http).
-# Exits non-zero on any failure.
+# then runs the Catch2 unit and UI tests (ctest), the same tests again under ASan and
+# UBSan (tools/sanitize.sh), each libFuzzer target for a bounded time (tools/fuzz.sh)
+# and the browser tests (headless Chromium, both dist/lectern.html from file:// and
+# dist/site/ over http, then the single file again built with -sASSERTIONS=2
+# -sSAFE_HEAP=1). Exits non-zero on any failure.
 #
 #   ./run-tests.sh                    everything
 #   ./run-tests.sh --screenshot       also refresh docs/screenshot.png (the README's)
+#   ./run-tests.sh --fuzz-seconds N   fuzz each target N seconds (default: LECTERN_FUZZ_SECONDS or 30)
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
 
 shot_args=()
-for arg in "$@"; do
-    case $arg in
+fuzz_args=()
+while [ $# -gt 0 ]; do
+    case $1 in
         --screenshot) shot_args=(--screenshot docs/screenshot.png) ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-        *) echo "run-tests.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+        --fuzz-seconds) [ $# -ge 2 ] || { echo "run-tests.sh: --fuzz-seconds wants a number" >&2; exit 2; }
+                        fuzz_args=(--seconds "$2"); shift ;;
+        --fuzz-seconds=*) fuzz_args=(--seconds "${1#*=}") ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        *) echo "run-tests.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
     esac
+    shift
 done
 
 lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_WASM_PKGS[@]}" "${LECTERN_BROWSER_PKGS[@]}"
@@ -31,8 +39,16 @@ cmake --build build/native -j"$(nproc)"
 native_status=0
 (cd build/native && ctest --output-on-failure -j"$(nproc)") || native_status=$?
 
-echo "== wasm build"
-./build-wasm.sh
+echo "== sanitizers: every native test under ASan and UBSan"
+sanitize_status=0
+tools/sanitize.sh || sanitize_status=$?
+
+echo "== fuzzing"
+fuzz_status=0
+tools/fuzz.sh "${fuzz_args[@]}" || fuzz_status=$?
+
+echo "== wasm build (and the single file with Emscripten's run-time checks)"
+./build-wasm.sh --checked
 
 echo "== browser tests"
 # The lock file pins playwright-core; the registry comes from the machine's npm configuration.
@@ -40,10 +56,11 @@ if [ ! -d tests/web/node_modules/playwright-core ]; then
     (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 browser_status=0
-node tests/web/run.mjs "${shot_args[@]}" || browser_status=$?
+node tests/web/run.mjs --checked "${shot_args[@]}" || browser_status=$?
 
-if [ "$native_status" != 0 ] || [ "$browser_status" != 0 ]; then
-    echo "run-tests.sh: FAILED (native tests: exit $native_status, browser tests: exit $browser_status)"
+if [ "$native_status" != 0 ] || [ "$sanitize_status" != 0 ] || [ "$fuzz_status" != 0 ] || [ "$browser_status" != 0 ]; then
+    echo "run-tests.sh: FAILED (native tests: exit $native_status, sanitizers: exit $sanitize_status," \
+         "fuzzing: exit $fuzz_status, browser tests: exit $browser_status)"
     exit 1
 fi
 echo "run-tests.sh: all tests passed"

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/text_fold.h"
+
 namespace lectern {
 
 namespace {
@@ -64,6 +66,16 @@ std::string year_text(double y) {
     return s == "-0" ? "0" : s;
 }
 
+// A key as a problem quotes it: valid UTF-8 (percent-encoded when it is not), at most 24 bytes
+// cut at a character boundary.
+std::string shown(const std::string& key) {
+    std::string s = is_valid_utf8(key) ? key : percent_encode(key);
+    if (s.size() <= 24) return s;
+    std::size_t n = 24;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "…";
+}
+
 }  // namespace
 
 ParsedLink parse_fragment(std::string_view f) {
@@ -83,9 +95,14 @@ ParsedLink parse_fragment(std::string_view f) {
         const auto eq = part.find('=');
         const std::string key(part.substr(0, eq));
         const auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1));
-        const std::string shown_key = key.size() > 24 ? key.substr(0, 24) + "…" : key;
+        const std::string shown_key = shown(key);
         if (!value) {
             out.problems.push_back("'" + shown_key + "' has a broken %-escape");
+            continue;
+        }
+        // The parts end up in the search box, the page's JSON and its notices: text only.
+        if (!is_valid_utf8(*value)) {
+            out.problems.push_back("'" + shown_key + "' is not UTF-8 text");
             continue;
         }
         if (key == "work") {

@@ -19,7 +19,8 @@ struct DeepLink {
 
 struct ParsedLink {
     DeepLink link;
-    std::vector<std::string> problems;  // "unknown part 'x'", "view needs START/END", "the link is too long"
+    // "unknown part 'x'", "view needs START/END", "'q' is not UTF-8 text", "the link is too long"
+    std::vector<std::string> problems;
 };
 
 // Accepts the fragment with or without its leading '#'. Fragments over 4 KB are ignored whole.

@@ -282,7 +282,11 @@ Document parse(std::string_view markdown) {
     };
     // md4c sizes are 32-bit; longer input is cut rather than misparsed.
     const std::size_t n = std::min<std::size_t>(markdown.size(), std::numeric_limits<MD_SIZE>::max());
-    md_parse(markdown.data(), static_cast<MD_SIZE>(n), &p, &b);
+    // md4c 0.4.8 (Debian 12's) may read the byte just past its input: a link destination that
+    // ends the text ("[x](y" then the end) is checked for a newline at text[n]. A std::string
+    // holds a NUL there, so that read stays inside the allocation whatever the caller passed.
+    const std::string text(markdown.substr(0, n));
+    md_parse(text.data(), static_cast<MD_SIZE>(n), &p, &b);
     b.close_leaf();
     b.flush_marker();
     return std::move(b.doc);

@@ -8,6 +8,8 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "core/text_fold.h"
+
 namespace lectern {
 
 std::string ImportProblem::to_string() const {
@@ -162,13 +164,16 @@ public:
         i = 1;
 
         // Front matter until "Biography" (or "Works:" on pages without one).
+        int epigraphs = 0;
         for (; i < blocks.size() && text(i) != "Biography" && text(i) != "Works:"; ++i) {
             const int line = blocks[i][0].number;
             const std::string& t = joined(blocks[i], " ");
             std::string quote, cite;
             if (t == a.title) continue;  // the name repeated as a heading
             if (is_lifespan(t)) lifespan_ = t;
-            else if (split_epigraph(t, quote, cite)) a.pages.push_back({"epigraph", "", "quote", quote, cite, {}});
+            else if (split_epigraph(t, quote, cite))  // page ids are unique: a second epigraph is "epigraph-2"
+                a.pages.push_back({epigraphs++ ? "epigraph-" + std::to_string(epigraphs) : std::string("epigraph"), "",
+                                   "quote", quote, cite, {}});
             else if (a.publisher.empty()) a.publisher = t;
             else return problem(line, "unexpected text before 'Biography': '" + t + "'");
         }
@@ -319,6 +324,13 @@ void merge_events(std::string_view events_json, const std::string& lifespan, Arc
     auto subject = std::find_if(extra.people.begin(), extra.people.end(),
                                 [&](const Person& p) { return p.name == a.title; });
     if (subject == extra.people.end() && !lifespan.empty()) {
+        // The id made from the header is taken by someone else: a misspelt name, most likely.
+        for (const Person& other : extra.people)
+            if (other.id == subject_id) {
+                problems.push_back({0, "events file: person '" + subject_id + "' is named '" + other.name +
+                                           "', not '" + a.title + "' as the page's header says"});
+                return;
+            }
         Person p;
         p.id = subject_id;
         p.name = a.title;
@@ -446,6 +458,16 @@ std::string make_work_id(std::string_view edtf, std::string_view title) {
 
 ImportResult import_mia_index(std::string_view page_text, std::string_view events_json) {
     ImportResult result;
+    // Every text of the page ends up in the archive's JSON, which must be UTF-8: a page saved in
+    // another encoding is refused at its first bad byte, not when the archive is written.
+    if (const std::size_t bad = valid_utf8_prefix(page_text); bad < page_text.size()) {
+        static const char* kHex = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(page_text[bad]);
+        const int line = 1 + static_cast<int>(std::count(page_text.begin(), page_text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+        result.problems.push_back({line, std::string("the page is not UTF-8 text (byte 0x") + kHex[byte >> 4] +
+                                             kHex[byte & 15] + "); save it as UTF-8"});
+        return result;
+    }
     Archive a;
     a.language = "en";
     Importer importer(result.problems);

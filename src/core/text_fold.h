@@ -65,4 +65,10 @@ private:
 // The folded words of a text, in order (convenience for queries and tests).
 std::vector<std::string> search_words(std::string_view utf8);
 
+// The length of the well-formed UTF-8 at the start of `s` (no overlong forms, surrogates or
+// code points above U+10FFFF): s.size() when all of it is. Text that reaches JSON output
+// (nlohmann's dump refuses anything else) is checked with it where it enters.
+std::size_t valid_utf8_prefix(std::string_view s);
+inline bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(); }
+
 }  // namespace lectern

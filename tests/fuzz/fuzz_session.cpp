@@ -1,0 +1,54 @@
+// libFuzzer target (extra): the session's automation surface, as the page's test hook and the
+// URL drive it. The bundled archive is loaded; each input line is a JSON command (or, when it
+// starts with '#', a URL fragment). Every reply and the state stay JSON.
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "core/session.h"
+#include "fuzz_check.h"
+
+using namespace lectern;
+
+namespace {
+std::string g_archive;
+}
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    std::ifstream in(LECTERN_SOURCE_DIR "/data/serge.json", std::ios::binary);
+    g_archive.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (g_archive.empty()) fuzz::broken("data/serge.json is readable", __FILE__, __LINE__);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static Session session;  // the archive loaded once: a reload per input would dominate the run
+    static const bool loaded = session.load(g_archive).ok();
+    FUZZ_CHECK(loaded);
+    // Back to the same start for every input, so a crash replays from its file alone.
+    session.close();
+    session.command(R"({"fit": true})");
+    session.apply_fragment("");
+    session.command(R"({"search": ""})");
+    session.command(R"({"filter": {}})");
+
+    std::string_view rest = fuzz::as_text(data, size);
+    while (!rest.empty()) {
+        const auto nl = rest.find('\n');
+        const std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (!line.empty() && line[0] == '#') {
+            const std::string notice = session.apply_fragment(line);
+            FUZZ_CHECK(fuzz::valid_utf8(notice));
+            continue;
+        }
+        if (line.rfind("{\"load\"", 0) == 0) continue;  // replacing the archive would change every later input
+        const std::string reply = session.command(line);
+        FUZZ_CHECK(nlohmann::json::accept(reply));
+        FUZZ_CHECK(session.view().start < session.view().end);
+    }
+    FUZZ_CHECK(nlohmann::json::accept(session.state_json()));
+    FUZZ_CHECK(fuzz::valid_utf8(session.fragment()));
+    (void)session.take_outgoing();
+    return 0;
+}
