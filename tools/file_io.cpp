@@ -54,4 +54,18 @@ bool write_file_atomically(const std::string& path, const std::string& data, std
     return true;
 }
 
+std::shared_ptr<const Archive> load_archive_file(const std::string& path, int& status) {
+    std::string error;
+    const auto text = read_whole_file(path, error);
+    if (!text) {
+        std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+        status = 2;
+        return nullptr;
+    }
+    const LoadResult r = load_archive(*text);
+    for (const Diagnostic& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path.c_str(), d.to_string().c_str());
+    status = r.ok() ? 0 : 1;
+    return r.archive;
+}
+
 }  // namespace lectern::tool

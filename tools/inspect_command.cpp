@@ -54,16 +54,10 @@ int inspect_command(const Args& args) {
         std::fputs(kHelp, stderr);
         return 2;
     }
-    std::string error;
-    const auto text = read_whole_file(args[0], error);
-    if (!text) {
-        std::fprintf(stderr, "%s: %s\n", args[0].c_str(), error.c_str());
-        return 2;
-    }
-    const LoadResult r = load_archive(*text);
-    for (const Diagnostic& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", args[0].c_str(), d.to_string().c_str());
-    if (!r.ok()) return 1;
-    const Archive& a = *r.archive;
+    int status = 0;
+    const std::shared_ptr<const Archive> archive = load_archive_file(args[0], status);
+    if (!archive) return status;
+    const Archive& a = *archive;
 
     // Start from the normalised archive and put resolved dates in place of the EDTF strings.
     ojson j = ojson::parse(archive_to_json(a));

@@ -32,17 +32,11 @@ int mirror_command(const Args& args) {
         std::fputs(kHelp, stderr);
         return 2;
     }
-    std::string error;
-    const auto text = read_whole_file(args[0], error);
-    if (!text) {
-        std::fprintf(stderr, "%s: %s\n", args[0].c_str(), error.c_str());
-        return 2;
-    }
-    const LoadResult r = load_archive(*text);
-    for (const Diagnostic& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", args[0].c_str(), d.to_string().c_str());
-    if (!r.ok()) return 1;
-    const TimelineItems items = build_timeline_items(*r.archive);
-    const std::string html = noscript ? works_noscript_html(*r.archive, items) : archive_mirror_html(*r.archive, items);
+    int status = 0;
+    const std::shared_ptr<const Archive> archive = load_archive_file(args[0], status);
+    if (!archive) return status;
+    const TimelineItems items = build_timeline_items(*archive);
+    const std::string html = noscript ? works_noscript_html(*archive, items) : archive_mirror_html(*archive, items);
     std::fwrite(html.data(), 1, html.size(), stdout);
     return 0;
 }
