@@ -2,7 +2,7 @@
 // URL drive it. The bundled archive is loaded; each input line is a JSON command (or, when it
 // starts with '#', a URL fragment). Every reply and the state stay JSON.
 #include <fstream>
-#include <iterator>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "core/session.h"
@@ -16,7 +16,9 @@ std::string g_archive;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::ifstream in(LECTERN_SOURCE_DIR "/data/serge.json", std::ios::binary);
-    g_archive.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ostringstream text;
+    text << in.rdbuf();
+    g_archive = text.str();
     if (g_archive.empty()) fuzz::broken("data/serge.json is readable", __FILE__, __LINE__);
     return 0;
 }
