@@ -25,7 +25,7 @@ def read(path):
         return f.read()
 
 
-PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "lectern-page.js")  # in order: lectern-page.js uses the others
+PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "lectern-page.js")  # in order: lectern-page.js uses the others
 PAGE_STYLES = ("lectern.css", "mirror.css")
 
 

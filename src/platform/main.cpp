@@ -136,6 +136,7 @@ void frame(void* arg) {
         }
     }
     input |= follow_viewport(sh);
+    input |= lectern::platform::bridge_woken();
     if (sh.context_restored) {
         // The browser dropped the GPU context (WEBGL_lose_context, a GPU reset) and
         // gave it back empty: make the renderer's shaders, buffers and font again.
@@ -181,6 +182,7 @@ void frame(void* arg) {
     SDL_GL_SwapWindow(sh.window);
     sh.session.count_frame();
     lectern::platform::bridge_after_frame(sh.session);
+    lectern::platform::bridge_text_field(sh.ui.search.field);
 
     if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
         lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),
@@ -260,7 +262,7 @@ int main(int argc, char** argv) {
     follow_viewport(sh);
     lectern::ui::init_ui(sh.ui, 1.0f, &sh.session);
     follow_fonts(sh);
-    lectern::platform::bridge_attach(&sh.session);
+    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field);
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &sh, 0, true);

@@ -5,6 +5,9 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
+#include <cstdio>
+#include <utility>
+
 #include "core/html_mirror.h"
 
 namespace {
@@ -14,6 +17,9 @@ int g_mirrored_work = -2;
 std::string g_reply;  // keeps the last reply alive until the page has read it
 std::string g_link_without_view, g_link;  // what the URL holds now
 bool g_link_started = false;
+lectern::ui::TextFieldLink* g_field = nullptr;  // the search box's end of the page's text input
+std::string g_field_sent;  // what the page's input was last told, to tell only changes
+bool g_woken = false;
 }  // namespace
 
 // Called by web/lectern-page.js; the returned string is valid until the next call.
@@ -38,6 +44,18 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_mirror(int what) {
 }
 // An archive's bytes as read from a file or the network: no JSON command around
 // them, so a large archive is in memory once here rather than three times.
+// The page's text input (web/text-field.js) took or lost the focus, or now holds this
+// text with the selection from anchor to cursor (byte offsets).
+EMSCRIPTEN_KEEPALIVE void lectern_text_focus(int focused) {
+    if (!g_field) return;
+    (focused ? g_field->focus : g_field->blur) = true;
+    g_woken = true;
+}
+EMSCRIPTEN_KEEPALIVE void lectern_text_edit(const char* value, int anchor, int cursor) {
+    if (!g_field) return;
+    g_field->edit = lectern::ui::TextFieldLink::Edit{value, anchor, cursor};
+    g_woken = true;
+}
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
     g_reply = g_session ? g_session->load_reply(std::string_view(bytes, static_cast<std::size_t>(size)))
                         : std::string(R"({"ok":false,"error":"not started"})");
@@ -47,6 +65,9 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
 
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
+});
+EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor), {
+    if (window.lecternTextField) window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
 });
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
@@ -114,11 +135,37 @@ EM_JS(double, js_inner_height, (), { return window.innerHeight; });
 
 namespace lectern::platform {
 
-void bridge_attach(Session* session) {
+void bridge_attach(Session* session, ui::TextFieldLink* field) {
 #ifdef __EMSCRIPTEN__
     g_session = session;
+    g_field = field;
 #else
     (void)session;
+    (void)field;
+#endif
+}
+
+bool bridge_woken() {
+#ifdef __EMSCRIPTEN__
+    return std::exchange(g_woken, false);
+#else
+    return false;
+#endif
+}
+
+void bridge_text_field(const ui::TextFieldLink& f) {
+#ifdef __EMSCRIPTEN__
+    // Positions round to whole pixels: the input only has to lie over the box.
+    char where[96];
+    std::snprintf(where, sizeof where, "%d %.0f %.0f %.0f %.0f %d %d|", f.active ? 1 : 0, f.x, f.y, f.w, f.h, f.anchor,
+                  f.cursor);
+    std::string now = where;
+    if (f.active) now += f.value;  // an inactive box's text is the query, set when it activates
+    if (now == g_field_sent) return;
+    g_field_sent = std::move(now);
+    js_text_field(f.active ? 1 : 0, f.x, f.y, f.w, f.h, f.value.c_str(), f.anchor, f.cursor);
+#else
+    (void)f;
 #endif
 }
 

@@ -5,11 +5,19 @@
 #include <string>
 
 #include "core/session.h"
+#include "ui/text_field.h"
 
 namespace lectern::platform {
 
-// Lets the page's window.lectern hook reach this session (state, command).
-void bridge_attach(Session* session);
+// Lets the page's window.lectern hook reach this session (state, command), and the
+// page's text input reach the search box.
+void bridge_attach(Session* session, ui::TextFieldLink* field);
+// True once after the page changed something the viewer must draw (the text input
+// was edited or focused): the shell draws a frame even when no SDL event came.
+bool bridge_woken();
+// After each frame: tells the page's text input where the search box is, whether it
+// has the keys and what it holds, when any of that changed. No-op natively.
+void bridge_text_field(const ui::TextFieldLink& field);
 // The first frame with an archive was drawn: records window.lectern.firstFrameMs.
 void bridge_first_frame();
 // Carries out what the viewer asked of the platform: clipboard, downloads, links.

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "ui/theme.h"
 
@@ -135,6 +136,17 @@ void theme_switch(const Session& s, float width, bool narrow, Intents& out) {
                           next.empty() ? "Click to follow the system." : next == "dark" ? "Click for dark." : "Click for light.");
 }
 
+// Tells the page's text input where the box is and whether it has the keys; a page
+// edit that arrives while the box is inactive is stale and dropped.
+void follow_field(TextFieldLink& field, bool box_active) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    field.x = a.x, field.y = a.y, field.w = b.x - a.x, field.h = b.y - a.y;
+    field.active = box_active;
+    if (!box_active) field.edit.reset();
+    // The page's input went to something else on the page: the box lets the keys go too.
+    if (std::exchange(field.blur, false) && box_active) ImGui::SetWindowFocus(nullptr);
+}
+
 }  // namespace
 
 bool results_shown(const Session& s, const SearchState& st) { return st.show_results && s.search_active(); }
@@ -156,6 +168,8 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
     ImGui::SetNextItemWidth(narrow ? width * 0.36f : std::min(420.0f, width * 0.35f));
+    // The page's text input was tapped or tabbed to: the box takes the keys.
+    if (std::exchange(st.field.focus, false) && !st.field.active) st.focus_request = true;
     if (st.focus_request) {
         ImGui::SetWindowFocus();  // the reader's child window may hold the focus; take it back first
         ImGui::SetKeyboardFocusHere();
@@ -168,8 +182,11 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         st.sent = s.query();
     }
     const bool entered = ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search the archive   (Ctrl+F or /)", st.query,
-                                                  sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
+                                                  sizeof st.query,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
+                                                  text_field_exchange, &st.field);
     const bool box_active = ImGui::IsItemActive();
+    follow_field(st.field, box_active);
     if (st.sent != st.query) {
         st.sent = st.query;
         out.search = st.sent;

@@ -7,6 +7,7 @@
 
 #include "core/session.h"
 #include "ui/fonts.h"
+#include "ui/text_field.h"
 
 namespace lectern::ui {
 
@@ -87,6 +88,7 @@ struct SearchState {
     bool show_results = false;    // the results list stands in for the reader
     int cursor = 0;               // highlighted result, for Up/Down and Enter
     bool scroll_to_cursor = false;
+    TextFieldLink field;          // the page's text input that edits the box (web)
     // Filter controls.
     std::vector<std::string> kinds;  // checked kinds
     bool use_years = false;

@@ -95,3 +95,40 @@ TEST_CASE("search bar: on a phone's width every control stays on screen", "[sear
         CHECK(main->ContentSizeIdeal.x <= width + 2);  // full-width rules end a pixel past the edge
     }
 }
+
+// The web page's text input edits the box (ui/text_field.h): what it holds replaces the
+// box's text, with its selection; what the box holds goes back, with the caret.
+TEST_CASE("search view: the page's text input edits the box, and learns where the caret is", "[search-view][text-field]") {
+    Headless h;
+    ui::TextFieldLink& field = h.ui.search.field;
+    CHECK_FALSE(field.active);
+    CHECK(field.w > 100.0f);  // the page lays its input over the box, so it must know where that is
+    // A tap on the page's input activates the box.
+    field.focus = true;
+    h.frames(2);
+    REQUIRE(field.active);
+    field.edit = ui::TextFieldLink::Edit{"Серж", 0, 8};  // the whole word selected (byte offsets)
+    h.frame();
+    CHECK(h.session.query() == "Серж");
+    CHECK(field.value == "Серж");
+    CHECK(field.anchor == 0);
+    CHECK(field.cursor == 8);
+    // Keys the box handles itself (Home) move the caret, and the link reports it.
+    h.key(ImGuiKey_Home);
+    CHECK(field.cursor == 0);
+    CHECK(field.anchor == 0);
+    // A paste longer than the box holds is cut at a character, never inside one.
+    field.edit = ui::TextFieldLink::Edit{std::string(254, 'a') + "жж", 256, 256};
+    h.frame();
+    CHECK(h.session.query() == std::string(254, 'a'));  // 255 bytes fit: half an "ж" is dropped
+    CHECK(field.value.size() == 254);
+    // The page's input lost the focus to something else: the box lets go too.
+    field.blur = true;
+    h.frames(2);
+    CHECK_FALSE(field.active);
+    // An edit that arrives while the box is inactive is stale and dropped.
+    field.edit = ui::TextFieldLink::Edit{"late", 4, 4};
+    h.frame();
+    CHECK(h.session.query() == std::string(254, 'a'));
+    CHECK_FALSE(field.edit);
+}
