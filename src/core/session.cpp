@@ -187,6 +187,7 @@ std::string Session::state_json() const {
         {"selected", selected_ >= 0 ? json(a.works[static_cast<std::size_t>(selected_)].id) : json(nullptr)},
         {"view", {{"start", view_.start}, {"end", view_.end}}},
         {"visible", {{"items", visible_items_}, {"clusters", visible_clusters_}}},
+        {"reader", {{"scroll", reader_scroll_}}},
         {"query", query_},
         {"results", results_json()},
         {"frames", frames_},

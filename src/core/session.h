@@ -111,8 +111,10 @@ public:
     void count_frame() { ++frames_; }
     // What the timeline drew in the last frame (state().visible).
     void note_visible(std::size_t items, std::size_t clusters) { visible_items_ = items, visible_clusters_ = clusters; }
+    // How far down its text the reader was scrolled in the last frame, in pixels (state().reader).
+    void note_reader_scroll(double pixels) { reader_scroll_ = pixels; }
 
-    // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},
+    // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
     //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale}}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
@@ -144,6 +146,7 @@ private:
     void save_prefs();
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
+    double reader_scroll_ = 0;
     std::vector<Outgoing> outbox_;
     std::string notice_;
     std::uint64_t notice_serial_ = 0, revision_ = 0;

@@ -42,6 +42,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
+    if (in.reader_scroll) s.note_reader_scroll(*in.reader_scroll);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
@@ -79,7 +80,8 @@ void draw_status(const Session& s, UiState& ui) {
 bool ui_wants_frames(const UiState& ui) {
     // A drag-selection past the reader's edge keeps scrolling while the mouse is still.
     const bool selecting = ui.reader.texts && ui.reader.texts->selection.dragging;
-    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0 || selecting;
+    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0 || ui.reader.glide != 0 ||
+           selecting;
 }
 
 bool view_settled(const UiState& ui) {

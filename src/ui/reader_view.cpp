@@ -11,7 +11,10 @@
 #include <memory>
 #include <string>
 
+#include <imgui_internal.h>  // ClearActiveID: a finger that scrolls lets go of the text it touched
+
 #include "core/date_format.h"
+#include "core/glide.h"
 #include "core/markdown.h"
 #include "core/match_ranges.h"
 #include "ui/markdown_view.h"
@@ -20,6 +23,17 @@
 namespace lectern::ui {
 
 namespace {
+
+// A finger that moved this far (pixels) scrolls; less is a tap.
+constexpr float kTouchSlop = 8.0f;
+
+// A click with the mouse; with a finger, a tap that let go where it went down: a
+// finger scrolling the text must not open the link it started on.
+bool clicked_here() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen) return ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+    return ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < kTouchSlop * kTouchSlop;
+}
 
 constexpr float kMinScale = 0.7f, kMaxScale = 2.0f, kScaleStep = 0.1f;
 constexpr float kOutlineMinMargin = 190.0f;  // narrower margins put the outline above the text
@@ -61,7 +75,7 @@ void link_text(Frame& fr, const std::string& label, const std::string& href) {
     if (ImGui::IsItemHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("%s", href.c_str());
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) fr.out.open_url = href;
+        if (clicked_here()) fr.out.open_url = href;
     }
 }
 
@@ -410,6 +424,52 @@ void selection_mouse(MarkdownCache& texts) {
     else if (y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + (y - bottom) * speed);
 }
 
+// Touch screens scroll by dragging the text itself, and a flick glides on, slowing as
+// phones' lists do; a new touch stops it at once. A mouse drag selects text instead.
+void finger_scroll(ReaderState& st) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool finger = io.MouseSource == ImGuiMouseSource_TouchScreen;
+    if (finger && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+        st.finger_down = true;
+        st.finger_scrolling = false;
+        st.glide = 0;
+    }
+    if (st.finger_down) {
+        const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+        if (down && !st.finger_scrolling && std::abs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y) > kTouchSlop) {
+            st.finger_scrolling = true;
+            ImGui::ClearActiveID();  // the text under the finger starts no selection and no click
+        }
+        // The last move may arrive in the frame the finger lifts: it still counts.
+        const float dy = io.MouseDelta.y;
+        if (st.finger_scrolling && dy != 0.0f) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - dy);
+            st.finger_moved_at = ImGui::GetTime();
+            st.finger_frame_dt = io.DeltaTime;
+            if (io.DeltaTime > 0) st.glide = 0.5 * st.glide + 0.5 * (-dy / io.DeltaTime);
+            // A clock that stands still makes any move look infinitely fast: at most
+            // four screens a second (a glide of one screen: 4 / the rate of 4).
+            const double fastest = 4.0 * ImGui::GetWindowHeight();
+            st.glide = std::clamp(st.glide, -fastest, fastest);
+        }
+        if (down) return;
+        // Lifted. A finger that rested before letting go does not fling. Resting means no
+        // move for a tenth of a second, or for two frames when frames come slower than that.
+        const double rest = std::max(0.1, 2.0 * st.finger_frame_dt);
+        if (!st.finger_scrolling || ImGui::GetTime() - st.finger_moved_at > rest) st.glide = 0;
+        st.finger_down = false;
+        st.finger_scrolling = false;
+        return;
+    }
+    if (st.glide == 0) return;
+    const float before = ImGui::GetScrollY();
+    ImGui::SetScrollY(before + static_cast<float>(glide_step(st.glide, io.DeltaTime, 4.0)));
+    // Stopped by the text's ends, or too slow to see.
+    const bool at_end = (st.glide < 0 && before <= 0.0f) || (st.glide > 0 && before >= ImGui::GetScrollMaxY());
+    if (at_end || std::abs(st.glide) < 10.0) st.glide = 0;
+}
+
 float& scroll_slot(ReaderState& st, int work) {
     const std::size_t i = static_cast<std::size_t>(work + 1);
     if (st.scroll_of.size() <= i) st.scroll_of.resize(i + 1, 0.0f);
@@ -450,12 +510,14 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     ImGui::BeginChild("##reader", size, false);
     ImGui::SetWindowFontScale(st.scale);
     keys(s, st, out);
+    finger_scroll(st);
     // Reached, or the text is shorter than the position it had.
     if (st.pending_scroll >= 0 &&
         (std::abs(ImGui::GetScrollY() - st.pending_scroll) < 1.0f || --st.pending_frames <= 0))
         st.pending_scroll = -1;
     if (st.pending_scroll < 0) scroll_slot(st, st.shown) = ImGui::GetScrollY();
     st.scroll_y = ImGui::GetScrollY();
+    out.reader_scroll = st.scroll_y;
 
     // A measure of about 70 characters, centred.
     const float em = f.body->FontSize * st.scale;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/date_format.h"
+#include "core/glide.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
@@ -80,14 +81,9 @@ YearWindow advance_motion(TimelineState& st, YearWindow w, double dt, double yea
         return w;
     }
     if (st.velocity != 0 && !held) {
-        // The glide decays as exp(-6t); moving by its integral over the step, not
-        // velocity * dt, keeps the whole glide within velocity / 6 however long the
-        // step (a tab hidden for an hour comes back where it was).
-        dt = std::max(dt, 0.0);
-        const double decay = std::exp(-6.0 * dt);
-        const double shift = st.velocity * (1.0 - decay) / 6.0;
+        // The glide decays as exp(-6t): it covers at most velocity / 6 (core/glide.h).
+        const double shift = glide_step(st.velocity, dt, 6.0);
         w = {w.start + shift, w.end + shift};
-        st.velocity *= decay;
         if (std::fabs(st.velocity / years_per_px) < 8.0) st.velocity = 0;  // under 8 px/s: stop
     }
     return w;

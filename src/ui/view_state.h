@@ -19,6 +19,7 @@ struct Intents {
     std::optional<std::string> search;    // a new query
     std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
+    std::optional<float> reader_scroll;      // how far down the reader's text is scrolled
     bool copy_citation = false;              // the open work's citation to the clipboard
     std::optional<std::string> copy_text;    // text the reader selected, to the clipboard
     bool copy_link = false;                  // a link to what is shown, to the clipboard
@@ -78,6 +79,12 @@ struct ReaderState {
     int body_lines = 0;            // lines of the shown body's layout (0: no body)
     int body_headings = 0;         // headings in the shown body's outline
     int layouts = 0;               // layout passes so far: scrolling must not add any
+    // One finger on a touch screen scrolls the text, and a flick keeps it gliding.
+    bool finger_down = false;      // a finger went down on the reader and is still down
+    bool finger_scrolling = false; // it moved far enough to be a scroll, not a tap
+    double finger_moved_at = 0;    // ImGui time of its last move
+    double finger_frame_dt = 0;    // the frame step at that move
+    double glide = 0;              // scroll speed in pixels per second (positive: down the text)
     std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
 };
 

@@ -444,3 +444,50 @@ TEST_CASE("reader: a result opened from the search box shows its first match, an
     h.frames(3);
     CHECK(h.current_match_in_view(*e));
 }
+
+TEST_CASE("reader: a finger drags the text to scroll, a flick glides on until a touch stops it, and neither selects",
+          "[reader][touch]") {
+    Headless h(find_archive_json());
+    h.open("kron");
+    ImGuiIO& io = ImGui::GetIO();
+    const auto finger = [&](ImGuiMouseSource source, float y, int button) {  // button: -1 up, 1 down, 0 as it was
+        io.AddMouseSourceEvent(source);
+        io.AddMousePosEvent(640, y);
+        if (button != 0) io.AddMouseButtonEvent(ImGuiMouseButton_Left, button > 0);
+        h.frame();
+    };
+    const auto flick = [&](ImGuiMouseSource source) {  // 320 pixels up in eight frames, let go at speed
+        finger(source, 760, 1);
+        for (int i = 1; i <= 8; ++i) finger(source, 760.0f - 40.0f * static_cast<float>(i), 0);
+        finger(source, 440, -1);
+    };
+    REQUIRE(h.ui.reader.scroll_y == 0.0f);
+    flick(ImGuiMouseSource_TouchScreen);
+    CHECK(h.ui.reader.scroll_y == Approx(320.0f).margin(1.0f));  // the text followed the finger
+    CHECK(h.selected().empty());
+    CHECK(ui::ui_wants_frames(h.ui));  // gliding
+    h.frames(180);
+    const float glided = h.ui.reader.scroll_y;
+    CHECK(glided > 400.0f);
+    CHECK(glided < 320.0f + 4 * 800.0f / 4);  // a glide covers at most one window height
+    CHECK_FALSE(ui::ui_wants_frames(h.ui));   // and comes to rest
+
+    // A touch during a glide stops it where it is.
+    flick(ImGuiMouseSource_TouchScreen);
+    h.frames(2);
+    finger(ImGuiMouseSource_TouchScreen, 600, 0);  // ImGui takes a move and a press in one frame over two
+    finger(ImGuiMouseSource_TouchScreen, 600, 1);
+    const float held = h.ui.reader.scroll_y;
+    h.frames(30);
+    CHECK(h.ui.reader.scroll_y == Approx(held).margin(1.0f));
+    finger(ImGuiMouseSource_TouchScreen, 600, -1);
+    h.frames(30);
+    CHECK(h.ui.reader.scroll_y == Approx(held).margin(1.0f));  // a tap flings nothing
+    CHECK(h.selected().empty());
+
+    // The same movement with a mouse selects text and leaves the scroll alone.
+    flick(ImGuiMouseSource_Mouse);
+    h.frames(30);
+    CHECK(h.ui.reader.scroll_y == Approx(held).margin(1.0f));
+    CHECK_FALSE(h.selected().empty());
+}
