@@ -105,6 +105,11 @@ public:
     void warning(const std::string& path, std::string message) {
         out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(message)});
     }
+    std::size_t count() const { return out_.size(); }
+    // Adds `note` to the messages of problems recorded since count() was `first`.
+    void note_since(std::size_t first, const std::string& note) {
+        for (std::size_t i = first; i < out_.size(); ++i) out_[i].message += note;
+    }
     bool has_errors() const {
         for (const auto& d : out_)
             if (d.severity == Diagnostic::Severity::error) return true;
@@ -309,13 +314,22 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         a.events.push_back(std::move(e));
     });
 
+    std::set<std::string> era_titles;
     r.each(root, "", "eras", false, [&](const json& j, const std::string& p) {
         Era era;
+        const std::size_t first_problem = r.count();
         r.warn_unknown(j, p, {"title", "date", "note"});
-        r.text(j, p, "title", era.title, true);
+        if (r.text(j, p, "title", era.title, true)) {
+            if (era.title.find_first_not_of(" \t\r\n") == std::string::npos)
+                r.error(Reader::member(p, "title"), "an era's title is empty (it labels the band)");
+            else if (!era_titles.insert(era.title).second)
+                r.warning(Reader::member(p, "title"), "another era has this title: readers cannot tell their bands apart");
+        }
         r.date(j, p, "date", era.date, true);
         if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), "an era's date must be an interval such as '1919/1936'");
         r.text(j, p, "note", era.note);
+        // A path names the era by index only; its title says which band that is.
+        if (!era.title.empty()) r.note_since(first_problem, " (era '" + shown(era.title) + "')");
         a.eras.push_back(std::move(era));
     });
 

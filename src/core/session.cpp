@@ -41,9 +41,13 @@ LoadResult Session::load(std::string_view json_text) {
     // so a failed allocation leaves the session as it was.
     TimelineItems items = build_timeline_items(*r.archive);
     TimelineModel timeline = build_timeline_model(*r.archive);
+    std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
     archive_ = r.archive;
     items_ = std::move(items);
     timeline_ = std::move(timeline);
+    era_spans_ = std::move(spans);
+    drawn_eras_.clear();  // indices into the old archive's eras
+    hovered_era_ = -1;
     selected_ = -1;
     index_built_ = false;  // built again on the next search
     query_.clear();
@@ -188,6 +192,8 @@ std::string Session::state_json() const {
         {"view", {{"start", view_.start}, {"end", view_.end}}},
         {"visible", {{"items", visible_items_}, {"clusters", visible_clusters_}}},
         {"reader", {{"scroll", reader_scroll_}}},
+        {"eras", eras_json()},
+        {"hovered_era", hovered_era_ >= 0 ? json(a.eras[static_cast<std::size_t>(hovered_era_)].title) : json(nullptr)},
         {"query", query_},
         {"results", results_json()},
         {"frames", frames_},
@@ -195,6 +201,16 @@ std::string Session::state_json() const {
         {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
     };
     return s.dump();
+}
+
+json Session::eras_json() const {
+    json out = json::array();
+    for (const EraBand& b : drawn_eras_) {
+        const Era& e = archive_->eras[static_cast<std::size_t>(b.era)];
+        out.push_back({{"title", e.title}, {"date", e.date ? e.date->text : ""}, {"x0", b.x0}, {"x1", b.x1},
+                       {"y0", eras_y0_}, {"y1", eras_y1_}, {"labelled", b.labelled}, {"truncated", b.truncated}});
+    }
+    return out;
 }
 
 json Session::results_json() const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/archive.h"
+#include "core/era_bands.h"
 #include "core/search.h"
 #include "core/timeline_items.h"
 #include "core/timeline_layout.h"
@@ -53,6 +54,7 @@ public:
     const Archive& archive() const { return *archive_; }
     const TimelineItems& items() const { return items_; }
     const TimelineModel& timeline() const { return timeline_; }
+    const std::vector<EraSpan>& era_spans() const { return era_spans_; }
 
     // The selected work's index into archive().works, or -1 (front matter).
     int selected() const { return selected_; }
@@ -114,7 +116,15 @@ public:
     // How far down its text the reader was scrolled in the last frame, in pixels (state().reader).
     void note_reader_scroll(double pixels) { reader_scroll_ = pixels; }
 
+    // The era bands the timeline drew in the last frame, their top and bottom, and the era
+    // under the pointer (an index into archive().eras, or -1): state().eras and hovered_era.
+    void note_eras(const std::vector<EraBand>& bands, float y0, float y1, int hovered_era) {
+        drawn_eras_.assign(bands.begin(), bands.end());
+        eras_y0_ = y0, eras_y1_ = y1, hovered_era_ = hovered_era;
+    }
+
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
+    //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
     //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale}}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
@@ -135,6 +145,7 @@ private:
     TimeWindow view_;
     void run_search();
     nlohmann::json results_json() const;
+    nlohmann::json eras_json() const;
 
     std::string query_;
     SearchFilter filter_;
@@ -147,6 +158,10 @@ private:
     std::uint64_t frames_ = 0;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
     double reader_scroll_ = 0;
+    std::vector<EraSpan> era_spans_;
+    std::vector<EraBand> drawn_eras_;
+    float eras_y0_ = 0, eras_y1_ = 0;
+    int hovered_era_ = -1;
     std::vector<Outgoing> outbox_;
     std::string notice_;
     std::uint64_t notice_serial_ = 0, revision_ = 0;

@@ -43,6 +43,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
     if (in.reader_scroll) s.note_reader_scroll(*in.reader_scroll);
+    if (in.eras_drawn) s.note_eras(ui.timeline.eras, ui.timeline.eras_y0, ui.timeline.eras_y1, ui.timeline.hovered_era);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();

@@ -29,6 +29,8 @@ const Theme& light_theme() {
         IM_COL32(110, 62, 30, 255),    // code
         IM_COL32(160, 150, 135, 255),  // quote_rule
         IM_COL32(0, 0, 0, 255),        // ink: faint lines are black at a low alpha
+        {IM_COL32(150, 110, 40, 22),   // era_tint: ochre
+         IM_COL32(40, 100, 160, 20)},  // and slate blue
     };
     return t;
 }
@@ -55,6 +57,8 @@ const Theme& dark_theme() {
         IM_COL32(222, 168, 118, 255),  // code
         IM_COL32(110, 102, 92, 255),   // quote_rule
         IM_COL32(255, 246, 230, 255),  // ink: faint lines are warm white at a low alpha
+        {IM_COL32(230, 180, 90, 16),   // era_tint: ochre
+         IM_COL32(110, 170, 240, 16)}, // and sky blue
     };
     return t;
 }

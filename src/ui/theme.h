@@ -18,6 +18,9 @@ struct Theme {
     ImU32 match, match_current, text_selection;
     ImU32 link, code, quote_rule;
     ImU32 ink;  // faint lines (grid, rules, separators) are drawn in it at a low alpha
+    // Era bands behind the lanes: two translucent tints that neighbouring eras alternate,
+    // faint enough that every text stays readable over them (tests/ui/theme_test.cpp).
+    ImU32 era_tint[2];
 
     ImU32 faint(int alpha) const { return (ink & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 };

@@ -4,6 +4,7 @@
 // [SECTION] constants and helpers
 // [SECTION] motion: eased moves and inertia
 // [SECTION] drawing marks, clusters, lanes, axis, overview
+// [SECTION] era bands
 // [SECTION] input
 // [SECTION] draw_timeline
 #include "ui/timeline_view.h"
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "core/date_format.h"
+#include "core/era_bands.h"
 #include "core/glide.h"
 #include "ui/theme.h"
 
@@ -29,6 +31,7 @@ constexpr float kLaneGap = 3.0f;
 constexpr float kCollapsedH = 15.0f;
 constexpr float kAxisH = 24.0f;
 constexpr float kOverviewH = 22.0f;
+constexpr float kEraRowH = 15.0f;   // a row of era labels above the lanes
 
 YearWindow window_of(const Session& s) { return {s.view().start, s.view().end}; }
 
@@ -163,6 +166,49 @@ void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 
     dl->AddRect(ImVec2(wx0, a.y + 1), ImVec2(wx1, b.y - 1), IM_COL32(0, 114, 178, 200), 2, 0, 1.5f);
 }
 
+// [SECTION] era bands ----------------------------------------------------------------------------
+
+// Tints behind everything in the lane area, an edge where an era begins or ends in view,
+// and labels in the strip above the lanes.
+void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, float top, float bottom,
+                    float strip_top, const Theme& t) {
+    const auto width = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+    for (const EraBand& b : st.eras) {
+        const ImU32 tint = t.era_tint[b.shade];
+        const ImU32 clear = with_alpha(tint, 0.0f);
+        // An unknown end fades over a few pixels instead of stopping at an edge.
+        const float fade = std::min(16.0f, (b.x1 - b.x0) / 3);
+        const float x0 = b.fade_start ? b.x0 + fade : b.x0, x1 = b.fade_end ? b.x1 - fade : b.x1;
+        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), tint);
+        if (b.fade_start) dl->AddRectFilledMultiColor(ImVec2(b.x0, top), ImVec2(x0, bottom), clear, tint, tint, clear);
+        if (b.fade_end) dl->AddRectFilledMultiColor(ImVec2(x1, top), ImVec2(b.x1, bottom), tint, clear, clear, tint);
+        if (b.era == st.hovered_era) dl->AddRectFilled(ImVec2(b.x0, top), ImVec2(b.x1, bottom), tint);
+        if (!b.clipped_start && !b.fade_start) dl->AddLine(ImVec2(b.x0 + 0.5f, top), ImVec2(b.x0 + 0.5f, bottom), t.faint(22));
+        if (!b.clipped_end && !b.fade_end) dl->AddLine(ImVec2(b.x1 - 0.5f, top), ImVec2(b.x1 - 0.5f, bottom), t.faint(22));
+        if (!b.labelled) continue;
+        const std::string& title = a.eras[static_cast<std::size_t>(b.era)].title;
+        const ImVec2 at(std::round(b.label_x), strip_top + static_cast<float>(b.row) * kEraRowH);
+        if (!b.truncated) {
+            dl->AddText(at, t.tick_text, title.c_str(), title.c_str() + title.size());
+            continue;
+        }
+        const std::size_t n = fit_label(title, b.label_w, width);
+        if (n == 0) continue;
+        dl->AddText(at, t.tick_text, title.c_str(), title.c_str() + n);
+        dl->AddText(ImVec2(at.x + width(std::string_view(title).substr(0, n)), at.y), t.tick_text, "…");
+    }
+}
+
+void era_tooltip(const Era& e) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextUnformatted(e.title.c_str());
+    if (e.date) ImGui::TextDisabled("%s  ·  %s", format_date_human(*e.date).c_str(), e.date->text.c_str());
+    if (!e.note.empty()) ImGui::TextUnformatted(e.note.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void tooltip(const Session& s, const TimelineState& st) {
     const Archive& a = s.archive();
     const TimelineModel& m = s.timeline();
@@ -223,7 +269,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    const float lanes_top = p0.y + 4, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
+    // Eras label a strip above the lanes: one row, or two when eras nest.
+    const int era_rows = era_label_rows(s.era_spans(), EraBandParams{}.label_rows);
+    const float strip_top = p0.y + 3;
+    const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
     const float ax_x0 = p0.x + kGutter, ax_w = std::max(1.0f, size.x - kGutter - kRightPad);
 
     // Motion first, so this frame draws where the view is going.
@@ -294,6 +343,16 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         y += h + kLaneGap;
     }
     dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), t.faint(30));
+
+    // Era bands over the lane grounds (their tints are translucent), under the axis and the marks.
+    layout_era_bands(s.era_spans(), vt, EraBandParams{},
+                     [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; },
+                     st.eras);
+    st.eras_y0 = p0.y;
+    st.eras_y1 = axis_y;
+    dl->PushClipRect(ImVec2(ax_x0 - 4, p0.y), ImVec2(p1.x, axis_y), true);
+    draw_era_bands(dl, a, st, p0.y, axis_y, strip_top, t);
+    dl->PopClipRect();
     ImGui::PopFont();
 
     draw_axis(dl, st, vt, fonts, lanes_top, axis_y, t);
@@ -358,6 +417,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     const ImVec2 mp = io.MousePos;
     st.hovered = {};
     st.hovered_work = -1;
+    st.hovered_era = -1;
     if (hovered) {  // also while pressed: a release and a double click need to know what is under them
         if (mp.y < axis_y) {
             for (std::size_t i = 0; i < m.lanes.size(); ++i) {
@@ -382,6 +442,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
             }
         }
     }
+
+    // An era answers where no item does: anywhere over the lanes and their label strip.
+    if (hovered && st.hovered.kind == TimelineHover::Kind::none && mp.x >= ax_x0 && mp.y >= p0.y && mp.y < axis_y)
+        if (const EraBand* b = era_band_at(st.eras, mp.x)) st.hovered_era = b->era;
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) st.has_focus = hovered;
     if (ImGui::IsItemActivated()) {
@@ -473,7 +537,11 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     if (w.start != before.start || w.end != before.end) out.view = TimeWindow{w.start, w.end};
     st.drawn = w;
     out.visible = std::make_pair(st.frame.visible_items(), st.frame.clusters.size());
-    if (!active) tooltip(s, st);
+    out.eras_drawn = true;
+    if (!active) {
+        tooltip(s, st);
+        if (st.hovered_era >= 0) era_tooltip(a.eras[static_cast<std::size_t>(st.hovered_era)]);
+    }
 }
 
 }  // namespace lectern::ui

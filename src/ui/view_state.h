@@ -20,6 +20,7 @@ struct Intents {
     std::optional<SearchFilter> filter;   // new filters
     std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
     std::optional<float> reader_scroll;      // how far down the reader's text is scrolled
+    bool eras_drawn = false;  // the timeline drew: TimelineState's era bands are this frame's
     bool copy_citation = false;              // the open work's citation to the clipboard
     std::optional<std::string> copy_text;    // text the reader selected, to the clipboard
     bool copy_link = false;                  // a link to what is shown, to the clipboard
@@ -51,6 +52,9 @@ struct TimelineState {
     std::vector<std::string> collapsed;  // lane keys the reader folded away
     TimelineHover hovered;
     int hovered_work = -1;            // work index under the pointer, or -1
+    std::vector<EraBand> eras;        // era bands drawn in the last frame, reused
+    float eras_y0 = 0, eras_y1 = 0;   // their top and bottom
+    int hovered_era = -1;             // era index under the pointer when no item is, or -1
     bool has_focus = false;           // the last click landed on the timeline
     // A two-finger pinch the shell saw since the last frame: the span's factor
     // (< 1 zooms in) and the screen x between the fingers. Applied and reset by the view.

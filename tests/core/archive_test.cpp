@@ -253,6 +253,12 @@ TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
         {"event people", R"({"lectern": 1, "title": "T", "works": [], "events": [{"date": "1900", "title": "E", "people": ["nobody"]}]})", "events[0].people[0]", "no person"},
         {"era is an interval", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919"}]})", "eras[0].date", "must be an interval"},
         {"era title required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"date": "1919/1936"}]})", "eras[0].title", "missing"},
+        {"era title not blank", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "  ", "date": "1919/1936"}]})", "eras[0].title", "title is empty"},
+        {"era date required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E"}]})", "eras[0].date", "missing (required) (era 'E')"},
+        {"era date parses", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936-13"}]})", "eras[0].date", "invalid date '1919/1936-13': month 13 (era 'E')"},
+        {"era starts before it ends", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1936/1919"}]})", "eras[0].date", "end before start"},
+        {"era has a known end", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "../.."}]})", "eras[0].date", "at least one known end"},
+        {"era note is text", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936", "note": 3}]})", "eras[0].note", "expected a string, found a number (era 'E')"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.rule, c.json);
@@ -261,4 +267,20 @@ TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
         INFO(all_messages(r));
         CHECK(has_error(r, c.path, c.message));
     }
+}
+
+TEST_CASE("archive: eras with open or unknown ends load; a second era of the same title is a warning", "[archive][eras]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [], "eras": [
+      {"title": "Exile", "date": "1936-04/..", "note": "n"},
+      {"title": "Youth", "date": "/1919"},
+      {"title": "Exile", "date": "1941/1947"}]})");
+    INFO(all_messages(r));
+    REQUIRE(r.ok());
+    REQUIRE(r.archive->eras.size() == 3);
+    CHECK(r.archive->eras[0].date->open_end);
+    CHECK(r.archive->eras[1].date->unknown_start);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].severity == Diagnostic::Severity::warning);
+    CHECK(r.diagnostics[0].path == "eras[2].title");
+    CHECK(r.diagnostics[0].message == "another era has this title: readers cannot tell their bands apart (era 'Exile')");
 }

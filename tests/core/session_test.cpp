@@ -189,3 +189,28 @@ TEST_CASE("session: every matching work is marked, and the first rows carry snip
     CHECK(s.results()[kDescribedResults - 1].snippet.find("Kronstadt") != std::string::npos);
     CHECK(s.results()[kDescribedResults].snippet.empty());
 }
+
+TEST_CASE("session: state().eras holds the bands the timeline drew, and a new archive clears them", "[session][eras]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    REQUIRE(s.era_spans().size() == 4);
+    json st = json::parse(s.state_json());
+    CHECK(st["eras"] == json::array());  // nothing drawn yet
+    CHECK(st["hovered_era"].is_null());
+
+    EraBand band;
+    band.era = 2;
+    band.x0 = 300, band.x1 = 420;
+    band.labelled = true;
+    s.note_eras({band}, 10, 500, 2);
+    st = json::parse(s.state_json());
+    REQUIRE(st["eras"].size() == 1);
+    CHECK(st["eras"][0] == json{{"title", "In the West"}, {"date", "1936-04/1940"}, {"x0", 300.0}, {"x1", 420.0},
+                                {"y0", 10.0}, {"y1", 500.0}, {"labelled", true}, {"truncated", false}});
+    CHECK(st["hovered_era"] == "In the West");
+
+    REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
+    st = json::parse(s.state_json());
+    CHECK(st["eras"] == json::array());
+    CHECK(st["hovered_era"].is_null());
+}

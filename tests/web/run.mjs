@@ -115,6 +115,22 @@ async function suite(browser, label, url, shotName) {
     equal(v.clusters, 0, 'clusters in 1932');
   });
 
+  await test(`${label}: state().eras has the bundled eras as drawn; hovering a band away from items names it`, async () => {
+    equal(await command(page, { view: { start: 1930, end: 1948 } }), { ok: true }, 'view reply');
+    await nextFrames(page, 3);
+    const eras = (await state(page)).eras;
+    equal(eras.map((e) => e.title), ['In Soviet Russia', 'Arrest and exile', 'In the West', 'Refuge in Mexico'], 'eras drawn');
+    assert(eras.every((e) => e.labelled && e.x0 < e.x1 && e.y0 < e.y1), `bands: ${JSON.stringify(eras)}`);
+    // The label strip above the lanes holds no items: the era is what is under the pointer there.
+    const mexico = eras[3];
+    await page.mouse.move((mexico.x0 + mexico.x1) / 2, mexico.y0 + 6);
+    await nextFrames(page, 3);
+    equal((await state(page)).hovered_era, 'Refuge in Mexico', 'era under the pointer');
+    await page.mouse.move(1270, 790);
+    await nextFrames(page, 2);
+    equal((await state(page)).hovered_era, null, 'era under the pointer once it left the timeline');
+  });
+
   await test(`${label}: search finds what the issue names, and typing searches`, async () => {
     equal(await command(page, { search: 'trotsky' }), { ok: true }, 'search reply');
     const s = await state(page);
