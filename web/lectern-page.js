@@ -2,6 +2,8 @@
 // (inline in the single file, fetched beside the site build), starts the
 // viewer and exposes window.lectern for tests and automation:
 //   lectern.firstFrameMs         performance.now() at the first frame with the archive
+//   lectern.timings              the page's start-up phases in ms (wasm, archive, runtime,
+//                                load, firstFrame); state().timings has the viewer's own
 //   lectern.state()              what the viewer shows (JSON object)
 //   lectern.command({open: id})  {ok: true} or {ok: false, error}
 (function () {
@@ -22,9 +24,21 @@
     return null;
   }
 
+  // The single file carries its wasm and archive gzipped in base64 (web/assemble.py):
+  // a third of the bytes of plain base64.
+  function gunzip(element) {
+    var text = element.textContent;
+    var packed = atob(text.replace(/\s+/g, ''));
+    var bytes = new Uint8Array(packed.length);
+    for (var i = 0; i < packed.length; ++i) bytes[i] = packed.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+
   // Inline archive (single file) or a fetch of archive.json (site build), as bytes.
   function bundledArchive() {
     var inline = document.getElementById('lectern-archive');
+    if (inline && inline.type === 'application/gzip') return gunzip(inline).then(function (b) { return new Uint8Array(b); });
     if (inline) return Promise.resolve(new TextEncoder().encode(inline.textContent));
     return fetch('archive.json').then(function (r) {
       if (!r.ok) throw new Error('The archive file archive.json could not be loaded (HTTP ' + r.status + ').');
@@ -66,8 +80,11 @@
   }
 
   var ready = false;
+  var timings = {};
+  function since(start) { return Math.round((performance.now() - start) * 10) / 10; }
   var lectern = window.lectern = {
     firstFrameMs: null,
+    timings: timings,
     state: function () { return ready ? JSON.parse(UTF8ToString(_lectern_state())) : null; },
     command: function (obj) {
       if (!ready) return { ok: false, error: 'the viewer is still starting' };
@@ -87,6 +104,9 @@
   }, true);
 
   var problem = missingCapability();
+  var inlineWasm = document.getElementById('lectern-wasm');
+  if (!problem && inlineWasm && typeof DecompressionStream !== 'function')
+    problem = 'This browser cannot unpack the viewer inside this page (it lacks DecompressionStream).\nPlease open it in a current version of Firefox, Chrome, Edge or Safari.';
   if (problem) {
     show(problem, true);
     window.Module = { noInitialRun: true };  // keep the explanation on screen; start nothing
@@ -97,18 +117,59 @@
   // viewer then makes its GL objects again (src/platform/main.cpp).
   document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
 
-  var archive = bundledArchive();
+  // The wasm, compiled and instantiated here rather than by Emscripten's loader: the
+  // single file's is gzipped inline, the site's is named by its content hash and compiles
+  // while it downloads (instantiateStreaming, when the server says application/wasm).
+  // Without either (the checked build inlines its own) Emscripten's loader does it.
+  var wasmUrl = document.currentScript && document.currentScript.getAttribute('data-wasm');
+  function instantiateWasm(imports, receive) {
+    var start = performance.now();
+    var made;
+    if (inlineWasm) {
+      made = gunzip(inlineWasm).then(function (bytes) {
+        timings.wasmUnpack = since(start);
+        return WebAssembly.instantiate(bytes, imports);
+      });
+    } else {
+      var url = wasmUrl;
+      var plain = function () {
+        return fetch(url).then(function (r) {
+          if (!r.ok) throw new Error('The viewer ' + url + ' could not be loaded (HTTP ' + r.status + ').');
+          return r.arrayBuffer();
+        }).then(function (b) { return WebAssembly.instantiate(b, imports); });
+      };
+      made = WebAssembly.instantiateStreaming
+        ? WebAssembly.instantiateStreaming(fetch(url), imports).catch(function (e) {
+          console.warn('Lectern compiles its wasm after the download (' + e + '); serve .wasm as application/wasm to overlap them');
+          return plain();
+        })
+        : plain();
+    }
+    made.then(function (result) {
+      timings.wasm = since(start);
+      receive(result.instance, result.module);
+    }, function (e) {
+      show('Lectern could not start its viewer: ' + (e && e.message || e), true);
+    });
+    return {};  // Emscripten's loader waits for receive()
+  }
+
+  var archiveStart = performance.now();
+  var archive = bundledArchive().then(function (bytes) {
+    timings.archive = since(archiveStart);
+    return bytes;
+  });
+  var runtimeStart = 0;
   var started = new Promise(function (resolve) {
     window.Module = {
       canvas: document.getElementById('canvas'),
-      // The site build names its wasm by content hash (see web/assemble.py).
-      locateFile: function (path) {
-        var tag = document.querySelector('script[data-wasm]');
-        return tag && /\.wasm$/.test(path) ? tag.getAttribute('data-wasm') : path;
-      },
-      postRun: [resolve],
+      instantiateWasm: inlineWasm || wasmUrl ? instantiateWasm : undefined,
+      // preRun to postRun: the runtime's start and main(), which opens the GL context.
+      preRun: [function () { runtimeStart = performance.now(); }],
+      postRun: [function () { timings.runtime = since(runtimeStart); resolve(); }],
       onFirstFrame: function () {
         lectern.firstFrameMs = performance.now();
+        timings.firstFrame = Math.round(lectern.firstFrameMs * 10) / 10;
         status.classList.add('hidden');
       },
       print: function (t) { console.log(t); },
@@ -229,7 +290,9 @@
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
     applyPrefs();
+    var loadStart = performance.now();
     var reply = loadBytes(parts[0]);
+    timings.load = since(loadStart);
     if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }
