@@ -2,8 +2,10 @@
 // (inline in the single file, fetched beside the site build), starts the
 // viewer and exposes window.lectern for tests and automation:
 //   lectern.firstFrameMs         performance.now() at the first frame with the archive
-//   lectern.timings              the page's start-up phases in ms (wasm, archive, runtime,
-//                                load, firstFrame); state().timings has the viewer's own
+//   lectern.timings              the page's start-up phases in ms (pageStart, viewerStart,
+//                                archive, wasmUnpack, wasmCompile, wasmInstantiate, runtime,
+//                                load, firstFrame); state().timings
+//                                has the viewer's own (parse, index, fontAtlas, firstLayout, firstDraw)
 //   lectern.state()              what the viewer shows (JSON object)
 //   lectern.command({open: id})  {ok: true} or {ok: false, error}
 (function () {
@@ -80,7 +82,8 @@
   }
 
   var ready = false;
-  var timings = {};
+  // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
+  var timings = { pageStart: Math.round(performance.now() * 10) / 10 };
   function since(start) { return Math.round((performance.now() - start) * 10) / 10; }
   var lectern = window.lectern = {
     firstFrameMs: null,
@@ -117,38 +120,48 @@
   // viewer then makes its GL objects again (src/platform/main.cpp).
   document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
 
-  // The wasm, compiled and instantiated here rather than by Emscripten's loader: the
-  // single file's is gzipped inline, the site's is named by its content hash and compiles
-  // while it downloads (instantiateStreaming, when the server says application/wasm).
-  // Without either (the checked build inlines its own) Emscripten's loader does it.
+  // The wasm, compiled here rather than by Emscripten's loader, and from the start: it
+  // compiles while the browser still parses the viewer's script (or, on the site, downloads
+  // it). The single file's wasm is gzipped inline; the site's is named by its content hash
+  // and compiles while it downloads (compileStreaming, when the server says application/wasm).
+  // Without either (the checked build inlines its own) Emscripten's loader does it all.
   var wasmUrl = document.currentScript && document.currentScript.getAttribute('data-wasm');
-  function instantiateWasm(imports, receive) {
+  function compileWasm() {
     var start = performance.now();
-    var made;
+    var compiled;
     if (inlineWasm) {
-      made = gunzip(inlineWasm).then(function (bytes) {
+      compiled = gunzip(inlineWasm).then(function (bytes) {
         timings.wasmUnpack = since(start);
-        return WebAssembly.instantiate(bytes, imports);
+        return WebAssembly.compile(bytes);
       });
     } else {
-      var url = wasmUrl;
       var plain = function () {
-        return fetch(url).then(function (r) {
-          if (!r.ok) throw new Error('The viewer ' + url + ' could not be loaded (HTTP ' + r.status + ').');
+        return fetch(wasmUrl).then(function (r) {
+          if (!r.ok) throw new Error('The viewer ' + wasmUrl + ' could not be loaded (HTTP ' + r.status + ').');
           return r.arrayBuffer();
-        }).then(function (b) { return WebAssembly.instantiate(b, imports); });
+        }).then(function (b) { return WebAssembly.compile(b); });
       };
-      made = WebAssembly.instantiateStreaming
-        ? WebAssembly.instantiateStreaming(fetch(url), imports).catch(function (e) {
+      compiled = WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function (e) {
           console.warn('Lectern compiles its wasm after the download (' + e + '); serve .wasm as application/wasm to overlap them');
           return plain();
         })
         : plain();
     }
-    made.then(function (result) {
-      timings.wasm = since(start);
-      receive(result.instance, result.module);
-    }, function (e) {
+    return compiled.then(function (module) {
+      timings.wasmCompile = since(start);
+      return module;
+    });
+  }
+  var wasmModule = inlineWasm || wasmUrl ? compileWasm() : null;
+  function instantiateWasm(imports, receive) {
+    var start = performance.now();
+    wasmModule.then(function (module) {
+      return WebAssembly.instantiate(module, imports).then(function (instance) {
+        timings.wasmInstantiate = since(start);
+        receive(instance, module);
+      });
+    }).catch(function (e) {
       show('Lectern could not start its viewer: ' + (e && e.message || e), true);
     });
     return {};  // Emscripten's loader waits for receive()
@@ -163,8 +176,9 @@
   var started = new Promise(function (resolve) {
     window.Module = {
       canvas: document.getElementById('canvas'),
-      instantiateWasm: inlineWasm || wasmUrl ? instantiateWasm : undefined,
+      instantiateWasm: wasmModule ? instantiateWasm : undefined,
       // preRun to postRun: the runtime's start and main(), which opens the GL context.
+      preInit: [function () { timings.viewerStart = Math.round(performance.now() * 10) / 10; }],
       preRun: [function () { runtimeStart = performance.now(); }],
       postRun: [function () { timings.runtime = since(runtimeStart); resolve(); }],
       onFirstFrame: function () {
