@@ -8,6 +8,7 @@
 // .wasm as application/wasm (so it compiles while it streams), uncompressed.
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { launch, pct, root } from './browser_common.mjs';
 
@@ -33,7 +34,7 @@ async function once(browser, url) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
-  const r = await page.evaluate(() => ({ first: window.lectern.firstFrameMs, page: window.lectern.timings,
+  const r = await page.evaluate(() => ({ first: window.lectern.firstFrameMs, page: window.lectern.timings || {},
     viewer: window.lectern.state().timings || {} }));
   await context.close();
   return r;
@@ -50,7 +51,7 @@ function report(name, results) {
 }
 
 const { browser } = await launch();
-console.log(`Chromium ${browser.version()}, ${runs} runs each, ${dist}`);
+console.log(`Chromium ${browser.version()}, ${runs} runs each, ${dist}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const single = [];
 for (let i = 0; i < runs; ++i) single.push(await once(browser, 'file://' + path.join(dist, 'lectern.html')));
 report('single file (file://)', single);
