@@ -10,13 +10,13 @@ usage: assemble.py single BUILD_DIR ARCHIVE OUT.html [VIEWER.js]
        assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
 """
 import base64
-import gzip
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import urllib.parse
 
 WEB = os.path.dirname(os.path.abspath(__file__))
@@ -81,9 +81,17 @@ def inline_script(js):
     return "<script>\n" + js + "\n</script>"
 
 
+def zopfli(data):
+    """gzip, with Debian's zopfli: 3.5 % smaller than gzip -9 on the wasm, for 5 s of CPU."""
+    with tempfile.NamedTemporaryFile() as f:  # zopfli reads files only
+        f.write(data)
+        f.flush()
+        return subprocess.run(["zopfli", "-c", f.name], check=True, capture_output=True).stdout
+
+
 def gzip_block(element_id, data):
     """data gzipped in base64, for the page script to unpack (DecompressionStream)."""
-    packed = base64.b64encode(gzip.compress(data, 9, mtime=0)).decode("ascii")
+    packed = base64.b64encode(zopfli(data)).decode("ascii")
     return '<script type="application/gzip" id="%s">%s</script>' % (element_id, packed)
 
 
