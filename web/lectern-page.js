@@ -27,7 +27,7 @@
   }
 
   // The single file carries its wasm and archive gzipped in base64 (web/assemble.py):
-  // a third of the bytes of plain base64.
+  // about 40 % of the bytes of plain base64 for the wasm.
   function gunzip(element) {
     var text = element.textContent;
     var packed = atob(text.replace(/\s+/g, ''));
