@@ -17,6 +17,12 @@ IMGUI_VERSION=1.90.1
 SDL2_VERSION=2.26.5
 MD4C_VERSION=0.4.8      # bookworm's, the version libmd4c-dev links natively
 UTF8PROC_VERSION=2.8.0  # bookworm's, as libutf8proc-dev
+# SDL subsystems the page never uses (no sound, gamepads, rumble, battery, sensors,
+# locale, SDL's 2D renderer or paths): left out of the wasm build, they are code the
+# reader would download for nothing. Bump SDL2_WASM_CONFIG when this list changes.
+SDL2_WASM_OFF=(-DSDL_AUDIO -DSDL_JOYSTICK -DSDL_HAPTIC -DSDL_HIDAPI -DSDL_POWER -DSDL_SENSOR -DSDL_LOCALE
+               -DSDL_RENDER -DSDL_FILESYSTEM -DSDL_MISC -DSDL_THREADS)
+SDL2_WASM_CONFIG=min1
 mkdir -p "$LECTERN_CACHE"
 
 # Debian's emscripten runs under the machine's Node, which does not see Debian's acorn.
@@ -113,13 +119,14 @@ emscripten_version() { emcc --version 2>/dev/null | sed -n '1s/.*) \([0-9.]*\).*
 
 lectern_deps_sdl2_wasm() {
     lectern_deps_sources
-    SDL2_WASM=$LECTERN_CACHE/sdl2-$SDL2_VERSION-wasm-em$(emscripten_version)
+    # The key names the subsystem set too: changing SDL2_WASM_OFF rebuilds once.
+    SDL2_WASM=$LECTERN_CACHE/sdl2-$SDL2_VERSION-wasm-em$(emscripten_version)-$SDL2_WASM_CONFIG
     [ -f "$SDL2_WASM/lib/libSDL2.a" ] && return 0
     log "building SDL2 $SDL2_VERSION for wasm (once per machine, about 2 minutes)"
     local b=$LECTERN_CACHE/build/sdl2-wasm
     rm -rf "$b" && mkdir -p "$b"
     (cd "$b" && emcmake cmake "$SDL2_SRC" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
-        -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$SDL2_WASM.tmp" >/dev/null \
+        -DSDL_TEST=OFF "${SDL2_WASM_OFF[@]/%/=OFF}" -DCMAKE_INSTALL_PREFIX="$SDL2_WASM.tmp" >/dev/null \
         && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
     rm -rf "$SDL2_WASM" && mv "$SDL2_WASM.tmp" "$SDL2_WASM"
     rm -rf "$b"
@@ -152,7 +159,8 @@ lectern_deps_imgui() {
 # Packages for the native build and its tests.
 LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
                      fonts-dejavu-extra python3 fonttools libmd4c-dev libutf8proc-dev)
-# Packages for the wasm build (Debian's emscripten pulls binaryen).
-LECTERN_WASM_PKGS=(emscripten)
+# Packages for the wasm build (Debian's emscripten pulls binaryen, whose wasm-opt it runs
+# at link time); zopfli packs the single file's wasm (web/assemble.py).
+LECTERN_WASM_PKGS=(emscripten zopfli)
 # Packages for the browser tests.
 LECTERN_BROWSER_PKGS=(chromium)

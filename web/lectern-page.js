@@ -2,6 +2,10 @@
 // (inline in the single file, fetched beside the site build), starts the
 // viewer and exposes window.lectern for tests and automation:
 //   lectern.firstFrameMs         performance.now() at the first frame with the archive
+//   lectern.timings              the page's start-up phases in ms (pageStart, viewerStart,
+//                                archive, wasmUnpack, wasmCompile, wasmInstantiate, runtime,
+//                                load, firstFrame); state().timings
+//                                has the viewer's own (parse, index, fontAtlas, firstLayout, firstDraw)
 //   lectern.state()              what the viewer shows (JSON object)
 //   lectern.command({open: id})  {ok: true} or {ok: false, error}
 (function () {
@@ -22,9 +26,21 @@
     return null;
   }
 
+  // The single file carries its wasm and archive gzipped in base64 (web/assemble.py):
+  // about 40 % of the bytes of plain base64 for the wasm.
+  function gunzip(element) {
+    var text = element.textContent;
+    var packed = atob(text.replace(/\s+/g, ''));
+    var bytes = new Uint8Array(packed.length);
+    for (var i = 0; i < packed.length; ++i) bytes[i] = packed.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+
   // Inline archive (single file) or a fetch of archive.json (site build), as bytes.
   function bundledArchive() {
     var inline = document.getElementById('lectern-archive');
+    if (inline && inline.type === 'application/gzip') return gunzip(inline).then(function (b) { return new Uint8Array(b); });
     if (inline) return Promise.resolve(new TextEncoder().encode(inline.textContent));
     return fetch('archive.json').then(function (r) {
       if (!r.ok) throw new Error('The archive file archive.json could not be loaded (HTTP ' + r.status + ').');
@@ -66,8 +82,12 @@
   }
 
   var ready = false;
+  // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
+  var timings = { pageStart: Math.round(performance.now() * 10) / 10 };
+  function since(start) { return Math.round((performance.now() - start) * 10) / 10; }
   var lectern = window.lectern = {
     firstFrameMs: null,
+    timings: timings,
     state: function () { return ready ? JSON.parse(UTF8ToString(_lectern_state())) : null; },
     command: function (obj) {
       if (!ready) return { ok: false, error: 'the viewer is still starting' };
@@ -87,6 +107,9 @@
   }, true);
 
   var problem = missingCapability();
+  var inlineWasm = document.getElementById('lectern-wasm');
+  if (!problem && inlineWasm && typeof DecompressionStream !== 'function')
+    problem = 'This browser cannot unpack the viewer inside this page (it lacks DecompressionStream).\nPlease open it in a current version of Firefox, Chrome, Edge or Safari.';
   if (problem) {
     show(problem, true);
     window.Module = { noInitialRun: true };  // keep the explanation on screen; start nothing
@@ -97,18 +120,70 @@
   // viewer then makes its GL objects again (src/platform/main.cpp).
   document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
 
-  var archive = bundledArchive();
+  // The wasm, compiled here rather than by Emscripten's loader, and from the start: it
+  // compiles while the browser still parses the viewer's script (or, on the site, downloads
+  // it). The single file's wasm is gzipped inline; the site's is named by its content hash
+  // and compiles while it downloads (compileStreaming, when the server says application/wasm).
+  // Without either (the checked build inlines its own) Emscripten's loader does it all.
+  var wasmUrl = document.currentScript && document.currentScript.getAttribute('data-wasm');
+  function compileWasm() {
+    var start = performance.now();
+    var compiled;
+    if (inlineWasm) {
+      compiled = gunzip(inlineWasm).then(function (bytes) {
+        timings.wasmUnpack = since(start);
+        return WebAssembly.compile(bytes);
+      });
+    } else {
+      var plain = function () {
+        return fetch(wasmUrl).then(function (r) {
+          if (!r.ok) throw new Error('The viewer ' + wasmUrl + ' could not be loaded (HTTP ' + r.status + ').');
+          return r.arrayBuffer();
+        }).then(function (b) { return WebAssembly.compile(b); });
+      };
+      compiled = WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function (e) {
+          console.warn('Lectern compiles its wasm after the download (' + e + '); serve .wasm as application/wasm to overlap them');
+          return plain();
+        })
+        : plain();
+    }
+    return compiled.then(function (module) {
+      timings.wasmCompile = since(start);
+      return module;
+    });
+  }
+  var wasmModule = inlineWasm || wasmUrl ? compileWasm() : null;
+  function instantiateWasm(imports, receive) {
+    var start = performance.now();
+    wasmModule.then(function (module) {
+      return WebAssembly.instantiate(module, imports).then(function (instance) {
+        timings.wasmInstantiate = since(start);
+        receive(instance, module);
+      });
+    }).catch(function (e) {
+      show('Lectern could not start its viewer: ' + (e && e.message || e), true);
+    });
+    return {};  // Emscripten's loader waits for receive()
+  }
+
+  var archiveStart = performance.now();
+  var archive = bundledArchive().then(function (bytes) {
+    timings.archive = since(archiveStart);
+    return bytes;
+  });
+  var runtimeStart = 0;
   var started = new Promise(function (resolve) {
     window.Module = {
       canvas: document.getElementById('canvas'),
-      // The site build names its wasm by content hash (see web/assemble.py).
-      locateFile: function (path) {
-        var tag = document.querySelector('script[data-wasm]');
-        return tag && /\.wasm$/.test(path) ? tag.getAttribute('data-wasm') : path;
-      },
-      postRun: [resolve],
+      instantiateWasm: wasmModule ? instantiateWasm : undefined,
+      // preRun to postRun: the runtime's start and main(), which opens the GL context.
+      preInit: [function () { timings.viewerStart = Math.round(performance.now() * 10) / 10; }],
+      preRun: [function () { runtimeStart = performance.now(); }],
+      postRun: [function () { timings.runtime = since(runtimeStart); resolve(); }],
       onFirstFrame: function () {
         lectern.firstFrameMs = performance.now();
+        timings.firstFrame = Math.round(lectern.firstFrameMs * 10) / 10;
         status.classList.add('hidden');
       },
       print: function (t) { console.log(t); },
@@ -229,7 +304,9 @@
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
     applyPrefs();
+    var loadStart = performance.now();
     var reply = loadBytes(parts[0]);
+    timings.load = since(loadStart);
     if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }

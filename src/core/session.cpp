@@ -1,6 +1,7 @@
 // Session: loading keeps what it had on failure; commands are the automation surface.
 #include "core/session.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -21,6 +22,10 @@ constexpr double kMaxSpanYears = 20000.0;
 constexpr double kMinSpanYears = 1.0 / 366.0;
 constexpr double kMaxAbsYear = 1e9;
 
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 std::string error_reply(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
 
 // At most `n` bytes of `s`, never cutting a UTF-8 sequence (the reply must stay valid JSON).
@@ -35,13 +40,18 @@ Session::Session() : archive_(std::make_shared<Archive>()) {}
 
 LoadResult Session::load(std::string_view json_text) {
     ++revision_;
+    const auto start = std::chrono::steady_clock::now();
     LoadResult r = load_archive(json_text);
     if (!r.ok()) return r;
+    const double parse_ms = ms_since(start);
     // Everything that can run out of memory happens before the first member changes,
     // so a failed allocation leaves the session as it was.
+    const auto index_start = std::chrono::steady_clock::now();
     TimelineItems items = build_timeline_items(*r.archive);
     TimelineModel timeline = build_timeline_model(*r.archive);
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
+    timings_.parse = parse_ms;
+    timings_.index = ms_since(index_start);
     archive_ = r.archive;
     items_ = std::move(items);
     timeline_ = std::move(timeline);
@@ -199,6 +209,12 @@ std::string Session::state_json() const {
         {"frames", frames_},
         {"theme", prefs_.effective_theme()},
         {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
+        {"timings",
+         {{"parse", timings_.parse},
+          {"index", timings_.index},
+          {"fontAtlas", timings_.font_atlas},
+          {"firstLayout", timings_.first_layout},
+          {"firstDraw", timings_.first_draw}}},
     };
     return s.dump();
 }

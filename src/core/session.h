@@ -43,6 +43,16 @@ struct Preferences {
 // 100 MB take 38 ms natively and 200 ms in the browser.
 constexpr std::size_t kDescribedResults = 200;
 
+// How long the start-up phases took, in ms, for state().timings: what the page's first
+// frame waits for besides the browser. load() writes its own two; the shell the rest.
+struct StartupTimings {
+    double parse = 0.0;         // the last load: JSON text to the archive model
+    double index = 0.0;         // the last load: timeline items and model (the search index waits for a search)
+    double font_atlas = 0.0;    // the last font atlas build
+    double first_layout = 0.0;  // the first frame with an archive: the views (timeline layout, ImGui)
+    double first_draw = 0.0;    // the same frame: GL calls and swap
+};
+
 class Session {
 public:
     Session();
@@ -109,6 +119,8 @@ public:
     // Queues the selected work's citation for the clipboard; false when nothing is selected.
     bool copy_citation();
 
+    StartupTimings& timings() { return timings_; }
+
     std::uint64_t frames() const { return frames_; }
     void count_frame() { ++frames_; }
     // What the timeline drew in the last frame (state().visible).
@@ -125,7 +137,8 @@ public:
 
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
     //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
-    //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale}}
+    //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale},
+    //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw}}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
@@ -156,6 +169,7 @@ private:
     Preferences prefs_;
     void save_prefs();
     std::uint64_t frames_ = 0;
+    StartupTimings timings_;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;
     double reader_scroll_ = 0;
     std::vector<EraSpan> era_spans_;

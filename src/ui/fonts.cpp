@@ -15,7 +15,7 @@ namespace {
 constexpr char32_t kInterfaceMarks[] = {0x00B7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                         0x2026, 0x2039, 0x203A, 0x2190, 0x2191, 0x2192, 0x2193, 0xFFFD};
 
-// The scripts the build keeps of the fonts (LECTERN_UNICODES in CMakeLists.txt).
+// The scripts the build keeps of the fonts (LECTERN_UNICODES_full in CMakeLists.txt).
 const ImWchar kSupported[] = {
     0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A/B
     0x0370, 0x03FF,  // Greek
@@ -28,8 +28,10 @@ const ImWchar kSupported[] = {
     0,
 };
 
-ImFont* add(const unsigned char* data, unsigned size, float px, float scale, const ImWchar* ranges) {
+ImFont* add(const unsigned char* data, unsigned size, float px, float scale, const ImWchar* ranges,
+            bool merge = false) {
     ImFontConfig cfg;
+    cfg.MergeMode = merge;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
@@ -79,9 +81,14 @@ Fonts load_fonts(float scale, GlyphRanges ranges) {
     f.small = add(kFontSans, kFontSansSize, 13.0f, scale, r);
     f.body = add(kFontSerif, kFontSerifSize, 18.0f, scale, r);
     f.heading = add(kFontSerifBold, kFontSerifBoldSize, 26.0f, scale, r);
+    // The emphasis faces hold only Latin (CMakeLists.txt): Greek, Cyrillic and the rarer
+    // Latin come from the upright serif merged in (ImGui keeps a face's own glyphs first),
+    // upright in an italic run rather than a replacement mark.
     f.body_italic = add(kFontSerifItalic, kFontSerifItalicSize, 18.0f, scale, r);
+    add(kFontSerif, kFontSerifSize, 18.0f, scale, r, true);
     f.body_bold = add(kFontSerifBold, kFontSerifBoldSize, 18.0f, scale, r);
     f.body_bold_italic = add(kFontSerifBoldItalic, kFontSerifBoldItalicSize, 18.0f, scale, r);
+    add(kFontSerif, kFontSerifSize, 18.0f, scale, r, true);
     atlas->Build();
     f.scale = scale;
     f.ranges = std::move(ranges);

@@ -1,6 +1,7 @@
 // The interface and reading fonts, built into ImGui's atlas from TTFs that the
 // build embeds (DejaVu from Debian's fonts-dejavu-core, subset at build time to
-// the scripts the reader supports: Latin, Greek, Cyrillic, punctuation).
+// the scripts the reader supports: Latin, Greek, Cyrillic, punctuation). The italic
+// faces keep only European Latin and borrow the rest from the upright serif.
 //
 // The atlas holds only the characters of the loaded archive and of the interface,
 // so it stays small; anything else draws as U+FFFD, the replacement mark.

@@ -48,6 +48,17 @@ async function suite(browser, label, url, shotName) {
   if (!opened) return;
   const { page, errors } = opened;
 
+  await test(`${label}: the start-up phases are timed (lectern.timings, state().timings)`, async () => {
+    const t = await page.evaluate(() => ({ page: window.lectern.timings, viewer: window.lectern.state().timings }));
+    console.log(`      ${JSON.stringify(t)}`);
+    // The checked build inlines its wasm the Emscripten way: its loader, not the page, compiles it.
+    const pagePhases = ['archive', 'runtime', 'load', 'firstFrame', ...(label.startsWith('checked') ? [] : ['wasmCompile', 'wasmInstantiate'])];
+    for (const k of pagePhases) assert(t.page[k] > 0, `lectern.timings.${k} is ${t.page[k]}`);
+    for (const k of ['parse', 'index', 'fontAtlas', 'firstLayout', 'firstDraw'])
+      assert(t.viewer[k] > 0, `state().timings.${k} is ${t.viewer[k]}`);
+    assert(t.page.firstFrame >= t.page.load, 'the first frame came before the load');
+  });
+
   await test(`${label}: no console errors`, async () => {
     await nextFrames(page, 10);
     equal(errors, [], 'console errors');
@@ -285,6 +296,20 @@ async function deepLinks(browser, label, base) {
   });
 }
 
+// Without DecompressionStream the single file cannot unpack its wasm: it says so.
+async function withoutDecompression(browser, url) {
+  await test('single file (file://): without DecompressionStream the page says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.addInitScript(() => { delete window.DecompressionStream; });
+    await page.goto(url);
+    await page.waitForTimeout(500);
+    const text = await page.locator('#status').innerText();
+    assert(/DecompressionStream/.test(text), `status says: ${text}`);
+    assert(await page.locator('#status').isVisible(), 'the message is hidden');
+    await page.close();
+  });
+}
+
 // Without WebGL 2 the page explains what is missing instead of staying blank.
 async function withoutWebGL2(browser, url) {
   await test('single file (file://): without WebGL 2 the page says so', async () => {
@@ -319,6 +344,7 @@ try {
   await suite(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), 'single.png');
   await suite(browser, 'site (http://127.0.0.1)', server.url, 'site.png');
   await withoutWebGL2(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await withoutDecompression(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'));
   await deepLinks(browser, 'site (http://127.0.0.1)', server.url);
   await mirror(browser, 'file://' + path.join(lonely, 'lectern.html'), 'single file (file://)');
