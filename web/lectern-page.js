@@ -81,6 +81,16 @@
     }
   }
 
+  // The page around the canvas (loading line, problems dialog) wears the theme the
+  // reader chose in the viewer; web/lectern.css follows the system otherwise. Set from
+  // the kept choice before anything shows, and again whenever the viewer saves one.
+  function showTheme(choice) {
+    if (choice === 'dark' || choice === 'light') document.documentElement.setAttribute('data-theme', choice);
+    else document.documentElement.removeAttribute('data-theme');
+  }
+  window.lecternPrefsSaved = function (prefs) { showTheme(prefs && prefs.theme); };
+  showTheme((keptPrefs() || {}).theme);
+
   var ready = false;
   // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
   var timings = { pageStart: Math.round(performance.now() * 10) / 10 };
@@ -287,10 +297,14 @@
 
   // The reader's kept choices (theme, reading size) and the system's theme. A store
   // that is not ours or not JSON is ignored, never fatal.
-  function applyPrefs() {
+  function keptPrefs() {
     var kept = null;
     try { kept = JSON.parse(localStorage.getItem('lectern.prefs') || 'null'); } catch (e) { kept = null; }
-    if (kept && typeof kept === 'object') {
+    return kept && typeof kept === 'object' ? kept : null;
+  }
+  function applyPrefs() {
+    var kept = keptPrefs();
+    if (kept) {
       var reply = lectern.command({ prefs: kept });
       if (!reply.ok) console.warn('Lectern ignored its kept preferences: ' + reply.error);
     }

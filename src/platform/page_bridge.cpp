@@ -105,7 +105,9 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
 });
 EM_JS(void, js_save_prefs, (const char* json), {
-    try { localStorage.setItem("lectern.prefs", UTF8ToString(json)); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+    var text = UTF8ToString(json);
+    try { localStorage.setItem("lectern.prefs", text); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+    if (window.lecternPrefsSaved) window.lecternPrefsSaved(JSON.parse(text));
 });
 EM_JS(void, js_open_file, (), {
     if (window.lecternOpenFile) window.lecternOpenFile();

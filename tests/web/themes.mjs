@@ -113,6 +113,9 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     let s = await state(page);
     equal([s.theme, s.prefs.theme], ['dark', 'dark'], 'after one click (theme, choice)');
     equal((await kept(page)).theme, 'dark', 'stored choice');
+    // The page around the canvas (loading line, problems dialog) wears the choice too.
+    const pageGround = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    equal(await pageGround(), `rgb(${GROUND.dark.join(', ')})`, "the page's ground after choosing dark");
     await page.reload();
     await ready(page);
     await nextFrames(page, 3);
@@ -123,6 +126,9 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     await clickSwitch(page);
     s = await state(page);
     equal([s.theme, s.prefs.theme], ['light', 'light'], 'after a second click');
+    await page.emulateMedia({ colorScheme: 'dark' });  // a dark system does not override the choice of light
+    equal(await pageGround(), `rgb(${GROUND.light.join(', ')})`, "the page's ground after choosing light under a dark system");
+    await page.emulateMedia({ colorScheme: 'light' });
     await clickSwitch(page);
     s = await state(page);
     equal([s.theme, s.prefs.theme], ['light', ''], 'after a third click: following the system');
