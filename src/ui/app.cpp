@@ -15,6 +15,10 @@ namespace lectern::ui {
 
 void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ImGui::GetIO().IniFilename = nullptr;  // nothing to persist on disk yet
+    // Keyboard alone reaches every control: Tab and Shift+Tab walk them in reading
+    // order (search, filters, open, theme, timeline, the reader's links and buttons)
+    // with a visible ring; Space or Enter presses. The timeline keeps its arrow keys.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (session) use_theme(session->theme());
     apply_imgui_style(current_theme());
     ui.fonts_archive = session ? &session->archive() : nullptr;

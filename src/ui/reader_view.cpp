@@ -507,7 +507,7 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     if (st.pending_scroll >= 0) ImGui::SetNextWindowScroll(ImVec2(-1.0f, st.pending_scroll));
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::BeginChild("##reader", size, false);
+    ImGui::BeginChild("##reader", size, 0, ImGuiWindowFlags_NavFlattened);  // Tab walks into it from the bar
     ImGui::SetWindowFontScale(st.scale);
     keys(s, st, out);
     finger_scroll(st);
@@ -543,7 +543,7 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
         ImGui::SetCursorScreenPos(ImVec2(origin.x + 16, origin.y + 16));
         const float h = std::min(size.y - 32, (ImGui::GetTextLineHeightWithSpacing() + 2) *
                                                   static_cast<float>(fr.body->doc.headings.size() + 1));
-        ImGui::BeginChild("##outline", ImVec2(std::min(left - 40, 260.0f), h), false);
+        ImGui::BeginChild("##outline", ImVec2(std::min(left - 40, 260.0f), h), 0, ImGuiWindowFlags_NavFlattened);
         outline_entries(fr, fr.body->doc);
         ImGui::EndChild();
         ImGui::SetCursorScreenPos(after);

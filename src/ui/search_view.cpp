@@ -131,7 +131,8 @@ void theme_switch(const Session& s, float width, bool narrow, Intents& out) {
     const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
     const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 10));
-    if (ImGui::Button(label)) out.theme = next;
+    // One id whatever the label says, so the keyboard focus stays on it after a press.
+    if (ImGui::Button((std::string(label) + "###theme").c_str())) out.theme = next;
     ImGui::SetItemTooltip("Light, dark, or as your system is set (now %s).\n%s", system.c_str(),
                           next.empty() ? "Click to follow the system." : next == "dark" ? "Click for dark." : "Click for light.");
 }
@@ -183,7 +184,8 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     const bool entered = ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search the archive   (Ctrl+F or /)", st.query,
                                                   sizeof st.query,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
+                                                      ImGuiInputTextFlags_CallbackHistory,
                                                   text_field_exchange, &st.field);
     const bool box_active = ImGui::IsItemActive();
     follow_field(st.field, box_active);
@@ -208,7 +210,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     ImGui::SameLine();
     const bool filtering = s.filter().active();
-    if (ImGui::Button(filtering ? "Filters (on)" : "Filters")) ImGui::OpenPopup("##filters");
+    if (ImGui::Button(filtering ? "Filters (on)###filters" : "Filters###filters")) ImGui::OpenPopup("##filters");
     filters_popup(s, st, out);
     ImGui::SameLine();
     if (ImGui::Button("Open\xE2\x80\xA6")) out.open_file = true;  // "Open…"
@@ -228,7 +230,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
 }
 
 void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
-    ImGui::BeginChild("##results", size, false);
+    ImGui::BeginChild("##results", size, 0, ImGuiWindowFlags_NavFlattened);  // Tab walks into it from the bar
     const float measure = std::min(size.x - 48.0f, ImGui::GetFontSize() * 48.0f);
     const float left = std::max(24.0f, (size.x - measure) / 2);
     ImGui::Dummy(ImVec2(0, 10));

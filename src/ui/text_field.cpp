@@ -20,6 +20,9 @@ std::size_t utf8_prefix(const std::string& text, std::size_t room) {
 }  // namespace
 
 int text_field_exchange(ImGuiInputTextCallbackData* d) {
+    // Up and Down are asked for (CallbackHistory) only so that they walk the results
+    // rather than move the keyboard focus out of the box: nothing to do for them here.
+    if (d->EventFlag != ImGuiInputTextFlags_CallbackAlways) return 0;
     TextFieldLink& link = *static_cast<TextFieldLink*>(d->UserData);
     if (link.edit) {
         const TextFieldLink::Edit& e = *link.edit;

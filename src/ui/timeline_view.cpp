@@ -13,6 +13,8 @@
 #include <cmath>
 #include <string>
 
+#include <imgui_internal.h>  // GetFocusID, SetKeyOwner: the timeline keeps its keys when tabbed to
+
 #include "core/date_format.h"
 #include "core/era_bands.h"
 #include "core/glide.h"
@@ -264,6 +266,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     ImGuiIO& io = ImGui::GetIO();
 
     ImGui::InvisibleButton("##timeline", size, ImGuiButtonFlags_MouseButtonLeft);
+    const ImGuiID timeline_id = ImGui::GetItemID();
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
@@ -448,6 +451,14 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (const EraBand* b = era_band_at(st.eras, mp.x)) st.hovered_era = b->era;
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) st.has_focus = hovered;
+    if (timeline_id == ImGui::GetFocusID()) {
+        // Tabbed to: the keys below are the timeline's, not the navigation's (which would
+        // move the focus ring off it, or scroll the window on Home).
+        st.has_focus = true;
+        for (ImGuiKey k : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_Home,
+                           ImGuiKey_End, ImGuiKey_PageUp, ImGuiKey_PageDown})
+            ImGui::SetKeyOwner(k, timeline_id);
+    }
     if (ImGui::IsItemActivated()) {
         st.dragged = false;
         st.animating = false;

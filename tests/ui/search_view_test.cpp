@@ -132,3 +132,55 @@ TEST_CASE("search view: the page's text input edits the box, and learns where th
     CHECK(h.session.query() == std::string(254, 'a'));
     CHECK_FALSE(field.edit);
 }
+
+// Keyboard alone: Tab walks the controls in reading order with a focus ring, Space and
+// Enter press them, and the timeline keeps its arrow keys when it has the focus.
+TEST_CASE("keyboard: Tab reaches the search box, the bar's buttons and the timeline, and they work from the keys",
+          "[keyboard]") {
+    Headless h;
+    const auto focus_id = [&] {
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        return g.NavId;
+    };
+    std::vector<ImGuiID> seen;
+    h.key(ImGuiKey_Tab);  // nothing had the focus: the first control, the search box, ready for typing
+    h.frame();
+    CHECK(ImGui::GetIO().WantTextInput);
+    h.type("kron");
+    CHECK(h.session.query() == "kron");
+    for (int i = 0; i < 4; ++i) {
+        h.key(ImGuiKey_Tab);
+        seen.push_back(focus_id());
+    }
+    CHECK_FALSE(ImGui::GetIO().WantTextInput);
+    // Four distinct stops after the box: Filters, Open…, the theme switch, the timeline.
+    std::vector<ImGuiID> distinct = seen;
+    std::sort(distinct.begin(), distinct.end());
+    CHECK(std::unique(distinct.begin(), distinct.end()) == distinct.end());
+    CHECK(std::find(seen.begin(), seen.end(), 0u) == seen.end());
+    // On the timeline: the arrow keys pan it and the focus stays.
+    const TimeWindow before = h.session.view();
+    const ImGuiID timeline = seen.back();
+    h.key(ImGuiKey_RightArrow);
+    h.frames(30);  // the eased move
+    CHECK(h.session.view().start > before.start);
+    CHECK(focus_id() == timeline);
+    // Shift+Tab back to the theme switch; Space presses it.
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
+    h.key(ImGuiKey_Tab);
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+    h.frame();
+    CHECK(focus_id() == seen[2]);
+    const std::string theme = h.session.theme();
+    h.key(ImGuiKey_Space);
+    CHECK(h.session.theme() != theme);
+    CHECK(focus_id() == seen[2]);  // its label changed, its focus did not
+    // Back through Open… and Filters to the box, which takes the keys again.
+    for (int i = 0; i < 3; ++i) {
+        ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
+        h.key(ImGuiKey_Tab);
+        ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+    }
+    h.frames(2);
+    CHECK(ImGui::GetIO().WantTextInput);
+}

@@ -1,7 +1,8 @@
 // Typing into the search box through the page's real text input (web/text-field.js):
 // dead keys, AltGr, an input method's composition, caret moves both ways, and on a
 // phone a tap on the box that focuses a real input (the on-screen keyboard's condition).
-import { test, assert, equal, state, nextFrames, openPage } from './harness.mjs';
+import path from 'node:path';
+import { test, assert, equal, state, nextFrames, openPage, artifacts } from './harness.mjs';
 
 const focusedId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 const query = (page) => state(page).then((s) => s.query);
@@ -75,6 +76,19 @@ export async function typing(browser, url) {
     await page.keyboard.type('x');
     await nextFrames(page, 3);
     equal(await query(page), '', 'a key with the box inactive typed into it');
+
+    // Keyboard alone: Tab reaches the box (the real input takes the keys), then Filters,
+    // Open… and the theme switch, which Space presses.
+    await page.keyboard.press('Tab');
+    await nextFrames(page, 3);
+    equal(await focusedId(page), 'textfield', 'the focused element after Tab');
+    const theme = (await state(page)).theme;
+    for (let i = 0; i < 3; i++) { await page.keyboard.press('Tab'); await nextFrames(page, 2); }
+    assert(await focusedId(page) !== 'textfield', 'the input kept the focus after Tab left the box');
+    await page.screenshot({ path: path.join(artifacts, 'focus-ring.png'), clip: { x: 0, y: 0, width: 1280, height: 60 } });
+    await page.keyboard.press('Space');
+    await nextFrames(page, 3);
+    assert((await state(page)).theme !== theme, 'Space on the theme switch did not change the theme');
     equal(errors, [], 'console errors');
     await page.close();
   });
