@@ -69,11 +69,7 @@ std::string year_text(double y) {
 // A key as a problem quotes it: valid UTF-8 (percent-encoded when it is not), at most 24 bytes
 // cut at a character boundary.
 std::string shown(const std::string& key) {
-    std::string s = is_valid_utf8(key) ? key : percent_encode(key);
-    if (s.size() <= 24) return s;
-    std::size_t n = 24;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n) + "…";
+    return utf8_shortened(is_valid_utf8(key) ? key : percent_encode(key), 24);
 }
 
 }  // namespace

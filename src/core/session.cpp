@@ -10,6 +10,7 @@
 #include "core/deep_link.h"
 #include "core/export.h"
 #include <nlohmann/json.hpp>
+#include "core/text_fold.h"
 
 namespace lectern {
 
@@ -158,8 +159,7 @@ std::string Session::apply_fragment(std::string_view text) {
     const DeepLink& l = p.link;
     if (l.query && *l.query != query_) search(*l.query);
     if (l.work) {
-        const std::string shown = l.work->size() > 40 ? l.work->substr(0, 40) + "…" : *l.work;
-        if (!open(*l.work)) p.problems.push_back("no work '" + shown + "' in this archive");
+        if (!open(*l.work)) p.problems.push_back("no work '" + utf8_shortened(*l.work, 40) + "' in this archive");
     } else if (!text.empty() && p.problems.empty()) {
         close();  // a link without a work is the front matter (Back from a work)
     }

@@ -218,4 +218,16 @@ std::size_t valid_utf8_prefix(std::string_view s) {
     return s.size();
 }
 
+std::size_t utf8_boundary(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s.size();
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // back to a character's first byte
+    return n;
+}
+
+std::string utf8_shortened(std::string_view s, std::size_t max_bytes) {
+    const std::size_t n = utf8_boundary(s, max_bytes);
+    return n == s.size() ? std::string(s) : std::string(s.substr(0, n)) + "\xE2\x80\xA6";
+}
+
 }  // namespace lectern

@@ -71,4 +71,10 @@ std::vector<std::string> search_words(std::string_view utf8);
 std::size_t valid_utf8_prefix(std::string_view s);
 inline bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(); }
 
+// Where to cut `s` to at most max_bytes without splitting a character: the length of
+// the longest such prefix. Cutting inside one would make text JSON cannot carry.
+std::size_t utf8_boundary(std::string_view s, std::size_t max_bytes);
+// `s` cut so (at a character boundary), followed by "…" when anything was cut.
+std::string utf8_shortened(std::string_view s, std::size_t max_bytes);
+
 }  // namespace lectern

@@ -5,19 +5,9 @@
 
 #include <algorithm>
 
+#include "core/text_fold.h"
+
 namespace lectern::ui {
-
-namespace {
-
-// The longest prefix of text that fits in `room` bytes without splitting a character.
-std::size_t utf8_prefix(const std::string& text, std::size_t room) {
-    if (text.size() <= room) return text.size();
-    std::size_t n = room;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    return n;
-}
-
-}  // namespace
 
 int text_field_exchange(ImGuiInputTextCallbackData* d) {
     // Up and Down are asked for (CallbackHistory) only so that they walk the results
@@ -27,7 +17,7 @@ int text_field_exchange(ImGuiInputTextCallbackData* d) {
     if (link.edit) {
         const TextFieldLink::Edit& e = *link.edit;
         // A fixed buffer: a paste longer than the box holds is cut at a character boundary.
-        const std::size_t n = utf8_prefix(e.value, static_cast<std::size_t>(d->BufSize - 1));
+        const std::size_t n = utf8_boundary(e.value, static_cast<std::size_t>(d->BufSize - 1));
         d->DeleteChars(0, d->BufTextLen);
         d->InsertChars(0, e.value.data(), e.value.data() + n);
         const int len = d->BufTextLen;

@@ -74,3 +74,16 @@ TEST_CASE("link: the session applies a link and names what it ignored", "[link][
     CHECK(s.apply_fragment("#view=1900/1950&q=kronstadt").empty());
     CHECK(s.selected() == -1);
 }
+
+TEST_CASE("link: a long unknown work id is shortened in the notice at a character, not inside one", "[link][session]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    std::string id = "a";
+    for (int i = 0; i < 40; ++i) id += "\xC3\xA9";  // é: the 40th byte falls inside one
+    const auto reply = nlohmann::json::parse(s.command(nlohmann::json{{"link", "#work=" + id}}.dump()));
+    CHECK(reply["ok"] == false);
+    const std::string error = reply["error"].get<std::string>();
+    CHECK_THAT(error, Catch::Contains("no work 'a\xC3\xA9"));
+    CHECK_THAT(error, Catch::Contains("\xE2\x80\xA6'"));  // …
+    CHECK_NOTHROW(nlohmann::json::parse(s.state_json()));  // the notice is valid UTF-8
+}

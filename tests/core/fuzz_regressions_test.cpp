@@ -152,6 +152,16 @@ TEST_CASE("fuzz: valid_utf8_prefix stops at the first ill-formed sequence", "[fu
     CHECK_FALSE(is_valid_utf8("\x80"));
 }
 
+TEST_CASE("fold: text is shortened at a character boundary, never inside one", "[fold]") {
+    CHECK(utf8_boundary("abc", 10) == 3);
+    CHECK(utf8_boundary("abc", 2) == 2);
+    CHECK(utf8_boundary("a\xC3\xA9", 2) == 1);              // é would be cut after its first byte
+    CHECK(utf8_boundary("\xF0\x9D\x84\x9E", 3) == 0);       // so would 𝄞
+    CHECK(utf8_shortened("Москва", 12) == "Москва");
+    CHECK(utf8_shortened("Москва", 5) == "Мо\xE2\x80\xA6");  // "Мо…"
+    CHECK(is_valid_utf8(utf8_shortened("a\xC3\xA9\xC3\xA9", 2)));
+}
+
 TEST_CASE("fuzz: every seed corpus file passes its target's checks", "[fuzz]") {
     namespace fs = std::filesystem;
     using Target = int (*)(const std::uint8_t*, std::size_t);
