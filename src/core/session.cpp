@@ -27,7 +27,12 @@ double ms_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string error_reply(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
+// Replies are written with invalid UTF-8 replaced (U+FFFD), never thrown over: a reply
+// that cannot be written would stop the viewer. Text is checked where it enters; this
+// is the net under that.
+std::string dump_reply(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string error_reply(const std::string& message) { return dump_reply(json{{"ok", false}, {"error", message}}); }
 
 // At most `n` bytes of `s`, never cutting a UTF-8 sequence (the reply must stay valid JSON).
 std::string clipped(const std::string& s, std::size_t n) {
@@ -216,7 +221,7 @@ std::string Session::state_json() const {
           {"firstLayout", timings_.first_layout},
           {"firstDraw", timings_.first_draw}}},
     };
-    return s.dump();
+    return dump_reply(s);
 }
 
 json Session::eras_json() const {
