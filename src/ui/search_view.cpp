@@ -169,7 +169,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
     ImGui::SetNextItemWidth(narrow ? width * 0.36f : std::min(420.0f, width * 0.35f));
-    // The page's text input was tapped or tabbed to: the box takes the keys.
+    // The page's text input was tapped (a phone): the box takes the keys.
     if (std::exchange(st.field.focus, false) && !st.field.active) st.focus_request = true;
     if (st.focus_request) {
         ImGui::SetWindowFocus();  // the reader's child window may hold the focus; take it back first
