@@ -105,3 +105,15 @@ TEST_CASE("theme: the switch in the search bar goes System, the other theme, the
         CHECK(saved == 3);
     }
 }
+
+TEST_CASE("theme: the keyboard's focus ring stands out from the ground in both themes (3:1)", "[theme][keyboard]") {
+    HeadlessUi h(bundled_archive());  // a context for the style
+    for (const ui::Theme* t : {&ui::light_theme(), &ui::dark_theme()}) {
+        ui::apply_imgui_style(*t);
+        const ImU32 ring = ImGui::ColorConvertFloat4ToU32(ImGui::GetStyle().Colors[ImGuiCol_NavHighlight]);
+        const double ratio = ui::contrast_ratio(ring, t->canvas);
+        std::printf("contrast %-5s %-34s %5.2f:1 (at least 3.0)\n", t->name, "the focus ring", ratio);
+        CAPTURE(t->name, ratio);
+        CHECK(ratio >= 3.0);
+    }
+}
