@@ -2,6 +2,7 @@
 #include "core/archive.h"
 
 #include "core/date_format.h"
+#include "core/text_fold.h"
 
 #include <nlohmann/json.hpp>
 #include <initializer_list>
@@ -71,16 +72,7 @@ std::string shown(std::string_view s, std::size_t max_bytes = 80) {
             ++i;
             continue;
         }
-        // Length of a well-formed UTF-8 sequence here (no overlongs, surrogates or > U+10FFFF), else 0.
-        std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n > 1) {
-            const auto b1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-            const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-            const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-            if (i + n > s.size() || b1 < lo || b1 > hi) n = 0;
-            for (std::size_t k = 2; k < n; ++k)
-                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 0;
-        }
+        const std::size_t n = utf8_sequence_at(s, i);
         if (n == 0) {
             out += "\\x";
             out += kHex[c >> 4];

@@ -199,20 +199,26 @@ std::vector<std::string> search_words(std::string_view utf8) {
     return words;
 }
 
+std::size_t utf8_sequence_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    if (n > 1) {
+        // The second byte's range excludes overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4).
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        if (b1 < lo || b1 > hi) return 0;
+        for (std::size_t k = 2; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    }
+    return n;
+}
+
 std::size_t valid_utf8_prefix(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return i;
-        if (n > 1) {
-            // The second byte's range excludes overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4).
-            const auto b1 = static_cast<unsigned char>(s[i + 1]);
-            const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-            const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-            if (b1 < lo || b1 > hi) return i;
-            for (std::size_t k = 2; k < n; ++k)
-                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-        }
+        const std::size_t n = utf8_sequence_at(s, i);
+        if (n == 0) return i;
         i += n;
     }
     return s.size();

@@ -65,6 +65,10 @@ private:
 // The folded words of a text, in order (convenience for queries and tests).
 std::vector<std::string> search_words(std::string_view utf8);
 
+// The length of the well-formed UTF-8 sequence (one code point) starting at s[i]: 1 to 4,
+// or 0 when the bytes there are not one (overlong, surrogate, above U+10FFFF, cut short).
+std::size_t utf8_sequence_at(std::string_view s, std::size_t i);
+
 // The length of the well-formed UTF-8 at the start of `s` (no overlong forms, surrogates or
 // code points above U+10FFFF): s.size() when all of it is. Text that reaches JSON output
 // (nlohmann's dump refuses anything else) is checked with it where it enters.
