@@ -1,7 +1,6 @@
 // Session: loading keeps what it had on failure; commands are the automation surface.
 #include "core/session.h"
 
-#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -9,6 +8,7 @@
 #include "core/archive_json.h"
 #include "core/deep_link.h"
 #include "core/export.h"
+#include "core/stopwatch.h"
 #include <nlohmann/json.hpp>
 #include "core/text_fold.h"
 
@@ -22,10 +22,6 @@ namespace {
 constexpr double kMaxSpanYears = 20000.0;
 constexpr double kMinSpanYears = 1.0 / 366.0;
 constexpr double kMaxAbsYear = 1e9;
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 // Replies are written with invalid UTF-8 replaced (U+FFFD), never thrown over: a reply
 // that cannot be written would stop the viewer. Text is checked where it enters; this
@@ -46,13 +42,13 @@ Session::Session() : archive_(std::make_shared<Archive>()) {}
 
 LoadResult Session::load(std::string_view json_text) {
     ++revision_;
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = SteadyClock::now();
     LoadResult r = load_archive(json_text);
     if (!r.ok()) return r;
     const double parse_ms = ms_since(start);
     // Everything that can run out of memory happens before the first member changes,
     // so a failed allocation leaves the session as it was.
-    const auto index_start = std::chrono::steady_clock::now();
+    const auto index_start = SteadyClock::now();
     TimelineItems items = build_timeline_items(*r.archive);
     TimelineModel timeline = build_timeline_model(*r.archive);
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);

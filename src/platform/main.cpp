@@ -7,13 +7,13 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
 #include "core/pinch.h"
 #include "core/session.h"
+#include "core/stopwatch.h"
 #include "platform/archive_source.h"
 #include "platform/page_bridge.h"
 #include "ui/app.h"
@@ -50,11 +50,6 @@ struct Shell {
 // highlights and tooltips (which appear after a delay) settle before idling.
 constexpr int kFramesAfterActivity = 3;
 constexpr std::uint32_t kMsAfterActivity = 500;
-
-using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // Reads a file dropped on the window (natively; the page handles drops itself).
 void load_dropped(Shell& sh, const char* path) {
@@ -94,11 +89,11 @@ void follow_fonts(Shell& sh) {
     SDL_GetWindowSize(sh.window, &ww, &wh);
     SDL_GL_GetDrawableSize(sh.window, &dw, &dh);
     const float scale = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
-    const Clock::time_point start = Clock::now();
+    const auto start = lectern::SteadyClock::now();
     if (scale <= 0.0f || !lectern::ui::update_fonts(sh.session, sh.ui, scale)) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    sh.session.timings().font_atlas = ms_since(start);
+    sh.session.timings().font_atlas = lectern::ms_since(start);
 }
 
 // Touch: one finger reaches ImGui as the mouse SDL makes of it (drag pans, tap
@@ -171,7 +166,7 @@ void frame(void* arg) {
     --sh.active_frames;
     follow_fonts(sh);
 
-    const Clock::time_point layout_start = Clock::now();
+    const auto layout_start = lectern::SteadyClock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // Some browsers and headless clocks do not advance between frames; ImGui needs a positive step.
@@ -181,8 +176,8 @@ void frame(void* arg) {
     lectern::ui::draw_app(sh.session, sh.ui);
     for (const lectern::Outgoing& o : sh.session.take_outgoing()) lectern::platform::bridge_send(o);
     ImGui::Render();
-    const double layout_ms = ms_since(layout_start);
-    const Clock::time_point draw_start = Clock::now();
+    const double layout_ms = lectern::ms_since(layout_start);
+    const auto draw_start = lectern::SteadyClock::now();
 
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
@@ -191,7 +186,7 @@ void frame(void* arg) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(sh.window);
-    const double draw_ms = ms_since(draw_start);
+    const double draw_ms = lectern::ms_since(draw_start);
     sh.session.count_frame();
     lectern::platform::bridge_after_frame(sh.session);
     lectern::platform::bridge_text_field(sh.ui.search.field);
