@@ -54,8 +54,10 @@ export async function startServer(dir) {
 }
 
 // Opens the page, collecting console errors, and waits for the first frame with the archive.
-export async function openPage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+// `options` are the browser context's (viewport, colorScheme, hasTouch, isMobile, …); the
+// page has a context of its own, closed with it (page.context() reaches it).
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -83,18 +85,35 @@ export async function settle(page) {
   throw new Error('the view never came to rest');
 }
 
+// A blank page for the image checks, which run where the pixels are rather than ship them
+// to Node: its window.decodePng(b64, {scale, rect}) gives the ImageData of a PNG (base64),
+// enlarged `scale` times with smoothing as a browser stretches a canvas drawn at too low a
+// resolution, and cut to `rect` ({x, y, width, height} after scaling) if given. Close it after.
+export async function pngPage(browser) {
+  const page = await browser.newPage();
+  await page.evaluate(() => {
+    window.decodePng = async (b64, { scale = 1, rect = null } = {}) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width * scale; c.height = img.height * scale;
+      const g = c.getContext('2d');
+      g.imageSmoothingEnabled = true;
+      g.imageSmoothingQuality = 'high';
+      g.drawImage(img, 0, 0, c.width, c.height);
+      const r = rect || { x: 0, y: 0, width: c.width, height: c.height };
+      return g.getImageData(r.x, r.y, r.width, r.height);
+    };
+  });
+  return page;
+}
+
 // Share of pixels unlike the corner colour, and how many colours a screenshot holds.
 export async function inkStats(browser, png) {
-  const page = await browser.newPage();
+  const page = await pngPage(browser);
   const stats = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const d = (await window.decodePng(b64)).data;
     const bg = [d[0], d[1], d[2]];
     let ink = 0; const colours = new Set();
     for (let i = 0; i < d.length; i += 4) {

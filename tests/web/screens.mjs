@@ -1,7 +1,7 @@
 // Crisp on every screen: the canvas is sized in device pixels and the fonts are
 // rasterised at the scale they are shown, on 2x and 3x screens, after moving to a
 // screen of another density, and under browser zoom.
-import { test, assert, equal, artifacts } from './harness.mjs';
+import { test, assert, equal, artifacts, pngPage } from './harness.mjs';
 import path from 'node:path';
 
 const canvasSize = (page) => page.evaluate(() => {
@@ -14,18 +14,10 @@ const canvasSize = (page) => page.evaluate(() => {
 // With `upscale`, the image is first enlarged with smoothing, the way a browser
 // stretches a canvas drawn at too low a resolution.
 async function sharpness(browser, png, upscale = 1) {
-  const page = await browser.newPage();
+  const page = await pngPage(browser);
   const value = await page.evaluate(async ([b64, k]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width * k; c.height = img.height * k;
-    const g = c.getContext('2d');
-    g.imageSmoothingEnabled = true;
-    g.imageSmoothingQuality = 'high';
-    g.drawImage(img, 0, 0, c.width, c.height);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const c = await window.decodePng(b64, { scale: k });
+    const d = c.data;
     const lum = (i) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
     let sum = 0, sum2 = 0;
     for (let y = 0; y + 1 < c.height; y++)

@@ -6,7 +6,7 @@
 // Writes tests/web/artifacts/dark.png (the README's dark screenshot: docs/screenshot-dark.png).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, state, command, nextFrames } from './harness.mjs';
+import { test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage } from './harness.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 // The front matter's epigraph: serif body text in the text colour, right of the quote's rule.
@@ -15,14 +15,8 @@ const THEME_SWITCH = { x: VIEWPORT.width - 30, y: 17 };  // right end of the sea
 const GROUND = { light: [250, 248, 243], dark: [28, 25, 22] };  // src/ui/theme.cpp: canvas
 
 async function open(browser, url, colorScheme) {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await ready(page);
-  return { context, page, errors };
+  const { page, errors } = await openPage(browser, url, { viewport: VIEWPORT, colorScheme });
+  return { context: page.context(), page, errors };
 }
 const ready = (page) =>
   page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
@@ -39,17 +33,9 @@ const contrast = (a, b) => {
 
 // The pixels of a region of a PNG, decoded by the browser.
 async function pixels(browser, png, rect) {
-  const page = await browser.newPage();
-  const data = await page.evaluate(async ([b64, r]) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(r.x, r.y, r.width, r.height).data);
-  }, [png.toString('base64'), rect]);
+  const page = await pngPage(browser);
+  const data = await page.evaluate(async ([b64, r]) => Array.from((await window.decodePng(b64, { rect: r })).data),
+    [png.toString('base64'), rect]);
   await page.close();
   const out = [];
   for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);

@@ -1,18 +1,13 @@
 // A touch screen: one finger drags the timeline, two fingers pinch-zoom it around
 // the point between them, a flick scrolls the reader's text and glides on, and the
 // page itself never zooms.
-import { test, assert, equal, state, nextFrames, settle } from './harness.mjs';
+import { test, assert, equal, state, nextFrames, settle, openPage } from './harness.mjs';
 
 export async function touch(browser, url) {
   await test('single file (file://): on a touch screen, one finger pans and two fingers pinch-zoom the timeline, a flick scrolls the reader', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(url);
-    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    const { page, errors } = await openPage(browser, url, { hasTouch: true });
     await settle(page);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const touches = (type, points) => cdp.send('Input.dispatchTouchEvent', {
       type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
     const span = (v) => v.end - v.start;
@@ -59,6 +54,6 @@ export async function touch(browser, url) {
     // The page itself did not zoom or scroll.
     equal(await page.evaluate(() => [window.visualViewport.scale, window.scrollX, window.scrollY]), [1, 0, 0], 'page zoom and scroll');
     equal(errors, [], 'console errors');
-    await context.close();
+    await page.close();
   });
 }

@@ -94,13 +94,8 @@ export async function typing(browser, url) {
   });
 
   await test('single file (file://): on a phone, a tap on the search box focuses a real input and typing searches', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+    const { page, errors } = await openPage(browser, url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
       isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(url);
-    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
     await nextFrames(page, 3);
     const box = await page.evaluate(() => document.getElementById('textfield').getBoundingClientRect().toJSON());
     assert(box.width > 60 && box.y < 60, `the input lies over the box at the top: ${JSON.stringify(box)}`);
@@ -118,6 +113,6 @@ export async function typing(browser, url) {
     assert(await focusedId(page) !== 'textfield', 'the input kept the focus after a tap elsewhere');
     equal(await page.evaluate(() => window.visualViewport.scale), 1, 'page zoom');
     equal(errors, [], 'page errors');
-    await context.close();
+    await page.close();
   });
 }
