@@ -48,7 +48,7 @@ done
 [ "$jobs" -gt "$(nproc)" ] && jobs=$(nproc)
 
 lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_FUZZ_PKGS[@]}"
-lectern_deps_imgui native  # the top-level project needs it configured; also fetches md4c and utf8proc
+lectern_deps_imgui native  # the top-level project needs it configured; also fetches md4c
 probe=$(mktemp -d)
 printf 'extern "C" int LLVMFuzzerTestOneInput(const char*, unsigned long) { return 0; }\n' > "$probe/p.cpp"
 if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/p.cpp" -o "$probe/p" 2>"$probe/err"; then
@@ -62,7 +62,7 @@ build=build/fuzz
 echo "== fuzzing: build ($build, clang -fsanitize=fuzzer,address,undefined)"
 cmake -S . -B "$build" -DLECTERN_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
-    -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" -DLECTERN_MD4C_SRC="$MD4C_SRC" -DLECTERN_UTF8PROC_SRC="$UTF8PROC_SRC" >/dev/null
+    -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" -DLECTERN_MD4C_SRC="$MD4C_SRC" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 [ "$build_only" = 1 ] && exit 0
 

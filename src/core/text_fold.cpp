@@ -1,20 +1,16 @@
-// Folding text for search with utf8proc: one code point at a time, so offsets map back to the original.
+// Folding text for search with the tables generated from utf8proc (core/fold_table.h): one
+// code point at a time, so offsets map back to the original.
 #include "core/text_fold.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
+
+#include "core/fold_table.h"
 
 namespace lectern {
 
 namespace {
 
-constexpr utf8proc_option_t kFoldOptions = static_cast<utf8proc_option_t>(
-    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
-    UTF8PROC_IGNORE);
-
-// Longest compatibility decomposition is 18 code points (U+FDFA).
-constexpr int kFoldBuffer = 32;
+constexpr int kFoldBuffer = kMaxFold;
 
 // utf8proc's LUMP makes ’ and ' alike but leaves the typographic double quotes
 // alone; queries need “phrase” and "phrase" to read the same.
@@ -31,47 +27,42 @@ std::int32_t lump_quotes(std::int32_t cp) {
 
 // Folds one code point into `out`; returns how many code points it became (0: dropped).
 int fold_code_point(std::int32_t cp, std::int32_t* out) {
-    if (cp < 0x80) {
-        out[0] = (cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp;
-        return 1;
-    }
-    cp = lump_quotes(cp);
-    int boundclass = UTF8PROC_BOUNDCLASS_START;
-    const utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, kFoldBuffer, kFoldOptions, &boundclass);
-    if (n < 0 || n > kFoldBuffer) {  // cannot happen with valid code points; keep the character
-        out[0] = cp;
-        return 1;
-    }
-    return static_cast<int>(n);
+    char32_t folded[kMaxFold];
+    const int n = fold_table_fold(static_cast<char32_t>(lump_quotes(cp)), folded);
+    for (int i = 0; i < n; ++i) out[i] = static_cast<std::int32_t>(folded[i]);
+    return n;
 }
 
 // Reads the code point at `pos`; invalid bytes read as U+FFFD, one byte each.
 std::int32_t decode(std::string_view s, std::size_t pos, std::size_t& length) {
     const auto lead = static_cast<unsigned char>(s[pos]);
-    if (lead < 0x80) {
-        length = 1;
-        return lead;
-    }
-    utf8proc_int32_t cp = 0;
-    const std::size_t avail = s.size() - pos < 4 ? s.size() - pos : 4;
-    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
-                                                static_cast<utf8proc_ssize_t>(avail), &cp);
-    if (n <= 0) {
+    length = utf8_sequence_at(s, pos);
+    if (length == 0) {
         length = 1;
         return 0xFFFD;
     }
-    length = static_cast<std::size_t>(n);
+    if (length == 1) return lead;
+    std::int32_t cp = lead & (0x7F >> length);  // the lead byte's payload bits
+    for (std::size_t i = 1; i < length; ++i) cp = cp << 6 | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
     return cp;
 }
 
 void append_utf8(std::string& out, std::int32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-        return;
+    const auto c = static_cast<std::uint32_t>(cp);
+    if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+        const char bytes[] = {static_cast<char>(0xC0 | c >> 6), static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(bytes, 2);
+    } else if (c < 0x10000) {
+        const char bytes[] = {static_cast<char>(0xE0 | c >> 12), static_cast<char>(0x80 | (c >> 6 & 0x3F)),
+                              static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(bytes, 3);
+    } else {
+        const char bytes[] = {static_cast<char>(0xF0 | c >> 18), static_cast<char>(0x80 | (c >> 12 & 0x3F)),
+                              static_cast<char>(0x80 | (c >> 6 & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(bytes, 4);
     }
-    utf8proc_uint8_t bytes[4];
-    const utf8proc_ssize_t n = utf8proc_encode_char(cp, bytes);
-    out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
 }
 
 bool is_ascii_word(unsigned char c) {
@@ -80,15 +71,7 @@ bool is_ascii_word(unsigned char c) {
 
 bool is_word_code_point(std::int32_t cp) {
     if (cp < 0x80) return is_ascii_word(static_cast<unsigned char>(cp));
-    switch (utf8proc_category(cp)) {
-        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-        case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-        case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-            return true;
-        default:
-            return false;
-    }
+    return fold_table_is_word(static_cast<char32_t>(cp));
 }
 
 template <bool with_offsets>
@@ -130,7 +113,7 @@ bool TokenReader::next(Token& token) {
     for (;;) {
         if (pos_ >= text_.size()) return open;
         const auto byte = static_cast<unsigned char>(text_[pos_]);
-        if (byte < 0x80 && sub_ == 0) {  // most text: a run of ASCII, no utf8proc call, no decoding
+        if (byte < 0x80 && sub_ == 0) {  // most text: a run of ASCII, no table lookup, no decoding
             if (!is_ascii_word(byte)) {
                 ++pos_;
                 if (open) return true;

@@ -10,11 +10,13 @@
 //   for (Token t; words.next(t);)                  // place in the original:
 //       use(t.folded, t.begin, t.end);             // text.substr(t.begin, t.end - t.begin)
 //
-// Folding is per code point with utf8proc (compatibility decomposition, full case
+// Folding is per code point, as utf8proc folds (compatibility decomposition, full case
 // folding, marks stripped, default-ignorables such as the soft hyphen dropped,
 // spaces, dashes and quotes lumped to their ASCII forms), so "ΑΘΗΝΑ" and "Αθήνα",
 // "Москва" and "МОСКВА", "ß" and "ss", "ﬁ" and "fi" fold alike. Invalid UTF-8
-// folds to U+FFFD byte by byte, so user input never stops the fold.
+// folds to U+FFFD byte by byte, so user input never stops the fold. The Unicode data comes
+// from small tables generated from utf8proc at build time (core/fold_table.h) rather than
+// from linking utf8proc, whose whole database would be about 330 KB of the page's wasm.
 //
 // A word (token) is a run of letters and digits after folding; everything else
 // separates words, so "Trotsky’s" is the two words "trotsky" and "s" whichever
