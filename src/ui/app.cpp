@@ -52,7 +52,8 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
     if (in.copy_text) s.send({Outgoing::Kind::copy, "", "", *in.copy_text});
-    if (in.copy_link) s.send({Outgoing::Kind::copy_link, "", "", s.fragment()});
+    if (in.copy_link) s.send({Outgoing::Kind::copy_link, "", "", s.fragment(true, false)});
+    if (in.open_full_view) s.send({Outgoing::Kind::open_full_view, "", "", s.fragment(true, false)});
     if (in.open_file) s.send({Outgoing::Kind::open_file, "", "", ""});
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});

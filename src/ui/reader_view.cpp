@@ -183,13 +183,15 @@ void front_matter(Frame& fr) {
     }
 
     section_title(fr, "Works");
-    ImGui::PushFont(fr.f.ui);
-    if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
-    ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
-    ImGui::SetItemTooltip("The whole archive in Lectern's format");
-    ImGui::PopFont();
+    if (!s.embed().compact) {  // a host page's frame leaves files to the full viewer
+        ImGui::PushFont(fr.f.ui);
+        if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
+        ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
+        ImGui::SetItemTooltip("The whole archive in Lectern's format");
+        ImGui::PopFont();
+    }
     ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
     // Only the rows on screen are drawn: the table may hold a million works.
@@ -523,7 +525,8 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     const float em = f.body->FontSize * st.scale;
     const float measure = std::min(em * 36.0f, size.x - 48.0f);
     const float left = std::max(24.0f, (size.x - measure) / 2);
-    const bool outline_inline = left < kOutlineMinMargin;
+    // A host page's frame (embed=1) has no side pane: the outline stays in the text.
+    const bool outline_inline = left < kOutlineMinMargin || s.embed().compact;
     Frame fr{s, st, *st.texts, f, left + measure, out};
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::Indent(left);
