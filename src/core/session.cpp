@@ -240,7 +240,7 @@ std::string Session::state_json() const {
         {"query", query_},
         {"results", results_json()},
         {"frames", frames_},
-        {"theme", prefs_.effective_theme()},
+        {"theme", theme()},
         {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
         {"embed", {{"compact", embed_.compact}, {"lanes", embed_.lanes}, {"theme", embed_.theme ? json(*embed_.theme) : json(nullptr)}}},
         {"lanes", [&] {

@@ -83,7 +83,7 @@ TEST_CASE("embed layout: no outline pane beside the text in a frame", "[embed]")
     REQUIRE(h.session.open("parts"));
     h.frames(3);
     CHECK(outline_drawn());
-    REQUIRE(h.session.apply_fragment("#embed=1").empty());
+    REQUIRE(h.session.apply_fragment("#embed=1&work=parts").empty());
     h.frames(3);
     CHECK_FALSE(outline_drawn());
     CHECK(h.ui.reader.body_headings == 2);  // the outline went into the text instead
