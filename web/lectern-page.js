@@ -144,6 +144,12 @@
   // A lost GPU context comes back only if the page says it wants it back; the
   // viewer then makes its GL objects again (src/platform/main.cpp).
   document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
+  // SDL cancels the canvas's mousedown, and with it the browser's own focus change: in a
+  // host page's frame a click would leave the keys with the host. So a press on the canvas
+  // brings the focus into the frame itself (the reader's gesture; never on load).
+  document.getElementById('canvas').addEventListener('pointerdown', function () {
+    if (!document.hasFocus()) document.getElementById('canvas').focus({ preventScroll: true });
+  }, true);
 
   // The wasm, compiled here rather than by Emscripten's loader, and from the start: it
   // compiles while the browser still parses the viewer's script (or, on the site, downloads
