@@ -53,6 +53,14 @@ struct Frame {
 
 float measure_left(const Frame& fr) { return fr.right - ImGui::GetCursorPosX(); }
 
+// On the same line as the last item when a small button labelled `label` still fits
+// within the measure; on the next otherwise (a narrow frame or phone).
+void same_line_if_fits(const Frame& fr, const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + w <= fr.right) ImGui::SameLine();
+}
+
 void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr) {
     MarkdownEntry& e = markdown_entry(fr.texts, text);
     const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale);
@@ -296,9 +304,9 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
-    ImGui::SameLine();
+    same_line_if_fits(fr, "Copy citation");
     if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
-    ImGui::SameLine();
+    same_line_if_fits(fr, "Copy link");
     if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
     ImGui::SetItemTooltip("A link that opens this work at this view");
     match_walk_bar(fr);

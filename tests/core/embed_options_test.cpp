@@ -64,7 +64,7 @@ TEST_CASE("embed: junk values are named and leave the option as it was", "[embed
     CHECK(parse_fragment("#lanes=works,%3Cscript%3E").link.embed.lanes == std::vector<std::string>{"works"});
 }
 
-TEST_CASE("embed: a link that does not name an option keeps it; one that does changes it", "[embed]") {
+TEST_CASE("embed: a link that does not name an option keeps it and one that does changes it", "[embed]") {
     EmbedOptions framed;
     framed.compact = true;
     framed.lanes = {"works"};
@@ -106,7 +106,7 @@ TEST_CASE("embed: lane names pick lanes of the bundled archive", "[embed]") {
     }
 }
 
-TEST_CASE("embed: unknown lanes are a notice; if none is known every lane stays", "[embed]") {
+TEST_CASE("embed: unknown lanes are a notice and if none is known every lane stays", "[embed]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
     const auto all = lane_keys(s);
@@ -123,7 +123,7 @@ TEST_CASE("embed: unknown lanes are a notice; if none is known every lane stays"
     CHECK(lane_keys(s) == std::vector<std::string>{"letter"});
 }
 
-TEST_CASE("embed: the frame's theme shows but is not kept; links out leave the options behind", "[embed]") {
+TEST_CASE("embed: the frame's theme shows but is not kept and links out leave the options behind", "[embed]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
     REQUIRE(s.command(R"({"prefs": {"theme": "light"}})") == R"({"ok":true})");
