@@ -185,3 +185,33 @@ export async function embedding(browser, siteUrl) {
   });
   await context.close();
 }
+
+// The single file framed by a host page that is itself opened from file:// (docs/embedding.md,
+// "From file://"): a host page written beside the lone lectern.html, with the snippet's sandbox.
+export async function embeddingFromFile(browser, singleFile) {
+  await test('embedding (file://): a host page beside the single file frames it with the options applied', async () => {
+    const dir = path.dirname(singleFile);
+    const hostFile = path.join(dir, 'embed-host.html');
+    fs.writeFileSync(hostFile, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>'
+      + '<p>A host page opened from a file.</p><input id="note">'
+      + `<iframe id="lectern" title="Lectern" src="${path.basename(singleFile)}#embed=1&amp;lanes=events&amp;theme=dark&amp;work=${START_WORK}"`
+      + ' width="640" height="400" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>'
+      + '</body></html>');
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto('file://' + hostFile);
+    await page.focus('#note');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await frame.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await nextFrames(frame, 5);
+    const s = await state(frame);
+    equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
+      'the framed single file');
+    equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
+    equal(errors, [], 'console errors');
+    await page.close();
+    fs.unlinkSync(hostFile);
+  });
+}
