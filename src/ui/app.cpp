@@ -111,7 +111,10 @@ Intents draw_app(Session& s, UiState& ui) {
 
     const float status_h = ImGui::GetFontSize() + 8;
     const float bar_h = ImGui::GetFontSize() + 20;
-    const float timeline_h = std::clamp(vp->Size.y * 0.48f, 200.0f, 560.0f);
+    // A host page's frame (embed=1) is short: the timeline takes a larger share, so that
+    // the seven lanes of works still clear the axis at 400 px.
+    const float timeline_share = s.embed().compact ? 0.56f : 0.48f;
+    const float timeline_h = std::clamp(vp->Size.y * timeline_share, 200.0f, 560.0f);
     const float reader_h = std::max(40.0f, vp->Size.y - bar_h - timeline_h - status_h - 2);
     Intents intents;
 

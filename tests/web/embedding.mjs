@@ -22,6 +22,13 @@ const host = (page) => page.evaluate(() => ({
   active: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
   scrollY: window.scrollY, hash: location.hash, history: history.length,
 }));
+// The middle of the timeline's axis row, in the frame: no mark lies there, so a click only
+// gives the timeline the keys. state().eras reaches down to the axis (y1).
+async function axisY(frame) {
+  const eras = (await state(frame)).eras;
+  assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
+  return eras[0].y1 + 12;
+}
 // Where the frame's content starts on the host's screen (inside its 1px border).
 async function frameBox(page) {
   const b = await page.locator('#lectern').boundingBox();
@@ -94,9 +101,8 @@ export async function embedding(browser, siteUrl) {
 
   await test('embedding: a click into the frame gives it the keys: an arrow pans the timeline; the host stays put', async () => {
     const b = await frameBox(page);
-    // The axis row at the timeline's foot: no mark there, so the click only takes the focus.
     const s0 = await state(frame);
-    await page.mouse.click(b.x + b.width / 2, b.y + 198);
+    await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));
     await settle(frame);
     const v0 = (await state(frame)).view;
     equal((await state(frame)).selected, s0.selected, 'selection after the click');
@@ -130,7 +136,7 @@ export async function embedding(browser, siteUrl) {
   await test('embedding: selecting another work writes the frame\'s fragment, not the host\'s; a reload of the frame keeps it', async () => {
     const b = await frameBox(page);
     const h0 = await host(page);
-    await page.mouse.click(b.x + b.width / 2, b.y + 198);  // the timeline has the keys
+    await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));  // the timeline has the keys
     await nextFrames(frame, 2);
     await page.keyboard.press('BracketRight');  // the next work in time
     await settle(frame);
