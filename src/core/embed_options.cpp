@@ -1,6 +1,7 @@
 // Embed options: parsing, writing back, and matching lane names to lanes.
 #include "core/embed_options.h"
 
+#include "core/text_fold.h"
 #include "core/timeline_layout.h"
 
 namespace lectern {
@@ -41,7 +42,8 @@ void parse_embed_part(std::string_view key, const std::string& value, EmbedOptio
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             if (name.empty()) continue;
             if (!plain_name(name)) {
-                problems.push_back("lanes: '" + name.substr(0, kMaxLaneName) + "' is not a lane name");
+                // Quoted short, and never cut inside a character: problems are shown and sent as JSON.
+                problems.push_back("lanes: '" + utf8_shortened(name, kMaxLaneName) + "' is not a lane name");
                 continue;
             }
             if (names.size() == kMaxLanes) {

@@ -6,6 +6,7 @@
 
 #include "core/deep_link.h"
 #include "core/session.h"
+#include "core/text_fold.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -46,6 +47,8 @@ TEST_CASE("embed: junk values are named and leave the option as it was", "[embed
         {"#lanes=works,%3Cscript%3E", "lanes: '<script>' is not a lane name"},
         {"#lanes=works,caf%C3%A9", "is not a lane name"},
         {"#lanes=works," + std::string(60, 'x'), "is not a lane name"},
+        // Found by fuzz_fragment: a long name cut inside 'é' made the problem invalid UTF-8.
+        {"#lanes=works," + std::string(39, 'x') + "%C3%A9", "is not a lane name"},
         {"#lanes=a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r", "more than 16 names"},
         {"#theme=%ff", "'theme' is not UTF-8 text"},
     };
@@ -57,6 +60,7 @@ TEST_CASE("embed: junk values are named and leave the option as it was", "[embed
         const ParsedLink p = parse_fragment(c.fragment, before);
         REQUIRE(p.problems.size() == 1);
         CHECK(p.problems[0].find(c.problem) != std::string::npos);
+        CHECK(is_valid_utf8(p.problems[0]));
         CHECK(p.link.embed.compact);
         CHECK(*p.link.embed.theme == "light");
     }
