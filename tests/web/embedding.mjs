@@ -79,13 +79,13 @@ export async function embedding(browser, siteUrl) {
       `lanes drawn: ${JSON.stringify(s.lanes)}`);
     assert(s.lanes.includes('letter') && s.lanes.includes('article'), `work lanes missing: ${JSON.stringify(s.lanes)}`);
     equal([s.theme, s.prefs.theme], ['dark', ''], 'theme shown, theme kept as the reader\'s choice');
-    const page_ = await frame.evaluate(() => ({
+    const inFrame = await frame.evaluate(() => ({
       stored: localStorage.getItem('lectern.prefs'), chrome: document.documentElement.getAttribute('data-theme'),
       scrollable: document.scrollingElement.scrollHeight > innerHeight,
     }));
-    assert(!page_.stored || JSON.parse(page_.stored).theme !== 'dark', `stored preferences: ${page_.stored}`);
-    equal(page_.chrome, 'dark', 'the page around the canvas');
-    equal(page_.scrollable, false, 'the frame\'s page can scroll');
+    assert(!inFrame.stored || JSON.parse(inFrame.stored).theme !== 'dark', `stored preferences: ${inFrame.stored}`);
+    equal(inFrame.chrome, 'dark', 'the page around the canvas');
+    equal(inFrame.scrollable, false, 'the frame\'s page can scroll');
   });
 
   await test('embedding: keys typed in a host field stay in the host', async () => {
