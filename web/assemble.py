@@ -4,7 +4,8 @@
   single: one self-contained HTML file (viewer JS inline; the wasm and the archive
           inline, gzipped in base64) that opens from file:// by double-click.
   site:   index.html + content-hashed lectern.*.js/.wasm/.css + archive.json
-          for static hosting under a strict CSP; the wasm compiles while it streams.
+          for static hosting under a strict CSP; the wasm compiles while it streams;
+          embed-example.html, a host page with the viewer in an <iframe>.
 
 usage: assemble.py single BUILD_DIR ARCHIVE OUT.html [VIEWER.js]
        assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
@@ -145,6 +146,9 @@ def site(build, archive, out_dir):
                 '<script async src="%s"></script>' % viewer)
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)
+    # An example host page with the viewer in an <iframe> (docs/embedding.md).
+    for name in ("embed-example.html", "embed-example.css"):
+        shutil.copyfile(os.path.join(WEB, name), os.path.join(out_dir, name))
 
 
 if __name__ == "__main__":

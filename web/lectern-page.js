@@ -88,14 +88,29 @@
     if (choice === 'dark' || choice === 'light') document.documentElement.setAttribute('data-theme', choice);
     else document.documentElement.removeAttribute('data-theme');
   }
-  window.lecternPrefsSaved = function (prefs) { showTheme(prefs && prefs.theme); };
-  showTheme((keptPrefs() || {}).theme);
+  // In a host page's frame (docs/embedding.md) the fragment may set this frame's theme
+  // (theme=light|dark): it wins over the kept choice and is never kept itself.
+  function fragmentOption(name) {
+    var m = new RegExp('(?:^#|&)' + name + '=([^&]*)').exec(location.hash);
+    return m ? m[1] : null;
+  }
+  var frameTheme = fragmentOption('theme');
+  if (frameTheme !== 'light' && frameTheme !== 'dark') frameTheme = null;
+  window.lecternPrefsSaved = function (prefs) { showTheme(frameTheme || (prefs && prefs.theme)); };
+  showTheme(frameTheme || (keptPrefs() || {}).theme);
+  // Inside another page's <iframe> the viewer is a guest: it writes its own fragment in
+  // place (no entries in the host's history) and never takes the focus or scrolls; keys
+  // reach it only while the frame has the focus (the browser sends them to the focused frame).
+  var framed = true;
+  try { framed = window.self !== window.top; } catch (e) { framed = true; }
+  var compact = fragmentOption('embed') === '1' || fragmentOption('embed') === 'true';
 
   var ready = false;
   // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
   var timings = { pageStart: Math.round(performance.now() * 10) / 10 };
   function since(start) { return Math.round((performance.now() - start) * 10) / 10; }
   var lectern = window.lectern = {
+    framed: framed,
     firstFrameMs: null,
     timings: timings,
     state: function () { return ready ? JSON.parse(UTF8ToString(_lectern_state())) : null; },
@@ -113,7 +128,7 @@
   // picker only during a user gesture.
   window.addEventListener('keydown', function (e) {
     if ((e.ctrlKey || e.metaKey) && ['+', '=', '-', '0', 'f', 'F', 'o', 'O'].indexOf(e.key) >= 0) e.preventDefault();
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'o' || e.key === 'O') && window.lecternOpenFile) window.lecternOpenFile();
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'o' || e.key === 'O') && window.lecternOpenFile && !compact) window.lecternOpenFile();
   }, true);
 
   var problem = missingCapability();
@@ -129,6 +144,12 @@
   // A lost GPU context comes back only if the page says it wants it back; the
   // viewer then makes its GL objects again (src/platform/main.cpp).
   document.getElementById('canvas').addEventListener('webglcontextlost', function (e) { e.preventDefault(); });
+  // SDL cancels the canvas's mousedown, and with it the browser's own focus change: in a
+  // host page's frame a click would leave the keys with the host. So a press on the canvas
+  // brings the focus into the frame itself (the reader's gesture; never on load).
+  document.getElementById('canvas').addEventListener('pointerdown', function () {
+    if (!document.hasFocus()) document.getElementById('canvas').focus({ preventScroll: true });
+  }, true);
 
   // The wasm, compiled here rather than by Emscripten's loader, and from the start: it
   // compiles while the browser still parses the viewer's script (or, on the site, downloads
@@ -278,6 +299,12 @@
     input.accept = '.json,application/json';
     input.onchange = function () { if (input.files[0]) loadFile(input.files[0]); };
     input.click();
+  };
+  // The compact layout's way out of the frame: what it shows, without the embed options.
+  window.lecternOpenFullView = function (fragment) {
+    var url = location.href.split('#')[0] + fragment;
+    lectern.openedFullView = url;  // for automation
+    window.open(url, '_blank', 'noopener');
   };
   window.addEventListener('dragover', function (e) { e.preventDefault(); });
   window.addEventListener('drop', function (e) {

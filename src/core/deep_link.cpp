@@ -74,8 +74,9 @@ std::string shown(const std::string& key) {
 
 }  // namespace
 
-ParsedLink parse_fragment(std::string_view f) {
+ParsedLink parse_fragment(std::string_view f, const EmbedOptions& embed) {
     ParsedLink out;
+    out.link.embed = embed;
     if (!f.empty() && f[0] == '#') f.remove_prefix(1);
     if (f.size() > kMaxFragment) {
         out.problems.push_back("the link is too long (" + std::to_string(f.size()) + " characters)");
@@ -116,6 +117,8 @@ ParsedLink parse_fragment(std::string_view f) {
             }
         } else if (key == "q") {
             out.link.query = *value;
+        } else if (is_embed_key(key)) {
+            parse_embed_part(key, *value, out.link.embed, out.problems);
         } else {
             out.problems.push_back("unknown part '" + shown_key + "'");
         }
@@ -126,6 +129,8 @@ ParsedLink parse_fragment(std::string_view f) {
 std::string make_fragment(const DeepLink& l) {
     std::string f;
     auto add = [&](const std::string& part) { f += (f.empty() ? "#" : "&") + part; };
+    // The frame's options first: they stay put while the rest follows the reader.
+    if (const std::string e = embed_fragment_parts(l.embed); !e.empty()) add(e);
     if (l.work) add("work=" + percent_encode(*l.work));
     if (l.view_start && l.view_end) add("view=" + year_text(*l.view_start) + "/" + year_text(*l.view_end));
     if (l.query && !l.query->empty()) add("q=" + percent_encode(*l.query));

@@ -9,12 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/embed_options.h"
+
 namespace lectern {
 
 struct DeepLink {
     std::optional<std::string> work;           // a work id
     std::optional<double> view_start, view_end;  // fractional years
     std::optional<std::string> query;
+    EmbedOptions embed;  // embed=, lanes=, theme= (core/embed_options.h)
 };
 
 struct ParsedLink {
@@ -24,9 +27,11 @@ struct ParsedLink {
 };
 
 // Accepts the fragment with or without its leading '#'. Fragments over 4 KB are ignored whole.
-ParsedLink parse_fragment(std::string_view fragment);
+// The embed options start as `embed` and change only where the fragment names them: a frame
+// keeps its layout when its host or the reader's Back gives it a plain "#work=..." link.
+ParsedLink parse_fragment(std::string_view fragment, const EmbedOptions& embed = {});
 
-// "#work=...&view=...&q=..." with only the parts that are set (or "" when none), percent-encoded.
+// "#embed=1&lanes=...&theme=...&work=...&view=...&q=..." with only the parts that are set (or "" when none), percent-encoded.
 std::string make_fragment(const DeepLink& link);
 
 }  // namespace lectern

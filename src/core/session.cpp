@@ -51,6 +51,7 @@ LoadResult Session::load(std::string_view json_text) {
     const auto index_start = SteadyClock::now();
     TimelineItems items = build_timeline_items(*r.archive);
     TimelineModel timeline = build_timeline_model(*r.archive);
+    show_lanes(timeline);
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
     timings_.parse = parse_ms;
     timings_.index = ms_since(index_start);
@@ -144,8 +145,23 @@ std::string file_stem(const std::string& title) {
 }
 }  // namespace
 
-std::string Session::fragment(bool with_view) const {
+void Session::show_lanes(TimelineModel& m) const {
+    if (embed_.lanes.empty()) return;
+    std::vector<Lane> kept;
+    for (Lane& lane : m.lanes) {
+        for (const std::string& name : embed_.lanes) {
+            if (!lane_named(lane, name)) continue;
+            kept.push_back(std::move(lane));
+            break;
+        }
+    }
+    // Names that pick nothing here leave every lane: a frame is never empty.
+    if (!kept.empty()) m.lanes = std::move(kept);
+}
+
+std::string Session::fragment(bool with_view, bool with_embed) const {
     DeepLink l;
+    if (with_embed) l.embed = embed_;
     if (selected_ >= 0) l.work = archive_->works[static_cast<std::size_t>(selected_)].id;
     if (with_view) {
         l.view_start = view_.start;
@@ -156,8 +172,23 @@ std::string Session::fragment(bool with_view) const {
 }
 
 std::string Session::apply_fragment(std::string_view text) {
-    ParsedLink p = parse_fragment(text);
+    ParsedLink p = parse_fragment(text, embed_);
     const DeepLink& l = p.link;
+    std::vector<std::string> lane_problems;  // named after the link's own, which decide what else applies
+    if (!(l.embed == embed_)) {
+        const bool lanes_changed = l.embed.lanes != embed_.lanes;
+        embed_ = l.embed;
+        if (lanes_changed) {
+            TimelineModel all = build_timeline_model(*archive_);
+            for (const std::string& name : embed_.lanes) {
+                bool found = false;
+                for (const Lane& lane : all.lanes) found = found || lane_named(lane, name);
+                if (!found) lane_problems.push_back("no lane '" + name + "' in this archive");
+            }
+            show_lanes(all);
+            timeline_ = std::move(all);
+        }
+    }
     if (l.query && *l.query != query_) search(*l.query);
     if (l.work) {
         if (!open(*l.work)) p.problems.push_back("no work '" + utf8_shortened(*l.work, 40) + "' in this archive");
@@ -166,6 +197,7 @@ std::string Session::apply_fragment(std::string_view text) {
     }
     if (!l.query && !text.empty() && p.problems.empty() && !query_.empty()) search("");
     if (l.view_start && !set_view(*l.view_start, *l.view_end)) p.problems.push_back("the view is out of range");
+    p.problems.insert(p.problems.end(), lane_problems.begin(), lane_problems.end());
     std::string notice;
     for (const std::string& problem : p.problems) notice += (notice.empty() ? "" : "; ") + problem;
     if (!notice.empty()) set_notice("Ignored part of the link: " + notice);
@@ -208,8 +240,14 @@ std::string Session::state_json() const {
         {"query", query_},
         {"results", results_json()},
         {"frames", frames_},
-        {"theme", prefs_.effective_theme()},
+        {"theme", theme()},
         {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
+        {"embed", {{"compact", embed_.compact}, {"lanes", embed_.lanes}, {"theme", embed_.theme ? json(*embed_.theme) : json(nullptr)}}},
+        {"lanes", [&] {
+             json keys = json::array();
+             for (const Lane& lane : timeline_.lanes) keys.push_back(lane.key);
+             return keys;
+         }()},
         {"timings",
          {{"parse", timings_.parse},
           {"index", timings_.index},
@@ -349,7 +387,7 @@ std::string Session::command(std::string_view json_text) {
     }
     if (name == "copy") {
         if (arg == "link") {
-            send({Outgoing::Kind::copy_link, "", "", fragment()});
+            send({Outgoing::Kind::copy_link, "", "", fragment(true, false)});
             return R"({"ok":true})";
         }
         if (arg != "citation") return error_reply("copy: expected \"citation\" or \"link\"");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/archive.h"
+#include "core/embed_options.h"
 #include "core/era_bands.h"
 #include "core/search.h"
 #include "core/timeline_items.h"
@@ -26,9 +27,10 @@ struct TimeWindow {
 // Something for the platform to do outside the viewer: copy text to the
 // clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs } kind = Kind::copy;
+    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
-    std::string text;        // the text, the file's content, the URL, (copy_link) the fragment, (save_prefs) JSON
+    // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON
+    std::string text;
 };
 
 // What the reader chose and the page keeps between visits (localStorage on the web).
@@ -90,18 +92,24 @@ public:
     bool work_matches(int work) const {
         return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() && matching_[static_cast<std::size_t>(work)]);
     }
-    const std::string& theme() const { return prefs_.effective_theme(); }
+    // The frame's theme (embed option) when a host page set one, else the reader's or the system's.
+    const std::string& theme() const { return embed_.theme ? *embed_.theme : prefs_.effective_theme(); }
     const Preferences& prefs() const { return prefs_; }
     // The reader's own choices: applied, and sent to the platform to keep (Outgoing::save_prefs).
     // A theme of "" follows the system again. False (and nothing changes) for a bad value.
     bool choose_theme(std::string_view theme);
     bool choose_reading_scale(double scale);
 
-    // The fragment worth sharing for what is shown: "#work=ID&view=A/B&q=..." (view only
-    // when `with_view`).
-    std::string fragment(bool with_view = true) const;
+    // The fragment for what is shown: "#embed=1&lanes=...&work=ID&view=A/B&q=..." (view only
+    // when `with_view`, the embed options only when `with_embed`: a link to share or to open
+    // in the full viewer leaves them out).
+    std::string fragment(bool with_view = true, bool with_embed = true) const;
+    // What a host page asked for in the fragment (core/embed_options.h). The timeline model
+    // holds only the lanes it names (all of them when it names none, or none that exist).
+    const EmbedOptions& embed() const { return embed_; }
     // Applies a fragment: the parts that make sense are applied, the rest are named in
     // the returned notice (empty when everything applied). Also kept as notice().
+    // Embed options the fragment names replace the ones set before; the others stay.
     std::string apply_fragment(std::string_view fragment);
     // A short message for the reader ("Ignored part of the link: ..."); notice_serial()
     // changes with each new one so the UI can show it for a while.
@@ -138,6 +146,7 @@ public:
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
     //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
     //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale},
+    //  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
     //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw}}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
@@ -154,6 +163,8 @@ private:
     std::shared_ptr<const Archive> archive_;
     TimelineItems items_;
     TimelineModel timeline_;
+    EmbedOptions embed_;
+    void show_lanes(TimelineModel& model) const;  // drops the lanes embed_.lanes leaves out
     int selected_ = -1;
     TimeWindow view_;
     void run_search();

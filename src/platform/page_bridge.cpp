@@ -94,6 +94,9 @@ EM_JS(void, js_copy_link, (const char* fragment), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
     window.lectern.copiedLink = url;  // what was copied, for automation
 });
+EM_JS(void, js_open_full_view, (const char* fragment), {
+    if (window.lecternOpenFullView) window.lecternOpenFullView(UTF8ToString(fragment));
+});
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
     var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
@@ -118,6 +121,7 @@ EM_JS(void, js_set_hash, (const char* hash, int push), {
     // Back or Forward already moved to this work: only the view differs, so no new entry.
     var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
     if (push && strip(location.hash) === strip(h)) push = 0;
+    if (window.lectern.framed) push = 0;  /* in a host page's frame: no entries in the host's history */
     window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
     try {
         if (push) history.pushState(null, "", url);
@@ -212,6 +216,11 @@ void bridge_send(const Outgoing& o) {
             js_open_file();
 #endif
             return;
+        case Outgoing::Kind::open_full_view:
+#ifdef __EMSCRIPTEN__
+            js_open_full_view(o.text.c_str());
+#endif
+            return;  // the desktop viewer is the full viewer
         case Outgoing::Kind::download:
 #ifdef __EMSCRIPTEN__
             js_download(o.name.c_str(), o.mime.c_str(), o.text.data(), static_cast<int>(o.text.size()));

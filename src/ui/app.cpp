@@ -52,7 +52,8 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
     if (in.copy_text) s.send({Outgoing::Kind::copy, "", "", *in.copy_text});
-    if (in.copy_link) s.send({Outgoing::Kind::copy_link, "", "", s.fragment()});
+    if (in.copy_link) s.send({Outgoing::Kind::copy_link, "", "", s.fragment(true, false)});
+    if (in.open_full_view) s.send({Outgoing::Kind::open_full_view, "", "", s.fragment(true, false)});
     if (in.open_file) s.send({Outgoing::Kind::open_file, "", "", ""});
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
@@ -110,7 +111,10 @@ Intents draw_app(Session& s, UiState& ui) {
 
     const float status_h = ImGui::GetFontSize() + 8;
     const float bar_h = ImGui::GetFontSize() + 20;
-    const float timeline_h = std::clamp(vp->Size.y * 0.48f, 200.0f, 560.0f);
+    // A host page's frame (embed=1) is short: the timeline takes a larger share, so that
+    // the seven lanes of works still clear the axis at 400 px.
+    const float timeline_share = s.embed().compact ? 0.56f : 0.48f;
+    const float timeline_h = std::clamp(vp->Size.y * timeline_share, 200.0f, 560.0f);
     const float reader_h = std::max(40.0f, vp->Size.y - bar_h - timeline_h - status_h - 2);
     Intents intents;
 

@@ -53,6 +53,14 @@ struct Frame {
 
 float measure_left(const Frame& fr) { return fr.right - ImGui::GetCursorPosX(); }
 
+// On the same line as the last item when a small button labelled `label` still fits
+// within the measure; on the next otherwise (a narrow frame or phone).
+void same_line_if_fits(const Frame& fr, const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + w <= fr.right) ImGui::SameLine();
+}
+
 void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr) {
     MarkdownEntry& e = markdown_entry(fr.texts, text);
     const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale);
@@ -183,13 +191,15 @@ void front_matter(Frame& fr) {
     }
 
     section_title(fr, "Works");
-    ImGui::PushFont(fr.f.ui);
-    if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
-    ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
-    ImGui::SetItemTooltip("The whole archive in Lectern's format");
-    ImGui::PopFont();
+    if (!s.embed().compact) {  // a host page's frame leaves files to the full viewer
+        ImGui::PushFont(fr.f.ui);
+        if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
+        ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
+        ImGui::SetItemTooltip("The whole archive in Lectern's format");
+        ImGui::PopFont();
+    }
     ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
     // Only the rows on screen are drawn: the table may hold a million works.
@@ -294,9 +304,9 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
-    ImGui::SameLine();
+    same_line_if_fits(fr, "Copy citation");
     if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
-    ImGui::SameLine();
+    same_line_if_fits(fr, "Copy link");
     if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
     ImGui::SetItemTooltip("A link that opens this work at this view");
     match_walk_bar(fr);
@@ -523,7 +533,8 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     const float em = f.body->FontSize * st.scale;
     const float measure = std::min(em * 36.0f, size.x - 48.0f);
     const float left = std::max(24.0f, (size.x - measure) / 2);
-    const bool outline_inline = left < kOutlineMinMargin;
+    // A host page's frame (embed=1) has no side pane: the outline stays in the text.
+    const bool outline_inline = left < kOutlineMinMargin || s.embed().compact;
     Frame fr{s, st, *st.texts, f, left + measure, out};
     ImGui::Dummy(ImVec2(0, 16));
     ImGui::Indent(left);

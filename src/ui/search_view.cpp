@@ -15,6 +15,10 @@ namespace {
 
 const char* kAttributions[] = {"any attribution", "author", "ascribed", "disputed"};
 
+// The compact bar's link out of the frame (embed=1): the same view in a new tab.
+constexpr const char* kFullViewLabel = "Full viewer \xE2\x86\x92";  // "Full viewer →"
+constexpr const char* kFullViewTooltip = "Open what is shown here in the full viewer, in a new tab";
+
 SearchFilter filter_of(const SearchState& st) {
     SearchFilter f;
     f.kinds = st.kinds;
@@ -137,6 +141,14 @@ void theme_switch(const Session& s, float width, bool narrow, Intents& out) {
                           next.empty() ? "Click to follow the system." : next == "dark" ? "Click for dark." : "Click for light.");
 }
 
+// The compact bar's right end: out of the frame, to the full viewer.
+void full_view_link(float width, Intents& out) {
+    const float w = ImGui::CalcTextSize(kFullViewLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 8));
+    if (ImGui::Button(kFullViewLabel)) out.open_full_view = true;
+    ImGui::SetItemTooltip("%s", kFullViewTooltip);
+}
+
 // Tells the page's text input where the box is and whether it has the keys; a page
 // edit that arrives while the box is inactive is stale and dropped.
 void follow_field(TextFieldLink& field, bool box_active) {
@@ -158,8 +170,10 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         st.focus_request = true;
 
     // A phone's width: the title is left to the reader and the status line, labels shorten.
-    const bool narrow = width < 640.0f;
-    ImGui::SetCursorPos(ImVec2(10, 6));
+    // In a host page's frame (embed=1) the bar keeps only search, filters and the way out.
+    const bool compact = s.embed().compact;
+    const bool narrow = width < 640.0f || compact;
+    ImGui::SetCursorPos(ImVec2(compact ? 6 : 10, compact ? 4 : 6));
     if (!narrow) {
         ImGui::PushFont(fonts.heading);
         ImGui::SetWindowFontScale(0.72f);
@@ -168,7 +182,9 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::PopFont();
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
-    ImGui::SetNextItemWidth(narrow ? width * 0.36f : std::min(420.0f, width * 0.35f));
+    ImGui::SetNextItemWidth(compact  ? std::clamp(width * 0.4f, 110.0f, 300.0f)
+                            : narrow ? width * 0.36f
+                                     : std::min(420.0f, width * 0.35f));
     // The page's text input was tapped (a phone): the box takes the keys.
     if (std::exchange(st.field.focus, false) && !st.field.active) st.focus_request = true;
     if (st.focus_request) {
@@ -213,9 +229,11 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     if (ImGui::Button(filtering ? "Filters (on)###filters" : "Filters###filters")) ImGui::OpenPopup("##filters");
     filters_popup(s, st, out);
     ImGui::SameLine();
-    if (ImGui::Button("Open\xE2\x80\xA6")) out.open_file = true;  // "Open…"
-    ImGui::SetItemTooltip("Open an archive (.json) from your computer, or drop one on the page (Ctrl+O in the browser)");
-    ImGui::SameLine();
+    if (!compact) {
+        if (ImGui::Button("Open\xE2\x80\xA6")) out.open_file = true;  // "Open…"
+        ImGui::SetItemTooltip("Open an archive (.json) from your computer, or drop one on the page (Ctrl+O in the browser)");
+        ImGui::SameLine();
+    }
     if (s.search_active()) {
         if (!st.show_results) {
             if (ImGui::SmallButton(narrow ? "Results" : "Show results")) st.show_results = true;
@@ -226,7 +244,8 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
             ImGui::SameLine();
         }
     }
-    theme_switch(s, width, narrow, out);
+    if (compact) full_view_link(width, out);
+    else theme_switch(s, width, narrow, out);
 }
 
 void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {

@@ -342,7 +342,10 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
         // A folded lane shows how many items it hides.
         const std::string name = lane.label + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+        // Cut at the gutter's edge: a long name ("Obituaries and speeches") would run into the marks.
+        dl->PushClipRect(ImVec2(p0.x, y - 2), ImVec2(ax_x0 - 6, y + h + 2), true);
         dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
+        dl->PopClipRect();
         y += h + kLaneGap;
     }
     dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), t.faint(30));

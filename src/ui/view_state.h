@@ -25,6 +25,7 @@ struct Intents {
     std::optional<std::string> copy_text;    // text the reader selected, to the clipboard
     bool copy_link = false;                  // a link to what is shown, to the clipboard
     bool open_file = false;                  // the reader asked to open an archive file
+    bool open_full_view = false;             // (embedded) what is shown, in the full viewer in a new tab
     std::optional<std::string> export_format;  // "csv" or "json" to download
     std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
 };

@@ -125,6 +125,15 @@ TEST_CASE("fuzz: link parts that decode to invalid UTF-8 are refused", "[fuzz][l
     }
 }
 
+TEST_CASE("fuzz: a long bad lane name is quoted whole characters", "[fuzz][link][embed]") {
+    // Found by fuzz_fragment: "lanes=" with a name over 40 bytes ending in 'é' was quoted cut
+    // inside the 'é', and the problem (shown on the page, sent as JSON) was not UTF-8.
+    const ParsedLink p = parse_fragment("#lanes=" + std::string(39, 'x') + "%C3%A9");
+    REQUIRE(p.problems.size() == 2);  // the name, and then no names at all
+    CHECK(p.problems[0] == "lanes: '" + std::string(39, 'x') + "…' is not a lane name");
+    CHECK(is_valid_utf8(p.problems[0]));
+}
+
 TEST_CASE("fuzz: Markdown ending inside a link destination", "[fuzz][markdown]") {
     // Found by fuzz_markdown (md4c built with ASan): md4c 0.4.8 reads the byte after its input
     // when a link destination runs to the end ("[a](b"). md::parse hands it a NUL-terminated copy.

@@ -1,4 +1,4 @@
-// libFuzzer target: the URL fragment parser (#work=...&view=...&q=...). Whatever the
+// libFuzzer target: the URL fragment parser (#work=...&view=...&q=..., and the embed options). Whatever the
 // fragment, each part is kept or named in a problem, and what is kept writes back to a
 // fragment that parses to the same link.
 #include <cmath>
@@ -26,6 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ParsedLink q = parse_fragment(again);
     FUZZ_CHECK(q.link.work == l.work);
     FUZZ_CHECK(q.link.query.value_or("") == l.query.value_or(""));
+    FUZZ_CHECK(q.link.embed == l.embed);  // embed=, lanes=, theme= (core/embed_options.h)
+    for (const std::string& lane : l.embed.lanes) FUZZ_CHECK(!lane.empty() && fuzz::valid_utf8(lane));
     // Views are written with three decimals: a window the viewer can show (within a billion
     // years, wider than its one-day minimum) survives; others need not.
     const bool showable = !l.view_start || (std::fabs(*l.view_start) < 1e9 && std::fabs(*l.view_end) < 1e9 &&

@@ -1,0 +1,223 @@
+// Lectern in another page's <iframe> (docs/embedding.md), driven through the frame of
+// the example host page dist/site/embed-example.html, served under the site's strict
+// Content-Security-Policy with frame-ancestors 'self': the compact layout, the lanes
+// and theme options, a guest that takes neither the host's focus nor its scroll, keys
+// and the wheel only where they belong, and deep links inside the frame.
+//
+// Writes tests/web/artifacts/embed-640x400.png and embed-360x480.png (the frame alone).
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, assert, equal, artifacts, state, nextFrames, settle, inkStats } from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
+const START_WORK = '1936-08-10-letter-to-trotsky';  // the example's work=
+const HOST_SCROLL = 40;
+
+const viewerReady = (page) => page.waitForFunction(() => {
+  const w = document.getElementById('lectern').contentWindow;
+  return !!(w && w.lectern && w.lectern.firstFrameMs !== null);
+}, null, { timeout: 60000 });
+const viewerFrame = (page) => page.frames().find((f) => f !== page.mainFrame() && f.url().includes('index.html'));
+const host = (page) => page.evaluate(() => ({
+  active: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
+  scrollY: window.scrollY, hash: location.hash, history: history.length,
+}));
+// The middle of the timeline's axis row, in the frame: no mark lies there, so a click only
+// gives the timeline the keys. state().eras reaches down to the axis (y1).
+async function axisY(frame) {
+  const eras = (await state(frame)).eras;
+  assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
+  return eras[0].y1 + 12;
+}
+// Where the frame's content starts on the host's screen (inside its 1px border).
+async function frameBox(page) {
+  const b = await page.locator('#lectern').boundingBox();
+  return { x: b.x + 1, y: b.y + 1, width: b.width - 2, height: b.height - 2 };
+}
+
+export async function embedding(browser, siteUrl) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Every response carries the strict policy; the frame's page waits until the host has
+  // its focus and scroll position, so the test sees whether loading the viewer moves them.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/*', async (route) => {
+    if (new URL(route.request().url()).pathname.endsWith('/index.html')) await held;
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+  });
+  let frame = null;
+  let before = null;
+
+  await test('embedding: the example host page loads the viewer in its frame; the host keeps its focus and scroll', async () => {
+    await page.goto(siteUrl + 'embed-example.html', { waitUntil: 'domcontentloaded' });
+    await page.focus('#note');
+    await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
+    before = await host(page);
+    equal([before.active, before.scrollY], ['note', HOST_SCROLL], 'host before the frame loads');
+    release();
+    await viewerReady(page);
+    frame = viewerFrame(page);
+    assert(frame, 'no frame with the viewer');
+    await nextFrames(frame, 20);
+    const after = await host(page);
+    equal([after.active, after.scrollY, after.hash], [before.active, before.scrollY, before.hash], 'host after the frame loaded');
+    equal(await frame.evaluate(() => document.hasFocus()), false, 'the frame has the focus');
+    equal(errors, [], 'console errors (CSP violations included)');
+  });
+  if (!frame) { await context.close(); return; }
+
+  await test('embedding: embed=1, lanes=works and theme=dark apply; work= opens its work; the theme is not stored', async () => {
+    const s = await state(frame);
+    equal(s.embed, { compact: true, lanes: ['works'], theme: 'dark' }, 'state().embed');
+    equal(s.selected, START_WORK, 'the work named in the frame\'s src');
+    assert(s.lanes.length >= 2 && !s.lanes.includes('people') && !s.lanes.includes('events'),
+      `lanes drawn: ${JSON.stringify(s.lanes)}`);
+    assert(s.lanes.includes('letter') && s.lanes.includes('article'), `work lanes missing: ${JSON.stringify(s.lanes)}`);
+    equal([s.theme, s.prefs.theme], ['dark', ''], 'theme shown, theme kept as the reader\'s choice');
+    const inFrame = await frame.evaluate(() => ({
+      stored: localStorage.getItem('lectern.prefs'), chrome: document.documentElement.getAttribute('data-theme'),
+      scrollable: document.scrollingElement.scrollHeight > innerHeight,
+    }));
+    assert(!inFrame.stored || JSON.parse(inFrame.stored).theme !== 'dark', `stored preferences: ${inFrame.stored}`);
+    equal(inFrame.chrome, 'dark', 'the page around the canvas');
+    equal(inFrame.scrollable, false, 'the frame\'s page can scroll');
+  });
+
+  await test('embedding: keys typed in a host field stay in the host', async () => {
+    const s0 = await state(frame);
+    await page.click('#note');
+    await page.keyboard.type('/kron');
+    for (const k of ['ArrowRight', 'ArrowRight', 'BracketRight', 'Home']) await page.keyboard.press(k);
+    await nextFrames(frame, 10);
+    const s1 = await state(frame);
+    equal(await page.inputValue('#note'), '/kron]', 'the host field');
+    equal([s1.query, s1.selected, s1.view], [s0.query, s0.selected, s0.view], 'the viewer after typing in the host');
+  });
+
+  await test('embedding: a click into the frame gives it the keys: an arrow pans the timeline; the host stays put', async () => {
+    const b = await frameBox(page);
+    const s0 = await state(frame);
+    await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));
+    await settle(frame);
+    const v0 = (await state(frame)).view;
+    equal((await state(frame)).selected, s0.selected, 'selection after the click');
+    await page.keyboard.press('ArrowRight');
+    await settle(frame);
+    const v1 = (await state(frame)).view;
+    const span = v0.end - v0.start;
+    assert(v1.start > v0.start + span * 0.1, `ArrowRight moved the view from ${v0.start} to ${v1.start}`);
+    const h = await host(page);
+    equal([h.active, h.scrollY], ['lectern', HOST_SCROLL], 'host focus (the frame, clicked) and scroll');
+  });
+
+  await test('embedding: the wheel over the frame zooms the timeline without scrolling the host; elsewhere it scrolls the host', async () => {
+    const b = await frameBox(page);
+    await page.mouse.move(b.x + b.width / 2, b.y + 120);
+    await nextFrames(frame, 2);
+    const v0 = (await state(frame)).view;
+    for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, -120); await nextFrames(frame, 2); }
+    await settle(frame);
+    const v1 = (await state(frame)).view;
+    assert(v1.end - v1.start < (v0.end - v0.start) * 0.9, `span ${v0.end - v0.start} → ${v1.end - v1.start}`);
+    await page.waitForTimeout(200);
+    equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll after the wheel over the frame');
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height + 60);  // the host's text below the frame
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction((y) => window.scrollY > y, HOST_SCROLL, { timeout: 5000 });
+    await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
+  });
+
+  let chosen = null;
+  await test('embedding: selecting another work writes the frame\'s fragment, not the host\'s; a reload of the frame keeps it', async () => {
+    const b = await frameBox(page);
+    const h0 = await host(page);
+    await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));  // the timeline has the keys
+    await nextFrames(frame, 2);
+    await page.keyboard.press('BracketRight');  // the next work in time
+    await settle(frame);
+    chosen = (await state(frame)).selected;
+    assert(chosen && chosen !== START_WORK, `selected after ]: ${chosen}`);
+    await frame.waitForFunction((id) => location.hash.includes('work=' + id), chosen, { timeout: 5000 });
+    const hash = await frame.evaluate(() => location.hash);
+    assert(hash.startsWith('#embed=1&lanes=works&theme=dark&work='), `frame fragment ${hash}`);
+    const h1 = await host(page);
+    equal([h1.hash, h1.history], [h0.hash, h0.history], 'host fragment and history length');
+    await Promise.all([frame.waitForNavigation(), frame.evaluate(() => location.reload())]);
+    await frame.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await nextFrames(frame, 5);
+    const s = await state(frame);
+    equal([s.selected, s.embed.compact], [chosen, true], 'after reloading the frame');
+  });
+
+  await test('embedding: Full viewer → opens the same work in a new tab, without the embed options', async () => {
+    const b = await frameBox(page);
+    const popup = context.waitForEvent('page', { timeout: 10000 });
+    await page.mouse.move(b.x + b.width - 30, b.y + 14);
+    await nextFrames(frame, 2);
+    await page.mouse.down();
+    await nextFrames(frame, 2);
+    await page.mouse.up();
+    const tab = await popup;
+    await tab.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    const url = tab.url();
+    assert(url.includes('#work=' + chosen) && !url.includes('embed'), `new tab at ${url}`);
+    const s = await tab.evaluate(() => window.lectern.state());
+    equal([s.selected, s.embed.compact, s.lanes.includes('people')], [chosen, false, true], 'the full viewer');
+    await tab.close();
+  });
+
+  for (const [w, h] of [[640, 400], [360, 480]]) {
+    await test(`embedding: the compact layout draws at ${w}×${h}`, async () => {
+      await page.evaluate(([w, h]) => { const f = document.getElementById('lectern'); f.width = w; f.height = h; }, [w, h]);
+      await frame.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [w, h]);
+      // The host's own reflow may move its scroll (scroll anchoring): start from a known place.
+      await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
+      await nextFrames(frame, 10);
+      equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll');
+      const png = await page.locator('#lectern').screenshot();  // (this scrolls the frame into view)
+      fs.writeFileSync(path.join(artifacts, `embed-${w}x${h}.png`), png);
+      const { ink, colours } = await inkStats(browser, png);
+      assert(ink > 0.05 && colours > 20, `ink ${ink}, colours ${colours}`);
+    });
+  }
+
+  await test('embedding: no console errors in the host or the frame', async () => {
+    equal(errors, [], 'console errors');
+  });
+  await context.close();
+}
+
+// The single file framed by a host page that is itself opened from file:// (docs/embedding.md,
+// "From file://"): a host page written beside the lone lectern.html, with the snippet's sandbox.
+export async function embeddingFromFile(browser, singleFile) {
+  await test('embedding (file://): a host page beside the single file frames it with the options applied', async () => {
+    const dir = path.dirname(singleFile);
+    const hostFile = path.join(dir, 'embed-host.html');
+    fs.writeFileSync(hostFile, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>'
+      + '<p>A host page opened from a file.</p><input id="note">'
+      + `<iframe id="lectern" title="Lectern" src="${path.basename(singleFile)}#embed=1&amp;lanes=events&amp;theme=dark&amp;work=${START_WORK}"`
+      + ' width="640" height="400" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>'
+      + '</body></html>');
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto('file://' + hostFile);
+    await page.focus('#note');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await frame.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await nextFrames(frame, 5);
+    const s = await state(frame);
+    equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
+      'the framed single file');
+    equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
+    equal(errors, [], 'console errors');
+    await page.close();
+    fs.unlinkSync(hostFile);
+  });
+}
