@@ -269,7 +269,7 @@ TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
     }
 }
 
-TEST_CASE("archive: eras with open or unknown ends load; a second era of the same title is a warning", "[archive][eras]") {
+TEST_CASE("archive: eras with open or unknown ends load, a second era of the same title is a warning", "[archive][eras]") {
     const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [], "eras": [
       {"title": "Exile", "date": "1936-04/..", "note": "n"},
       {"title": "Youth", "date": "/1919"},

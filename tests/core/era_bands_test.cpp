@@ -162,7 +162,7 @@ TEST_CASE("era bands: ten thousand years seen at a day's zoom or whole stay fini
     }
 }
 
-TEST_CASE("era bands: nested eras take a deeper label row; hovering finds the innermost", "[eras]") {
+TEST_CASE("era bands: nested eras take a deeper label row, hovering finds the innermost", "[eras]") {
     const Archive a = archive_with({{"Russia", "1919/1936"}, {"Deportation", "1933-03/1936-04"},
                                     {"Exile", "1936-04/1941"}, {"Mexico", "1941/1947"}, {"Third", "1934/1935"}});
     const std::vector<EraSpan> spans = era_spans(a);

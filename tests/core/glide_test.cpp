@@ -16,7 +16,7 @@ TEST_CASE("glide: the whole glide covers velocity / rate, at any frame rate", "[
     }
 }
 
-TEST_CASE("glide: one hour-long step ends where the glide ends; a step back in time moves nothing", "[glide]") {
+TEST_CASE("glide: one hour-long step ends where the glide ends, a step back in time moves nothing", "[glide]") {
     double v = -600.0;
     CHECK(glide_step(v, 3600.0, 6.0) == Approx(-100.0));
     CHECK(v == Approx(0.0).margin(1e-12));

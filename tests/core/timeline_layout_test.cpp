@@ -202,7 +202,7 @@ TEST_CASE("timeline: an empty archive lays out nothing and does not fail", "[tim
     CHECK(f.visible_items() == 0);
 }
 
-TEST_CASE("timeline: zooming keeps the year under the pointer; eased moves end where asked", "[timeline]") {
+TEST_CASE("timeline: zooming keeps the year under the pointer, eased moves end where asked", "[timeline]") {
     const YearWindow w{1900, 2000};
     const YearWindow z = zoom_about(w, 1930, 0.5);
     CHECK(z.end - z.start == Approx(50));

@@ -45,7 +45,7 @@ TEST_CASE("search view: Down moves through the results before Enter", "[search-v
     CHECK(h.session.selected() == (third.kind == SearchHit::Kind::work ? third.index : -1));
 }
 
-TEST_CASE("search view: Escape clears the search; the timeline dims what does not match", "[search-view]") {
+TEST_CASE("search view: Escape clears the search, the timeline dims what does not match", "[search-view]") {
     Headless h;
     h.key(ImGuiKey_F, ImGuiMod_Ctrl);
     h.frame();

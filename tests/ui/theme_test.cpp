@@ -58,7 +58,7 @@ TEST_CASE("theme: text is readable on its ground in both themes (body 7:1, the r
     }
 }
 
-TEST_CASE("theme: the views draw with the session's theme; the window is cleared with its ground", "[theme]") {
+TEST_CASE("theme: the views draw with the session's theme, the window is cleared with its ground", "[theme]") {
     HeadlessUi h(bundled_archive());
     h.frame();
     CHECK(std::string(ui::current_theme().name) == "light");
