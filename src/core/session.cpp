@@ -67,6 +67,7 @@ LoadResult Session::load(std::string_view json_text) {
     results_.clear();
     matching_.clear();
     forget_images();  // relative paths belong to the old archive's folder
+    figures_.clear();
     fit_view();
     return r;
 }
@@ -120,6 +121,13 @@ void Session::image_failed(const std::string& src, const std::string& problem) {
 const ImageSlot* Session::image(const std::string& src) const {
     const auto it = images_.find(src);
     return it == images_.end() ? nullptr : &it->second;
+}
+
+json Session::figures_json() const {
+    json out = json::array();
+    for (const FigureNote& f : figures_)
+        out.push_back({{"src", f.src.size() > 200 ? f.src.substr(0, 200) : f.src}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
+    return out;
 }
 
 json Session::images_json() const {
@@ -283,6 +291,7 @@ std::string Session::state_json() const {
           {"firstLayout", timings_.first_layout},
           {"firstDraw", timings_.first_draw}}},
         {"images", images_json()},
+        {"figures", figures_json()},
     };
     return dump_reply(s);
 }

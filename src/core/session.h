@@ -56,6 +56,12 @@ struct StartupTimings {
     double first_draw = 0.0;    // the same frame: GL calls and swap
 };
 
+// An image as the reader drew it in the last frame (state().figures): "image", "pending" or "alt".
+struct FigureNote {
+    std::string src, look;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 // One image the reader asked for, by src: loading, shown, or failed and why.
 struct ImageSlot {
     enum class State { pending, ready, failed } state = State::pending;
@@ -139,6 +145,9 @@ public:
     // Forgets every image (they are asked for again): another archive, or a lost GPU context.
     void forget_images() { images_.clear(), ++images_generation_, ++revision_; }
 
+    // The images the reader drew in the last frame, in screen space (state().figures).
+    void note_figures(std::vector<FigureNote> figures) { figures_ = std::move(figures); }
+
     // The platform drains these after each frame.
     void send(Outgoing o) { outbox_.push_back(std::move(o)); }
     std::vector<Outgoing> take_outgoing() { return std::exchange(outbox_, {}); }
@@ -167,7 +176,8 @@ public:
     //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
     //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale},
     //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw},
-    //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}]}
+    //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
+    //  "figures":[{src,look:"image"|"pending"|"alt",x0,y0,x1,y1}]}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
@@ -207,8 +217,10 @@ private:
     int hovered_era_ = -1;
     std::vector<Outgoing> outbox_;
     std::map<std::string, ImageSlot> images_;
+    std::vector<FigureNote> figures_;
     std::uint64_t images_generation_ = 0;
     nlohmann::json images_json() const;
+    nlohmann::json figures_json() const;
     std::string notice_;
     std::uint64_t notice_serial_ = 0, revision_ = 0;
 };

@@ -58,6 +58,12 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
     if (in.theme) s.choose_theme(*in.theme);
     for (const auto& [src, where] : in.want_images) s.want_image(src, where);
+    std::vector<FigureNote> figures;
+    for (const DrawnFigure& f : ui.reader.figures) {
+        static const char* kLook[] = {"pending", "image", "alt"};
+        figures.push_back({f.src, kLook[static_cast<int>(f.look)], f.x0, f.y0, f.x1, f.y1});
+    }
+    s.note_figures(std::move(figures));
 }
 
 // Decoded pixels become textures (and leave the session's memory); another archive's

@@ -23,6 +23,7 @@ import { themes } from './themes.mjs';
 import { mirror } from './mirror.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
+import { images } from './images.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -355,6 +356,7 @@ try {
   await prefs(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await touch(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await typing(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await images(browser);
   await themes(browser, 'file://' + path.join(lonely, 'lectern.html'), server.url);
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
