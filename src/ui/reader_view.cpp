@@ -110,7 +110,7 @@ void figure(Frame& fr, const WorkImage& im) {
         float h = w * nat_h / nat_w;
         const float tallest = std::max(80.0f, ImGui::GetWindowHeight() * 0.8f);
         if (h > tallest) w *= tallest / h, h = tallest;
-        const ImVec2 a(p.x + (avail - w) / 2, p.y), b(a.x + w, a.y + h);
+        const ImVec2 a(p.x, p.y), b(a.x + w, a.y + h);  // at the measure's left edge, like the caption under it
         if (shown) {
             drawn.look = DrawnFigure::Look::image;
             dl->AddImage(tex->second.id, a, b);
