@@ -8,6 +8,7 @@
 #include "core/archive_json.h"
 #include "core/deep_link.h"
 #include "core/export.h"
+#include "core/media_source.h"
 #include "core/stopwatch.h"
 #include <nlohmann/json.hpp>
 #include "core/text_fold.h"
@@ -77,6 +78,12 @@ void Session::want_image(const std::string& src, const std::string& where) {
     ImageSlot& slot = images_[src];
     slot.where = where;
     ++revision_;
+    // The checker refuses such a src in cover and media; a body's ![alt](src) is only seen
+    // here, so no platform is ever asked to fetch javascript:, http:, /etc/... or ../...
+    if (media_source(src) == MediaSource::refused) {
+        image_failed(src, "is not a source a reader may follow (use a path beside the archive, data: or https:)");
+        return;
+    }
     send({Outgoing::Kind::load_image, "", "", src});
 }
 

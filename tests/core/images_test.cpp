@@ -196,6 +196,16 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     s.image_failed("missing.png", "was not found");
     CHECK(s.notice() == "works[2].cover: missing.png was not found");
 
+    // A body's image with a source the checker would refuse is never sent to the platform.
+    s.take_outgoing();
+    for (const char* bad : {"javascript:alert(1)", "http://tracker.example/p.png", "/etc/passwd", "../up.png"}) {
+        CAPTURE(bad);
+        s.want_image(bad, "works[0].body, image 1");
+        CHECK(s.take_outgoing().empty());
+        CHECK(s.image(bad)->state == ImageSlot::State::failed);
+        CHECK(s.notice().find("is not a source a reader may follow") != std::string::npos);
+    }
+
     // Pixels of the wrong size, or more than the reader keeps, are refused rather than trusted.
     s.want_image("x.png", "works[0].media[0]");
     s.image_pixels("x.png", 4000, 4000, std::vector<std::uint8_t>(16));
