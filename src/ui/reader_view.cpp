@@ -132,9 +132,10 @@ void figure(Frame& fr, const WorkImage& im) {
     ImGui::Spacing();
 }
 
-void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr) {
+void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr,
+              const std::vector<float>& image_heights = {}) {
     MarkdownEntry& e = markdown_entry(fr.texts, text);
-    const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale);
+    const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale, image_heights);
     if (d.open_url) fr.out.open_url = d.open_url;
     if (entry) *entry = &e;
     if (top) *top = d.top;
@@ -408,7 +409,25 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     rule(fr);
     ImGui::Spacing();
     if (w.body) {
-        markdown(fr, *w.body, &fr.body, &fr.body_top);
+        // The text's own images go where it puts them: its layout leaves room after each one's
+        // block (as tall as it was drawn last frame; a guess the first time), drawn into here.
+        ReaderState& st = fr.st;
+        const std::size_t n = body->doc.images.size();
+        if (st.body_images_of != body->data || st.body_image_h.size() != n) {
+            st.body_images_of = body->data;
+            st.body_image_h.assign(n, measure_left(fr) * 2.0f / 3.0f);
+        }
+        markdown(fr, *w.body, &fr.body, &fr.body_top, st.body_image_h);
+        const ImVec2 after = ImGui::GetCursorPos();
+        std::size_t k = 0;
+        for (const WorkImage& im : images) {
+            if (im.place != WorkImage::Place::body || k >= n) continue;
+            const float top = fr.body_top + body->layout.image_y[k];
+            ImGui::SetCursorPos(ImVec2(after.x, top));
+            figure(fr, im);
+            st.body_image_h[k++] = ImGui::GetCursorPosY() - top;
+        }
+        ImGui::SetCursorPos(after);
     } else {
         ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
@@ -416,9 +435,8 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
-    // The text's own images follow it (their alt text stands where they were), then the media.
     for (const WorkImage& im : images)
-        if (im.place != WorkImage::Place::cover) figure(fr, im);
+        if (im.place == WorkImage::Place::media) figure(fr, im);
     if (!w.notes.empty()) {
         section_title(fr, "Notes");
         markdown(fr, w.notes);

@@ -118,6 +118,10 @@ struct ReaderState {
     std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
     ImageTextures images;             // the shown work's pictures
     std::vector<DrawnFigure> figures; // images drawn in the last frame
+    // The heights the shown body's images took in the last frame: the body's layout leaves
+    // that much room after each one's block (a frame late when one changes, then settled).
+    const char* body_images_of = nullptr;  // the body they belong to (its MarkdownEntry's key)
+    std::vector<float> body_image_h;
 };
 
 struct SearchState {

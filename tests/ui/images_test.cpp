@@ -8,6 +8,7 @@
 
 #include "core/image_header.h"
 #include "headless.h"
+#include "ui/markdown_view.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -92,6 +93,36 @@ TEST_CASE("reader: a work's images are asked for, then drawn from textures withi
     h.frames(1);
     CHECK(g_freed.size() == 2);
     CHECK(h.ui.reader.images.by_src.empty());
+}
+
+TEST_CASE("reader: an image in the text is drawn where the text places it, the words after it below", "[ui][images]") {
+    HeadlessUi h(read_file(images_dir() + "archive.json"));
+    h.ui.reader.images.create = fake_create;
+    REQUIRE(h.session.open("good"));
+    h.frames(2);
+    serve_images(h.session);
+    h.frames(3);
+    const Work& w = h.session.archive().works[0];
+    const ui::MarkdownEntry& body = ui::markdown_entry(*h.ui.reader.texts, *w.body);
+    const ui::DrawnFigure* inline_image = nullptr;
+    for (const ui::DrawnFigure& f : h.ui.reader.figures)
+        if (f.src.rfind("data:", 0) == 0) inline_image = &f;
+    REQUIRE(inline_image);
+    REQUIRE(body.layout.lines.size() >= 3);
+    // "The text embeds a small yellow square:" / "A yellow square" (its alt) / the image / "and goes on after it."
+    const float alt_line_bottom = body.y + body.layout.lines[1].y + body.layout.lines[1].h;
+    const float last_line_top = body.y + body.layout.lines.back().y;
+    CHECK(inline_image->y0 >= alt_line_bottom);
+    CHECK(inline_image->y1 <= last_line_top);
+    CHECK(inline_image->y1 - inline_image->y0 > 20);
+    // The room left is the height the figure took: settled, no layout pass per frame.
+    const int layouts = h.ui.reader.texts->layouts;
+    h.frames(3);
+    CHECK(h.ui.reader.texts->layouts == layouts);
+    // And the media's JPEG comes after the whole text.
+    const ui::DrawnFigure* jpg = figure(h, "photo.jpg");
+    REQUIRE(jpg);
+    CHECK(jpg->y0 >= body.y + body.layout.height);
 }
 
 TEST_CASE("reader: a large image fits the measure; a hostile or missing one shows its alt text and a notice", "[ui][images]") {
