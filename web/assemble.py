@@ -7,6 +7,11 @@
           for static hosting under a strict CSP; the wasm compiles while it streams;
           embed-example.html, a host page with the viewer in an <iframe>.
 
+Images the archive names by a path relative to it (works' cover and media, ![alt](src)
+in bodies) go inline into the single file (#lectern-images, base64) and beside
+archive.json in the site, at the same relative path (fetched when a work shows them).
+A missing one is a build warning; the page then shows its alt text and a notice.
+
 usage: assemble.py single BUILD_DIR ARCHIVE OUT.html [VIEWER.js]
        assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
 """
@@ -14,6 +19,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +34,7 @@ def read(path):
         return f.read()
 
 
-PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "lectern-page.js")  # in order: lectern-page.js uses the others
+PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "images.js", "lectern-page.js")  # in order: lectern-page.js uses the others
 PAGE_STYLES = ("lectern.css", "mirror.css")
 
 
@@ -76,6 +82,53 @@ def checked_archive(path):
     return text
 
 
+# ![alt](src "title"): the src of a Markdown image. Links inside alt text and <...> destinations
+# are rare in archives; a src this misses shows its alt text and a notice, never worse.
+MARKDOWN_IMAGE = re.compile(r'!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+
+
+def relative_images(archive_path):
+    """The archive's images named by a relative path: [(src, path on disk or None when missing)]."""
+    with open(archive_path, encoding="utf-8") as f:
+        archive = json.load(f)
+    srcs = []
+    for work in archive.get("works", []) if isinstance(archive, dict) else []:
+        if not isinstance(work, dict):
+            continue
+        media = [work.get("cover")] + (work.get("media") if isinstance(work.get("media"), list) else [])
+        srcs += [m.get("src") for m in media if isinstance(m, dict) and isinstance(m.get("src"), str)]
+        if isinstance(work.get("body"), str):
+            srcs += MARKDOWN_IMAGE.findall(work["body"])
+    folder = os.path.dirname(os.path.abspath(archive_path))
+    out = []
+    for src in dict.fromkeys(srcs):  # once each, in order
+        # The viewer's rules (src/core/media_source.cpp): no scheme, not absolute, no "..".
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", src) or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
+            continue
+        if ".." in re.split(r"[/\\]", src):
+            continue
+        path = os.path.join(folder, src)
+        if not os.path.isfile(path):
+            print("assemble.py: warning: %s names the image %s, which is not there; the page will show its alt text"
+                  % (archive_path, src), file=sys.stderr)
+            path = None
+        out.append((src, path))
+    return out
+
+
+def images_block(archive_path):
+    """The single file's images: {src: base64} for the page script (web/images.js)."""
+    table = {}
+    for src, path in relative_images(archive_path):
+        if path:
+            with open(path, "rb") as f:
+                table[src] = base64.b64encode(f.read()).decode("ascii")
+    if not table:
+        return ""
+    text = json.dumps(table).replace("<", "\\u003c")
+    return '<script type="application/json" id="lectern-images">%s</script>' % text
+
+
 def inline_script(js):
     if "</script" in js.lower():
         raise SystemExit("assemble.py: the viewer script contains '</script' and cannot be inlined")
@@ -109,6 +162,9 @@ def single(build, archive, out, viewer=None):
     by default the site link's lectern.js, with its wasm gzipped beside it."""
     text = checked_archive(archive)
     blocks = archive_block(text)
+    images = images_block(archive)
+    if images:
+        blocks += "\n" + images
     if viewer is None:
         viewer = "lectern.js"
         with open(os.path.join(build, "lectern.wasm"), "rb") as f:
@@ -129,6 +185,10 @@ def site(build, archive, out_dir):
     os.makedirs(out_dir)
     checked_archive(archive)
     shutil.copyfile(archive, os.path.join(out_dir, "archive.json"))
+    for src, path in relative_images(archive):  # beside archive.json, as the archive names them
+        if path:
+            os.makedirs(os.path.dirname(os.path.join(out_dir, src)), exist_ok=True)
+            shutil.copyfile(path, os.path.join(out_dir, src))
     shutil.copyfile(os.path.join(WEB, "icon.svg"), os.path.join(out_dir, "icon.svg"))
     shutil.copyfile(os.path.join(WEB, "site-README"), os.path.join(out_dir, "README"))
 

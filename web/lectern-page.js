@@ -265,6 +265,9 @@
     }
   }
 
+  // Where the open archive's images are: see web/images.js.
+  function imagesFrom(url) { if (window.lecternImages) window.lecternImages.setBase(url); }
+
   function loadFile(file) {
     if (!ready) return;
     var reader = new FileReader();
@@ -276,7 +279,7 @@
       showProblems(file.name, { error: 'The file could not be read: ' + (reader.error && reader.error.message) });
     };
     reader.onload = function () {
-      checkAndLoad(file.name, new Uint8Array(reader.result));
+      checkAndLoad(file.name, new Uint8Array(reader.result), function (reply) { if (reply.ok) imagesFrom(null); });
     };
     reader.readAsArrayBuffer(file);
   }
@@ -352,7 +355,10 @@
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }
     window.lecternFetchArchive(wanted, progress, function (name, bytes) {
-      checkAndLoad(name, bytes, applyStartLink);
+      checkAndLoad(name, bytes, function (reply) {
+        if (reply.ok) imagesFrom(wanted.url.href);
+        applyStartLink();
+      });
     }, function (title, message) {
       status.classList.add('hidden');
       showDialog(title, 'Lectern shows its bundled archive instead.', [message]);

@@ -2,6 +2,7 @@
 #include "core/archive.h"
 
 #include "core/date_format.h"
+#include "core/media_source.h"
 #include "core/text_fold.h"
 
 #include <nlohmann/json.hpp>
@@ -241,6 +242,19 @@ void read_people_refs(Reader& r, const json& obj, const std::string& path, std::
             r.error(Reader::item(Reader::member(path, "people"), i - before), "no person with id '" + shown(dst[i]) + "'");
 }
 
+// One Media object: src and alt required, src one a reader may follow (core/media_source.h).
+void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
+    r.warn_unknown(j, p, {"src", "alt", "caption"});
+    if (r.text(j, p, "src", m.src, true)) {
+        std::string why;
+        if (media_source(m.src, &why) == MediaSource::refused) r.error(Reader::member(p, "src"), why + ": '" + shown(m.src) + "'");
+    }
+    // alt stands in for the image in the text mirror and when it cannot be shown.
+    if (r.text(j, p, "alt", m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
+        r.error(Reader::member(p, "alt"), "empty: describe the image for readers who cannot see it");
+    r.text(j, p, "caption", m.caption);
+}
+
 void read_archive(Reader& r, const json& root, Archive& a) {
     if (!r.expect_object(root, "(top level)")) return;
     r.warn_unknown(root, "", {"lectern", "title", "subtitle", "publisher", "language", "updated", "updated_label",
@@ -349,6 +363,11 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.text(j, p, "source", w.source);
         r.text(j, p, "notes", w.notes);
         r.strings(j, p, "tags", w.tags);
+        if (const auto cover = j.find("cover"); cover != j.end()) {
+            const std::string cp = Reader::member(p, "cover");
+            if (r.expect_object(*cover, cp)) read_media(r, *cover, cp, w.cover.emplace());
+        }
+        r.each(j, p, "media", false, [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
         read_people_refs(r, j, p, w.people, person_ids);
         a.works.push_back(std::move(w));
     });

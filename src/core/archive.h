@@ -46,6 +46,12 @@ struct Era {
     std::optional<EdtfDate> date;  // an interval
 };
 
+// An image (../specs/archive-format-v1.md, Media): src is a path relative to the archive
+// file, a data: URI or an https: URL (core/media_source.h says which).
+struct Media {
+    std::string src, alt, caption;
+};
+
 struct Work {
     std::string id, title;
     std::optional<EdtfDate> date;  // nullopt: undated
@@ -53,6 +59,8 @@ struct Work {
     std::string kind, attribution = "author", attribution_note, section, source, notes;
     std::optional<std::string> body;  // nullopt: the archive does not include the text
     std::vector<std::string> people, tags;
+    std::optional<Media> cover;  // shown at the head of the work
+    std::vector<Media> media;    // shown after the text
 };
 
 // The date as a reader should see it: the printed label, else Lectern's wording

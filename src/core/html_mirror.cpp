@@ -221,6 +221,14 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
     return out;
 }
 
+// An image as text: its alt (what the reader would see) and caption. No <img>: the mirror
+// reads aloud and copies as text, and must not fetch anything.
+static void write_figure(std::string& out, const Media& m) {
+    out += "<figure><p>Image: " + html_escape(m.alt) + "</p>";
+    if (!m.caption.empty()) out += "<figcaption>" + html_escape(m.caption) + "</figcaption>";
+    out += "</figure>\n";
+}
+
 std::string work_mirror_html(const Archive& a, int work) {
     if (work < 0 || static_cast<std::size_t>(work) >= a.works.size()) return {};
     const Work& w = a.works[static_cast<std::size_t>(work)];
@@ -236,8 +244,10 @@ std::string work_mirror_html(const Archive& a, int work) {
         write_markdown(out, w.attribution_note);
         out += "</aside>\n";
     }
+    if (w.cover) write_figure(out, *w.cover);
     if (w.body) write_markdown(out, *w.body);
     else out += "<p>This archive does not include the text of this work.</p>\n";
+    for (const Media& m : w.media) write_figure(out, m);
     if (!w.notes.empty()) {
         out += "<h2>Notes</h2>\n";
         write_markdown(out, w.notes);

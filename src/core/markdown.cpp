@@ -83,6 +83,7 @@ struct Builder {
     bool implicit = false;    // the open leaf is a tight list item's text, without MD_BLOCK_P
     int em = 0, strong = 0, code = 0, image = 0;
     std::vector<std::int32_t> link_stack;
+    std::size_t alt_begin = 0;  // doc.text where the outermost image's alt text began
 
     void open_leaf(BlockKind kind, int level) {
         Block b;
@@ -240,7 +241,15 @@ struct Builder {
         case MD_SPAN_EM: ++em; break;
         case MD_SPAN_STRONG: ++strong; break;
         case MD_SPAN_CODE: ++code; break;
-        case MD_SPAN_IMG: ++image; break;  // its text is the alt text, shown as text
+        case MD_SPAN_IMG:  // its text is the alt text, kept as text; the image is listed
+            if (image++ == 0) {
+                Image img;
+                img.src = attribute(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
+                img.block = static_cast<std::uint32_t>(doc.blocks.empty() || !in_leaf ? doc.blocks.size() : doc.blocks.size() - 1);
+                doc.images.push_back(std::move(img));
+                alt_begin = doc.text.size();
+            }
+            break;
         case MD_SPAN_A:
             doc.links.push_back(attribute(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
             link_stack.push_back(static_cast<std::int32_t>(doc.links.size() - 1));
@@ -255,7 +264,12 @@ struct Builder {
         case MD_SPAN_EM: --em; break;
         case MD_SPAN_STRONG: --strong; break;
         case MD_SPAN_CODE: --code; break;
-        case MD_SPAN_IMG: --image; break;
+        case MD_SPAN_IMG:
+            if (--image == 0 && !doc.images.empty()) {
+                doc.images.back().alt = doc.text.substr(alt_begin);
+                if (!doc.blocks.empty()) doc.images.back().block = static_cast<std::uint32_t>(doc.blocks.size() - 1);
+            }
+            break;
         case MD_SPAN_A:
             if (!link_stack.empty()) link_stack.pop_back();
             break;

@@ -47,12 +47,20 @@ struct Heading {
     std::uint32_t block = 0;  // index into Document::blocks
 };
 
+// An image the text embeds (`![alt](src)`). Its alt text also stays in the text, where the
+// image stood: readers who cannot see the image read it there.
+struct Image {
+    std::string src, alt;
+    std::uint32_t block = 0;  // index into Document::blocks: the block holding it
+};
+
 struct Document {
     std::string text;  // every span's characters, back to back
     std::vector<Span> spans;
     std::vector<Block> blocks;
     std::vector<std::string> links;  // hrefs
     std::vector<Heading> headings;   // in document order, for an outline
+    std::vector<Image> images;       // in document order
 
     std::string_view text_of(const Span& s) const {
         return std::string_view(text).substr(s.begin, s.end - s.begin);

@@ -8,6 +8,7 @@
 #include "core/archive_json.h"
 #include "core/deep_link.h"
 #include "core/export.h"
+#include "core/media_source.h"
 #include "core/stopwatch.h"
 #include <nlohmann/json.hpp>
 #include "core/text_fold.h"
@@ -67,8 +68,88 @@ LoadResult Session::load(std::string_view json_text) {
     filter_ = {};
     results_.clear();
     matching_.clear();
+    forget_images();  // relative paths belong to the old archive's folder
+    figures_.clear();
     fit_view();
     return r;
+}
+
+void Session::want_image(const std::string& src, const std::string& where) {
+    if (images_.count(src)) return;
+    ImageSlot& slot = images_[src];
+    slot.where = where;
+    ++revision_;
+    // The checker refuses such a src in cover and media; a body's ![alt](src) is only seen
+    // here, so no platform is ever asked to fetch javascript:, http:, /etc/... or ../...
+    if (media_source(src) == MediaSource::refused) {
+        image_failed(src, "is not a source a reader may follow (use a path beside the archive, data: or https:)");
+        return;
+    }
+    send({Outgoing::Kind::load_image, "", "", src});
+}
+
+ImageHeader Session::image_bytes(const std::string& src, std::string_view bytes) {
+    ImageHeader h = read_image_header(bytes);
+    const auto it = images_.find(src);
+    if (it == images_.end()) return h;
+    if (!h.ok()) image_failed(src, h.problem);
+    else it->second.width = h.width, it->second.height = h.height;
+    return h;
+}
+
+void Session::image_pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba) {
+    const auto it = images_.find(src);
+    if (it == images_.end() || it->second.state != ImageSlot::State::pending) return;
+    if (width == 0 || height == 0 || width > kMaxShownSide || height > kMaxShownSide ||
+        rgba.size() != std::size_t(width) * height * 4) {
+        image_failed(src, "could not be decoded (the pixels came back the wrong size)");
+        return;
+    }
+    ImageSlot& slot = it->second;
+    slot.state = ImageSlot::State::ready;
+    slot.pixel_width = width, slot.pixel_height = height;
+    if (slot.width == 0) slot.width = width, slot.height = height;
+    slot.rgba = std::move(rgba);
+    ++revision_;
+}
+
+void Session::image_failed(const std::string& src, const std::string& problem) {
+    const auto it = images_.find(src);
+    if (it == images_.end() || it->second.state == ImageSlot::State::failed) return;
+    ImageSlot& slot = it->second;
+    slot.state = ImageSlot::State::failed;
+    slot.problem = problem;
+    slot.rgba = {};
+    ++revision_;
+    // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
+    const std::string name = src.rfind("data:", 0) == 0 ? "the embedded image" : src.size() > 80 ? src.substr(0, 77) + "..." : src;
+    set_notice(slot.where + ": " + name + " " + problem);
+}
+
+const ImageSlot* Session::image(const std::string& src) const {
+    const auto it = images_.find(src);
+    return it == images_.end() ? nullptr : &it->second;
+}
+
+json Session::figures_json() const {
+    json out = json::array();
+    for (const FigureNote& f : figures_)
+        out.push_back({{"src", f.src.size() > 200 ? f.src.substr(0, 200) : f.src}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
+    return out;
+}
+
+json Session::images_json() const {
+    json out = json::array();
+    for (const auto& [src, slot] : images_) {
+        static const char* kState[] = {"pending", "ready", "failed"};
+        out.push_back({{"src", src.size() > 200 ? src.substr(0, 200) : src},
+                       {"state", kState[static_cast<int>(slot.state)]},
+                       {"width", slot.width},
+                       {"height", slot.height},
+                       {"pixels", {slot.pixel_width, slot.pixel_height}},
+                       {"problem", slot.problem}});
+    }
+    return out;
 }
 
 bool Session::open(std::string_view work_id) {
@@ -254,6 +335,8 @@ std::string Session::state_json() const {
           {"fontAtlas", timings_.font_atlas},
           {"firstLayout", timings_.first_layout},
           {"firstDraw", timings_.first_draw}}},
+        {"images", images_json()},
+        {"figures", figures_json()},
     };
     return dump_reply(s);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "core/archive.h"
 #include "core/embed_options.h"
 #include "core/era_bands.h"
+#include "core/image_header.h"
 #include "core/search.h"
 #include "core/timeline_items.h"
 #include "core/timeline_layout.h"
@@ -27,9 +29,10 @@ struct TimeWindow {
 // Something for the platform to do outside the viewer: copy text to the
 // clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view } kind = Kind::copy;
+    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view, load_image } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
-    // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON
+    // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON,
+    // (load_image) the image's src: answer with image_bytes, image_pixels or image_failed
     std::string text;
 };
 
@@ -53,6 +56,22 @@ struct StartupTimings {
     double font_atlas = 0.0;    // the last font atlas build
     double first_layout = 0.0;  // the first frame with an archive: the views (timeline layout, ImGui)
     double first_draw = 0.0;    // the same frame: GL calls and swap
+};
+
+// An image as the reader drew it in the last frame (state().figures): "image", "pending" or "alt".
+struct FigureNote {
+    std::string src, look;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// One image the reader asked for, by src: loading, shown, or failed and why.
+struct ImageSlot {
+    enum class State { pending, ready, failed } state = State::pending;
+    std::string where;                   // the member that first asked ("works[3].cover"), for the notice
+    std::uint32_t width = 0, height = 0; // natural size, once the header is read
+    std::uint32_t pixel_width = 0, pixel_height = 0;  // of the decoded pixels (at most kMaxShownSide a side)
+    std::vector<std::uint8_t> rgba;      // decoded pixels until the UI takes them for a texture
+    std::string problem;                 // failed: "is not an image", "was not found"
 };
 
 class Session {
@@ -119,6 +138,24 @@ public:
     // Counts commands and loads: the shell draws again when it changes.
     std::uint64_t revision() const { return revision_; }
 
+    // Images, by src. The reader asks (want_image); the platform is sent load_image, fetches
+    // the bytes, has image_bytes check their header (false: refused, the slot failed), decodes
+    // to at most shown_size(), and answers image_pixels, or image_failed with a reason.
+    // Another archive forgets them all (images_generation() changes).
+    void want_image(const std::string& src, const std::string& where);
+    ImageHeader image_bytes(const std::string& src, std::string_view bytes);
+    void image_pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba);
+    void image_failed(const std::string& src, const std::string& problem);
+    const ImageSlot* image(const std::string& src) const;
+    const std::map<std::string, ImageSlot>& images() const { return images_; }
+    std::map<std::string, ImageSlot>& images_for_upload() { return images_; }  // the UI takes rgba into textures
+    std::uint64_t images_generation() const { return images_generation_; }
+    // Forgets every image (they are asked for again): another archive, or a lost GPU context.
+    void forget_images() { images_.clear(), ++images_generation_, ++revision_; }
+
+    // The images the reader drew in the last frame, in screen space (state().figures).
+    void note_figures(std::vector<FigureNote> figures) { figures_ = std::move(figures); }
+
     // The platform drains these after each frame.
     void send(Outgoing o) { outbox_.push_back(std::move(o)); }
     std::vector<Outgoing> take_outgoing() { return std::exchange(outbox_, {}); }
@@ -147,7 +184,9 @@ public:
     //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
     //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale},
     //  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
-    //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw}}
+    //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw},
+    //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
+    //  "figures":[{src,look:"image"|"pending"|"alt",x0,y0,x1,y1}]}
     std::string state_json() const;
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
@@ -188,6 +227,11 @@ private:
     float eras_y0_ = 0, eras_y1_ = 0;
     int hovered_era_ = -1;
     std::vector<Outgoing> outbox_;
+    std::map<std::string, ImageSlot> images_;
+    std::vector<FigureNote> figures_;
+    std::uint64_t images_generation_ = 0;
+    nlohmann::json images_json() const;
+    nlohmann::json figures_json() const;
     std::string notice_;
     std::uint64_t notice_serial_ = 0, revision_ = 0;
 };

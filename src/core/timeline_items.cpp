@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/work_images.h"
+
 namespace lectern {
 
 int TimelineItems::rank_of(int work_index) const {
@@ -37,6 +39,7 @@ TimelineItems build_timeline_items(const Archive& archive) {
         item.uncertain = d.uncertain;
         item.approximate = d.approximate;
         item.disputed = w.attribution == "disputed";
+        item.images = work_has_images(w);
         out.works.push_back(item);
         extend(d);
     }

@@ -17,6 +17,7 @@ struct TimelineItem {
     bool uncertain = false;
     bool approximate = false;
     bool disputed = false;
+    bool images = false;  // the work has a cover, media or images in its text: the timeline marks it
 };
 
 struct TimelineItems {

@@ -1,6 +1,7 @@
 // Timeline layout: lanes at load; ticks, culling, row packing and clusters per frame.
 #include "core/timeline_layout.h"
 
+#include "core/work_images.h"
 #include <algorithm>
 #include <cmath>
 
@@ -21,8 +22,8 @@ const LaneGroup kWorkLanes[] = {
     {"document", "Documents"},   {"other", "Other works"},
 };
 
-std::uint8_t flags_of(const EdtfDate& d) {
-    std::uint8_t f = 0;
+std::uint16_t flags_of(const EdtfDate& d) {
+    std::uint16_t f = 0;
     if (d.uncertain) f |= kUncertain;
     if (d.approximate) f |= kApproximate;
     if (d.open_start) f |= kOpenStart;
@@ -83,6 +84,7 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
         if (!w.date) continue;
         LaneItem it = item_of(*w.date, static_cast<int>(i));
         if (w.attribution != "author") it.flags |= kDisputed;
+        if (work_has_images(w)) it.flags |= kImages;
         const std::string key = lane_key_for_kind(w.kind);
         for (Lane& lane : works)
             if (lane.key == key) lane.items.push_back(it);

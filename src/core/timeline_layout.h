@@ -34,7 +34,7 @@ struct ViewTransform {
 };
 
 // Flags describing how a date is known, drawn differently by the view.
-enum ItemFlag : std::uint8_t {
+enum ItemFlag : std::uint16_t {
     kUncertain = 1,     // '?' or '%'
     kApproximate = 2,   // '~' or '%'
     kOpenStart = 4,     // "../1947": fades out to the left
@@ -43,12 +43,13 @@ enum ItemFlag : std::uint8_t {
     kUnknownEnd = 32,
     kDisputed = 64,     // attribution disputed or ascribed
     kDayPrecision = 128,  // a point in time rather than a span
+    kImages = 256,        // a work with a cover, media or images in its text
 };
 
 struct LaneItem {
     double start = 0, end = 0;  // fractional years
     int ref = -1;               // index into works, events or people (see Lane::kind)
-    std::uint8_t flags = 0;
+    std::uint16_t flags = 0;
 };
 
 struct Lane {

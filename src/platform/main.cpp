@@ -15,6 +15,7 @@
 #include "core/session.h"
 #include "core/stopwatch.h"
 #include "platform/archive_source.h"
+#include "platform/image_loader.h"
 #include "platform/page_bridge.h"
 #include "ui/app.h"
 
@@ -44,7 +45,35 @@ struct Shell {
     const char* glsl = nullptr;    // the GLSL version the renderer was started with
     bool context_restored = false;  // WebGL came back: every GL object must be made again
     lectern::PinchTracker pinch;    // fingers on a touch screen
+    std::string archive_dir;        // where the archive's relative image paths start (native)
 };
+
+// The reader's images as GL textures (ImGui's OpenGL3 backend draws a texture id as a GLuint).
+ImTextureID create_texture(const std::uint8_t* rgba, int width, int height) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    if (!tex) return nullptr;
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    if (glGetError() != GL_NO_ERROR) {  // out of GPU memory: the session shows the alt text
+        glDeleteTextures(1, &tex);
+        return nullptr;
+    }
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex));
+}
+
+void destroy_texture(ImTextureID id) {
+    const GLuint tex = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(id));
+    glDeleteTextures(1, &tex);
+}
 
 // After the last input, keep drawing a few frames and half a second, so hover
 // highlights and tooltips (which appear after a delay) settle before idling.
@@ -61,6 +90,7 @@ void load_dropped(Shell& sh, const char* path) {
         return;
     }
     const lectern::LoadResult r = sh.session.load(text->text);
+    if (r.ok()) sh.archive_dir = lectern::platform::folder_of(path);
     if (!r.ok()) {
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path, d.to_string().c_str());
         sh.session.set_notice(std::string(path) + " is not a valid archive: " + r.first_error());
@@ -146,6 +176,8 @@ void frame(void* arg) {
         sh.context_restored = false;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplOpenGL3_Init(sh.glsl);
+        sh.ui.reader.images.by_src.clear();  // the textures went with the context: load them again
+        sh.session.forget_images();
         input = true;
     }
     // Idle is free: with no input, no command and nothing moving, draw nothing.
@@ -174,7 +206,10 @@ void frame(void* arg) {
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
     lectern::ui::draw_app(sh.session, sh.ui);
-    for (const lectern::Outgoing& o : sh.session.take_outgoing()) lectern::platform::bridge_send(o);
+    for (const lectern::Outgoing& o : sh.session.take_outgoing()) {
+        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session, o.text, sh.archive_dir);
+        else lectern::platform::bridge_send(o);
+    }
     ImGui::Render();
     const double layout_ms = lectern::ms_since(layout_start);
     const auto draw_start = lectern::SteadyClock::now();
@@ -266,10 +301,13 @@ int main(int argc, char** argv) {
         const lectern::LoadResult r = sh.session.load(initial->text);
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", initial->name.c_str(), d.to_string().c_str());
         if (!r.ok()) return 1;
+        if (argc >= 2) sh.archive_dir = lectern::platform::folder_of(argv[1]);
     }
     if (!open_window(sh)) return 1;
     follow_viewport(sh);
     lectern::ui::init_ui(sh.ui, 1.0f, &sh.session);
+    sh.ui.reader.images.create = create_texture;
+    sh.ui.reader.images.destroy = destroy_texture;
     follow_fonts(sh);
     lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field);
 

@@ -56,6 +56,34 @@ EMSCRIPTEN_KEEPALIVE void lectern_text_edit(const char* value, int anchor, int c
     g_field->edit = lectern::ui::TextFieldLink::Edit{value, anchor, cursor};
     g_woken = true;
 }
+// An image the viewer asked for (web/images.js): its bytes, for the header check before the
+// browser decodes. Answers {"ok":true,"width","height","decode":[w,h],"mime"} or {"ok":false}
+// (the session has the reason and shows the alt text).
+EMSCRIPTEN_KEEPALIVE const char* lectern_image_bytes(const char* src, const char* bytes, int size) {
+    if (!g_session) return "{\"ok\":false}";
+    const lectern::ImageHeader h = g_session->image_bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
+    g_woken = true;
+    if (!h.ok()) return "{\"ok\":false}";
+    const lectern::PixelSize to = lectern::shown_size(h.width, h.height);
+    char reply[160];
+    std::snprintf(reply, sizeof reply, "{\"ok\":true,\"width\":%u,\"height\":%u,\"decode\":[%u,%u],\"mime\":\"%s\"}", h.width,
+                  h.height, to.width, to.height, lectern::image_mime(h.format));
+    g_reply = reply;
+    return g_reply.c_str();
+}
+// The decoded pixels, RGBA, width x height (at most the decode size above).
+EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int height, const unsigned char* rgba) {
+    if (!g_session || width <= 0 || height <= 0) return;
+    const std::size_t n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+    g_session->image_pixels(src, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height),
+                            std::vector<std::uint8_t>(rgba, rgba + n));
+    g_woken = true;
+}
+EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* problem) {
+    if (!g_session) return;
+    g_session->image_failed(src, problem);
+    g_woken = true;
+}
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
     g_reply = g_session ? g_session->load_reply(std::string_view(bytes, static_cast<std::size_t>(size)))
                         : std::string(R"({"ok":false,"error":"not started"})");
@@ -221,6 +249,7 @@ void bridge_send(const Outgoing& o) {
             js_open_full_view(o.text.c_str());
 #endif
             return;  // the desktop viewer is the full viewer
+        case Outgoing::Kind::load_image: return;  // main.cpp hands it to platform::load_image
         case Outgoing::Kind::download:
 #ifdef __EMSCRIPTEN__
             js_download(o.name.c_str(), o.mime.c_str(), o.text.data(), static_cast<int>(o.text.size()));

@@ -58,6 +58,35 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
     if (in.theme) s.choose_theme(*in.theme);
+    for (const auto& [src, where] : in.want_images) s.want_image(src, where);
+    std::vector<FigureNote> figures;
+    for (const DrawnFigure& f : ui.reader.figures) {
+        static const char* kLook[] = {"pending", "image", "alt"};
+        figures.push_back({f.src, kLook[static_cast<int>(f.look)], f.x0, f.y0, f.x1, f.y1});
+    }
+    s.note_figures(std::move(figures));
+}
+
+// Decoded pixels become textures (and leave the session's memory); another archive's
+// textures are freed first.
+void upload_images(Session& s, ImageTextures& tx) {
+    if (tx.generation != s.images_generation()) {
+        for (auto& [src, t] : tx.by_src)
+            if (tx.destroy && t.id) tx.destroy(t.id);
+        tx.by_src.clear();
+        tx.generation = s.images_generation();
+    }
+    if (!tx.create) return;
+    for (auto& [src, slot] : s.images_for_upload()) {
+        if (slot.state != ImageSlot::State::ready || slot.rgba.empty() || tx.by_src.count(src)) continue;
+        const ImTextureID id = tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
+        if (!id) {
+            s.image_failed(src, "could not be shown (no room for its texture)");
+            continue;
+        }
+        tx.by_src[src] = {id, slot.pixel_width, slot.pixel_height};
+        std::vector<std::uint8_t>().swap(slot.rgba);
+    }
 }
 
 void draw_status(const Session& s, UiState& ui) {
@@ -102,6 +131,7 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     use_theme(s.theme());
+    upload_images(s, ui.reader.images);
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();

@@ -49,9 +49,11 @@ public:
         out_.runs.clear();
         out_.lines.clear();
         out_.heading_y.clear();
+        out_.image_y.assign(doc_.images.size(), 0.0f);
         out_.runs.reserve(doc_.spans.size() + doc_.blocks.size());
         out_.lines.reserve(doc_.text.size() / 60 + doc_.blocks.size() + 1);
         for (std::uint32_t bi = 0; bi < doc_.blocks.size(); ++bi) block(bi);
+        images_after(static_cast<std::uint32_t>(doc_.blocks.size()));  // an image outside any block: at the end
         out_.height = y_;
     }
 
@@ -100,10 +102,22 @@ private:
             l.run_begin = l.run_end = static_cast<std::uint32_t>(out_.runs.size());
             out_.lines.push_back(l);
             y_ += l.h;
+            images_after(bi);
             return;
         }
         for (std::uint32_t si = b.span_begin; si < b.span_end; ++si) span(b, si);
         if (line_open_) end_line();
+        images_after(bi);
+    }
+
+    // The rooms for the images the block holds, one under another.
+    void images_after(std::uint32_t bi) {
+        for (std::size_t k = 0; k < doc_.images.size() && k < out_.image_h.size(); ++k) {
+            if (doc_.images[k].block != bi) continue;
+            y_ += em_ * 0.4f;
+            out_.image_y[k] = y_;
+            y_ += out_.image_h[k];
+        }
     }
 
     void style(const md::Block& b, const md::Span& s, Face& face, float& size) const {
@@ -497,10 +511,12 @@ std::string selected_text(const MarkdownCache& cache) {
     return {};
 }
 
-MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts& fonts, float width, float scale) {
+MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts& fonts, float width, float scale,
+                            const std::vector<float>& image_heights) {
     width = std::max(1.0f, std::floor(width));
     MarkdownLayout& L = e.layout;
-    if (L.width != width || L.scale != scale) {
+    if (L.width != width || L.scale != scale || L.image_h != image_heights) {
+        L.image_h = image_heights;
         Layouter(e.doc, fonts, L, width, scale).run();
         L.width = width;
         L.scale = scale;

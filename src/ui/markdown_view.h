@@ -48,6 +48,9 @@ struct MarkdownLayout {
     std::vector<MarkdownRun> runs;
     std::vector<MarkdownLine> lines;
     std::vector<float> heading_y;  // per Document::headings
+    // Room left after the block holding each of Document::images, for the reader to draw the
+    // image there: the heights asked for (part of what the layout is for) and where each begins.
+    std::vector<float> image_h, image_y;
 };
 
 // One text's model and its layout. The text is known by its address and size:
@@ -104,8 +107,11 @@ struct MarkdownDrawn {
 // The entry for `text`, parsed on first use, its matches found for the cache's query.
 MarkdownEntry& markdown_entry(MarkdownCache& cache, std::string_view text);
 
-// Lays out (when width or scale changed) and draws at the cursor; advances the cursor.
-MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& entry, const Fonts& fonts, float width, float scale);
+// Lays out (when width, scale or the image heights changed) and draws at the cursor; advances
+// the cursor. `image_heights` (one per doc.images, or empty): room to leave after each image's
+// block; layout.image_y then says where each room begins, from the text's top.
+MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& entry, const Fonts& fonts, float width, float scale,
+                            const std::vector<float>& image_heights = {});
 
 // Where byte `at` of the entry's text was drawn: the caret's top left in screen
 // coordinates, and the height of its line. Laid out texts only.

@@ -17,6 +17,7 @@
 #include "core/glide.h"
 #include "core/markdown.h"
 #include "core/match_ranges.h"
+#include "core/work_images.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"
 
@@ -61,9 +62,88 @@ void same_line_if_fits(const Frame& fr, const char* label) {
     if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + w <= fr.right) ImGui::SameLine();
 }
 
-void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr) {
+// The reader's words about images, together.
+constexpr const char* kImageLoading = "Loading image\xE2\x80\xA6";                // …
+constexpr const char* kImageUnavailable = "This image %s.";  // the session's reason: "was not found"
+constexpr const char* kImageAlt = "Image: %s";
+
+// The caption under a picture, small and dim.
+void caption(const Frame& fr, const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushFont(fr.f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+// One image across the measure: the picture (never wider than the measure nor more than
+// twice its own size, never taller than most of the reader), a placeholder of its shape
+// while it loads, or its alt text framed with why it cannot be shown. Asks for it first.
+void figure(Frame& fr, const WorkImage& im) {
+    const ImageSlot* slot = fr.s.image(im.src);
+    if (!slot) fr.out.want_images.emplace_back(im.src, im.where);
+    const auto tex = fr.st.images.by_src.find(im.src);
+    const bool shown = slot && slot->state == ImageSlot::State::ready && tex != fr.st.images.by_src.end();
+    const bool failed = slot && slot->state == ImageSlot::State::failed;
+    const float avail = std::max(1.0f, measure_left(fr));
+    ImGui::Spacing();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    DrawnFigure drawn{im.src, DrawnFigure::Look::pending, p.x, p.y, p.x, p.y};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (failed) {
+        drawn.look = DrawnFigure::Look::alt;
+        const float pad = ImGui::GetFontSize() * 0.6f;
+        ImGui::Indent(pad);
+        ImGui::PushTextWrapPos(fr.right - pad);
+        ImGui::Dummy(ImVec2(0, pad * 0.5f));
+        ImGui::PushFont(fr.f.body);
+        ImGui::TextWrapped(kImageAlt, im.alt.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(fr.f.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
+        ImGui::TextWrapped(kImageUnavailable, slot->problem.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, pad * 0.5f));
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(pad);
+        drawn.x1 = p.x + avail, drawn.y1 = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
+        dl->AddRect(ImVec2(drawn.x0, drawn.y0), ImVec2(drawn.x1, drawn.y1), current_theme().faint(120), 3.0f, 0, 1.0f);
+    } else {
+        // The natural size is known from the header before the pixels arrive; until then 3:2.
+        const float nat_w = slot && slot->width ? static_cast<float>(slot->width) : avail;
+        const float nat_h = slot && slot->height ? static_cast<float>(slot->height) : avail * 2.0f / 3.0f;
+        float w = std::min(avail, nat_w * 2.0f * fr.st.scale);
+        float h = w * nat_h / nat_w;
+        const float tallest = std::max(80.0f, ImGui::GetWindowHeight() * 0.8f);
+        if (h > tallest) w *= tallest / h, h = tallest;
+        const ImVec2 a(p.x, p.y), b(a.x + w, a.y + h);  // at the measure's left edge, like the caption under it
+        if (shown) {
+            drawn.look = DrawnFigure::Look::image;
+            dl->AddImage(tex->second.id, a, b);
+        } else {
+            dl->AddRectFilled(a, b, current_theme().faint(18), 3.0f);
+            dl->AddRect(a, b, current_theme().faint(60), 3.0f);
+            ImGui::PushFont(fr.f.small);
+            const ImVec2 ts = ImGui::CalcTextSize(kImageLoading);
+            if (ts.x < w && ts.y < h)
+                dl->AddText(ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), current_theme().text_dim, kImageLoading);
+            ImGui::PopFont();
+        }
+        drawn.x0 = a.x, drawn.x1 = b.x, drawn.y1 = b.y;
+        ImGui::Dummy(ImVec2(avail, h));
+        if (ImGui::IsItemHovered() && !im.alt.empty()) ImGui::SetItemTooltip("%s", im.alt.c_str());
+    }
+    fr.st.figures.push_back(std::move(drawn));
+    caption(fr, im.caption);
+    ImGui::Spacing();
+}
+
+void markdown(Frame& fr, std::string_view text, MarkdownEntry** entry = nullptr, float* top = nullptr,
+              const std::vector<float>& image_heights = {}) {
     MarkdownEntry& e = markdown_entry(fr.texts, text);
-    const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale);
+    const MarkdownDrawn d = draw_markdown(fr.texts, e, fr.f, measure_left(fr), fr.st.scale, image_heights);
     if (d.open_url) fr.out.open_url = d.open_url;
     if (entry) *entry = &e;
     if (top) *top = d.top;
@@ -330,13 +410,34 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     }
     ImGui::PopFont();
     if (w.attribution != "author" && !w.attribution_note.empty()) markdown(fr, w.attribution_note);
+    const std::vector<WorkImage> images = work_images(w, s.selected(), body ? &body->doc : nullptr);
+    for (const WorkImage& im : images)
+        if (im.place == WorkImage::Place::cover) figure(fr, im);
 
     if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, "Contents");
     if (outline_inline && body && body->doc.headings.size() >= 2) outline_entries(fr, body->doc);
     rule(fr);
     ImGui::Spacing();
     if (w.body) {
-        markdown(fr, *w.body, &fr.body, &fr.body_top);
+        // The text's own images go where it puts them: its layout leaves room after each one's
+        // block (as tall as it was drawn last frame; a guess the first time), drawn into here.
+        ReaderState& st = fr.st;
+        const std::size_t n = body->doc.images.size();
+        if (st.body_images_of != body->data || st.body_image_h.size() != n) {
+            st.body_images_of = body->data;
+            st.body_image_h.assign(n, measure_left(fr) * 2.0f / 3.0f);
+        }
+        markdown(fr, *w.body, &fr.body, &fr.body_top, st.body_image_h);
+        const ImVec2 after = ImGui::GetCursorPos();
+        std::size_t k = 0;
+        for (const WorkImage& im : images) {
+            if (im.place != WorkImage::Place::body || k >= n) continue;
+            const float top = fr.body_top + body->layout.image_y[k];
+            ImGui::SetCursorPos(ImVec2(after.x, top));
+            figure(fr, im);
+            st.body_image_h[k++] = ImGui::GetCursorPosY() - top;
+        }
+        ImGui::SetCursorPos(after);
     } else {
         ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
@@ -344,6 +445,8 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
+    for (const WorkImage& im : images)
+        if (im.place == WorkImage::Place::media) figure(fr, im);
     if (!w.notes.empty()) {
         section_title(fr, "Notes");
         markdown(fr, w.notes);
@@ -497,6 +600,7 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
         st.shown = -2;
     }
     markdown_cache_frame(*st.texts);
+    st.figures.clear();
     MarkdownCache& texts = *st.texts;
     texts.query = s.query();
     // Another work or query: the walk starts over at the first match, and goes there once

@@ -96,7 +96,16 @@ YearWindow advance_motion(TimelineState& st, YearWindow w, double dt, double yea
 
 // [SECTION] drawing marks, clusters, lanes, axis, overview --------------------------------------
 
-void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col, std::uint8_t flags, float clip_right) {
+// A work with images: a tiny picture (frame and a peak) at the mark's top left corner,
+// outlined in the ground colour so it reads over any lane colour in either theme.
+void draw_image_marker(ImDrawList* dl, float x, float y, ImU32 ink, ImU32 ground) {
+    const ImVec2 a(x - 4, y - 4), b(x + 4, y + 2);
+    dl->AddRectFilled(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), ground, 1.5f);
+    dl->AddRect(a, b, ink, 1.0f, 0, 1.2f);
+    dl->AddTriangleFilled(ImVec2(a.x + 1, b.y - 1), ImVec2(x - 1, a.y + 2), ImVec2(x + 1, b.y - 1), ink);
+}
+
+void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col, std::uint16_t flags, float clip_right) {
     const float w = x1 - x0;
     const bool point = (flags & kDayPrecision) && w <= 7.0f;
     if (point) {
@@ -407,10 +416,11 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (it.flags & kDisputed)  // a red frame marks a disputed or ascribed attribution
             dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
         if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
+        if (is_work && (it.flags & kImages)) draw_image_marker(dl, mk.x0, y0, dimmed ? with_alpha(t.text, 0.3f) : t.text, t.canvas);
         if (mk.labelled)
             dl->AddText(ImVec2(mk.x1 + params.label_offset_px, y0 - 2),
                         sel ? t.selection : dimmed ? with_alpha(t.text, 0.3f) : t.text, item_label(a, lane, mk.item).c_str());
-        if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled});
+        if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled, (it.flags & kImages) != 0});
     }
     dl->PopClipRect();
     ImGui::PopFont();

@@ -2,7 +2,10 @@
 // const Session and never change it; the app frame applies the intents.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/session.h"
@@ -28,6 +31,28 @@ struct Intents {
     bool open_full_view = false;             // (embedded) what is shown, in the full viewer in a new tab
     std::optional<std::string> export_format;  // "csv" or "json" to download
     std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
+    std::vector<std::pair<std::string, std::string>> want_images;  // src and member path of images about to show
+};
+
+// An image as the reader drew it in the last frame, in screen space: the tests read it.
+struct DrawnFigure {
+    std::string src;
+    enum class Look { pending, image, alt } look = Look::pending;  // a placeholder, the picture, or the alt text
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// GPU textures of the session's decoded images. The platform says how to make and free
+// one (OpenGL natively and on the web; the UI tests count); the app frame uploads what
+// the session decoded and frees them all when the archive changes.
+struct ImageTexture {
+    ImTextureID id = 0;
+    std::uint32_t width = 0, height = 0;  // of the pixels uploaded
+};
+struct ImageTextures {
+    ImTextureID (*create)(const std::uint8_t* rgba, int width, int height) = nullptr;  // null: nothing uploads
+    void (*destroy)(ImTextureID id) = nullptr;
+    std::map<std::string, ImageTexture> by_src;
+    std::uint64_t generation = ~0ull;  // the session's images_generation() they belong to
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.
@@ -35,6 +60,7 @@ struct TimelineMark {
     int work = -1;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool labelled = false;
+    bool image_marker = false;  // drawn with the marker of a work that has images
 };
 
 // What is under the pointer on the timeline.
@@ -91,6 +117,12 @@ struct ReaderState {
     double finger_frame_dt = 0;    // the frame step at that move
     double glide = 0;              // scroll speed in pixels per second (positive: down the text)
     std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
+    ImageTextures images;             // the shown work's pictures
+    std::vector<DrawnFigure> figures; // images drawn in the last frame
+    // The heights the shown body's images took in the last frame: the body's layout leaves
+    // that much room after each one's block (a frame late when one changes, then settled).
+    const char* body_images_of = nullptr;  // the body they belong to (its MarkdownEntry's key)
+    std::vector<float> body_image_h;
 };
 
 struct SearchState {

@@ -35,6 +35,9 @@
 #define LLVMFuzzerTestOneInput fuzz_fragment_input
 #include "../fuzz/fuzz_fragment.cpp"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_image_header_input
+#include "../fuzz/fuzz_image_header.cpp"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_session_input
 #define LLVMFuzzerInitialize fuzz_session_init
 #include "../fuzz/fuzz_session.cpp"
@@ -178,6 +181,7 @@ TEST_CASE("fuzz: every seed corpus file passes its target's checks", "[fuzz]") {
     const std::pair<const char*, Target> targets[] = {
         {"date", fuzz_date_input},         {"archive", fuzz_archive_input},   {"mia_import", fuzz_mia_import_input},
         {"markdown", fuzz_markdown_input}, {"fragment", fuzz_fragment_input}, {"session", fuzz_session_input},
+        {"image_header", fuzz_image_header_input},
     };
     for (const auto& [name, target] : targets) {
         const fs::path dir = fs::path(LECTERN_SOURCE_DIR) / "tests/fuzz/corpus" / name;

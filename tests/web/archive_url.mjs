@@ -10,9 +10,10 @@ import { test, assert, equal, freePort, openPage, state, nextFrames } from './ha
 
 export const SITE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.txt': 'text/plain',
+  '.png': 'image/png', '.jpg': 'image/jpeg' };
 
-async function fixtureServer(dir, { csp = false, cors = false } = {}) {
+export async function fixtureServer(dir, { csp = false, cors = false } = {}) {
   const port = await freePort();
   // Room for the 100 KB ?archive= case: it must reach the page to be refused there.
   const server = http.createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {

@@ -24,6 +24,7 @@ import { mirror } from './mirror.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
 import { embedding, embeddingFromFile } from './embedding.mjs';
+import { images } from './images.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -356,6 +357,7 @@ try {
   await prefs(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await touch(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await typing(browser, 'file://' + path.join(lonely, 'lectern.html'));
+  await images(browser);
   await themes(browser, 'file://' + path.join(lonely, 'lectern.html'), server.url);
   await embedding(browser, server.url);
   await embeddingFromFile(browser, path.join(lonely, 'lectern.html'));

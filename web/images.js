@@ -1,0 +1,144 @@
+// The reader's images on the web: the viewer asks for one by its src (page_bridge's
+// js_load_image); this script gets the bytes, has the viewer check their header
+// (_lectern_image_bytes: refused before any decoding when not an image, truncated or too
+// big), lets the browser decode them scaled to the size the viewer asked for, and hands
+// the RGBA pixels over (_lectern_image_pixels), or the reason it could not
+// (_lectern_image_failed). No image decoder is compiled into the wasm.
+//   single file: images named by a relative path travel inside the page (#lectern-images,
+//                written by web/assemble.py); nothing is fetched
+//   site build:  relative paths are fetched beside the archive, when a work shows them
+//   data: URIs are decoded here; https: images are fetched by the site build only
+//   lecternImages.setBase(url | null)   the archive now open came from url (null: from a file)
+(function () {
+  'use strict';
+  var table;          // single file: {src: base64}; null on the site
+  var base = 'bundled';  // 'bundled', the URL of the open archive, or null (a file the reader opened)
+  var generation = 0;    // another archive: answers for the old one are dropped
+
+  function embedded() {
+    if (table !== undefined) return table;
+    var el = document.getElementById('lectern-images');
+    table = null;
+    if (el) { try { table = JSON.parse(el.textContent); } catch (e) { table = {}; } }
+    return table;
+  }
+
+  function problem(text) { var e = new Error(text); e.problem = text; return e; }
+
+  function base64Bytes(text) {
+    var bin = atob(text.replace(/\s+/g, ''));
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; ++i) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function dataUri(src) {
+    var comma = src.indexOf(',');
+    if (comma < 0) throw problem('is a damaged data: URI');
+    var meta = src.slice(5, comma), data = src.slice(comma + 1);
+    try {
+      if (/;base64$/i.test(meta)) return base64Bytes(data);
+      return new TextEncoder().encode(decodeURIComponent(data));
+    } catch (e) {
+      throw problem('is a damaged data: URI');
+    }
+  }
+
+  function fetched(url) {
+    return fetch(url).then(function (r) {
+      if (r.status === 404) throw problem('was not found (the server answered 404)');
+      if (!r.ok) throw problem('could not be fetched (HTTP ' + r.status + ')');
+      return r.arrayBuffer();
+    }, function () {
+      throw problem('could not be fetched (the server did not answer, or the site does not allow it)');
+    }).then(function (b) { return new Uint8Array(b); });
+  }
+
+  // The image's bytes, or a rejection whose .problem completes "this image ...".
+  function bytesOf(src) {
+    return Promise.resolve().then(function () {
+      if (/^data:/i.test(src)) return dataUri(src);
+      var site = embedded() === null;
+      if (/^https:/i.test(src)) {
+        if (!site) throw problem('is on the web; a page opened from a file does not fetch images from other sites');
+        return fetched(src);
+      }
+      if (base === null) throw problem('cannot be read: the archive was opened from a file, and a page cannot read the files beside it');
+      if (base === 'bundled' && !site) {
+        var packed = embedded()[src];
+        if (!packed) throw problem('was not found (it was not beside the archive when this page was built)');
+        return base64Bytes(packed);
+      }
+      return fetched(new URL(src, base === 'bundled' ? new URL('archive.json', location.href) : base).href);
+    });
+  }
+
+  function withString(text, fn) {
+    var len = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(len);
+    if (!ptr) return null;
+    try { stringToUTF8(text, ptr, len); return fn(ptr); } finally { _free(ptr); }
+  }
+
+  function failed(src, why) {
+    withString(src, function (s) { withString(why, function (w) { _lectern_image_failed(s, w); }); });
+  }
+
+  // The header check in the viewer: {ok, width, height, decode: [w, h], mime} or {ok: false}.
+  function checked(src, bytes) {
+    var ptr = _malloc(Math.max(bytes.length, 1));
+    if (!ptr) throw problem('is too large for the memory left');
+    try {
+      HEAPU8.set(bytes, ptr);
+      return withString(src, function (s) { return JSON.parse(UTF8ToString(_lectern_image_bytes(s, ptr, bytes.length))); });
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  function decoded(bytes, header) {
+    var w = header.decode[0], h = header.decode[1];
+    var blob = new Blob([bytes], { type: header.mime });
+    return createImageBitmap(blob, { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' }).then(function (bitmap) {
+      var canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      var ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      if (bitmap.close) bitmap.close();
+      return ctx.getImageData(0, 0, w, h).data;
+    }, function () {
+      throw problem('could not be decoded (the browser found it damaged)');
+    });
+  }
+
+  function load(src) {
+    var mine = generation;
+    var header;
+    bytesOf(src).then(function (bytes) {
+      if (mine !== generation) return null;
+      header = checked(src, bytes);
+      if (!header || !header.ok) return null;  // the viewer has the reason
+      return decoded(bytes, header);
+    }).then(function (rgba) {
+      if (!rgba || mine !== generation) return;
+      var ptr = _malloc(rgba.length);
+      if (!ptr) throw problem('is too large for the memory left');
+      try {
+        HEAPU8.set(rgba, ptr);
+        withString(src, function (s) { _lectern_image_pixels(s, header.decode[0], header.decode[1], ptr); });
+      } finally {
+        _free(ptr);
+      }
+    }).catch(function (e) {
+      if (mine !== generation) return;
+      if (!e || !e.problem) console.warn('Lectern could not show an image: ' + e);
+      failed(src, e && e.problem || 'could not be shown');
+    });
+  }
+
+  window.lecternImages = {
+    load: load,
+    setBase: function (url) { base = url; ++generation; }
+  };
+})();
