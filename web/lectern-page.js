@@ -303,6 +303,11 @@
     return kept && typeof kept === 'object' ? kept : null;
   }
   function applyPrefs() {
+    // The browser's languages choose the interface's when neither the reader nor the
+    // archive has (the viewer matches them on their primary subtag: "fr-CA" is French).
+    var asked = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''])
+      .filter(function (l) { return typeof l === 'string' && l.length > 0 && l.length <= 64; }).slice(0, 16);
+    lectern.command({ prefs: { browser_languages: asked } });
     var kept = keptPrefs();
     if (kept) {
       var reply = lectern.command({ prefs: kept });
