@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/codepoints.h"
+#include "core/messages.h"
 
 #include "ui/markdown_view.h"
 #include "ui/reader_view.h"
@@ -57,6 +58,14 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
     if (in.theme) s.choose_theme(*in.theme);
+    if (in.language) s.choose_language(*in.language);
+    // What the bar drew, for state().bar: told when it changes, not every frame.
+    if (ui.search.labels != ui.search.labels_reported) {
+        ui.search.labels_reported = ui.search.labels;
+        std::vector<std::string> shown;  // as the reader sees them: without ImGui's "###id"
+        for (const char* l : ui.search.labels) shown.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
+        s.note_bar(shown);
+    }
 }
 
 void draw_status(const Session& s, UiState& ui) {
@@ -75,8 +84,9 @@ void draw_status(const Session& s, UiState& ui) {
         ImGui::PopFont();
         return;
     }
-    ImGui::TextDisabled("%s  ·  %zu works  ·  %zu events  ·  %.0f–%.0f", a.title.c_str(), a.works.size(),
-                        a.events.size(), s.view().start, s.view().end);
+    ImGui::TextDisabled("%s  ·  %s  ·  %s  ·  %.0f–%.0f", a.title.c_str(),
+                        tr_count("status.works", static_cast<long long>(a.works.size())).c_str(),
+                        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start, s.view().end);
     ImGui::PopFont();
 }
 
@@ -101,6 +111,7 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     use_theme(s.theme());
+    use_language(s.language());  // the session sets it too; a second session (tests) may have changed it
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();

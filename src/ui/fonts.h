@@ -21,7 +21,8 @@ namespace lectern::ui {
 using GlyphRanges = std::shared_ptr<const std::vector<ImWchar>>;
 
 // `code_points` (sorted; those beyond U+FFFF draw as U+FFFD anyway), Latin-1 (for typing), the interface's own
-// characters (ASCII and the few marks its strings use) and U+FFFD.
+// characters (ASCII, the few marks the views draw, and every character of every message
+// catalogue, so switching language needs no new atlas) and U+FFFD.
 GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points);
 // Every character the embedded fonts hold: for an atlas built before the archive is known.
 GlyphRanges supported_glyph_ranges();

@@ -17,6 +17,8 @@
 #include "core/glide.h"
 #include "core/markdown.h"
 #include "core/match_ranges.h"
+#include "core/messages.h"
+#include "ui/labels.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"
 
@@ -182,13 +184,13 @@ void front_matter(Frame& fr) {
         ImGui::Spacing();
     }
 
-    section_title(fr, "Works");
+    section_title(fr, tr("reader.works"));
     ImGui::PushFont(fr.f.ui);
-    if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
-    ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
+    if (ImGui::SmallButton(labelled("reader.export_csv", "csv").c_str())) fr.out.export_format = "csv";
+    ImGui::SetItemTooltip("%s", tr("reader.export_csv_tooltip"));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
-    ImGui::SetItemTooltip("The whole archive in Lectern's format");
+    if (ImGui::SmallButton(labelled("reader.export_json", "json").c_str())) fr.out.export_format = "json";
+    ImGui::SetItemTooltip("%s", tr("reader.export_json_tooltip"));
     ImGui::PopFont();
     ImGui::PushFont(fr.f.ui);
     const float date_w = ImGui::GetFontSize() * 9.5f;
@@ -209,16 +211,16 @@ void front_matter(Frame& fr) {
             ImGui::TextUnformatted(w.title.c_str());
             if (!w.kind.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s%s", w.kind.c_str(), w.attribution == "disputed" ? " · disputed" : "");
+                ImGui::TextDisabled("%s%s%s", tr_term("kind.", w.kind).c_str(), w.attribution == "disputed" ? " · " : "",
+                                    w.attribution == "disputed" ? tr("attribution.disputed_short") : "");
             }
             ImGui::PopID();
         }
     }
-    if (s.items().undated > 0) ImGui::TextDisabled("%d undated works", s.items().undated);
+    if (s.items().undated > 0) ImGui::TextDisabled("%s", tr_count("reader.undated", s.items().undated).c_str());
     if (!a.updated_label.empty() || a.updated) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Updated on %s",
-                            a.updated_label.empty() ? format_date_human(*a.updated).c_str() : a.updated_label.c_str());
+        ImGui::TextDisabled("%s", tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}}).c_str());
     }
     ImGui::PopFont();
 }
@@ -248,7 +250,7 @@ void outline_entries(Frame& fr, const md::Document& doc) {
         const md::Heading& h = doc.headings[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::Indent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
-        if (ImGui::Selectable(h.text.empty() ? "(untitled)" : h.text.c_str())) fr.jump = static_cast<int>(i);
+        if (ImGui::Selectable(h.text.empty() ? tr("reader.untitled") : h.text.c_str())) fr.jump = static_cast<int>(i);
         ImGui::Unindent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
         ImGui::PopID();
     }
@@ -266,13 +268,13 @@ void match_walk_bar(Frame& fr) {
     MatchWalk& walk = fr.texts.walk;
     if (walk.count <= 0) return;
     ImGui::SameLine(0, ImGui::GetFontSize());
-    ImGui::TextDisabled("Match %d of %d", walk.current + 1, walk.count);
+    ImGui::TextDisabled("%s", tr("reader.match_of", {{"current", std::to_string(walk.current + 1)}, {"count", std::to_string(walk.count)}}).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("\xE2\x80\xB9##match")) step_match(walk, -1);  // ‹
-    ImGui::SetItemTooltip("Previous match (Shift+F3)");
+    ImGui::SetItemTooltip("%s", tr("reader.previous_match"));
     ImGui::SameLine();
     if (ImGui::SmallButton("\xE2\x80\xBA##match")) step_match(walk, 1);  // ›
-    ImGui::SetItemTooltip("Next match (F3 or Enter)");
+    ImGui::SetItemTooltip("%s", tr("reader.next_match"));
 }
 
 void work_page(Frame& fr, const Work& w, bool outline_inline) {
@@ -285,20 +287,21 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     walk.current = walk.count > 0 ? std::clamp(walk.current, 0, walk.count - 1) : 0;
     if (body) body->current_match = walk.count > 0 ? walk.current : -1;
     ImGui::PushFont(fr.f.ui);
-    if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) fr.out.select = -1;  // ←
+    if (ImGui::SmallButton(labelled("reader.front_matter", "front").c_str())) fr.out.select = -1;
     for (int step : {-1, 1}) {
         const std::optional<int> n = neighbour(s, step);
         ImGui::SameLine();
         ImGui::BeginDisabled(!n || *n < 0);
-        if (ImGui::SmallButton(step < 0 ? "\xE2\x80\xB9 Previous" : "Next \xE2\x80\xBA")) fr.out.select = n;  // ‹ ›
+        if (ImGui::SmallButton(step < 0 ? labelled("reader.previous", "previous").c_str() : labelled("reader.next", "next").c_str()))
+            fr.out.select = n;
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
+    if (ImGui::SmallButton(labelled("reader.copy_citation", "citation").c_str())) fr.out.copy_citation = true;
     ImGui::SameLine();
-    if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
-    ImGui::SetItemTooltip("A link that opens this work at this view");
+    if (ImGui::SmallButton(labelled("reader.copy_link", "link").c_str())) fr.out.copy_link = true;
+    ImGui::SetItemTooltip("%s", tr("reader.copy_link_tooltip"));
     match_walk_bar(fr);
     ImGui::PopFont();
     ImGui::Spacing();
@@ -306,7 +309,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PushFont(fr.f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
     std::string meta = shown_date(w);
-    if (!w.kind.empty()) meta += "  ·  " + w.kind;
+    if (!w.kind.empty()) meta += "  ·  " + tr_term("kind.", w.kind);
     for (const std::string& pid : w.people)
         if (const Person* p = a.find_person(pid)) meta += "  ·  " + p->name;
     if (!w.section.empty()) meta += "  ·  " + w.section;
@@ -315,13 +318,13 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     if (w.attribution != "author") {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-        ImGui::TextWrapped("Attribution %s", w.attribution.c_str());
+        ImGui::TextWrapped("%s", tr_term("attribution.", w.attribution).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopFont();
     if (w.attribution != "author" && !w.attribution_note.empty()) markdown(fr, w.attribution_note);
 
-    if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, "Contents");
+    if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, tr("reader.contents"));
     if (outline_inline && body && body->doc.headings.size() >= 2) outline_entries(fr, body->doc);
     rule(fr);
     ImGui::Spacing();
@@ -330,19 +333,19 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     } else {
         ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextWrapped("This archive does not include the text of this work.");
+        ImGui::TextWrapped("%s", tr("reader.no_text"));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
     if (!w.notes.empty()) {
-        section_title(fr, "Notes");
+        section_title(fr, tr("reader.notes"));
         markdown(fr, w.notes);
     }
     ImGui::PushFont(fr.f.ui);
     if (!w.source.empty()) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextUnformatted("Source:");
+        ImGui::TextUnformatted(tr("reader.source"));
         ImGui::PopStyleColor();
         ImGui::SameLine();
         link_text(fr, w.source, w.source);
@@ -351,7 +354,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         std::string tags;
         for (const std::string& t : w.tags) tags += (tags.empty() ? "" : "  ·  ") + t;
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextWrapped("Tags: %s", tags.c_str());
+        ImGui::TextWrapped("%s", tr("reader.tags", {{"tags", tags}}).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopFont();

@@ -27,6 +27,7 @@ struct Intents {
     bool open_file = false;                  // the reader asked to open an archive file
     std::optional<std::string> export_format;  // "csv" or "json" to download
     std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
+    std::optional<std::string> language;       // the reader's choice: "en", "ru", ..., "" (automatic)
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.
@@ -105,6 +106,9 @@ struct SearchState {
     bool use_years = false;
     int year_from = 1900, year_to = 2000;
     int attribution = 0;  // 0 any, 1 author, 2 ascribed, 3 disputed
+    // The bar's labels drawn this frame (catalogue texts, which live as long as the
+    // program), and those last reported to the session for state().bar.
+    std::vector<const char*> labels, labels_reported;
 };
 
 struct UiState {

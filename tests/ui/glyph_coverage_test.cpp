@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/codepoints.h"
+#include "core/messages.h"
 #include "ui/app.h"
 #include "../test_files.h"
 
@@ -65,8 +66,26 @@ TEST_CASE("glyphs: the atlas for the bundled archive has every character it uses
     REQUIRE(cps.size() > 60);
     check_every_glyph(a.ui.fonts, cps);
     check_every_glyph(a.ui.fonts, utf8_codepoints(kInterfaceText));
-    // Exactly those: Cyrillic is in the font but not in this archive, so not in its atlas.
-    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x0416) == nullptr);
+    // Exactly those: Greek is in the font but neither in this archive nor in the interface's
+    // catalogues, so not in its atlas.
+    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x03A9) == nullptr);
+}
+
+TEST_CASE("glyphs: every interface language draws in full whatever the archive, none as the replacement mark",
+          "[glyphs][i18n]") {
+    Atlas a(bundled_archive());  // an English archive without Cyrillic
+    for (const std::string& language : interface_languages()) {
+        CAPTURE(language);
+        for (const std::string& key : message_keys(language)) {
+            CAPTURE(key);
+            for (const char32_t cp : utf8_codepoints(message(language, key))) {
+                CAPTURE(static_cast<unsigned>(cp));
+                CHECK(cp != kReplacement);
+                CHECK(a.ui.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+                CHECK(a.ui.fonts.small->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+            }
+        }
+    }
 }
 
 TEST_CASE("glyphs: a Cyrillic and Greek archive loaded later gets an atlas with its characters", "[glyphs]") {
