@@ -23,6 +23,7 @@ import { themes } from './themes.mjs';
 import { mirror } from './mirror.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
+import { languages } from './languages.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -356,6 +357,7 @@ try {
   await touch(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await typing(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await themes(browser, 'file://' + path.join(lonely, 'lectern.html'), server.url);
+  await languages(browser, 'file://' + path.join(lonely, 'lectern.html'));
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();
