@@ -287,20 +287,32 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     walk.current = walk.count > 0 ? std::clamp(walk.current, 0, walk.count - 1) : 0;
     if (body) body->current_match = walk.count > 0 ? walk.current : -1;
     ImGui::PushFont(fr.f.ui);
+    // The row of buttons wraps rather than running off a phone's screen (longer words,
+    // "Копировать ссылку", make it wider than in English): each goes beside the last when
+    // it fits within the margins the row started with.
+    const float row_x = ImGui::GetCursorPosX();
+    const auto beside_if_fits = [row_x](const std::string& label) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        const float right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + width;
+        if (right <= ImGui::GetWindowWidth() - row_x) ImGui::SameLine();
+        else ImGui::SetCursorPosX(row_x);
+    };
     if (ImGui::SmallButton(labelled("reader.front_matter", "front").c_str())) fr.out.select = -1;
     for (int step : {-1, 1}) {
         const std::optional<int> n = neighbour(s, step);
-        ImGui::SameLine();
+        const std::string label = step < 0 ? labelled("reader.previous", "previous") : labelled("reader.next", "next");
+        beside_if_fits(label);
         ImGui::BeginDisabled(!n || *n < 0);
-        if (ImGui::SmallButton(step < 0 ? labelled("reader.previous", "previous").c_str() : labelled("reader.next", "next").c_str()))
-            fr.out.select = n;
+        if (ImGui::SmallButton(label.c_str())) fr.out.select = n;
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
-    ImGui::SameLine();
-    if (ImGui::SmallButton(labelled("reader.copy_citation", "citation").c_str())) fr.out.copy_citation = true;
-    ImGui::SameLine();
-    if (ImGui::SmallButton(labelled("reader.copy_link", "link").c_str())) fr.out.copy_link = true;
+    const std::string citation = labelled("reader.copy_citation", "citation"), link = labelled("reader.copy_link", "link");
+    beside_if_fits(citation);
+    if (ImGui::SmallButton(citation.c_str())) fr.out.copy_citation = true;
+    beside_if_fits(link);
+    if (ImGui::SmallButton(link.c_str())) fr.out.copy_link = true;
     ImGui::SetItemTooltip("%s", tr("reader.copy_link_tooltip"));
     match_walk_bar(fr);
     ImGui::PopFont();

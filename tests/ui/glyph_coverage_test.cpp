@@ -79,6 +79,7 @@ TEST_CASE("glyphs: every interface language draws in full whatever the archive, 
         for (const std::string& key : message_keys(language)) {
             CAPTURE(key);
             for (const char32_t cp : utf8_codepoints(message(language, key))) {
+                if (cp < 0x20) continue;  // line breaks are layout, not glyphs
                 CAPTURE(static_cast<unsigned>(cp));
                 CHECK(cp != kReplacement);
                 CHECK(a.ui.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);

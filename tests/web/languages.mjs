@@ -36,7 +36,7 @@ export async function languages(browser, url) {
       equal(russia.when, want.era, `${language}: the era's dates`);
     }
     equal((await command(page, { language: 'pt' })).ok, false, 'an unshipped language is refused');
-    equal((await state(page)).language, 'en', 'language after a refused one');
+    equal((await state(page)).language, 'ru', 'language after a refused one (the last chosen)');
     equal(errors, [], 'console errors');
     await page.close();
   });
@@ -80,6 +80,30 @@ export async function languages(browser, url) {
     const french = { ...plain, title: 'En français', language: 'fr-FR' };
     equal(await command(page, { load: JSON.stringify(french) }), { ok: true }, 'load reply');
     equal((await drawn(page)).language, 'fr', 'an archive in French');
+    equal(errors, [], 'console errors');
+    await page.close();
+  });
+
+  await test('single file (file://): the page\'s own words (problems dialog, loading line) follow the language', async () => {
+    const { page, errors } = await openPage(browser, url);
+    equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
+    await nextFrames(page, 2);
+    equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the page\'s lang');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"lectern": 1, "title": 7, "works": []}'], 'broken.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
+    equal(await page.locator('#problems h2').innerText(), 'broken.json — не архив Lectern', 'dialog heading');
+    assert((await page.locator('#problems p').innerText()).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
+    equal(await page.locator('#problems button').innerText(), 'Закрыть', 'dialog button');
+    await page.click('#problems button');
+    // A visit after the choice: the loading line is Russian before the viewer runs.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const loading = await page.evaluate(() => document.getElementById('status').textContent);
+    equal(loading, 'Загрузка архива…', 'loading line on the next visit');
+    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
     equal(errors, [], 'console errors');
     await page.close();
   });
