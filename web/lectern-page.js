@@ -32,6 +32,7 @@
     var text = (MESSAGES[language] || {})[key] || MESSAGES.en[key] || key;
     return text.replace(/\{(\w+)\}/g, function (all, name) { return args && name in args ? String(args[name]) : all; });
   }
+  window.lecternText = t;  // for the other page scripts (archive-url.js)
   function speak(next) {
     if (!MESSAGES[next]) return;
     language = next;

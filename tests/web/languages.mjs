@@ -84,7 +84,7 @@ export async function languages(browser, url) {
     await page.close();
   });
 
-  await test('single file (file://): the page\'s own words (problems dialog, loading line) follow the language', async () => {
+  await test('single file (file://): the page\'s own words (problems dialog, loading line, ?archive= failures) follow the language', async () => {
     const { page, errors } = await openPage(browser, url);
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
     await nextFrames(page, 2);
@@ -104,6 +104,12 @@ export async function languages(browser, url) {
     const loading = await page.evaluate(() => document.getElementById('status').textContent);
     equal(loading, 'Загрузка архива…', 'loading line on the next visit');
     await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    // ?archive= from a file: the explanation (web/archive-url.js) in Russian too.
+    await page.goto(url + '?archive=other.json');
+    await page.waitForSelector('#problems:not([hidden])', { timeout: 60000 });
+    equal(await page.locator('#problems h2').innerText(), 'Не удалось открыть архив', '?archive= dialog heading');
+    const why = await page.locator('#problems li').innerText();
+    assert(why.startsWith('Страница, открытая из файла, не может читать другие файлы'), `?archive= explanation: ${why}`);
     equal(errors, [], 'console errors');
     await page.close();
   });
