@@ -83,6 +83,21 @@ std::vector<char32_t> catalogue_codepoints() {
     return all;
 }
 
+std::vector<char32_t> catalogue_codepoints(std::string_view language) {
+    std::vector<char32_t> all;
+    const auto add = [&all](const char* text) {
+        const std::vector<char32_t> cps = utf8_codepoints(text);
+        all.insert(all.end(), cps.begin(), cps.end());
+    };
+    for (const std::string_view l : {language, std::string_view("en")})
+        if (const Catalogue* c = catalogue(l))
+            for (std::size_t k = 0; k < c->count; ++k) add(c->entries[k].text);
+    for (const std::string& l : interface_languages()) add(message(l, "language.name"));
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+}
+
 const char* plural_category(std::string_view language, long long count) {
     const long long n = count < 0 ? -count : count;
     if (language == "ru") {

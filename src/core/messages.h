@@ -32,9 +32,12 @@ std::vector<std::string> message_keys(std::string_view language);
 // `key` in `language`, else in English, else the key itself. Valid for the program's life.
 const char* message(std::string_view language, std::string_view key);
 
-// Every character of every catalogue, sorted and unique: the font atlas holds them all,
-// since the language switch names each language in itself ("Русский") whatever is chosen.
+// Every character of every catalogue, sorted and unique.
 std::vector<char32_t> catalogue_codepoints();
+// The characters the interface draws in `language`: its catalogue, English (the fallback)
+// and every language's own name ("Русский"), which the language switch lists whatever is
+// chosen. Sorted and unique: the font atlas holds these, not every catalogue's.
+std::vector<char32_t> catalogue_codepoints(std::string_view language);
 
 // The CLDR plural category of a whole count in `language`: "one", "few", "many" or "other".
 const char* plural_category(std::string_view language, long long count);

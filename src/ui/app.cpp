@@ -23,16 +23,19 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     if (session) use_theme(session->theme());
     apply_imgui_style(current_theme());
     ui.fonts_archive = session ? &session->archive() : nullptr;
-    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()))
+    ui.fonts_language = session ? session->language() : "";
+    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
                                                : supported_glyph_ranges());
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
     const Archive* a = &s.archive();
-    if (a == ui.fonts_archive && pixel_scale == ui.fonts.scale) return false;
-    GlyphRanges ranges = a == ui.fonts_archive ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a));
+    const bool same_glyphs = a == ui.fonts_archive && s.language() == ui.fonts_language;
+    if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
+    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
     ui.fonts_archive = a;
+    ui.fonts_language = s.language();
     return true;
 }
 

@@ -45,7 +45,7 @@ ImFont* add(const unsigned char* data, unsigned size, float px, float scale, con
 
 }  // namespace
 
-GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points) {
+GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points, std::string_view language) {
     std::vector<char32_t> all;
     all.reserve(code_points.size() + 95 + 96 + std::size(kInterfaceMarks));
     for (const char32_t cp : code_points)
@@ -54,10 +54,9 @@ GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points) {
     // Latin-1 too, whatever the archive holds: a reader may type é or ß into search.
     for (char32_t cp = 0xA0; cp <= 0xFF; ++cp) all.push_back(cp);
     all.insert(all.end(), std::begin(kInterfaceMarks), std::end(kInterfaceMarks));
-    // Every catalogue's letters (Cyrillic for Russian, œ, ß, ñ...): a language switch then
-    // needs no new atlas, and the switch can name each language in its own script.
-    static const std::vector<char32_t> catalogues = catalogue_codepoints();
-    for (const char32_t cp : catalogues)
+    // The interface's letters in its language (Cyrillic for Russian, œ, „): another
+    // language gets another atlas (ui/app.cpp, update_fonts).
+    for (const char32_t cp : catalogue_codepoints(language))
         if (cp <= 0xFFFF) all.push_back(cp);
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());

@@ -114,6 +114,7 @@ struct SearchState {
 struct UiState {
     Fonts fonts;
     const Archive* fonts_archive = nullptr;  // the archive whose characters the atlas holds; null: every one
+    std::string fonts_language;              // the interface language whose characters it holds
     TimelineState timeline;
     ReaderState reader;
     std::uint64_t prefs_revision = ~0ull;  // the session revision whose preferences were taken up
