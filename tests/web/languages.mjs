@@ -101,6 +101,8 @@ export async function languages(browser, url) {
     await page.click('#problems button');
     // A visit after the choice: the loading line is Russian before the viewer runs.
     await page.reload({ waitUntil: 'domcontentloaded' });
+    // The page script has run once it set the page's language (the same step sets the line).
+    await page.waitForFunction(() => document.documentElement.lang === 'ru', null, { timeout: 10000 });
     const loading = await page.evaluate(() => document.getElementById('status').textContent);
     equal(loading, 'Загрузка архива…', 'loading line on the next visit');
     await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
