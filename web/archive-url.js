@@ -8,6 +8,14 @@
   var MAX_ADDRESS = 2000;          // characters; longer is not an address someone meant
   var MAX_BYTES = 1500 * 1000000;  // beyond this the viewer's 2 GB memory cannot hold the index
 
+  // The page's words in the interface's language (lectern-page.js defines lecternText
+  // before any of these run; English from the catalogue table otherwise).
+  function t(key, args) {
+    if (window.lecternText) return window.lecternText(key, args);
+    var text = (window.lecternMessages || { en: {} }).en[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return args && name in args ? String(args[name]) : all; });
+  }
+
   function shorten(text) { return text.length > 120 ? text.slice(0, 117) + '…' : text; }
   function megabytes(n) { return (n / 1e6).toFixed(n < 1e7 ? 1 : 0) + ' MB'; }
 
@@ -17,29 +25,29 @@
     try {
       raw = new URLSearchParams(loc.search).get('archive');
     } catch (e) {
-      return { problem: 'The page address could not be read.' };
+      return { problem: t('page.address_unreadable') };
     }
     if (raw === null) return null;
-    if (raw.trim() === '') return { problem: 'The page address has ?archive= but no archive address after it.' };
+    if (raw.trim() === '') return { problem: t('page.no_address') };
     if (raw.length > MAX_ADDRESS)
-      return { problem: 'The archive address is ' + raw.length.toLocaleString('en') + ' characters long; Lectern accepts addresses of up to ' + MAX_ADDRESS.toLocaleString('en') + ' characters.' };
+      return { problem: t('page.address_too_long', { length: raw.length.toLocaleString('en'), max: MAX_ADDRESS.toLocaleString('en') }) };
     var url;
     try {
       url = new URL(raw, loc.href);
     } catch (e) {
-      return { problem: '“' + shorten(raw) + '” is not a web address.' };
+      return { problem: t('page.not_web_address', { address: shorten(raw) }) };
     }
     if (url.protocol === 'file:' && loc.protocol === 'file:')
-      return { problem: 'A page opened from a file cannot read other files by their address. Use Open… (Ctrl+O) to pick “' + shorten(raw) + '”, or drop it on the page.' };
+      return { problem: t('page.file_from_file', { address: shorten(raw) }) };
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      return { problem: 'Lectern opens archives only from http and https addresses, not from “' + shorten(url.protocol) + '” ones.' };
+      return { problem: t('page.only_http', { protocol: shorten(url.protocol) }) };
     return { url: url };
   };
 
   function failureForStatus(shown, r) {
-    if (r.status === 404) return 'There is no file at ' + shown + ' (the server answered 404 Not Found). Check the address.';
-    if (r.status === 401 || r.status === 403) return 'The server does not let Lectern read ' + shown + ' (HTTP ' + r.status + ').';
-    return 'The server could not send ' + shown + ' (HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : '') + ').';
+    if (r.status === 404) return t('page.no_file', { address: shown });
+    if (r.status === 401 || r.status === 403) return t('page.not_allowed', { address: shown, status: r.status });
+    return t('page.could_not_send', { address: shown, status: r.status + (r.statusText ? ' ' + r.statusText : '') });
   }
 
   // Reads the body in chunks so the progress bar moves; stops past MAX_BYTES.
@@ -56,7 +64,7 @@
         chunks.push(step.value);
         got += step.value.length;
         if (got > MAX_BYTES) { reader.cancel(); throw new Error('size:' + got); }
-        progress('Downloading ' + name + '… ' + megabytes(got) + (total ? ' of ' + megabytes(total) : ''),
+        progress(total ? t('page.downloading_of', { name: name, got: megabytes(got), total: megabytes(total) }) : t('page.downloading_got', { name: name, got: megabytes(got) }),
           total ? Math.min(got / total, 1) : undefined);
         return pump();
       });
@@ -85,20 +93,20 @@
   });
 
   window.lecternFetchArchive = function (wanted, progress, done, fail) {
-    var title = 'The archive could not be opened';
+    var title = t('page.could_not_open_title');
     if (wanted.problem) { fail(title, wanted.problem); return; }
     var url = wanted.url;
     var shown = shorten(url.href);
     var name = shorten(decodeURIComponent(url.pathname.split('/').pop() || url.host));
     var sameOrigin = url.origin === location.origin;
-    progress('Downloading ' + name + '…', 0);
+    progress(t('page.downloading', { name: name }), 0);
     fetch(url.href, { credentials: 'omit' }).then(function (r) {
       if (!r.ok) throw new Error('status', { cause: r });
       return readBody(r, name, progress);
     }).then(function (bytes) {
-      if (bytes.length === 0) return fail(title, 'The file at ' + shown + ' is empty.');
+      if (bytes.length === 0) return fail(title, t('page.empty_file', { address: shown }));
       if (firstByte(bytes) === 0x3c)  // '<': a web page (an error page, a login page), not JSON
-        return fail(title, 'The address ' + shown + ' leads to a web page, not to an archive file. Check the address.');
+        return fail(title, t('page.web_page', { address: shown }));
       done(name, bytes);
     }).catch(function (e) {
       // The policy's violation event comes as its own task, after the rejection.
@@ -109,13 +117,13 @@
       var m = String(e && e.message || e);
       if (m === 'status') return fail(title, failureForStatus(shown, e.cause));
       if (m.indexOf('size:') === 0)
-        return fail(title, 'The archive at ' + shown + ' is ' + megabytes(+m.slice(5)) + '; Lectern can open archives of up to ' + megabytes(MAX_BYTES) + ' in a browser.');
+        return fail(title, t('page.too_big', { address: shown, size: megabytes(+m.slice(5)), max: megabytes(MAX_BYTES) }));
       if (location.protocol === 'file:')
-        return fail(title, 'A page opened from a file can only read archives from servers that allow it (CORS). ' + shown + ' could not be read; open the page from a web server, or use Open… to pick the file.');
-      if (sameOrigin) return fail(title, 'The server did not answer when Lectern asked for ' + shown + '.');
+        return fail(title, t('page.cors_from_file', { address: shown }));
+      if (sameOrigin) return fail(title, t('page.no_answer', { address: shown }));
       if (refusedByPolicy[url.href] || refusedByPolicy[url.origin])
-        return fail(title, 'This site’s Content-Security-Policy does not allow reading archives from ' + url.origin + '. The site’s host can allow it with “connect-src ' + url.origin + '”.');
-      fail(title, 'Lectern could not read ' + shown + '. Either that server cannot be reached, or it does not let other sites read its files: it must send the header “Access-Control-Allow-Origin” (CORS).');
+        return fail(title, t('page.csp', { origin: url.origin }));
+      fail(title, t('page.unreachable', { address: shown }));
     }
   };
 })();

@@ -56,8 +56,24 @@ def page(build, archive, head_block, archive_block, script_block, viewer_block):
     return html
 
 
+CATALOGUES = os.path.join(WEB, "..", "data", "i18n")
+
+
+def page_messages():
+    """The catalogues' "page." keys (the loading line, the problems dialog) as a script
+    line, English first, so the page speaks the viewer's language before it has started."""
+    names = sorted(os.listdir(CATALOGUES), key=lambda n: (n != "en.json", n))
+    table = {}
+    for name in names:
+        if name.endswith(".json"):
+            data = json.loads(read(os.path.join(CATALOGUES, name)))
+            table[name[:-5]] = {k: v for k, v in data.items() if k.startswith("page.")}
+    text = json.dumps(table, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return "window.lecternMessages = %s;" % text
+
+
 def page_script():
-    return "\n".join(read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS)
+    return "\n".join([page_messages()] + [read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS])
 
 
 def page_style():

@@ -23,7 +23,13 @@
     return table;
   }
 
-  function problem(text) { var e = new Error(text); e.problem = text; return e; }
+  // Reasons in the interface's language (lectern-page.js's table of the catalogues' "page." keys).
+  function problem(key, args) {
+    var text = window.lecternText ? window.lecternText(key, args) : key;
+    var e = new Error(text);
+    e.problem = text;
+    return e;
+  }
 
   function base64Bytes(text) {
     var bin = atob(text.replace(/\s+/g, ''));
@@ -34,23 +40,23 @@
 
   function dataUri(src) {
     var comma = src.indexOf(',');
-    if (comma < 0) throw problem('is a damaged data: URI');
+    if (comma < 0) throw problem('page.image_damaged_data');
     var meta = src.slice(5, comma), data = src.slice(comma + 1);
     try {
       if (/;base64$/i.test(meta)) return base64Bytes(data);
       return new TextEncoder().encode(decodeURIComponent(data));
     } catch (e) {
-      throw problem('is a damaged data: URI');
+      throw problem('page.image_damaged_data');
     }
   }
 
   function fetched(url) {
     return fetch(url).then(function (r) {
-      if (r.status === 404) throw problem('was not found (the server answered 404)');
-      if (!r.ok) throw problem('could not be fetched (HTTP ' + r.status + ')');
+      if (r.status === 404) throw problem('page.image_404');
+      if (!r.ok) throw problem('page.image_http', { status: r.status });
       return r.arrayBuffer();
     }, function () {
-      throw problem('could not be fetched (the server did not answer, or the site does not allow it)');
+      throw problem('page.image_no_answer');
     }).then(function (b) { return new Uint8Array(b); });
   }
 
@@ -60,13 +66,13 @@
       if (/^data:/i.test(src)) return dataUri(src);
       var site = embedded() === null;
       if (/^https:/i.test(src)) {
-        if (!site) throw problem('is on the web; a page opened from a file does not fetch images from other sites');
+        if (!site) throw problem('page.image_web_from_file');
         return fetched(src);
       }
-      if (base === null) throw problem('cannot be read: the archive was opened from a file, and a page cannot read the files beside it');
+      if (base === null) throw problem('page.image_beside_file');
       if (base === 'bundled' && !site) {
         var packed = embedded()[src];
-        if (!packed) throw problem('was not found (it was not beside the archive when this page was built)');
+        if (!packed) throw problem('page.image_not_packed');
         return base64Bytes(packed);
       }
       return fetched(new URL(src, base === 'bundled' ? new URL('archive.json', location.href) : base).href);
@@ -87,7 +93,7 @@
   // The header check in the viewer: {ok, width, height, decode: [w, h], mime} or {ok: false}.
   function checked(src, bytes) {
     var ptr = _malloc(Math.max(bytes.length, 1));
-    if (!ptr) throw problem('is too large for the memory left');
+    if (!ptr) throw problem('page.image_no_memory');
     try {
       HEAPU8.set(bytes, ptr);
       return withString(src, function (s) { return JSON.parse(UTF8ToString(_lectern_image_bytes(s, ptr, bytes.length))); });
@@ -108,7 +114,7 @@
       if (bitmap.close) bitmap.close();
       return ctx.getImageData(0, 0, w, h).data;
     }, function () {
-      throw problem('could not be decoded (the browser found it damaged)');
+      throw problem('page.image_undecodable');
     });
   }
 
@@ -123,7 +129,7 @@
     }).then(function (rgba) {
       if (!rgba || mine !== generation) return;
       var ptr = _malloc(rgba.length);
-      if (!ptr) throw problem('is too large for the memory left');
+      if (!ptr) throw problem('page.image_no_memory');
       try {
         HEAPU8.set(rgba, ptr);
         withString(src, function (s) { _lectern_image_pixels(s, header.decode[0], header.decode[1], ptr); });
@@ -133,7 +139,7 @@
     }).catch(function (e) {
       if (mine !== generation) return;
       if (!e || !e.problem) console.warn('Lectern could not show an image: ' + e);
-      failed(src, e && e.problem || 'could not be shown');
+      failed(src, e && e.problem || problem('page.image_not_shown').problem);
     });
   }
 

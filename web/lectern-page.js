@@ -12,6 +12,36 @@
   'use strict';
   var status = document.getElementById('status');
 
+  // The page's own words (loading line, problems dialog) in the interface's language:
+  // the viewer's once it runs, before that the kept choice or the browser's. The table
+  // is the catalogues' "page." keys (web/assemble.py writes window.lecternMessages).
+  var MESSAGES = window.lecternMessages || { en: {} };
+  function keptLanguage() {
+    try { var k = JSON.parse(localStorage.getItem('lectern.prefs') || 'null'); return k && k.language; } catch (e) { return null; }
+  }
+  function firstLanguage() {
+    var asked = [keptLanguage()].concat(navigator.languages || [navigator.language]);
+    for (var i = 0; i < asked.length; ++i) {
+      var primary = typeof asked[i] === 'string' ? asked[i].split(/[-_]/)[0].toLowerCase() : '';
+      if (MESSAGES[primary]) return primary;
+    }
+    return 'en';
+  }
+  var language = firstLanguage();
+  function t(key, args) {
+    var text = (MESSAGES[language] || {})[key] || MESSAGES.en[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return args && name in args ? String(args[name]) : all; });
+  }
+  window.lecternText = t;  // for the other page scripts (archive-url.js)
+  function speak(next) {
+    if (!MESSAGES[next]) return;
+    language = next;
+    document.documentElement.lang = next;
+    document.querySelector('#problems button').textContent = t('page.close');
+  }
+  speak(language);
+  if (!status.classList.contains('error')) status.textContent = t('page.loading');
+
   function show(message, isError) {
     status.textContent = message;
     status.classList.toggle('error', !!isError);
@@ -19,10 +49,10 @@
   }
 
   function missingCapability() {
-    if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly, which Lectern needs to show the archive.\nPlease open this page in a current version of Firefox, Chrome, Edge or Safari.';
+    if (typeof WebAssembly !== 'object') return t('page.no_wasm');
     var gl = null;
     try { gl = document.createElement('canvas').getContext('webgl2'); } catch (e) { gl = null; }
-    if (!gl) return 'This browser has WebGL 2 turned off or does not support it; Lectern draws the timeline with it.\nPlease enable hardware acceleration or try another browser.';
+    if (!gl) return t('page.no_webgl');
     return null;
   }
 
@@ -43,10 +73,10 @@
     if (inline && inline.type === 'application/gzip') return gunzip(inline).then(function (b) { return new Uint8Array(b); });
     if (inline) return Promise.resolve(new TextEncoder().encode(inline.textContent));
     return fetch('archive.json').then(function (r) {
-      if (!r.ok) throw new Error('The archive file archive.json could not be loaded (HTTP ' + r.status + ').');
+      if (!r.ok) throw new Error(t('page.archive_http', { status: r.status }));
       return r.arrayBuffer();
     }, function () {
-      throw new Error('The archive file archive.json could not be loaded: the server did not answer.');
+      throw new Error(t('page.archive_no_answer'));
     }).then(function (b) { return new Uint8Array(b); });
   }
 
@@ -96,7 +126,16 @@
   }
   var frameTheme = fragmentOption('theme');
   if (frameTheme !== 'light' && frameTheme !== 'dark') frameTheme = null;
-  window.lecternPrefsSaved = function (prefs) { showTheme(frameTheme || (prefs && prefs.theme)); };
+  // The page's words follow the viewer's language once it runs (the reader's choice,
+  // the archive's, the browser's).
+  function followViewer() {
+    var s = lectern.state && lectern.state();
+    if (s && s.language) speak(s.language);
+  }
+  window.lecternPrefsSaved = function (prefs) {
+    showTheme(frameTheme || (prefs && prefs.theme));
+    if (ready) followViewer();
+  };
   showTheme(frameTheme || (keptPrefs() || {}).theme);
   // Inside another page's <iframe> the viewer is a guest: it writes its own fragment in
   // place (no entries in the host's history) and never takes the focus or scrolls; keys
@@ -134,7 +173,7 @@
   var problem = missingCapability();
   var inlineWasm = document.getElementById('lectern-wasm');
   if (!problem && inlineWasm && typeof DecompressionStream !== 'function')
-    problem = 'This browser cannot unpack the viewer inside this page (it lacks DecompressionStream).\nPlease open it in a current version of Firefox, Chrome, Edge or Safari.';
+    problem = t('page.no_decompression');
   if (problem) {
     show(problem, true);
     window.Module = { noInitialRun: true };  // keep the explanation on screen; start nothing
@@ -193,7 +232,7 @@
         receive(instance, module);
       });
     }).catch(function (e) {
-      show('Lectern could not start its viewer: ' + (e && e.message || e), true);
+      show(t('page.could_not_start', { reason: e && e.message || e }), true);
     });
     return {};  // Emscripten's loader waits for receive()
   }
@@ -219,7 +258,7 @@
       },
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },
-      onAbort: function (what) { show('Lectern stopped unexpectedly: ' + what, true); }
+      onAbort: function (what) { show(t('page.stopped', { reason: what }), true); }
     };
   });
 
@@ -247,9 +286,8 @@
   }
   function showProblems(name, reply) {
     var list = reply.problems && reply.problems.length ? reply.problems : [reply.error];
-    var title = reply.memory ? name + ' is too large to open here' : name + ' is not a Lectern archive';
-    showDialog(title, 'The archive you were reading is still open. What is wrong'
-      + (list.length > 50 ? ' (the first 50 of ' + list.length + ' problems):' : ':'), list);
+    var title = t(reply.memory ? 'page.too_large' : 'page.not_archive', { name: name });
+    showDialog(title, list.length > 50 ? t('page.still_open_first', { count: list.length }) : t('page.still_open'), list);
   }
   dialog.querySelector('button').addEventListener('click', function () { dialog.hidden = true; });
 
@@ -272,11 +310,11 @@
     if (!ready) return;
     var reader = new FileReader();
     reader.onprogress = function (e) {
-      if (e.lengthComputable) progress('Reading ' + file.name + '…', e.loaded / e.total);
+      if (e.lengthComputable) progress(t('page.reading', { name: file.name }), e.loaded / e.total);
     };
     reader.onerror = function () {
       status.classList.add('hidden');
-      showProblems(file.name, { error: 'The file could not be read: ' + (reader.error && reader.error.message) });
+      showProblems(file.name, { error: t('page.unreadable', { reason: reader.error && reader.error.message }) });
     };
     reader.onload = function () {
       checkAndLoad(file.name, new Uint8Array(reader.result), function (reply) { if (reply.ok) imagesFrom(null); });
@@ -286,13 +324,14 @@
 
   // Loads bytes read from a file or the network; a bad archive leaves the open one.
   function checkAndLoad(name, bytes, then) {
-    progress('Checking and indexing ' + name + '…');
+    progress(t('page.checking', { name: name }));
     // Let the message paint before the (possibly long) load.
     setTimeout(function () {
       var reply = loadBytes(bytes);
       status.classList.add('hidden');
       if (!reply.ok) showProblems(name, reply);
       else lectern.lastHash = null;
+      followViewer();  // an archive in another language may change the interface's
       if (then) then(reply);
     }, 30);
   }
@@ -333,6 +372,11 @@
     return kept && typeof kept === 'object' ? kept : null;
   }
   function applyPrefs() {
+    // The browser's languages choose the interface's when neither the reader nor the
+    // archive has (the viewer matches them on their primary subtag: "fr-CA" is French).
+    var asked = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''])
+      .filter(function (l) { return typeof l === 'string' && l.length > 0 && l.length <= 64; }).slice(0, 16);
+    lectern.command({ prefs: { browser_languages: asked } });
     var kept = keptPrefs();
     if (kept) {
       var reply = lectern.command({ prefs: kept });
@@ -351,7 +395,8 @@
     var loadStart = performance.now();
     var reply = loadBytes(parts[0]);
     timings.load = since(loadStart);
-    if (!reply.ok) { show('This archive could not be opened.\n' + reply.error, true); return; }
+    followViewer();
+    if (!reply.ok) { show(t('page.not_opened') + '\n' + reply.error, true); return; }
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }
     window.lecternFetchArchive(wanted, progress, function (name, bytes) {
@@ -361,7 +406,7 @@
       });
     }, function (title, message) {
       status.classList.add('hidden');
-      showDialog(title, 'Lectern shows its bundled archive instead.', [message]);
+      showDialog(title, t('page.bundled_instead'), [message]);
       applyStartLink();
     });
   }).catch(function (e) {

@@ -1,87 +1,79 @@
-// The human date formatter: EDTF ends as words, joined by the rules in date_format.h.
+// The human date formatter: EDTF ends as words, joined by the rules in date_format.h,
+// with the words and word orders of the language's message catalogue.
 #include "core/date_format.h"
+
+#include "core/messages.h"
 
 namespace lectern {
 
 namespace {
 
-// Every word the formatter writes, in one place so a message catalogue can replace it.
-struct DateWords {
-    const char* months[12];
-    const char* seasons[4];  // EDTF 21-24
-    const char* bce;         // after a year: "501 BCE"
-    const char* circa;       // before an approximate end: "c. 1945"
-    const char* uncertain;   // after an uncertain end: "1945?"
-    const char* onwards;     // after the start of an interval open at the end
-    const char* until;       // before the end of an interval open at the start
-    const char* unknown;     // stands for an unknown end: "1940 – ?"
-    const char* dash;        // joins two ends: EN DASH
+const char* kDash = "\xE2\x80\x93";  // EN DASH, joins two ends in every language
+const char* kUncertain = "?";        // after an uncertain end: "1945?"
+const char* kUnknown = "?";          // stands for an unknown end: "1940 – ?"
+
+// One language's words, looked up once per call.
+struct Words {
+    std::string_view language;
+    const char* get(const std::string& key) const { return message(language, key); }
+    std::string fill(const char* key, MessageArgs args) const { return fill_message(message(language, key), args); }
 };
 
-const DateWords kEnglish = {
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"},
-    {"spring", "summer", "autumn", "winter"},
-    " BCE",
-    "c. ",
-    "?",
-    " onwards",
-    "until ",
-    "?",
-    "\xE2\x80\x93",
-};
-
-const DateWords& words() { return kEnglish; }
-
-std::string year_words(std::int64_t year) {
+std::string year_words(const Words& w, std::int64_t year) {
     if (year > 0) return std::to_string(year);
-    return std::to_string(1 - year) + words().bce;
+    return w.fill("date.bce", {{"year", std::to_string(1 - year)}});
 }
 
 // A span of whole years from unspecified digits: 194X covers 1940..1949.
-std::string year_span_words(std::int64_t first, int unspecified) {
+std::string year_span_words(const Words& w, std::int64_t first, int unspecified) {
     std::int64_t size = 1;
     for (int k = 0; k < unspecified; ++k) size *= 10;
     const std::int64_t last = first + size - 1;
     // "1900s" already means 19XX, so 190X and 20XX spell their span out instead.
     const bool reads_as_larger = first % (size * 10) == 0;
-    if (first > 0 && !reads_as_larger) return std::to_string(first) + "s";
-    const std::string dash = words().dash;
-    if (last <= 0) return std::to_string(1 - first) + dash + std::to_string(1 - last) + words().bce;
-    return year_words(first) + dash + year_words(last);
+    const bool has_word = unspecified == 1 || w.language == "en";  // see date_format.h
+    if (first > 0 && !reads_as_larger && has_word) return w.fill("date.decade", {{"year", std::to_string(first)}});
+    if (last <= 0) return w.fill("date.bce", {{"year", std::to_string(1 - first) + kDash + std::to_string(1 - last)}});
+    return year_words(w, first) + kDash + year_words(w, last);
 }
 
-std::string point_words(const DatePoint& p) {
+std::string point_words(const Words& w, const DatePoint& p) {
     std::string s;
     if (p.year_unspecified > 0) {
-        s = year_span_words(p.year, p.year_unspecified);
+        s = year_span_words(w, p.year, p.year_unspecified);
     } else if (p.month >= 21 && p.month <= 24) {
-        s = std::string(words().seasons[p.month - 21]) + " " + year_words(p.year);
+        s = w.fill("date.season_year", {{"season", w.get("date.season." + std::to_string(p.month))}, {"year", year_words(w, p.year)}});
     } else if (p.month >= 1 && p.month <= 12) {
-        s = std::string(words().months[p.month - 1]) + " " + year_words(p.year);
-        if (p.day > 0) s = std::to_string(p.day) + " " + s;
+        const std::string m = std::to_string(p.month);
+        if (p.day > 0)
+            s = w.fill("date.day_month_year", {{"day", p.day == 1 ? w.get("date.first_day") : std::to_string(p.day)},
+                                                {"month", w.get("date.month_of." + m)},
+                                                {"year", year_words(w, p.year)}});
+        else
+            s = w.fill("date.month_year", {{"month", w.get("date.month." + m)}, {"year", year_words(w, p.year)}});
     } else {
-        s = year_words(p.year);
+        s = year_words(w, p.year);
     }
-    if (p.approximate) s = words().circa + s;
-    if (p.uncertain) s += words().uncertain;
+    if (p.approximate) s = w.fill("date.circa", {{"date", s}});
+    if (p.uncertain) s += kUncertain;
     return s;
 }
 
 }  // namespace
 
-std::string format_date_human(const EdtfDate& d) {
-    if (!d.interval) return point_words(d.start);
-    if (d.open_end) return point_words(d.start) + words().onwards;
-    if (d.open_start) return words().until + point_words(d.end);
-    const std::string a = d.has_start() ? point_words(d.start) : words().unknown;
-    const std::string b = d.has_end() ? point_words(d.end) : words().unknown;
-    auto one_word = [](const std::string& s) {
-        return s.find(' ') == std::string::npos && s.find(words().dash) == std::string::npos;
-    };
+std::string format_date_human(const EdtfDate& d) { return format_date_human(d, current_language()); }
+
+std::string format_date_human(const EdtfDate& d, std::string_view language) {
+    const Words w{language};
+    if (!d.interval) return point_words(w, d.start);
+    if (d.open_end) return w.fill("date.onwards", {{"date", point_words(w, d.start)}});
+    if (d.open_start) return w.fill("date.until", {{"date", point_words(w, d.end)}});
+    const std::string a = d.has_start() ? point_words(w, d.start) : kUnknown;
+    const std::string b = d.has_end() ? point_words(w, d.end) : kUnknown;
+    auto one_word = [](const std::string& s) { return s.find(' ') == std::string::npos && s.find(kDash) == std::string::npos; };
     const bool one_word_each = d.has_start() && d.has_end() && one_word(a) && one_word(b);
-    if (one_word_each) return a + words().dash + b;
-    return a + " " + words().dash + " " + b;
+    if (one_word_each) return a + kDash + b;
+    return a + " " + kDash + " " + b;
 }
 
 }  // namespace lectern

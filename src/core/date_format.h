@@ -17,15 +17,23 @@
 //     qualifier visibly belongs to one end;
 //   - an open end reads "1940 onwards" / "until 1947"; an unknown end is a spaced "?":
 //     "1940 – ?", "? – 1947" (spaced so it never reads as the "?" qualifier).
-// The English words are in one table in date_format.cpp, ready for a message catalogue.
+// The words come from the message catalogue (core/messages.h, the "date." keys) of the
+// interface language: "10 августа 1936" (a month after a day takes its genitive form,
+// "date.month_of"), "août 1936", "10. August 1936", "10 de agosto de 1936", "c." becomes
+// "vers", "ca.", "ок."; decades "années 1940", "1940er", "década de 1940", "1940-е".
+// In languages other than English a span of unspecified hundreds ("19XX") is written
+// out ("1900–1999"): their decade words ("années 1900") would name the first decade.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/date.h"
 
 namespace lectern {
 
+// In the interface's current language (core/messages.h).
 std::string format_date_human(const EdtfDate& date);
+std::string format_date_human(const EdtfDate& date, std::string_view language);
 
 }  // namespace lectern

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/messages.h"
 #include "core/text_fold.h"
 
 namespace lectern {
@@ -79,7 +80,7 @@ ParsedLink parse_fragment(std::string_view f, const EmbedOptions& embed) {
     out.link.embed = embed;
     if (!f.empty() && f[0] == '#') f.remove_prefix(1);
     if (f.size() > kMaxFragment) {
-        out.problems.push_back("the link is too long (" + std::to_string(f.size()) + " characters)");
+        out.problems.push_back(tr("notice.link_too_long", {{"count", std::to_string(f.size())}}));
         return out;
     }
     std::size_t start = 0;
@@ -94,23 +95,23 @@ ParsedLink parse_fragment(std::string_view f, const EmbedOptions& embed) {
         const auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1));
         const std::string shown_key = shown(key);
         if (!value) {
-            out.problems.push_back("'" + shown_key + "' has a broken %-escape");
+            out.problems.push_back(tr("notice.broken_escape", {{"part", shown_key}}));
             continue;
         }
         // The parts end up in the search box, the page's JSON and its notices: text only.
         if (!is_valid_utf8(*value)) {
-            out.problems.push_back("'" + shown_key + "' is not UTF-8 text");
+            out.problems.push_back(tr("notice.not_utf8", {{"part", shown_key}}));
             continue;
         }
         if (key == "work") {
-            if (value->empty()) out.problems.push_back("work needs an id");
+            if (value->empty()) out.problems.push_back(tr("notice.work_needs_id"));
             else out.link.work = *value;
         } else if (key == "view") {
             const auto slash = value->find('/');
             const auto a = slash == std::string::npos ? std::nullopt : number(value->substr(0, slash));
             const auto b = slash == std::string::npos ? std::nullopt : number(value->substr(slash + 1));
             if (!a || !b || !(*a < *b)) {
-                out.problems.push_back("view needs START/END years, start before end");
+                out.problems.push_back(tr("notice.view_needs_years"));
             } else {
                 out.link.view_start = *a;
                 out.link.view_end = *b;
@@ -120,7 +121,7 @@ ParsedLink parse_fragment(std::string_view f, const EmbedOptions& embed) {
         } else if (is_embed_key(key)) {
             parse_embed_part(key, *value, out.link.embed, out.problems);
         } else {
-            out.problems.push_back("unknown part '" + shown_key + "'");
+            out.problems.push_back(tr("notice.unknown_part", {{"part", shown_key}}));
         }
     }
     return out;

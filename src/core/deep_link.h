@@ -23,7 +23,7 @@ struct DeepLink {
 struct ParsedLink {
     DeepLink link;
     // "unknown part 'x'", "view needs START/END", "'q' is not UTF-8 text", "the link is too long"
-    std::vector<std::string> problems;
+    std::vector<std::string> problems;  // in the interface's language (core/messages.h)
 };
 
 // Accepts the fragment with or without its leading '#'. Fragments over 4 KB are ignored whole.

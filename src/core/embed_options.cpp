@@ -1,6 +1,7 @@
 // Embed options: parsing, writing back, and matching lane names to lanes.
 #include "core/embed_options.h"
 
+#include "core/messages.h"
 #include "core/text_fold.h"
 #include "core/timeline_layout.h"
 
@@ -26,10 +27,10 @@ void parse_embed_part(std::string_view key, const std::string& value, EmbedOptio
     if (key == "embed") {
         if (value == "1" || value == "true") o.compact = true;
         else if (value == "0" || value == "false") o.compact = false;
-        else problems.push_back("embed needs 1 or 0");
+        else problems.push_back(tr("notice.embed_needs_flag"));
     } else if (key == "theme") {
         if (value == "light" || value == "dark") o.theme = value;
-        else problems.push_back("theme needs light or dark");
+        else problems.push_back(tr("notice.theme_needs_value"));
     } else if (key == "lanes") {
         std::vector<std::string> names;
         std::size_t start = 0;
@@ -43,16 +44,16 @@ void parse_embed_part(std::string_view key, const std::string& value, EmbedOptio
             if (name.empty()) continue;
             if (!plain_name(name)) {
                 // Quoted short, and never cut inside a character: problems are shown and sent as JSON.
-                problems.push_back("lanes: '" + utf8_shortened(name, kMaxLaneName) + "' is not a lane name");
+                problems.push_back(tr("notice.not_a_lane_name", {{"name", utf8_shortened(name, kMaxLaneName)}}));
                 continue;
             }
             if (names.size() == kMaxLanes) {
-                problems.push_back("lanes: more than " + std::to_string(kMaxLanes) + " names");
+                problems.push_back(tr("notice.too_many_lanes", {{"max", std::to_string(kMaxLanes)}}));
                 break;
             }
             names.push_back(std::move(name));
         }
-        if (names.empty()) problems.push_back("lanes needs lane names, such as works,events");
+        if (names.empty()) problems.push_back(tr("notice.lanes_need_names"));
         else o.lanes = std::move(names);
     }
 }

@@ -1,14 +1,17 @@
 // Session: loading keeps what it had on failure; commands are the automation surface.
 #include "core/session.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <new>
 
 #include "core/archive_json.h"
+#include "core/date_format.h"
 #include "core/deep_link.h"
 #include "core/export.h"
 #include "core/media_source.h"
+#include "core/messages.h"
 #include "core/stopwatch.h"
 #include <nlohmann/json.hpp>
 #include "core/text_fold.h"
@@ -39,7 +42,7 @@ std::string clipped(const std::string& s, std::size_t n) {
 }
 }  // namespace
 
-Session::Session() : archive_(std::make_shared<Archive>()) {}
+Session::Session() : archive_(std::make_shared<Archive>()) { settle_language(); }
 
 LoadResult Session::load(std::string_view json_text) {
     ++revision_;
@@ -71,6 +74,7 @@ LoadResult Session::load(std::string_view json_text) {
     forget_images();  // relative paths belong to the old archive's folder
     figures_.clear();
     fit_view();
+    settle_language();  // the archive's own language may choose the interface's
     return r;
 }
 
@@ -82,7 +86,7 @@ void Session::want_image(const std::string& src, const std::string& where) {
     // The checker refuses such a src in cover and media; a body's ![alt](src) is only seen
     // here, so no platform is ever asked to fetch javascript:, http:, /etc/... or ../...
     if (media_source(src) == MediaSource::refused) {
-        image_failed(src, "is not a source a reader may follow (use a path beside the archive, data: or https:)");
+        image_failed(src, tr("image.refused_source"));
         return;
     }
     send({Outgoing::Kind::load_image, "", "", src});
@@ -102,7 +106,7 @@ void Session::image_pixels(const std::string& src, std::uint32_t width, std::uin
     if (it == images_.end() || it->second.state != ImageSlot::State::pending) return;
     if (width == 0 || height == 0 || width > kMaxShownSide || height > kMaxShownSide ||
         rgba.size() != std::size_t(width) * height * 4) {
-        image_failed(src, "could not be decoded (the pixels came back the wrong size)");
+        image_failed(src, tr("image.wrong_size"));
         return;
     }
     ImageSlot& slot = it->second;
@@ -122,8 +126,8 @@ void Session::image_failed(const std::string& src, const std::string& problem) {
     slot.rgba = {};
     ++revision_;
     // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
-    const std::string name = src.rfind("data:", 0) == 0 ? "the embedded image" : src.size() > 80 ? src.substr(0, 77) + "..." : src;
-    set_notice(slot.where + ": " + name + " " + problem);
+    const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : src.size() > 80 ? src.substr(0, 77) + "..." : src;
+    set_notice(tr("image.notice", {{"where", slot.where}, {"name", name}, {"reason", problem}}));
 }
 
 const ImageSlot* Session::image(const std::string& src) const {
@@ -264,7 +268,7 @@ std::string Session::apply_fragment(std::string_view text) {
             for (const std::string& name : embed_.lanes) {
                 bool found = false;
                 for (const Lane& lane : all.lanes) found = found || lane_named(lane, name);
-                if (!found) lane_problems.push_back("no lane '" + name + "' in this archive");
+                if (!found) lane_problems.push_back(tr("notice.no_lane", {{"name", name}}));
             }
             show_lanes(all);
             timeline_ = std::move(all);
@@ -272,16 +276,16 @@ std::string Session::apply_fragment(std::string_view text) {
     }
     if (l.query && *l.query != query_) search(*l.query);
     if (l.work) {
-        if (!open(*l.work)) p.problems.push_back("no work '" + utf8_shortened(*l.work, 40) + "' in this archive");
+        if (!open(*l.work)) p.problems.push_back(tr("notice.no_work", {{"id", utf8_shortened(*l.work, 40)}}));
     } else if (!text.empty() && p.problems.empty()) {
         close();  // a link without a work is the front matter (Back from a work)
     }
     if (!l.query && !text.empty() && p.problems.empty() && !query_.empty()) search("");
-    if (l.view_start && !set_view(*l.view_start, *l.view_end)) p.problems.push_back("the view is out of range");
+    if (l.view_start && !set_view(*l.view_start, *l.view_end)) p.problems.push_back(tr("notice.view_out_of_range"));
     p.problems.insert(p.problems.end(), lane_problems.begin(), lane_problems.end());
     std::string notice;
-    for (const std::string& problem : p.problems) notice += (notice.empty() ? "" : "; ") + problem;
-    if (!notice.empty()) set_notice("Ignored part of the link: " + notice);
+    for (const std::string& problem : p.problems) notice += (notice.empty() ? "" : tr("notice.separator")) + problem;
+    if (!notice.empty()) set_notice(tr("notice.ignored_link", {{"problems", notice}}));
     return notice;
 }
 
@@ -322,7 +326,15 @@ std::string Session::state_json() const {
         {"results", results_json()},
         {"frames", frames_},
         {"theme", theme()},
-        {"prefs", {{"theme", prefs_.theme}, {"system_theme", prefs_.system_theme}, {"reading_scale", prefs_.reading_scale}}},
+        {"language", language_},
+        {"languages", interface_languages()},
+        {"bar", bar_labels_},
+        {"prefs",
+         {{"theme", prefs_.theme},
+          {"system_theme", prefs_.system_theme},
+          {"reading_scale", prefs_.reading_scale},
+          {"language", prefs_.language},
+          {"browser_languages", prefs_.browser_languages}}},
         {"embed", {{"compact", embed_.compact}, {"lanes", embed_.lanes}, {"theme", embed_.theme ? json(*embed_.theme) : json(nullptr)}}},
         {"lanes", [&] {
              json keys = json::array();
@@ -345,7 +357,8 @@ json Session::eras_json() const {
     json out = json::array();
     for (const EraBand& b : drawn_eras_) {
         const Era& e = archive_->eras[static_cast<std::size_t>(b.era)];
-        out.push_back({{"title", e.title}, {"date", e.date ? e.date->text : ""}, {"x0", b.x0}, {"x1", b.x1},
+        out.push_back({{"title", e.title}, {"date", e.date ? e.date->text : ""},
+                       {"when", e.date ? format_date_human(*e.date) : ""}, {"x0", b.x0}, {"x1", b.x1},
                        {"y0", eras_y0_}, {"y1", eras_y1_}, {"labelled", b.labelled}, {"truncated", b.truncated}});
     }
     return out;
@@ -363,8 +376,31 @@ bool valid_scale(double x) { return std::isfinite(x) && x >= 0.7 - 1e-9 && x <= 
 }  // namespace
 
 void Session::save_prefs() {
-    const json kept = {{"theme", prefs_.theme}, {"reading_scale", prefs_.reading_scale}};
+    const json kept = {{"theme", prefs_.theme}, {"reading_scale", prefs_.reading_scale}, {"language", prefs_.language}};
     send({Outgoing::Kind::save_prefs, "", "", kept.dump()});
+}
+
+namespace {
+bool valid_language(std::string_view l) { return l.empty() || match_language(l) == l; }
+}  // namespace
+
+void Session::settle_language() {
+    std::string chosen = prefs_.language;
+    if (chosen.empty()) chosen = match_language(archive_->language);
+    for (const std::string& b : prefs_.browser_languages)
+        if (chosen.empty()) chosen = match_language(b);
+    language_ = chosen.empty() ? "en" : chosen;
+    use_language(language_);
+}
+
+bool Session::choose_language(std::string_view language) {
+    if (!valid_language(language)) return false;
+    if (prefs_.language != language) {
+        prefs_.language = std::string(language);
+        save_prefs();
+    }
+    settle_language();
+    return true;
 }
 
 bool Session::choose_theme(std::string_view theme) {
@@ -491,10 +527,21 @@ std::string Session::command(std::string_view json_text) {
                 next.system_theme = value.get<std::string>();
             else if (key == "reading_scale" && value.is_number() && valid_scale(value.get<double>()))
                 next.reading_scale = value.get<double>();
+            else if (key == "language" && value.is_string() && valid_language(value.get_ref<const std::string&>()))
+                next.language = value.get<std::string>();
+            else if (key == "browser_languages" && value.is_array() && value.size() <= 64 &&
+                     std::all_of(value.begin(), value.end(), [](const json& l) { return l.is_string() && l.get_ref<const std::string&>().size() <= 64; }))
+                next.browser_languages = value.get<std::vector<std::string>>();
             else
                 return error_reply("prefs: bad value for '" + clipped(key, 40) + "'");
         }
         prefs_ = next;
+        settle_language();
+        return R"({"ok":true})";
+    }
+    if (name == "language") {
+        if (!arg.is_string() || !choose_language(arg.get<std::string>()))
+            return error_reply("language: expected one of en, fr, de, es, ru, or \"\" to choose from the archive and the browser");
         return R"({"ok":true})";
     }
     if (name == "load") {

@@ -41,6 +41,8 @@ struct Preferences {
     std::string theme;                   // "light", "dark", or "" to follow the system
     std::string system_theme = "light";  // what the system asks for (prefers-color-scheme)
     double reading_scale = 1.0;          // the reader's text size, 0.7-2.0
+    std::string language;                // an interface language ("en", "ru", ...), or "" to choose one
+    std::vector<std::string> browser_languages;  // what the browser asks for (navigator.languages), first preferred
     const std::string& effective_theme() const { return theme.empty() ? system_theme : theme; }
 };
 
@@ -118,6 +120,15 @@ public:
     // A theme of "" follows the system again. False (and nothing changes) for a bad value.
     bool choose_theme(std::string_view theme);
     bool choose_reading_scale(double scale);
+    // The interface's language: "" chooses again from the archive's `language`, then the
+    // browser's languages, then English; false (nothing changes) for an unshipped one.
+    bool choose_language(std::string_view language);
+    // The language the interface speaks now: the reader's choice, else the archive's
+    // language, else the browser's first shipped one, else "en". Also what core/messages.h
+    // uses (the session sets it whenever this may change).
+    const std::string& language() const { return language_; }
+    // The labels the bar drew in the last frame, for state().bar (tests read them).
+    void note_bar(const std::vector<std::string>& labels) { bar_labels_ = labels; }
 
     // The fragment for what is shown: "#embed=1&lanes=...&work=ID&view=A/B&q=..." (view only
     // when `with_view`, the embed options only when `with_embed`: a link to share or to open
@@ -181,8 +192,9 @@ public:
     }
 
     // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
-    //  "eras":[{title,date,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
-    //  "query","results","frames","theme","prefs":{theme,system_theme,reading_scale},
+    //  "eras":[{title,date,when,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
+    //  "query","results","frames","theme","language","languages","bar":[labels],
+    //  "prefs":{theme,system_theme,reading_scale,language,browser_languages},
     //  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
     //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw},
     //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
@@ -191,7 +203,9 @@ public:
     // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
     // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
     // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."},
-    // {"prefs": {"theme", "system_theme", "reading_scale"}} (from storage or the system: not saved again));
+    // {"language": "ru" | ""} (the reader's choice: saved),
+    // {"prefs": {"theme", "system_theme", "reading_scale", "language", "browser_languages"}}
+    // (from storage or the system: not saved again));
     // returns {"ok":true} or {"ok":false,"error":"..."}.
     std::string command(std::string_view json_text);
     // load(), answered like the "load" command; running out of memory is an answer
@@ -218,6 +232,9 @@ private:
     std::vector<char> matching_;
     Preferences prefs_;
     void save_prefs();
+    std::string language_ = "en";
+    void settle_language();
+    std::vector<std::string> bar_labels_;
     std::uint64_t frames_ = 0;
     StartupTimings timings_;
     std::size_t visible_items_ = 0, visible_clusters_ = 0;

@@ -5,22 +5,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/messages.h"
+
 namespace lectern {
 
 // ---- lanes --------------------------------------------------------------------------------
 
 namespace {
 
-struct LaneGroup {
-    const char* key;
-    const char* label;
-};
-// Work lanes in the order a reader scans them.
-const LaneGroup kWorkLanes[] = {
-    {"article", "Articles"},     {"letter", "Letters"},     {"book", "Books and novels"},
-    {"fiction", "Poems and prose"}, {"notebook", "Notebooks"}, {"obituary", "Obituaries and speeches"},
-    {"document", "Documents"},   {"other", "Other works"},
-};
+// Work lanes in the order a reader scans them; their titles are "lane.<key>" in the catalogues.
+const char* const kWorkLanes[] = {"article", "letter", "book", "fiction", "notebook", "obituary", "document", "other"};
 
 std::uint16_t flags_of(const EdtfDate& d) {
     std::uint16_t f = 0;
@@ -62,7 +56,7 @@ std::string lane_key_for_kind(std::string_view kind) {
 
 TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
     TimelineModel m;
-    Lane people{Lane::Kind::people, "people", "Lives", {}, {}};
+    Lane people{Lane::Kind::people, "people", {}, {}};
     for (std::size_t i = 0; i < a.people.size(); ++i) {
         const Person& p = a.people[i];
         if (!p.born && !p.died) continue;
@@ -73,12 +67,12 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
         if (!p.born) it.flags |= kOpenStart;
         people.items.push_back(it);
     }
-    Lane events{Lane::Kind::events, "events", "Events", {}, {}};
+    Lane events{Lane::Kind::events, "events", {}, {}};
     for (std::size_t i = 0; i < a.events.size(); ++i)
         if (a.events[i].date) events.items.push_back(item_of(*a.events[i].date, static_cast<int>(i)));
 
     std::vector<Lane> works;
-    for (const LaneGroup& g : kWorkLanes) works.push_back({Lane::Kind::works, g.key, g.label, {}, {}});
+    for (const char* key : kWorkLanes) works.push_back({Lane::Kind::works, key, {}, {}});
     for (std::size_t i = 0; i < a.works.size(); ++i) {
         const Work& w = a.works[i];
         if (!w.date) continue;
@@ -126,11 +120,14 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
 
 // ---- axis ---------------------------------------------------------------------------------
 
-std::string year_label(std::int64_t y) { return y <= 0 ? std::to_string(1 - y) + " BCE" : std::to_string(y); }
+std::string year_label(std::int64_t y) { return y <= 0 ? tr("date.bce", {{"year", std::to_string(1 - y)}}) : std::to_string(y); }
+
+std::string lane_title(const Lane& lane) { return tr(std::string("lane.") + lane.key); }
 
 namespace {
 
-const char* kMonthShort[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// "Jan", "janv.", "янв.": the axis names months short, in the interface's language.
+std::string month_short(int m) { return tr("date.month_short." + std::to_string(m)); }
 
 struct Step {
     TickUnit unit;
@@ -156,7 +153,7 @@ bool ticks_for(const ViewTransform& vt, Step s, std::vector<AxisTick>& out) {
                 const double month_start = year_of(y, m, 1);
                 if (year_of(y, m, days_in_month(y, m)) + 1.0 / 365 < vt.start || month_start > vt.end) continue;
                 for (int d = 1; d <= days_in_month(y, m); d += (d == 1 && s.n > 1 ? s.n - 1 : s.n)) {
-                    if (d == 1) add(month_start, std::string(kMonthShort[m - 1]) + (m == 1 ? " " + year_label(y) : ""), true);
+                    if (d == 1) add(month_start, month_short(m) + (m == 1 ? " " + year_label(y) : ""), true);
                     else if (d <= days_in_month(y, m) - s.n / 2) add(year_of(y, m, d), std::to_string(d), false);
                 }
             }
@@ -165,7 +162,7 @@ bool ticks_for(const ViewTransform& vt, Step s, std::vector<AxisTick>& out) {
     if (s.unit == TickUnit::month) {
         for (std::int64_t y = y0; y <= y1; ++y)
             for (int m = 1; m <= 12; m += s.n)
-                add(year_of(y, m, 1), m == 1 ? year_label(y) : kMonthShort[m - 1], m == 1);
+                add(year_of(y, m, 1), m == 1 ? year_label(y) : month_short(m), m == 1);
         return true;
     }
     // Years: round numbers on both sides of year 0 (BCE ticks at 100 BCE, 200 BCE, … = 1 - k·step).

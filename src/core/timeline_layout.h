@@ -55,7 +55,6 @@ struct LaneItem {
 struct Lane {
     enum class Kind { people, events, works } kind = Kind::works;
     std::string key;    // "people", "events", or the work kind group ("article", "letter", ...)
-    std::string label;  // shown at the lane's head: "Lives", "Events", "Articles", ...
     std::vector<LaneItem> items;     // sorted by start, then end
     std::vector<double> running_end;  // running_end[i] = max end of items[0..i]
 };
@@ -90,8 +89,10 @@ struct AxisTick {
 void axis_ticks(const ViewTransform& vt, const std::function<float(std::string_view)>& label_width, float gap_px,
                 std::vector<AxisTick>& out, TickUnit* unit = nullptr);
 
-// "1936", "1 BCE" for year 0, "501 BCE" for -500.
+// "1936", "1 BCE" for year 0, "501 BCE" for -500 (in the interface's language).
 std::string year_label(std::int64_t astronomical_year);
+// The lane's title at its head, in the interface's language: "Lives", "Events", "Articles", ...
+std::string lane_title(const Lane& lane);
 
 // ---- marks, rows and clusters ------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/messages.h"
 #include "core/pinch.h"
 #include "core/session.h"
 #include "core/stopwatch.h"
@@ -93,7 +94,7 @@ void load_dropped(Shell& sh, const char* path) {
     if (r.ok()) sh.archive_dir = lectern::platform::folder_of(path);
     if (!r.ok()) {
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path, d.to_string().c_str());
-        sh.session.set_notice(std::string(path) + " is not a valid archive: " + r.first_error());
+        sh.session.set_notice(lectern::tr("notice.not_an_archive", {{"file", path}, {"reason", r.first_error()}}));
     }
 }
 

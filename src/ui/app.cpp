@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/codepoints.h"
+#include "core/messages.h"
 
 #include "ui/markdown_view.h"
 #include "ui/reader_view.h"
@@ -22,16 +23,19 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     if (session) use_theme(session->theme());
     apply_imgui_style(current_theme());
     ui.fonts_archive = session ? &session->archive() : nullptr;
-    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()))
+    ui.fonts_language = session ? session->language() : "";
+    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
                                                : supported_glyph_ranges());
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
     const Archive* a = &s.archive();
-    if (a == ui.fonts_archive && pixel_scale == ui.fonts.scale) return false;
-    GlyphRanges ranges = a == ui.fonts_archive ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a));
+    const bool same_glyphs = a == ui.fonts_archive && s.language() == ui.fonts_language;
+    if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
+    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
     ui.fonts_archive = a;
+    ui.fonts_language = s.language();
     return true;
 }
 
@@ -58,6 +62,14 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.export_format) s.export_as(*in.export_format);
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
     if (in.theme) s.choose_theme(*in.theme);
+    if (in.language) s.choose_language(*in.language);
+    // What the bar drew, for state().bar: told when it changes, not every frame.
+    if (ui.search.labels != ui.search.labels_reported) {
+        ui.search.labels_reported = ui.search.labels;
+        std::vector<std::string> shown;  // as the reader sees them: without ImGui's "###id"
+        for (const char* l : ui.search.labels) shown.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
+        s.note_bar(shown);
+    }
     for (const auto& [src, where] : in.want_images) s.want_image(src, where);
     std::vector<FigureNote> figures;
     for (const DrawnFigure& f : ui.reader.figures) {
@@ -81,7 +93,7 @@ void upload_images(Session& s, ImageTextures& tx) {
         if (slot.state != ImageSlot::State::ready || slot.rgba.empty() || tx.by_src.count(src)) continue;
         const ImTextureID id = tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
         if (!id) {
-            s.image_failed(src, "could not be shown (no room for its texture)");
+            s.image_failed(src, tr("image.no_texture"));
             continue;
         }
         tx.by_src[src] = {id, slot.pixel_width, slot.pixel_height};
@@ -105,8 +117,9 @@ void draw_status(const Session& s, UiState& ui) {
         ImGui::PopFont();
         return;
     }
-    ImGui::TextDisabled("%s  ·  %zu works  ·  %zu events  ·  %.0f–%.0f", a.title.c_str(), a.works.size(),
-                        a.events.size(), s.view().start, s.view().end);
+    ImGui::TextDisabled("%s  ·  %s  ·  %s  ·  %.0f–%.0f", a.title.c_str(),
+                        tr_count("status.works", static_cast<long long>(a.works.size())).c_str(),
+                        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start, s.view().end);
     ImGui::PopFont();
 }
 
@@ -132,6 +145,7 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoScrollWithMouse;
     use_theme(s.theme());
     upload_images(s, ui.reader.images);
+    use_language(s.language());  // the session sets it too; a second session (tests) may have changed it
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();

@@ -14,7 +14,8 @@ namespace lectern::ui {
 void init_ui(UiState& ui, float pixel_scale, const Session* session = nullptr);
 
 // Before ImGui::NewFrame(): builds the font atlas again when another archive was
-// loaded (the atlas holds the characters it uses) or the pixel density changed.
+// loaded (the atlas holds the characters it uses), the interface changed language (and
+// with it the characters of its words) or the pixel density changed.
 // True when it did: the platform uploads the atlas texture again.
 bool update_fonts(const Session& session, UiState& ui, float pixel_scale);
 

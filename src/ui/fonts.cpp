@@ -4,13 +4,14 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/messages.h"
 #include "embedded_fonts.h"
 
 namespace lectern::ui {
 
 namespace {
 
-// The marks the interface's own strings use beyond ASCII: · – — ‘ ’ “ ” • … ‹ › ← ↑ → ↓,
+// The marks the views draw beyond their catalogues' text (core/messages.h): · – — ‘ ’ “ ” • … ‹ › ← ↑ → ↓,
 // and the replacement mark drawn for characters the atlas lacks.
 constexpr char32_t kInterfaceMarks[] = {0x00B7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                         0x2026, 0x2039, 0x203A, 0x2190, 0x2191, 0x2192, 0x2193, 0xFFFD};
@@ -44,7 +45,7 @@ ImFont* add(const unsigned char* data, unsigned size, float px, float scale, con
 
 }  // namespace
 
-GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points) {
+GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points, std::string_view language) {
     std::vector<char32_t> all;
     all.reserve(code_points.size() + 95 + 96 + std::size(kInterfaceMarks));
     for (const char32_t cp : code_points)
@@ -53,6 +54,10 @@ GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points) {
     // Latin-1 too, whatever the archive holds: a reader may type é or ß into search.
     for (char32_t cp = 0xA0; cp <= 0xFF; ++cp) all.push_back(cp);
     all.insert(all.end(), std::begin(kInterfaceMarks), std::end(kInterfaceMarks));
+    // The interface's letters in its language (Cyrillic for Russian, œ, „): another
+    // language gets another atlas (ui/app.cpp, update_fonts).
+    for (const char32_t cp : catalogue_codepoints(language))
+        if (cp <= 0xFFFF) all.push_back(cp);
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     auto ranges = std::make_shared<std::vector<ImWchar>>();

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace lectern::ui {
@@ -21,8 +22,9 @@ namespace lectern::ui {
 using GlyphRanges = std::shared_ptr<const std::vector<ImWchar>>;
 
 // `code_points` (sorted; those beyond U+FFFF draw as U+FFFD anyway), Latin-1 (for typing), the interface's own
-// characters (ASCII and the few marks its strings use) and U+FFFD.
-GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points);
+// characters in `language` (ASCII, the few marks the views draw, its message catalogue and
+// every language's name: core/messages.h) and U+FFFD.
+GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points, std::string_view language = "en");
 // Every character the embedded fonts hold: for an atlas built before the archive is known.
 GlyphRanges supported_glyph_ranges();
 

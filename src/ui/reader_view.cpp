@@ -18,6 +18,8 @@
 #include "core/markdown.h"
 #include "core/match_ranges.h"
 #include "core/work_images.h"
+#include "core/messages.h"
+#include "ui/labels.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"
 
@@ -54,18 +56,6 @@ struct Frame {
 
 float measure_left(const Frame& fr) { return fr.right - ImGui::GetCursorPosX(); }
 
-// On the same line as the last item when a small button labelled `label` still fits
-// within the measure; on the next otherwise (a narrow frame or phone).
-void same_line_if_fits(const Frame& fr, const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
-    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + w <= fr.right) ImGui::SameLine();
-}
-
-// The reader's words about images, together.
-constexpr const char* kImageLoading = "Loading image\xE2\x80\xA6";                // …
-constexpr const char* kImageUnavailable = "This image %s.";  // the session's reason: "was not found"
-constexpr const char* kImageAlt = "Image: %s";
 
 // The caption under a picture, small and dim.
 void caption(const Frame& fr, const std::string& text) {
@@ -98,11 +88,11 @@ void figure(Frame& fr, const WorkImage& im) {
         ImGui::PushTextWrapPos(fr.right - pad);
         ImGui::Dummy(ImVec2(0, pad * 0.5f));
         ImGui::PushFont(fr.f.body);
-        ImGui::TextWrapped(kImageAlt, im.alt.c_str());
+        ImGui::TextWrapped("%s", tr("image.alt", {{"alt", im.alt}}).c_str());
         ImGui::PopFont();
         ImGui::PushFont(fr.f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-        ImGui::TextWrapped(kImageUnavailable, slot->problem.c_str());
+        ImGui::TextWrapped("%s", tr("image.unavailable", {{"reason", slot->problem}}).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, pad * 0.5f));
@@ -126,9 +116,10 @@ void figure(Frame& fr, const WorkImage& im) {
             dl->AddRectFilled(a, b, current_theme().faint(18), 3.0f);
             dl->AddRect(a, b, current_theme().faint(60), 3.0f);
             ImGui::PushFont(fr.f.small);
-            const ImVec2 ts = ImGui::CalcTextSize(kImageLoading);
+            const char* loading = tr("image.loading");
+            const ImVec2 ts = ImGui::CalcTextSize(loading);
             if (ts.x < w && ts.y < h)
-                dl->AddText(ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), current_theme().text_dim, kImageLoading);
+                dl->AddText(ImVec2(a.x + (w - ts.x) / 2, a.y + (h - ts.y) / 2), current_theme().text_dim, loading);
             ImGui::PopFont();
         }
         drawn.x0 = a.x, drawn.x1 = b.x, drawn.y1 = b.y;
@@ -270,14 +261,14 @@ void front_matter(Frame& fr) {
         ImGui::Spacing();
     }
 
-    section_title(fr, "Works");
+    section_title(fr, tr("reader.works"));
     if (!s.embed().compact) {  // a host page's frame leaves files to the full viewer
         ImGui::PushFont(fr.f.ui);
-        if (ImGui::SmallButton("Export CSV")) fr.out.export_format = "csv";
-        ImGui::SetItemTooltip("The chronological bibliography, for spreadsheets");
+        if (ImGui::SmallButton(labelled("reader.export_csv", "csv").c_str())) fr.out.export_format = "csv";
+        ImGui::SetItemTooltip("%s", tr("reader.export_csv_tooltip"));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Export JSON")) fr.out.export_format = "json";
-        ImGui::SetItemTooltip("The whole archive in Lectern's format");
+        if (ImGui::SmallButton(labelled("reader.export_json", "json").c_str())) fr.out.export_format = "json";
+        ImGui::SetItemTooltip("%s", tr("reader.export_json_tooltip"));
         ImGui::PopFont();
     }
     ImGui::PushFont(fr.f.ui);
@@ -299,16 +290,16 @@ void front_matter(Frame& fr) {
             ImGui::TextUnformatted(w.title.c_str());
             if (!w.kind.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s%s", w.kind.c_str(), w.attribution == "disputed" ? " · disputed" : "");
+                ImGui::TextDisabled("%s%s%s", tr_term("kind.", w.kind).c_str(), w.attribution == "disputed" ? " · " : "",
+                                    w.attribution == "disputed" ? tr("attribution.disputed_short") : "");
             }
             ImGui::PopID();
         }
     }
-    if (s.items().undated > 0) ImGui::TextDisabled("%d undated works", s.items().undated);
+    if (s.items().undated > 0) ImGui::TextDisabled("%s", tr_count("reader.undated", s.items().undated).c_str());
     if (!a.updated_label.empty() || a.updated) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Updated on %s",
-                            a.updated_label.empty() ? format_date_human(*a.updated).c_str() : a.updated_label.c_str());
+        ImGui::TextDisabled("%s", tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}}).c_str());
     }
     ImGui::PopFont();
 }
@@ -338,7 +329,7 @@ void outline_entries(Frame& fr, const md::Document& doc) {
         const md::Heading& h = doc.headings[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::Indent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
-        if (ImGui::Selectable(h.text.empty() ? "(untitled)" : h.text.c_str())) fr.jump = static_cast<int>(i);
+        if (ImGui::Selectable(h.text.empty() ? tr("reader.untitled") : h.text.c_str())) fr.jump = static_cast<int>(i);
         ImGui::Unindent(static_cast<float>(std::min(h.level - 1, 3)) * 10.0f);
         ImGui::PopID();
     }
@@ -356,13 +347,13 @@ void match_walk_bar(Frame& fr) {
     MatchWalk& walk = fr.texts.walk;
     if (walk.count <= 0) return;
     ImGui::SameLine(0, ImGui::GetFontSize());
-    ImGui::TextDisabled("Match %d of %d", walk.current + 1, walk.count);
+    ImGui::TextDisabled("%s", tr("reader.match_of", {{"current", std::to_string(walk.current + 1)}, {"count", std::to_string(walk.count)}}).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("\xE2\x80\xB9##match")) step_match(walk, -1);  // ‹
-    ImGui::SetItemTooltip("Previous match (Shift+F3)");
+    ImGui::SetItemTooltip("%s", tr("reader.previous_match"));
     ImGui::SameLine();
     if (ImGui::SmallButton("\xE2\x80\xBA##match")) step_match(walk, 1);  // ›
-    ImGui::SetItemTooltip("Next match (F3 or Enter)");
+    ImGui::SetItemTooltip("%s", tr("reader.next_match"));
 }
 
 void work_page(Frame& fr, const Work& w, bool outline_inline) {
@@ -375,20 +366,33 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     walk.current = walk.count > 0 ? std::clamp(walk.current, 0, walk.count - 1) : 0;
     if (body) body->current_match = walk.count > 0 ? walk.current : -1;
     ImGui::PushFont(fr.f.ui);
-    if (ImGui::SmallButton("\xE2\x86\x90 Front matter")) fr.out.select = -1;  // ←
+    // The row of buttons wraps rather than running off a phone's screen (longer words,
+    // "Копировать ссылку", make it wider than in English): each goes beside the last when
+    // it fits within the margins the row started with.
+    const float row_x = ImGui::GetCursorPosX();
+    const auto beside_if_fits = [row_x](const std::string& label) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        const float right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x + width;
+        if (right <= ImGui::GetWindowWidth() - row_x) ImGui::SameLine();
+        else ImGui::SetCursorPosX(row_x);
+    };
+    if (ImGui::SmallButton(labelled("reader.front_matter", "front").c_str())) fr.out.select = -1;
     for (int step : {-1, 1}) {
         const std::optional<int> n = neighbour(s, step);
-        ImGui::SameLine();
+        const std::string label = step < 0 ? labelled("reader.previous", "previous") : labelled("reader.next", "next");
+        beside_if_fits(label);
         ImGui::BeginDisabled(!n || *n < 0);
-        if (ImGui::SmallButton(step < 0 ? "\xE2\x80\xB9 Previous" : "Next \xE2\x80\xBA")) fr.out.select = n;  // ‹ ›
+        if (ImGui::SmallButton(label.c_str())) fr.out.select = n;
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
-    same_line_if_fits(fr, "Copy citation");
-    if (ImGui::SmallButton("Copy citation")) fr.out.copy_citation = true;
-    same_line_if_fits(fr, "Copy link");
-    if (ImGui::SmallButton("Copy link")) fr.out.copy_link = true;
-    ImGui::SetItemTooltip("A link that opens this work at this view");
+    const std::string citation = labelled("reader.copy_citation", "citation"), link = labelled("reader.copy_link", "link");
+    beside_if_fits(citation);
+    if (ImGui::SmallButton(citation.c_str())) fr.out.copy_citation = true;
+    beside_if_fits(link);
+    if (ImGui::SmallButton(link.c_str())) fr.out.copy_link = true;
+    ImGui::SetItemTooltip("%s", tr("reader.copy_link_tooltip"));
     match_walk_bar(fr);
     ImGui::PopFont();
     ImGui::Spacing();
@@ -396,7 +400,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PushFont(fr.f.ui);
     ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
     std::string meta = shown_date(w);
-    if (!w.kind.empty()) meta += "  ·  " + w.kind;
+    if (!w.kind.empty()) meta += "  ·  " + tr_term("kind.", w.kind);
     for (const std::string& pid : w.people)
         if (const Person* p = a.find_person(pid)) meta += "  ·  " + p->name;
     if (!w.section.empty()) meta += "  ·  " + w.section;
@@ -405,7 +409,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     if (w.attribution != "author") {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-        ImGui::TextWrapped("Attribution %s", w.attribution.c_str());
+        ImGui::TextWrapped("%s", tr_term("attribution.", w.attribution).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopFont();
@@ -414,7 +418,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     for (const WorkImage& im : images)
         if (im.place == WorkImage::Place::cover) figure(fr, im);
 
-    if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, "Contents");
+    if (outline_inline && body && body->doc.headings.size() >= 2) section_title(fr, tr("reader.contents"));
     if (outline_inline && body && body->doc.headings.size() >= 2) outline_entries(fr, body->doc);
     rule(fr);
     ImGui::Spacing();
@@ -441,21 +445,21 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     } else {
         ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextWrapped("This archive does not include the text of this work.");
+        ImGui::TextWrapped("%s", tr("reader.no_text"));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
     for (const WorkImage& im : images)
         if (im.place == WorkImage::Place::media) figure(fr, im);
     if (!w.notes.empty()) {
-        section_title(fr, "Notes");
+        section_title(fr, tr("reader.notes"));
         markdown(fr, w.notes);
     }
     ImGui::PushFont(fr.f.ui);
     if (!w.source.empty()) {
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextUnformatted("Source:");
+        ImGui::TextUnformatted(tr("reader.source"));
         ImGui::PopStyleColor();
         ImGui::SameLine();
         link_text(fr, w.source, w.source);
@@ -464,7 +468,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         std::string tags;
         for (const std::string& t : w.tags) tags += (tags.empty() ? "" : "  ·  ") + t;
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextWrapped("Tags: %s", tags.c_str());
+        ImGui::TextWrapped("%s", tr("reader.tags", {{"tags", tags}}).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopFont();

@@ -7,17 +7,17 @@
 #include <string>
 #include <utility>
 
+#include "core/messages.h"
+#include "ui/labels.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
 
 namespace {
 
-const char* kAttributions[] = {"any attribution", "author", "ascribed", "disputed"};
-
-// The compact bar's link out of the frame (embed=1): the same view in a new tab.
-constexpr const char* kFullViewLabel = "Full viewer \xE2\x86\x92";  // "Full viewer →"
-constexpr const char* kFullViewTooltip = "Open what is shown here in the full viewer, in a new tab";
+// The filter's attribution values (archive vocabulary) and their labels' catalogue keys.
+const char* kAttributions[] = {"", "author", "ascribed", "disputed"};
+const char* kAttributionLabels[] = {"filters.any_attribution", "filters.author", "filters.ascribed", "filters.disputed"};
 
 SearchFilter filter_of(const SearchState& st) {
     SearchFilter f;
@@ -33,7 +33,7 @@ SearchFilter filter_of(const SearchState& st) {
 void filters_popup(const Session& s, SearchState& st, Intents& out) {
     if (!ImGui::BeginPopup("##filters")) return;
     bool changed = false;
-    ImGui::TextDisabled("Kinds");
+    ImGui::TextDisabled("%s", tr("filters.kinds"));
     std::vector<std::string> kinds;
     for (const Work& w : s.archive().works)
         if (!w.kind.empty() && std::find(kinds.begin(), kinds.end(), w.kind) == kinds.end()) kinds.push_back(w.kind);
@@ -41,23 +41,27 @@ void filters_popup(const Session& s, SearchState& st, Intents& out) {
     for (const std::string& k : kinds) {
         const auto it = std::find(st.kinds.begin(), st.kinds.end(), k);
         bool on = it != st.kinds.end();
-        if (ImGui::Checkbox(k.c_str(), &on)) {
+        if (ImGui::Checkbox((tr_term("kind.", k) + "##" + k).c_str(), &on)) {
             if (on) st.kinds.push_back(k);
             else st.kinds.erase(it);
             changed = true;
         }
     }
     ImGui::Separator();
-    changed |= ImGui::Checkbox("Years", &st.use_years);
+    changed |= ImGui::Checkbox(labelled("filters.years", "years").c_str(), &st.use_years);
     if (st.use_years) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-        changed |= ImGui::InputInt("from", &st.year_from);
+        changed |= ImGui::InputInt(labelled("filters.from", "from").c_str(), &st.year_from);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-        changed |= ImGui::InputInt("to", &st.year_to);
+        changed |= ImGui::InputInt(labelled("filters.to", "to").c_str(), &st.year_to);
     }
     ImGui::Separator();
-    for (int i = 0; i < 4; ++i) changed |= ImGui::RadioButton(kAttributions[i], &st.attribution, i);
-    if (ImGui::Button("Clear filters")) {
+    for (int i = 0; i < 4; ++i) {
+        ImGui::PushID(i);
+        changed |= ImGui::RadioButton(tr(kAttributionLabels[i]), &st.attribution, i);
+        ImGui::PopID();
+    }
+    if (ImGui::Button(labelled("filters.clear", "clear").c_str())) {
         st.kinds.clear();
         st.use_years = false;
         st.attribution = 0;
@@ -81,15 +85,15 @@ const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
         }
         case SearchHit::Kind::page: {
             const Page& p = a.pages[static_cast<std::size_t>(h.index)];
-            date = "page";
-            return p.title.empty() ? (p.kind == "quote" ? "Epigraph" : "Note") : p.title.c_str();
+            date = tr("results.page");
+            return p.title.empty() ? tr(p.kind == "quote" ? "results.epigraph" : "results.note") : p.title.c_str();
         }
         case SearchHit::Kind::event: {
             const Event& e = a.events[static_cast<std::size_t>(h.index)];
             date = e.date ? e.date->text : "";
             return e.title.c_str();
         }
-        case SearchHit::Kind::person: date = "person"; return a.people[static_cast<std::size_t>(h.index)].name.c_str();
+        case SearchHit::Kind::person: date = tr("results.person"); return a.people[static_cast<std::size_t>(h.index)].name.c_str();
     }
     return "";
 }
@@ -127,26 +131,64 @@ void open_hit(const SearchHit& h, SearchState& st, Intents& out) {
 
 // The theme switch at the bar's right end. Each click shows something new first:
 // from the system's theme to the other one, to the system's one, back to following it.
-void theme_switch(const Session& s, float width, bool narrow, Intents& out) {
-    const std::string& chosen = s.prefs().theme;
-    const std::string& system = s.prefs().system_theme;
-    const char* label = chosen == "dark" ? "Theme: Dark" : chosen == "light" ? "Theme: Light" : "Theme: System";
-    if (narrow) label = chosen == "dark" ? "Dark" : chosen == "light" ? "Light" : "Auto";
-    const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 10));
-    // One id whatever the label says, so the keyboard focus stays on it after a press.
-    if (ImGui::Button((std::string(label) + "###theme").c_str())) out.theme = next;
-    ImGui::SetItemTooltip("Light, dark, or as your system is set (now %s).\n%s", system.c_str(),
-                          next.empty() ? "Click to follow the system." : next == "dark" ? "Click for dark." : "Click for light.");
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-// The compact bar's right end: out of the frame, to the full viewer.
+// The language button's width: room for any two-letter code.
+float language_button_width() { return button_width("WW"); }
+
+// Returns the label drawn.
+const char* theme_switch(const Session& s, float right, bool narrow, Intents& out) {
+    const std::string& chosen = s.prefs().theme;
+    const std::string& system = s.prefs().system_theme;
+    const char* label = tr(chosen == "dark" ? "theme.dark" : chosen == "light" ? "theme.light" : "theme.system");
+    if (narrow) label = tr(chosen == "dark" ? "theme.dark_short" : chosen == "light" ? "theme.light_short" : "theme.system_short");
+    const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
+    // One id whatever the label says, so the keyboard focus stays on it after a press.
+    if (ImGui::Button((std::string(label) + "###theme").c_str())) out.theme = next;
+    ImGui::SetItemTooltip("%s\n%s", tr(system == "dark" ? "theme.tooltip_dark" : "theme.tooltip_light"),
+                          tr(next.empty() ? "theme.click_system" : next == "dark" ? "theme.click_dark" : "theme.click_light"));
+    return label;
+}
+
+// The language switch at the bar's right end: the interface language's code ("RU");
+// a click lists the languages, each in its own words, and "automatic" (the archive's
+// language, then the browser's). Returns the label drawn.
+const char* language_switch(const Session& s, Intents& out) {
+    static const std::vector<std::string> codes = [] {
+        std::vector<std::string> v;
+        for (const std::string& l : interface_languages()) {
+            std::string up = l;
+            for (char& c : up) c = static_cast<char>(c - 'a' + 'A');
+            v.push_back(up + "###language");
+        }
+        return v;
+    }();
+    const auto& langs = interface_languages();
+    const std::size_t at = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), s.language()) - langs.begin());
+    const std::string& label = codes[std::min(at, codes.size() - 1)];
+    if (ImGui::Button(label.c_str(), ImVec2(language_button_width(), 0))) ImGui::OpenPopup("##languages");
+    ImGui::SetItemTooltip("%s", tr("language.tooltip"));
+    if (ImGui::BeginPopup("##languages")) {
+        const std::string& chosen = s.prefs().language;
+        if (ImGui::Selectable(tr("language.auto"), chosen.empty())) out.language = "";
+        ImGui::Separator();
+        for (const std::string& l : langs)
+            if (ImGui::Selectable((std::string(message(l, "language.name")) + "##" + l).c_str(), chosen == l)) out.language = l;
+        ImGui::EndPopup();
+    }
+    return label.c_str();
+}
+
+// The compact bar's right end (embed=1): out of the frame, the same view in the full viewer in a new tab.
 void full_view_link(float width, Intents& out) {
-    const float w = ImGui::CalcTextSize(kFullViewLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float w = button_width(tr("embed.full_viewer"));
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 8));
-    if (ImGui::Button(kFullViewLabel)) out.open_full_view = true;
-    ImGui::SetItemTooltip("%s", kFullViewTooltip);
+    if (ImGui::Button(labelled("embed.full_viewer", "full_viewer").c_str())) out.open_full_view = true;
+    ImGui::SetItemTooltip("%s", tr("embed.full_viewer_tooltip"));
 }
 
 // Tells the page's text input where the box is and whether it has the keys; a page
@@ -158,6 +200,19 @@ void follow_field(TextFieldLink& field, bool box_active) {
     if (!box_active) field.edit.reset();
     // The page's input went to something else on the page: the box lets the keys go too.
     if (std::exchange(field.blur, false) && box_active) ImGui::SetWindowFocus(nullptr);
+}
+
+// On a phone the box takes what the buttons leave, so longer words ("Фильтры",
+// "Открыть…") shorten the box instead of pushing the switches off the screen.
+float narrow_box_width(const Session& s, const SearchState& st, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float others = button_width(tr(s.filter().active() ? "bar.filters_on" : "bar.filters")) + button_width(tr("bar.open")) +
+                   std::max({button_width(tr("theme.system_short")), button_width(tr("theme.dark_short")), button_width(tr("theme.light_short"))}) +
+                   language_button_width() + style.ItemSpacing.x * 4;
+    if (s.search_active() && !st.show_results) {
+        others += ImGui::CalcTextSize(tr("bar.show_results_short")).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    }
+    return std::max(60.0f, width - 10 - 10 - others);
 }
 
 }  // namespace
@@ -183,7 +238,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
     ImGui::SetNextItemWidth(compact  ? std::clamp(width * 0.4f, 110.0f, 300.0f)
-                            : narrow ? width * 0.36f
+                            : narrow ? narrow_box_width(s, st, width)
                                      : std::min(420.0f, width * 0.35f));
     // The page's text input was tapped (a phone): the box takes the keys.
     if (std::exchange(st.field.focus, false) && !st.field.active) st.focus_request = true;
@@ -198,7 +253,9 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         std::snprintf(st.query, sizeof st.query, "%s", s.query().c_str());
         st.sent = s.query();
     }
-    const bool entered = ImGui::InputTextWithHint("##search", narrow ? "Search" : "Search the archive   (Ctrl+F or /)", st.query,
+    const char* hint = tr(narrow ? "bar.search_hint_short" : "bar.search_hint");
+    st.labels.assign(1, hint);
+    const bool entered = ImGui::InputTextWithHint("##search", hint, st.query,
                                                   sizeof st.query,
                                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
                                                       ImGuiInputTextFlags_CallbackHistory,
@@ -226,26 +283,41 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     ImGui::SameLine();
     const bool filtering = s.filter().active();
-    if (ImGui::Button(filtering ? "Filters (on)###filters" : "Filters###filters")) ImGui::OpenPopup("##filters");
+    const char* filters = tr(filtering ? "bar.filters_on" : "bar.filters");
+    st.labels.push_back(filters);
+    if (ImGui::Button((std::string(filters) + "###filters").c_str())) ImGui::OpenPopup("##filters");
     filters_popup(s, st, out);
     ImGui::SameLine();
     if (!compact) {
-        if (ImGui::Button("Open\xE2\x80\xA6")) out.open_file = true;  // "Open…"
-        ImGui::SetItemTooltip("Open an archive (.json) from your computer, or drop one on the page (Ctrl+O in the browser)");
+        st.labels.push_back(tr("bar.open"));
+        if (ImGui::Button(labelled("bar.open", "open").c_str())) out.open_file = true;
+        ImGui::SetItemTooltip("%s", tr("bar.open_tooltip"));
         ImGui::SameLine();
     }
     if (s.search_active()) {
         if (!st.show_results) {
-            if (ImGui::SmallButton(narrow ? "Results" : "Show results")) st.show_results = true;
+            if (ImGui::SmallButton(labelled(narrow ? "bar.show_results_short" : "bar.show_results", "results").c_str()))
+                st.show_results = true;
             ImGui::SameLine();
         }
         if (!narrow) {  // the results list says how many on a phone
-            ImGui::TextDisabled("%zu %s", s.results().size(), s.results().size() == 1 ? "result" : "results");
+            ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
             ImGui::SameLine();
         }
     }
-    if (compact) full_view_link(width, out);
-    else theme_switch(s, width, narrow, out);
+    if (compact) {
+        st.labels.push_back(tr("embed.full_viewer"));
+        full_view_link(width, out);
+        return;
+    }
+    // Theme, then language, at the right end; the language button's width is measured
+    // from its label so the theme button can stand just left of it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lang_w = language_button_width();
+    st.labels.push_back(theme_switch(s, width - 10 - lang_w - style.ItemSpacing.x, narrow, out));
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - 10 - lang_w));
+    st.labels.push_back(language_switch(s, out));
 }
 
 void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
@@ -254,17 +326,19 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     const float left = std::max(24.0f, (size.x - measure) / 2);
     ImGui::Dummy(ImVec2(0, 10));
     ImGui::SetCursorPosX(left);
-    if (ImGui::SmallButton("Close results")) st.show_results = false;
+    if (ImGui::SmallButton(labelled("results.close", "close").c_str())) st.show_results = false;
     ImGui::Spacing();
     const auto& results = s.results();
     if (results.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushFont(fonts.body);
-        if (!s.query().empty()) ImGui::TextWrapped("Nothing in this archive matches \u201C%s\u201D.", s.query().c_str());
-        else ImGui::TextWrapped("No works pass these filters.");
+        if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
+        else ImGui::TextWrapped("%s", tr("results.none_pass"));
         ImGui::PopFont();
         ImGui::SetCursorPosX(left);
-        ImGui::TextDisabled("Matching ignores case and accents; \"quotes\" match a phrase; the last word matches as a prefix.");
+        ImGui::PushTextWrapPos(left + measure);
+        ImGui::TextDisabled("%s", tr("results.help"));
+        ImGui::PopTextWrapPos();
         ImGui::EndChild();
         return;
     }

@@ -18,6 +18,7 @@
 #include "core/date_format.h"
 #include "core/era_bands.h"
 #include "core/glide.h"
+#include "core/messages.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
@@ -232,21 +233,22 @@ void tooltip(const Session& s, const TimelineState& st) {
         for (const PlacedCluster& k : st.frame.clusters)
             if (k.lane == st.hovered.lane && k.first == st.hovered.item) c = &k;
         if (c) {
-            ImGui::Text("%d %s", c->count, lane.label.c_str());
-            ImGui::TextDisabled("%s – %s · click to zoom in", year_label(static_cast<std::int64_t>(std::floor(c->start))).c_str(),
-                                year_label(static_cast<std::int64_t>(std::floor(c->end))).c_str());
+            ImGui::TextUnformatted(tr("timeline.cluster", {{"lane", lane_title(lane)}, {"count", std::to_string(c->count)}}).c_str());
+            ImGui::TextDisabled("%s", tr("timeline.cluster_zoom", {{"from", year_label(static_cast<std::int64_t>(std::floor(c->start)))},
+                                                                  {"to", year_label(static_cast<std::int64_t>(std::floor(c->end)))}})
+                                          .c_str());
         }
     } else {
         const int ref = lane.items[static_cast<std::size_t>(st.hovered.item)].ref;
         if (lane.kind == Lane::Kind::works) {
             const Work& w = a.works[static_cast<std::size_t>(ref)];
             ImGui::TextUnformatted(w.title.c_str());
-            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", w.kind.c_str());
+            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", tr_term("kind.", w.kind).c_str());
             for (const std::string& pid : w.people)
                 if (const Person* p = a.find_person(pid)) ImGui::TextDisabled("%s", p->name.c_str());
             if (w.attribution != "author") {
                 ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-                ImGui::Text("Attribution %s", w.attribution.c_str());
+                ImGui::TextUnformatted(tr_term("attribution.", w.attribution).c_str());
                 ImGui::PopStyleColor();
             }
         } else if (lane.kind == Lane::Kind::events) {
@@ -350,7 +352,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         const ImU32 col = lane_colour(lane, t);
         dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
         // A folded lane shows how many items it hides.
-        const std::string name = lane.label + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+        const std::string name = lane_title(lane) + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
         // Cut at the gutter's edge: a long name ("Obituaries and speeches") would run into the marks.
         dl->PushClipRect(ImVec2(p0.x, y - 2), ImVec2(ax_x0 - 6, y + h + 2), true);
         dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());

@@ -31,6 +31,7 @@ struct Intents {
     bool open_full_view = false;             // (embedded) what is shown, in the full viewer in a new tab
     std::optional<std::string> export_format;  // "csv" or "json" to download
     std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
+    std::optional<std::string> language;       // the reader's choice: "en", "ru", ..., "" (automatic)
     std::vector<std::pair<std::string, std::string>> want_images;  // src and member path of images about to show
 };
 
@@ -138,11 +139,15 @@ struct SearchState {
     bool use_years = false;
     int year_from = 1900, year_to = 2000;
     int attribution = 0;  // 0 any, 1 author, 2 ascribed, 3 disputed
+    // The bar's labels drawn this frame (catalogue texts, which live as long as the
+    // program), and those last reported to the session for state().bar.
+    std::vector<const char*> labels, labels_reported;
 };
 
 struct UiState {
     Fonts fonts;
     const Archive* fonts_archive = nullptr;  // the archive whose characters the atlas holds; null: every one
+    std::string fonts_language;              // the interface language whose characters it holds
     TimelineState timeline;
     ReaderState reader;
     std::uint64_t prefs_revision = ~0ull;  // the session revision whose preferences were taken up

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/date_format.h"
+#include "core/messages.h"
 
 using namespace lectern;
 
@@ -122,4 +123,78 @@ TEST_CASE("date format: the formatter reads the structured ends, not the text", 
     d->start.month = 7;
     d->end = d->start;
     CHECK(format_date_human(*d) == "July 1908");
+}
+
+namespace {
+
+struct LanguageCase {
+    const char* language;
+    const char* edtf;
+    const char* human;
+};
+
+// Each language's own forms: month after a day (Russian genitive, German "10.", Spanish
+// "de"), month and year alone (Russian nominative), seasons, "c.", BCE, open ends, decades.
+const LanguageCase kLanguageCases[] = {
+    {"fr", "1936-08-10", "10 août 1936"},
+    {"fr", "1936-08-01", "1er août 1936"},
+    {"fr", "1936-08", "août 1936"},
+    {"fr", "1926-21", "printemps 1926"},
+    {"fr", "1945~", "vers 1945"},
+    {"fr", "-0500", "501 av. J.-C."},
+    {"fr", "194X", "années 1940"},
+    {"fr", "19XX", "1900" DASH "1999"},
+    {"fr", "1940/..", "dès 1940"},
+    {"fr", "../1947", "jusqu'à 1947"},
+    {"fr", "1936-08/1937-02", "août 1936 " DASH " février 1937"},
+    {"de", "1936-08-10", "10. August 1936"},
+    {"de", "1936-08", "August 1936"},
+    {"de", "1926-23", "Herbst 1926"},
+    {"de", "1945~", "ca. 1945"},
+    {"de", "-0500-03-15", "15. März 501 v. Chr."},
+    {"de", "194X", "1940er"},
+    {"de", "194X/195X", "1940er" DASH "1950er"},
+    {"de", "1940/..", "ab 1940"},
+    {"de", "../1947-11", "bis November 1947"},
+    {"es", "1936-08-10", "10 de agosto de 1936"},
+    {"es", "1936-08", "agosto de 1936"},
+    {"es", "1926-24", "invierno de 1926"},
+    {"es", "1945%", "c. 1945?"},
+    {"es", "0000", "1 a. C."},
+    {"es", "194X", "década de 1940"},
+    {"es", "1940/..", "desde 1940"},
+    {"es", "../1947", "hasta 1947"},
+    {"ru", "1936-08-10", "10 августа 1936"},
+    {"ru", "1936-08", "август 1936"},
+    {"ru", "1919-02/1936-04", "февраль 1919 " DASH " апрель 1936"},
+    {"ru", "1926-22", "лето 1926"},
+    {"ru", "1945~", "ок. 1945"},
+    {"ru", "-0500", "501 до н. э."},
+    {"ru", "-019X", "200" DASH "191 до н. э."},
+    {"ru", "194X", "1940-е"},
+    {"ru", "1940/..", "1940 и позже"},
+    {"ru", "../1947", "1947 и ранее"},
+    {"ru", "1926/1929", "1926" DASH "1929"},
+    {"en", "1936-08-10", "10 August 1936"},
+};
+
+}  // namespace
+
+TEST_CASE("date format: each interface language writes dates its own way", "[date-format][i18n]") {
+    for (const LanguageCase& c : kLanguageCases) {
+        CAPTURE(c.language, c.edtf);
+        const auto d = parse_edtf(c.edtf);
+        REQUIRE(d);
+        CHECK(format_date_human(*d, c.language) == c.human);
+    }
+}
+
+TEST_CASE("date format: without a language it follows the interface's", "[date-format][i18n]") {
+    const auto d = parse_edtf("1936-08-10");
+    REQUIRE(d);
+    use_language("ru");
+    const std::string ru = format_date_human(*d);
+    use_language("en");
+    CHECK(ru == "10 августа 1936");
+    CHECK(format_date_human(*d) == "10 August 1936");
 }

@@ -170,7 +170,7 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
     const auto out = s.take_outgoing();
     REQUIRE(out.size() == 2);
     CHECK(out[1].kind == Outgoing::Kind::save_prefs);
-    CHECK(json::parse(out[1].text) == json{{"theme", ""}, {"reading_scale", 1.5}});
+    CHECK(json::parse(out[1].text) == json{{"theme", ""}, {"reading_scale", 1.5}, {"language", ""}});
     const json st = json::parse(s.state_json());
     CHECK(st["prefs"]["reading_scale"] == 1.5);
     CHECK(st["theme"] == "dark");
@@ -205,7 +205,7 @@ TEST_CASE("session: state().eras holds the bands the timeline drew, and a new ar
     s.note_eras({band}, 10, 500, 2);
     st = json::parse(s.state_json());
     REQUIRE(st["eras"].size() == 1);
-    CHECK(st["eras"][0] == json{{"title", "In the West"}, {"date", "1936-04/1940"}, {"x0", 300.0}, {"x1", 420.0},
+    CHECK(st["eras"][0] == json{{"title", "In the West"}, {"date", "1936-04/1940"}, {"when", "April 1936 \xE2\x80\x93 1940"}, {"x0", 300.0}, {"x1", 420.0},
                                 {"y0", 10.0}, {"y1", 500.0}, {"labelled", true}, {"truncated", false}});
     CHECK(st["hovered_era"] == "In the West");
 

@@ -51,13 +51,13 @@ void check_labels_do_not_overlap(const ViewTransform& vt, const std::vector<Axis
 TEST_CASE("timeline: the Serge archive makes lanes for lives, events and each kind", "[timeline]") {
     const TimelineModel m = build_timeline_model(serge());
     REQUIRE(m.lanes.size() >= 4);
-    CHECK(m.lanes[0].label == "Lives");
+    CHECK(lane_title(m.lanes[0]) == "Lives");
     CHECK(m.lanes[0].items.size() == 2);
-    CHECK(m.lanes[1].label == "Events");
+    CHECK(lane_title(m.lanes[1]) == "Events");
     CHECK(m.lanes[1].items.size() == 10);
     std::size_t works = 0;
     for (const Lane& lane : m.lanes) {
-        CAPTURE(lane.label);
+        CAPTURE(lane.key);
         if (lane.kind == Lane::Kind::works) works += lane.items.size();
         for (std::size_t i = 1; i < lane.items.size(); ++i) {
             CHECK(lane.items[i - 1].start <= lane.items[i].start);

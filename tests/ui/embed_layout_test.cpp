@@ -56,10 +56,10 @@ TEST_CASE("embed layout: the compact bar has fewer stops and a way out to the fu
     ImGui::GetIO().DisplaySize = ImVec2(640, 400);
     REQUIRE(h.session.apply_fragment("#embed=1&lanes=works&theme=dark&work=1936-08-10-letter-to-trotsky").empty());
     h.frames(2);
-    // Box, Filters, Full viewer, the timeline, the reader's controls: Open… and the theme
-    // switch are gone, one stop (Full viewer) is new.
+    // Box, Filters, Full viewer, the timeline, the reader's controls: Open…, the theme
+    // switch and the language switch are gone, one stop (Full viewer) is new.
     const auto stops = tab_stops(h);
-    CHECK(stops.size() + 1 == full_stops);
+    CHECK(stops.size() + 2 == full_stops);
     // The bar's right end is the way out: the same view, without the frame's options.
     h.session.take_outgoing();
     h.click(640 - 30, 14);

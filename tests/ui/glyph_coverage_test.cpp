@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/codepoints.h"
+#include "core/messages.h"
 #include "ui/app.h"
 #include "../test_files.h"
 
@@ -65,8 +66,35 @@ TEST_CASE("glyphs: the atlas for the bundled archive has every character it uses
     REQUIRE(cps.size() > 60);
     check_every_glyph(a.ui.fonts, cps);
     check_every_glyph(a.ui.fonts, utf8_codepoints(kInterfaceText));
-    // Exactly those: Cyrillic is in the font but not in this archive, so not in its atlas.
-    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x0416) == nullptr);
+    // Exactly those: Greek is in the font but neither in this archive nor in the interface's
+    // catalogues, so not in its atlas.
+    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x03A9) == nullptr);
+}
+
+TEST_CASE("glyphs: each interface language gets an atlas with its words' characters, none drawn as the mark",
+          "[glyphs][i18n]") {
+    Atlas a(bundled_archive());  // an English archive without Cyrillic
+    // English: the language switch's "Русский" is there, the rest of Russian is not.
+    for (const char32_t cp : utf8_codepoints("Русский")) CHECK(a.ui.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    CHECK(a.ui.fonts.ui->FindGlyphNoFallback(0x0416) == nullptr);  // Ж, of "Жизни"
+    CHECK_FALSE(ui::update_fonts(a.session, a.ui, 1.0f));
+    for (const std::string& language : interface_languages()) {
+        CAPTURE(language);
+        REQUIRE(a.session.choose_language(language));
+        CHECK(ui::update_fonts(a.session, a.ui, 1.0f) == (language != "en"));  // built again for another language
+        for (const std::string& key : message_keys(language)) {
+            CAPTURE(key);
+            for (const char32_t cp : utf8_codepoints(message(language, key))) {
+                if (cp < 0x20) continue;  // line breaks are layout, not glyphs
+                CAPTURE(static_cast<unsigned>(cp));
+                CHECK(cp != kReplacement);
+                for (const ImFont* font : faces(a.ui.fonts)) CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+            }
+        }
+        // The archive's own characters stay.
+        for (const char32_t cp : a.archive_cps()) CHECK(a.ui.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    use_language("en");
 }
 
 TEST_CASE("glyphs: a Cyrillic and Greek archive loaded later gets an atlas with its characters", "[glyphs]") {

@@ -148,12 +148,12 @@ TEST_CASE("keyboard: Tab reaches the search box, the bar's buttons and the timel
     CHECK(ImGui::GetIO().WantTextInput);
     h.type("kron");
     CHECK(h.session.query() == "kron");
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
         h.key(ImGuiKey_Tab);
         seen.push_back(focus_id());
     }
     CHECK_FALSE(ImGui::GetIO().WantTextInput);
-    // Four distinct stops after the box: Filters, Open…, the theme switch, the timeline.
+    // Five distinct stops after the box: Filters, Open…, the theme and language switches, the timeline.
     std::vector<ImGuiID> distinct = seen;
     std::sort(distinct.begin(), distinct.end());
     CHECK(std::unique(distinct.begin(), distinct.end()) == distinct.end());
@@ -165,10 +165,12 @@ TEST_CASE("keyboard: Tab reaches the search box, the bar's buttons and the timel
     h.frames(30);  // the eased move
     CHECK(h.session.view().start > before.start);
     CHECK(focus_id() == timeline);
-    // Shift+Tab back to the theme switch; Space presses it.
-    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
-    h.key(ImGuiKey_Tab);
-    ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+    // Shift+Tab back past the language switch to the theme switch; Space presses it.
+    for (int i = 0; i < 2; ++i) {
+        ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, true);
+        h.key(ImGuiKey_Tab);
+        ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, false);
+    }
     h.frame();
     CHECK(focus_id() == seen[2]);
     const std::string theme = h.session.theme();

@@ -25,6 +25,7 @@ import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
 import { embedding, embeddingFromFile } from './embedding.mjs';
 import { images } from './images.mjs';
+import { languages } from './languages.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -361,6 +362,7 @@ try {
   await themes(browser, 'file://' + path.join(lonely, 'lectern.html'), server.url);
   await embedding(browser, server.url);
   await embeddingFromFile(browser, path.join(lonely, 'lectern.html'));
+  await languages(browser, 'file://' + path.join(lonely, 'lectern.html'));
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();

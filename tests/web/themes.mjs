@@ -11,7 +11,7 @@ import { test, assert, equal, artifacts, state, command, nextFrames, openPage, p
 const VIEWPORT = { width: 1280, height: 800 };
 // The front matter's epigraph: serif body text in the text colour, right of the quote's rule.
 const BODY_TEXT = { x: 330, y: 505, width: 640, height: 190 };
-const THEME_SWITCH = { x: VIEWPORT.width - 30, y: 17 };  // right end of the search bar
+const THEME_SWITCH = { x: VIEWPORT.width - 100, y: 17 };  // right end of the search bar, left of the language switch
 const GROUND = { light: [250, 248, 243], dark: [28, 25, 22] };  // src/ui/theme.cpp: canvas
 
 async function open(browser, url, colorScheme) {
