@@ -6,6 +6,7 @@
 
 #include "core/date_format.h"
 #include "core/markdown.h"
+#include "core/messages.h"
 
 namespace lectern {
 
@@ -140,15 +141,18 @@ void write_link(std::string& out, const std::string& title, const std::string& h
 
 // "kind · disputed" after a work's title in lists.
 std::string kind_note(const Work& w) {
-    std::string s = w.kind;
-    if (w.attribution != "author") s += (s.empty() ? "" : " · ") + w.attribution;
+    std::string s = tr_term("kind.", w.kind);
+    if (w.attribution != "author") {
+        const std::string short_key = "attribution." + w.attribution + "_short";
+        s += (s.empty() ? "" : " · ") + (find_message("en", short_key) ? std::string(tr(short_key)) : w.attribution);
+    }
     return s;
 }
 
 void write_work_item(std::string& out, const Work& w) {
     out += "<li><a href=\"#work=" + html_escape(w.id) + "\">";
     const std::string date = shown_date(w);
-    out += date.empty() ? "<span class=\"date\">undated</span>"
+    out += date.empty() ? "<span class=\"date\">" + html_escape(tr("mirror.undated")) + "</span>"
                         : "<time" + (w.date ? " datetime=\"" + html_escape(w.date->text) + "\"" : std::string()) + ">" +
                               html_escape(date) + "</time>";
     out += " " + html_escape(w.title) + "</a>";
@@ -172,7 +176,7 @@ void write_works_list(std::string& out, const Archive& a, const TimelineItems& i
         }
     out += "</ol>\n";
     if (a.works.size() > kMirrorWorks)
-        out += "<p>And " + std::to_string(a.works.size() - kMirrorWorks) + " more works: search the archive to find them.</p>\n";
+        out += "<p>" + html_escape(tr("mirror.more_works", {{"count", std::to_string(a.works.size() - kMirrorWorks)}})) + "</p>\n";
 }
 
 }  // namespace
@@ -212,10 +216,10 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
         }
         out += "</section>\n";
     }
-    out += "<section>\n<h2>Works</h2>\n";
+    out += "<section>\n<h2>" + html_escape(tr("reader.works")) + "</h2>\n";
     write_works_list(out, a, items);
     if (!a.updated_label.empty() || a.updated)
-        out += "<p>Updated on " + html_escape(a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label) +
+        out += "<p>" + html_escape(tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}})) +
                "</p>\n";
     out += "</section>\n";
     return out;
@@ -224,7 +228,7 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
 // An image as text: its alt (what the reader would see) and caption. No <img>: the mirror
 // reads aloud and copies as text, and must not fetch anything.
 static void write_figure(std::string& out, const Media& m) {
-    out += "<figure><p>Image: " + html_escape(m.alt) + "</p>";
+    out += "<figure><p>" + html_escape(tr("image.alt", {{"alt", m.alt}})) + "</p>";
     if (!m.caption.empty()) out += "<figcaption>" + html_escape(m.caption) + "</figcaption>";
     out += "</figure>\n";
 }
@@ -234,33 +238,33 @@ std::string work_mirror_html(const Archive& a, int work) {
     const Work& w = a.works[static_cast<std::size_t>(work)];
     std::string out = "<article>\n<h1>" + html_escape(w.title) + "</h1>\n<p>";
     std::string meta = shown_date(w);
-    if (!w.kind.empty()) meta += (meta.empty() ? "" : " · ") + w.kind;
+    if (!w.kind.empty()) meta += (meta.empty() ? "" : " · ") + tr_term("kind.", w.kind);
     for (const std::string& pid : w.people)
         if (const Person* p = a.find_person(pid)) meta += (meta.empty() ? "" : " · ") + p->name;
     if (!w.section.empty()) meta += (meta.empty() ? "" : " · ") + w.section;
     out += html_escape(meta) + "</p>\n";
     if (w.attribution != "author") {
-        out += "<aside><p><strong>Attribution " + html_escape(w.attribution) + ".</strong></p>\n";
+        out += "<aside><p><strong>" + html_escape(tr_term("attribution.", w.attribution)) + ".</strong></p>\n";
         write_markdown(out, w.attribution_note);
         out += "</aside>\n";
     }
     if (w.cover) write_figure(out, *w.cover);
     if (w.body) write_markdown(out, *w.body);
-    else out += "<p>This archive does not include the text of this work.</p>\n";
+    else out += "<p>" + html_escape(tr("reader.no_text")) + "</p>\n";
     for (const Media& m : w.media) write_figure(out, m);
     if (!w.notes.empty()) {
-        out += "<h2>Notes</h2>\n";
+        out += "<h2>" + html_escape(tr("reader.notes")) + "</h2>\n";
         write_markdown(out, w.notes);
     }
     if (!w.source.empty()) {
-        out += "<p>Source: ";
+        out += "<p>" + html_escape(tr("reader.source")) + " ";
         write_link(out, w.source, w.source);
         out += "</p>\n";
     }
     if (!w.tags.empty()) {
         std::string tags;
         for (const std::string& t : w.tags) tags += (tags.empty() ? "" : " · ") + t;
-        out += "<p>Tags: " + html_escape(tags) + "</p>\n";
+        out += "<p>" + html_escape(tr("reader.tags", {{"tags", tags}})) + "</p>\n";
     }
     out += "</article>\n";
     return out;
@@ -273,7 +277,7 @@ std::string works_noscript_html(const Archive& a, const TimelineItems& items) {
 }
 
 std::string work_announcement(const Archive& a, int work) {
-    if (work < 0 || static_cast<std::size_t>(work) >= a.works.size()) return "Front matter of " + a.title;
+    if (work < 0 || static_cast<std::size_t>(work) >= a.works.size()) return tr("mirror.front_matter_of", {{"title", a.title}});
     const Work& w = a.works[static_cast<std::size_t>(work)];
     std::string s = w.title;
     const std::string date = shown_date(w);

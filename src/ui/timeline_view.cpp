@@ -27,7 +27,7 @@ namespace lectern::ui {
 
 namespace {
 
-constexpr float kGutter = 132.0f;   // lane names, which double as the legend
+constexpr float kGutter = 132.0f;   // lane names, which double as the legend: at least this wide
 constexpr float kRightPad = 12.0f;
 constexpr float kRowH = 16.0f;
 constexpr float kLaneGap = 3.0f;
@@ -266,6 +266,20 @@ void tooltip(const Session& s, const TimelineState& st) {
     ImGui::EndTooltip();
 }
 
+// The lane names' column: as wide as the longest name as drawn (kinds and languages run
+// long: "Obituaries and speeches", "Nécrologies et discours"), within a fifth of the width;
+// a name longer still is cut at the column's edge.
+float gutter_width(const TimelineModel& m, const TimelineState& st, const Fonts& fonts, float width) {
+    ImGui::PushFont(fonts.small);
+    float widest = 0;
+    for (const Lane& lane : m.lanes) {
+        const std::string name = lane_title(lane) + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+        widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+    }
+    ImGui::PopFont();
+    return std::clamp(23 + widest + 10, kGutter, std::max(kGutter, width * 0.2f));
+}
+
 }  // namespace
 
 // [SECTION] draw_timeline -----------------------------------------------------------------------
@@ -287,7 +301,8 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     const int era_rows = era_label_rows(s.era_spans(), EraBandParams{}.label_rows);
     const float strip_top = p0.y + 3;
     const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
-    const float ax_x0 = p0.x + kGutter, ax_w = std::max(1.0f, size.x - kGutter - kRightPad);
+    const float gutter = gutter_width(m, st, fonts, size.x);
+    const float ax_x0 = p0.x + gutter, ax_w = std::max(1.0f, size.x - gutter - kRightPad);
 
     // Motion first, so this frame draws where the view is going.
     const YearWindow before = window_of(s);

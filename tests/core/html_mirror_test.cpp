@@ -7,6 +7,7 @@
 
 #include "core/archive.h"
 #include "core/html_mirror.h"
+#include "core/messages.h"
 #include "core/timeline_items.h"
 #include "../hostile/markdown_bombs.h"
 #include "../test_files.h"
@@ -127,4 +128,26 @@ TEST_CASE("mirror: a huge archive's list stops at kMirrorWorks and says how many
     const std::string html = archive_mirror_html(a, build_timeline_items(a));
     CHECK(count(html, "<li>") == kMirrorWorks);
     CHECK(html.find("And 10 more works") != std::string::npos);
+}
+
+TEST_CASE("mirror: its own words follow the interface's language, the archive's stay as written", "[mirror][i18n]") {
+    const LoadResult r = load_archive(bundled_archive());
+    REQUIRE(r.ok());
+    const Archive& a = *r.archive;
+    int undated_text = -1;  // a work without a text
+    for (std::size_t i = 0; i < a.works.size(); ++i) {
+        if (!a.works[i].body && undated_text < 0) undated_text = static_cast<int>(i);
+    }
+    REQUIRE(undated_text >= 0);
+    use_language("ru");
+    const std::string front = archive_mirror_html(a, build_timeline_items(a));
+    const std::string work = work_mirror_html(a, undated_text);
+    const std::string announced = work_announcement(a, -1);
+    use_language("en");
+    CHECK(front.find("<h2>Работы</h2>") != std::string::npos);
+    CHECK(front.find("<h2>Works</h2>") == std::string::npos);
+    CHECK(work.find("В этом архиве нет текста этой работы.") != std::string::npos);
+    CHECK(announced.find("Victor Serge") != std::string::npos);  // the archive's title, as written
+    CHECK(announced.rfind("Вводная часть", 0) == 0);
+    CHECK(work_mirror_html(a, undated_text).find("This archive does not include the text of this work.") != std::string::npos);
 }
