@@ -102,6 +102,9 @@ std::vector<char32_t> archive_codepoints(const Archive& a) {
         if (w.date) c.add(w.date->text);
         for (const std::string& p : w.people) c.add(p);
         for (const std::string& t : w.tags) c.add(t);
+        // Images: captions and alt texts are drawn, names appear in notices.
+        if (w.cover) c.add(w.cover->src), c.add(w.cover->alt), c.add(w.cover->caption);
+        for (const Media& m : w.media) c.add(m.src), c.add(m.alt), c.add(m.caption);
     }
     for (const Era& e : a.eras) {
         c.add(e.title), c.add(e.note);

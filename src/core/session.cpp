@@ -126,7 +126,7 @@ void Session::image_failed(const std::string& src, const std::string& problem) {
     slot.rgba = {};
     ++revision_;
     // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
-    const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : src.size() > 80 ? src.substr(0, 77) + "..." : src;
+    const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : utf8_shortened(src, 80);
     set_notice(tr("image.notice", {{"where", slot.where}, {"name", name}, {"reason", problem}}));
 }
 

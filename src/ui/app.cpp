@@ -144,8 +144,8 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     use_theme(s.theme());
-    upload_images(s, ui.reader.images);
     use_language(s.language());  // the session sets it too; a second session (tests) may have changed it
+    upload_images(s, ui.reader.images);
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();

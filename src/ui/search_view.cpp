@@ -215,6 +215,16 @@ float narrow_box_width(const Session& s, const SearchState& st, float width) {
     return std::max(60.0f, width - 10 - 10 - others);
 }
 
+// In a frame (embed=1) the box takes what Filters, Results and the way out leave, so
+// "Full viewer →" stays inside a 360 px frame in every language.
+float compact_box_width(const Session& s, const SearchState& st, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float others = button_width(tr(s.filter().active() ? "bar.filters_on" : "bar.filters")) +
+                   button_width(tr("embed.full_viewer")) + style.ItemSpacing.x * 2;
+    if (s.search_active() && !st.show_results) others += button_width(tr("bar.show_results_short")) + style.ItemSpacing.x;
+    return std::clamp(width - 10 - 8 - others, 60.0f, 300.0f);
+}
+
 }  // namespace
 
 bool results_shown(const Session& s, const SearchState& st) { return st.show_results && s.search_active(); }
@@ -237,7 +247,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::PopFont();
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
-    ImGui::SetNextItemWidth(compact  ? std::clamp(width * 0.4f, 110.0f, 300.0f)
+    ImGui::SetNextItemWidth(compact  ? compact_box_width(s, st, width)
                             : narrow ? narrow_box_width(s, st, width)
                                      : std::min(420.0f, width * 0.35f));
     // The page's text input was tapped (a phone): the box takes the keys.
