@@ -29,8 +29,9 @@ TEST_CASE("codepoints: every kind of string in the archive is scanned", "[codepo
       "eras": [{"title": "Δ", "date": "1917/1921", "note": "Ε"}],
       "works": [{"id": "w", "title": "Ζ", "date": "1920", "date_label": "Η", "kind": "Θ", "attribution": "disputed",
                  "attribution_note": "Ι", "section": "Κ", "source": "Λ", "notes": "Μ", "body": "Ν", "tags": ["Ξ"],
-                 "people": ["p"]}]})");
-    for (const char32_t cp : std::u32string(U"ĀāĂăБВГДЕЖЗИЙКΑΒΓΔΕΖΗΘΙΚΛΜΝΞ")) {
+                 "people": ["p"], "cover": {"src": "Ο.png", "alt": "Π", "caption": "Ρ"},
+                 "media": [{"src": "Σ.png", "alt": "Τ", "caption": "Υ"}]}]})");
+    for (const char32_t cp : std::u32string(U"ĀāĂăБВГДЕЖЗИЙКΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥ")) {
         CAPTURE(static_cast<unsigned>(cp));
         CHECK(has(cps, cp));
     }
