@@ -215,13 +215,15 @@ float narrow_box_width(const Session& s, const SearchState& st, float width) {
     return std::max(60.0f, width - 10 - 10 - others);
 }
 
-// In a frame (embed=1) the box takes what Filters, Results and the way out leave, so
-// "Full viewer →" stays inside a 360 px frame in every language.
-float compact_box_width(const Session& s, const SearchState& st, float width) {
+// In a frame (embed=1) the box takes what Filters and the way out leave, so "Full viewer →"
+// stays inside a 360 px frame in every language. The Results button comes only when the
+// box keeps 100 px beside it (without it, Enter in the box opens the best match and the
+// timeline marks every one).
+float compact_box_width(const Session& s, float width, bool with_results) {
     const ImGuiStyle& style = ImGui::GetStyle();
     float others = button_width(tr(s.filter().active() ? "bar.filters_on" : "bar.filters")) +
                    button_width(tr("embed.full_viewer")) + style.ItemSpacing.x * 2;
-    if (s.search_active() && !st.show_results) others += button_width(tr("bar.show_results_short")) + style.ItemSpacing.x;
+    if (with_results) others += button_width(tr("bar.show_results_short")) + style.ItemSpacing.x;
     return std::clamp(width - 10 - 8 - others, 60.0f, 300.0f);
 }
 
@@ -247,7 +249,9 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::PopFont();
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
-    ImGui::SetNextItemWidth(compact  ? compact_box_width(s, st, width)
+    const bool results_button = s.search_active() && !st.show_results &&
+                                (!compact || compact_box_width(s, width, true) >= 100.0f);
+    ImGui::SetNextItemWidth(compact  ? compact_box_width(s, width, results_button)
                             : narrow ? narrow_box_width(s, st, width)
                                      : std::min(420.0f, width * 0.35f));
     // The page's text input was tapped (a phone): the box takes the keys.
@@ -305,7 +309,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::SameLine();
     }
     if (s.search_active()) {
-        if (!st.show_results) {
+        if (results_button) {
             if (ImGui::SmallButton(labelled(narrow ? "bar.show_results_short" : "bar.show_results", "results").c_str()))
                 st.show_results = true;
             ImGui::SameLine();
