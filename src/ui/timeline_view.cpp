@@ -42,6 +42,11 @@ bool is_collapsed(const TimelineState& st, const std::string& key) {
     return std::find(st.collapsed.begin(), st.collapsed.end(), key) != st.collapsed.end();
 }
 
+// A lane's name as the legend writes it: a folded lane shows how many items it hides.
+std::string lane_name(const TimelineState& st, const Lane& lane) {
+    return lane_title(lane) + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+}
+
 ImU32 with_alpha(ImU32 c, float a) {
     const auto alpha = static_cast<unsigned>(std::clamp(a, 0.0f, 1.0f) * ((c >> IM_COL32_A_SHIFT) & 0xFF));
     return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
@@ -272,10 +277,7 @@ void tooltip(const Session& s, const TimelineState& st) {
 float gutter_width(const TimelineModel& m, const TimelineState& st, const Fonts& fonts, float width) {
     ImGui::PushFont(fonts.small);
     float widest = 0;
-    for (const Lane& lane : m.lanes) {
-        const std::string name = lane_title(lane) + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
-        widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
-    }
+    for (const Lane& lane : m.lanes) widest = std::max(widest, ImGui::CalcTextSize(lane_name(st, lane).c_str()).x);
     ImGui::PopFont();
     return std::clamp(23 + widest + 10, kGutter, std::max(kGutter, width * 0.2f));
 }
@@ -366,8 +368,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(p0.x, y - 2), ImVec2(p1.x, y + h + 2), t.lane_alt);
         const ImU32 col = lane_colour(lane, t);
         dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
-        // A folded lane shows how many items it hides.
-        const std::string name = lane_title(lane) + (is_collapsed(st, lane.key) ? " (" + std::to_string(lane.items.size()) + ")" : "");
+        const std::string name = lane_name(st, lane);
         // Cut at the gutter's edge: a long name ("Obituaries and speeches") would run into the marks.
         dl->PushClipRect(ImVec2(p0.x, y - 2), ImVec2(ax_x0 - 6, y + h + 2), true);
         dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
