@@ -2,6 +2,7 @@
 #include "core/archive.h"
 
 #include "core/date_format.h"
+#include "core/json_syntax.h"
 #include "core/media_source.h"
 #include "core/text_fold.h"
 
@@ -41,16 +42,24 @@ const Page* Archive::find_page(std::string_view id) const {
     return nullptr;
 }
 
-std::string Diagnostic::to_string() const {
-    std::string where = path;
-    if (where.empty() && line > 0) where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-    const char* sev = severity == Severity::warning ? "warning: " : "";
-    return where.empty() ? sev + message : where + ": " + sev + message;
+Diagnostic Diagnostic::make(Severity severity, std::string path, Message what, int line, int column) {
+    Diagnostic d{severity, std::move(path), line, column, std::move(what), {}};
+    d.message = d.what.in("en");
+    return d;
 }
 
-std::string LoadResult::first_error() const {
+std::string Diagnostic::to_string(std::string_view language) const {
+    std::string where = path;
+    if (where.empty() && line > 0)
+        where = Message{"check.at_line", {{"line", std::to_string(line)}, {"column", std::to_string(column)}}}.in(language);
+    std::string said = language == "en" ? message : what.in(language);
+    if (severity == Severity::warning) said = Message{"check.warning", {{"problem", said}}}.in(language);
+    return where.empty() ? said : Message{"check.at", {{"where", where}, {"problem", said}}}.in(language);
+}
+
+std::string LoadResult::first_error(std::string_view language) const {
     for (const auto& d : diagnostics)
-        if (d.severity == Diagnostic::Severity::error) return d.to_string();
+        if (d.severity == Diagnostic::Severity::error) return d.to_string(language);
     return {};
 }
 
@@ -92,16 +101,17 @@ class Reader {
 public:
     explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
 
-    void error(const std::string& path, std::string message) {
-        out_.push_back({Diagnostic::Severity::error, path, 0, 0, std::move(message)});
-    }
-    void warning(const std::string& path, std::string message) {
-        out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(message)});
-    }
+    void error(const std::string& path, Message what) { out_.push_back(Diagnostic::make(Diagnostic::Severity::error, path, std::move(what))); }
+    void warning(const std::string& path, Message what) { out_.push_back(Diagnostic::make(Diagnostic::Severity::warning, path, std::move(what))); }
     std::size_t count() const { return out_.size(); }
-    // Adds `note` to the messages of problems recorded since count() was `first`.
-    void note_since(std::size_t first, const std::string& note) {
-        for (std::size_t i = first; i < out_.size(); ++i) out_[i].message += note;
+    // Wraps the problems recorded since count() was `first` in `key`, which holds each as
+    // {problem} beside `args` (an era's title after its problems).
+    void note_since(std::size_t first, const char* key, std::vector<MessageArg> args) {
+        for (std::size_t i = first; i < out_.size(); ++i) {
+            Message wrapped{key, args};
+            wrapped.args.emplace_back("problem", std::move(out_[i].what));
+            out_[i] = Diagnostic::make(out_[i].severity, out_[i].path, std::move(wrapped));
+        }
     }
     bool has_errors() const {
         for (const auto& d : out_)
@@ -118,7 +128,7 @@ public:
 
     bool expect_object(const json& j, const std::string& path) {
         if (j.is_object()) return true;
-        error(path, std::string("expected an object, found ") + describe(j));
+        error(path, {"check.expected_object", {{"found", describe(j)}}});
         return false;
     }
 
@@ -126,7 +136,7 @@ public:
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool found = false;
             for (const char* k : known) found = found || it.key() == k;
-            if (!found) warning(member(path, shown(it.key()).c_str()), "unknown member (ignored)");
+            if (!found) warning(member(path, shown(it.key()).c_str()), {"check.unknown_member"});
         }
     }
 
@@ -134,11 +144,11 @@ public:
     bool text(const json& obj, const std::string& path, const char* key, std::string& dst, bool required = false) {
         const auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(member(path, key), "missing (required)");
+            if (required) error(member(path, key), {"check.missing"});
             return false;
         }
         if (!it->is_string()) {
-            error(member(path, key), std::string("expected a string, found ") + describe(*it));
+            error(member(path, key), {"check.expected_string", {{"found", describe(*it)}}});
             return false;
         }
         dst = it->get<std::string>();
@@ -150,7 +160,7 @@ public:
         const auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return;
         if (!it->is_string()) {
-            error(member(path, key), std::string("expected a string or null, found ") + describe(*it));
+            error(member(path, key), {"check.expected_string_or_null", {{"found", describe(*it)}}});
             return;
         }
         dst = it->get<std::string>();
@@ -160,17 +170,17 @@ public:
               bool required = false, bool nullable = false) {
         const auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(member(path, key), nullable ? "missing (required; null when undated)" : "missing (required)");
+            if (required) error(member(path, key), {nullable ? "check.missing_date" : "check.missing"});
             return;
         }
         if (it->is_null() && nullable) return;
         if (!it->is_string()) {
-            error(member(path, key), std::string("expected an EDTF date string, found ") + describe(*it));
+            error(member(path, key), {"check.expected_date", {{"found", describe(*it)}}});
             return;
         }
-        std::string why;
+        Message why;
         dst = parse_edtf(it->get_ref<const std::string&>(), &why);
-        if (!dst) error(member(path, key), "invalid date '" + shown(it->get_ref<const std::string&>()) + "': " + shown(why));  // why may quote one byte of a multi-byte character
+        if (!dst) error(member(path, key), {"check.invalid_date", {{"date", shown(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
     }
 
     void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
@@ -178,13 +188,13 @@ public:
         if (it == obj.end()) return;
         const std::string p = member(path, key);
         if (!it->is_array()) {
-            error(p, std::string("expected an array of strings, found ") + describe(*it));
+            error(p, {"check.expected_strings", {{"found", describe(*it)}}});
             return;
         }
         for (std::size_t i = 0; i < it->size(); ++i) {
             const json& v = (*it)[i];
             if (v.is_string()) dst.push_back(v.get<std::string>());
-            else error(item(p, i), std::string("expected a string, found ") + describe(v));
+            else error(item(p, i), {"check.expected_string", {{"found", describe(v)}}});
         }
     }
 
@@ -195,11 +205,11 @@ public:
         const std::string at = member(path, key);
         const auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(at, "missing (required; may be an empty array)");
+            if (required) error(at, {"check.missing_array"});
             return;
         }
         if (!it->is_array()) {
-            error(at, std::string("expected an array, found ") + describe(*it));
+            error(at, {"check.expected_array", {{"found", describe(*it)}}});
             return;
         }
         for (std::size_t i = 0; i < it->size(); ++i) {
@@ -208,17 +218,18 @@ public:
         }
     }
 
-    static const char* describe(const json& j) {
+    // What a value is, for "expected ..., found {found}".
+    static Message describe(const json& j) {
         switch (j.type()) {
-            case json::value_t::null: return "null";
-            case json::value_t::object: return "an object";
-            case json::value_t::array: return "an array";
-            case json::value_t::string: return "a string";
-            case json::value_t::boolean: return "a boolean";
+            case json::value_t::null: return {"check.found.null"};
+            case json::value_t::object: return {"check.found.object"};
+            case json::value_t::array: return {"check.found.array"};
+            case json::value_t::string: return {"check.found.string"};
+            case json::value_t::boolean: return {"check.found.boolean"};
             case json::value_t::number_integer:
             case json::value_t::number_unsigned:
-            case json::value_t::number_float: return "a number";
-            default: return "a value of another kind";
+            case json::value_t::number_float: return {"check.found.number"};
+            default: return {"check.found.other"};
         }
     }
 
@@ -239,19 +250,20 @@ void read_people_refs(Reader& r, const json& obj, const std::string& path, std::
     r.strings(obj, path, "people", dst);
     for (std::size_t i = before; i < dst.size(); ++i)
         if (!person_ids.count(dst[i]))
-            r.error(Reader::item(Reader::member(path, "people"), i - before), "no person with id '" + shown(dst[i]) + "'");
+            r.error(Reader::item(Reader::member(path, "people"), i - before), {"check.no_person", {{"id", shown(dst[i])}}});
 }
 
 // One Media object: src and alt required, src one a reader may follow (core/media_source.h).
 void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
     r.warn_unknown(j, p, {"src", "alt", "caption"});
     if (r.text(j, p, "src", m.src, true)) {
-        std::string why;
-        if (media_source(m.src, &why) == MediaSource::refused) r.error(Reader::member(p, "src"), why + ": '" + shown(m.src) + "'");
+        Message why;
+        if (media_source(m.src, &why) == MediaSource::refused)
+            r.error(Reader::member(p, "src"), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown(m.src)}}});
     }
     // alt stands in for the image in the text mirror and when it cannot be shown.
     if (r.text(j, p, "alt", m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
-        r.error(Reader::member(p, "alt"), "empty: describe the image for readers who cannot see it");
+        r.error(Reader::member(p, "alt"), {"check.empty_alt"});
     r.text(j, p, "caption", m.caption);
 }
 
@@ -261,10 +273,10 @@ void read_archive(Reader& r, const json& root, Archive& a) {
                               "people", "pages", "events", "works", "eras"});
 
     const auto version = root.find("lectern");
-    if (version == root.end()) r.error("lectern", "missing (required): the format version, 1");
-    else if (!version->is_number_integer()) r.error("lectern", std::string("expected the integer 1, found ") + Reader::describe(*version));
+    if (version == root.end()) r.error("lectern", {"check.missing_version"});
+    else if (!version->is_number_integer()) r.error("lectern", {"check.expected_version", {{"found", Reader::describe(*version)}}});
     else if (version->get<long long>() != 1)
-        r.error("lectern", "unknown format version " + version->dump() + " (this viewer reads version 1)");  // dump: a huge unsigned would print as a negative long long
+        r.error("lectern", {"check.unknown_version", {{"version", version->dump()}}});  // dump: a huge unsigned would print as a negative long long
 
     r.text(root, "", "title", a.title, true);
     r.text(root, "", "subtitle", a.subtitle);
@@ -278,7 +290,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         Person person;
         r.warn_unknown(j, p, {"id", "name", "full_name", "born", "died", "born_place", "died_place", "note"});
         if (r.text(j, p, "id", person.id, true) && !person_ids.insert(person.id).second)
-            r.error(Reader::member(p, "id"), "duplicate person id '" + shown(person.id) + "'");
+            r.error(Reader::member(p, "id"), {"check.duplicate_person", {{"id", shown(person.id)}}});
         r.text(j, p, "name", person.name, true);
         r.text(j, p, "full_name", person.full_name);
         r.text(j, p, "born_place", person.born_place);
@@ -294,7 +306,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         Page page;
         r.warn_unknown(j, p, {"id", "title", "kind", "body", "cite", "links"});
         if (r.text(j, p, "id", page.id, true) && !page_ids.insert(page.id).second)
-            r.error(Reader::member(p, "id"), "duplicate page id '" + shown(page.id) + "'");
+            r.error(Reader::member(p, "id"), {"check.duplicate_page", {{"id", shown(page.id)}}});
         r.text(j, p, "title", page.title);
         r.text(j, p, "kind", page.kind);
         r.text(j, p, "body", page.body, true);
@@ -327,15 +339,15 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.warn_unknown(j, p, {"title", "date", "note"});
         if (r.text(j, p, "title", era.title, true)) {
             if (era.title.find_first_not_of(" \t\r\n") == std::string::npos)
-                r.error(Reader::member(p, "title"), "an era's title is empty (it labels the band)");
+                r.error(Reader::member(p, "title"), {"check.era_untitled"});
             else if (!era_titles.insert(era.title).second)
-                r.warning(Reader::member(p, "title"), "another era has this title: readers cannot tell their bands apart");
+                r.warning(Reader::member(p, "title"), {"check.era_title_twice"});
         }
         r.date(j, p, "date", era.date, true);
-        if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), "an era's date must be an interval such as '1919/1936'");
+        if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), {"check.era_not_interval"});
         r.text(j, p, "note", era.note);
         // A path names the era by index only; its title says which band that is.
-        if (!era.title.empty()) r.note_since(first_problem, " (era '" + shown(era.title) + "')");
+        if (!era.title.empty()) r.note_since(first_problem, "check.in_era", {{"title", shown(era.title)}});
         a.eras.push_back(std::move(era));
     });
 
@@ -347,8 +359,8 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.warn_unknown(j, p, {"id", "title", "date", "date_label", "kind", "people", "attribution", "attribution_note",
                               "section", "body", "source", "notes", "tags", "cover", "media"});
         if (r.text(j, p, "id", w.id, true)) {
-            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), "'" + shown(w.id) + "' may use only a-z, 0-9 and '-'");
-            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), "duplicate work id '" + shown(w.id) + "'");
+            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), {"check.bad_id", {{"id", shown(w.id)}}});
+            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), {"check.duplicate_work", {{"id", shown(w.id)}}});
         }
         r.text(j, p, "title", w.title, true);
         r.date(j, p, "date", w.date, true, true);
@@ -356,7 +368,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.text(j, p, "kind", w.kind);
         if (r.text(j, p, "attribution", w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
             w.attribution != "disputed")
-            r.error(Reader::member(p, "attribution"), "'" + shown(w.attribution) + "' is not author, ascribed or disputed");
+            r.error(Reader::member(p, "attribution"), {"check.bad_attribution", {{"value", shown(w.attribution)}}});
         r.text(j, p, "attribution_note", w.attribution_note);
         r.text(j, p, "section", w.section);
         r.nullable_text(j, p, "body", w.body);
@@ -377,10 +389,10 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 // nlohmann quotes the bytes it last read, raw: an invalid UTF-8 byte or a whole unterminated
 // 50 MB string would land in the message, so it is made printable and short like any quoted input.
 // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow parsing '1e400'"
-std::string syntax_reason(std::string what) {
+Message syntax_reason(std::string what) {
     if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
     if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
-    return shown(what, 240);
+    return json_syntax_message(what, [](std::string_view piece) { return shown(piece, 240); });
 }
 
 // The syntax error's place: line, and column in code points, of the byte at `at` (0-based).
@@ -416,20 +428,18 @@ LoadResult load_archive(std::string_view text) {
     // and silently drop the rest of the file. A raw NUL is never valid JSON, so the first one is
     // reported wherever it is, unless the parser stops at an earlier error.
     const std::size_t nul = text.find('\0');
-    const char* kNulMessage = "syntax error: a NUL byte (U+0000) is not allowed in JSON text; "
-                              "inside a string write it as \\u0000 (is this a binary or damaged file?)";
     json root;
     DomParser dom(root, false);
     if (!json::sax_parse(text.begin(), text.end(), &dom)) {
         // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
         const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
-        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? kNulMessage : syntax_reason(dom.error_message)};
+        auto d = Diagnostic::make(Diagnostic::Severity::error, "", nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message));
         set_position(d, text, nul <= at ? nul : at);
         result.diagnostics.push_back(std::move(d));
         return result;
     }
     if (nul != std::string_view::npos) {
-        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, kNulMessage};
+        auto d = Diagnostic::make(Diagnostic::Severity::error, "", {"check.nul"});
         set_position(d, text, nul);
         result.diagnostics.push_back(std::move(d));
         return result;

@@ -88,17 +88,20 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string path;  // member path such as "works[3].title"; empty for syntax errors
     int line = 0, column = 0;  // set for syntax errors
-    std::string message;
+    Message what;              // the problem, to be written in any language
+    std::string message;       // what.in("en"): lectern-tool's words, which the format docs quote
 
-    // "works[3].title: expected a string, found a number" or "line 2, column 5: ..."
-    std::string to_string() const;
+    static Diagnostic make(Severity severity, std::string path, Message what, int line = 0, int column = 0);
+    // "works[3].title: expected a string, found a number" or "line 2, column 5: ...", in
+    // `language` (the viewer passes the interface's).
+    std::string to_string(std::string_view language = "en") const;
 };
 
 struct LoadResult {
     std::shared_ptr<const Archive> archive;  // null when there are errors
     std::vector<Diagnostic> diagnostics;     // errors and warnings, in document order
     bool ok() const { return archive != nullptr; }
-    std::string first_error() const;
+    std::string first_error(std::string_view language = "en") const;
 };
 
 LoadResult load_archive(std::string_view json_text);

@@ -72,9 +72,20 @@ struct Cursor {
     char peek() const { return done() ? '\0' : s[i]; }
 };
 
-bool fail(std::string* why, std::string reason) {
+bool fail(Message* why, Message reason) {
     if (why) *why = std::move(reason);
     return false;
+}
+
+// One byte of the date quoted in a reason, as the checker quotes archive text: a control
+// character as \u001F, a byte that is not a character by itself (part of a multi-byte one)
+// as \xC3, so every reason stays one line of valid UTF-8.
+std::string quoted_byte(char c) {
+    static const char* kHex = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) return std::string("\\u00") + kHex[b >> 4] + kHex[b & 15];
+    if (b >= 0x80) return std::string("\\x") + kHex[b >> 4] + kHex[b & 15];
+    return std::string(1, c);
 }
 
 // Reads exactly n characters that are digits or (when allowed) 'X'.
@@ -100,7 +111,7 @@ bool read_digits(Cursor& c, int n, bool allow_x, std::int64_t& lo, std::int64_t&
 }
 
 // Reads the year of a point: four digits (trailing ones may be 'X') or a long year.
-bool parse_year(Cursor& c, DatePoint& p, std::int64_t& year_hi, std::string* why) {
+bool parse_year(Cursor& c, DatePoint& p, std::int64_t& year_hi, Message* why) {
     std::int64_t year_lo = 0;
     if (c.peek() == 'Y') {  // long year: Y17000, Y-12000
         ++c.i;
@@ -110,37 +121,37 @@ bool parse_year(Cursor& c, DatePoint& p, std::int64_t& year_hi, std::string* why
         std::int64_t v = 0;
         while (!c.done() && c.peek() >= '0' && c.peek() <= '9') {
             v = v * 10 + (c.peek() - '0');
-            if (v > kMaxYear) return fail(why, "year too large");
+            if (v > kMaxYear) return fail(why, {"check.date.year_too_large"});
             ++c.i;
         }
         const std::size_t n = c.i - start;
-        if (n == 0) return fail(why, "no digits after 'Y'");
-        if (n <= 4) return fail(why, "a 'Y' year needs more than four digits");
+        if (n == 0) return fail(why, {"check.date.y_no_digits"});
+        if (n <= 4) return fail(why, {"check.date.y_short"});
         // Y01908 would be a second spelling of 1908; one spelling keeps to_edtf exact.
-        if (c.s[start] == '0') return fail(why, "a 'Y' year has no leading zeros");
-        if (!c.done()) return fail(why, "a long year stands alone");
+        if (c.s[start] == '0') return fail(why, {"check.date.y_leading_zero"});
+        if (!c.done()) return fail(why, {"check.date.y_alone"});
         p.year = year_hi = neg ? -v : v;
         return true;
     }
     const bool neg = c.peek() == '-';
     if (neg) ++c.i;
     bool year_x = false;
-    if (!read_digits(c, 4, true, year_lo, year_hi, year_x)) return fail(why, "expected a four-digit year");
+    if (!read_digits(c, 4, true, year_lo, year_hi, year_x)) return fail(why, {"check.date.four_digit_year"});
     if (year_x) {
         // Unspecified digits must be trailing: 19X5 says nothing EDTF allows.
         const std::string_view y = c.s.substr(c.i - 4, 4);
         const auto first_x = y.find('X');
         if (y.find_first_not_of('X', first_x) != std::string_view::npos)
-            return fail(why, "unspecified digits must come last in the year");
+            return fail(why, {"check.date.x_last"});
         // XXXX spans ten thousand years: nothing a timeline can place.
-        if (first_x == 0) return fail(why, "a year needs at least one known digit");
+        if (first_x == 0) return fail(why, {"check.date.x_all"});
         p.year_unspecified = static_cast<int>(4 - first_x);
     }
     if (neg) {
         std::swap(year_lo, year_hi);
         year_lo = -year_lo;
         year_hi = -year_hi;
-        if (year_lo == 0 && year_hi == 0 && !year_x) return fail(why, "'-0000' is not a year");
+        if (year_lo == 0 && year_hi == 0 && !year_x) return fail(why, {"check.date.minus_zero"});
     }
     p.year = year_lo;
     return true;
@@ -152,7 +163,7 @@ DatePrecision year_precision(int unspecified_digits) {
     return kByDigits[unspecified_digits];
 }
 
-bool parse_point(std::string_view text, DatePoint& p, std::string* why) {
+bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     p = DatePoint{};
     Cursor c{text};
     // Qualifier at the end applies to the whole point.
@@ -164,7 +175,7 @@ bool parse_point(std::string_view text, DatePoint& p, std::string* why) {
             c.s = text.substr(0, text.size() - 1);
         }
     }
-    if (c.s.empty()) return fail(why, "empty date");
+    if (c.s.empty()) return fail(why, {"check.date.empty"});
 
     std::int64_t year_hi = 0;
     if (!parse_year(c, p, year_hi, why)) return false;
@@ -175,26 +186,26 @@ bool parse_point(std::string_view text, DatePoint& p, std::string* why) {
     p.last_day = days_from_civil(year_hi, 12, 31);
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, "unexpected '" + std::string(1, c.peek()) + "' after the year");
+    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_year", {{"char", quoted_byte(c.peek())}}});
     ++c.i;
     std::int64_t m_lo = 0, m_hi = 0;
     bool m_x = false;
-    if (!read_digits(c, 2, true, m_lo, m_hi, m_x)) return fail(why, "expected a two-digit month");
+    if (!read_digits(c, 2, true, m_lo, m_hi, m_x)) return fail(why, {"check.date.two_digit_month"});
     if (m_x) {
-        if (m_lo != 0 || m_hi != 99) return fail(why, "a month is either known or 'XX'");
-        if (year_x) return fail(why, "unspecified month in a year with unspecified digits");
+        if (m_lo != 0 || m_hi != 99) return fail(why, {"check.date.month_xx"});
+        if (year_x) return fail(why, {"check.date.month_x_in_year_x"});
         p.month_unspecified = true;
         if (!c.done()) {
             // 1936-XX-XX is the year; 1936-XX-05 names no span we can draw.
-            if (c.s.substr(c.i) != "-XX") return fail(why, "a day in an unspecified month");
+            if (c.s.substr(c.i) != "-XX") return fail(why, {"check.date.day_in_month_x"});
             p.day_unspecified = true;
         }
         return true;  // the whole year
     }
-    if (year_x) return fail(why, "a month after a year with unspecified digits");
+    if (year_x) return fail(why, {"check.date.month_after_year_x"});
     const int month = static_cast<int>(m_lo);
     if (month >= 21 && month <= 24) {
-        if (!c.done()) return fail(why, "a season has no day");
+        if (!c.done()) return fail(why, {"check.date.season_day"});
         p.month = month;
         p.precision = DatePrecision::season;
         static const int kStart[4] = {3, 6, 9, 12};
@@ -205,32 +216,28 @@ bool parse_point(std::string_view text, DatePoint& p, std::string* why) {
         p.last_day = days_from_civil(ey, em, days_in_month(ey, em));
         return true;
     }
-    if (month < 1 || month > 12) return fail(why, "month " + std::to_string(month));
+    if (month < 1 || month > 12) return fail(why, {"check.date.month", {{"month", std::to_string(month)}}});
     p.month = month;
     p.precision = DatePrecision::month;
     p.first_day = days_from_civil(year, month, 1);
     p.last_day = days_from_civil(year, month, days_in_month(year, month));
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, "unexpected '" + std::string(1, c.peek()) + "' after the month");
+    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_month", {{"char", quoted_byte(c.peek())}}});
     ++c.i;
     std::int64_t d_lo = 0, d_hi = 0;
     bool d_x = false;
-    if (!read_digits(c, 2, true, d_lo, d_hi, d_x)) return fail(why, "expected a two-digit day");
-    if (!c.done()) return fail(why, "unexpected text after the day");
+    if (!read_digits(c, 2, true, d_lo, d_hi, d_x)) return fail(why, {"check.date.two_digit_day"});
+    if (!c.done()) return fail(why, {"check.date.text_after_day"});
     if (d_x) {
-        if (d_lo != 0 || d_hi != 99) return fail(why, "a day is either known or 'XX'");
+        if (d_lo != 0 || d_hi != 99) return fail(why, {"check.date.day_xx"});
         p.day_unspecified = true;
         return true;  // the whole month
     }
-    // The checker's reasons stay English whatever the interface language (the spec
-    // quotes them), so this table is not date_format's, which will be translated.
-    static const char* kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                          "July",    "August",   "September", "October", "November", "December"};
     const int day = static_cast<int>(d_lo);
     if (day < 1 || day > days_in_month(year, month)) {
-        if (day >= 1 && day <= 31) return fail(why, std::to_string(day) + " " + kMonthNames[month - 1]);
-        return fail(why, "day " + std::to_string(day));
+        if (day >= 1 && day <= 31) return fail(why, {"check.date.no_such_day", {{"day", std::to_string(day)}, {"month", Message{"date.month_of." + std::to_string(month)}}}});
+        return fail(why, {"check.date.day", {{"day", std::to_string(day)}}});
     }
     p.day = day;
     p.precision = DatePrecision::day;
@@ -265,9 +272,9 @@ std::string year_to_edtf(const DatePoint& p) {
 
 }  // namespace
 
-std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
+std::optional<EdtfDate> parse_edtf(std::string_view text, Message* why) {
     if (text.empty()) {
-        fail(why, "empty date");
+        fail(why, {"check.date.empty"});
         return std::nullopt;
     }
     EdtfDate d;
@@ -284,7 +291,7 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
         return d;
     }
     if (text.find('/', slash + 1) != std::string_view::npos) {
-        fail(why, "more than one '/'");
+        fail(why, {"check.date.two_slashes"});
         return std::nullopt;
     }
     d.interval = true;
@@ -294,7 +301,7 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
     d.open_end = b == "..";
     d.unknown_end = b.empty();
     if (!d.has_start() && !d.has_end()) {
-        fail(why, "an interval needs at least one known end");
+        fail(why, {"check.date.no_known_end"});
         return std::nullopt;
     }
     if (d.has_start() && !parse_point(a, d.start, why)) return std::nullopt;
@@ -303,7 +310,7 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
     const DatePoint& ps = d.has_start() ? d.start : d.end;
     const DatePoint& pe = d.has_end() ? d.end : d.start;
     if (d.has_start() && d.has_end() && pe.last_day < ps.first_day) {
-        fail(why, "end before start");
+        fail(why, {"check.date.end_before_start"});
         return std::nullopt;
     }
     d.uncertain = d.start.uncertain || d.end.uncertain;
@@ -357,6 +364,13 @@ std::string format_iso_day(DayNumber day) {
     const Civil c = civil_from_days(day);
     const std::string sign = c.year < 0 ? "-" : c.year > 9999 ? "+" : "";
     return sign + four_digits(c.year < 0 ? -c.year : c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day);
+}
+
+std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why) {
+    Message reason;
+    auto d = parse_edtf(text, why ? &reason : nullptr);
+    if (!d && why) *why = reason.in("en");
+    return d;
 }
 
 }  // namespace lectern

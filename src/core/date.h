@@ -1,9 +1,9 @@
 // EDTF dates (ISO 8601-2 / Library of Congress Extended Date/Time Format):
 // the subset in ../specs/archive-format-v1.md, parsed into a span of days.
 //
-//   std::string why;
+//   Message why;
 //   auto d = parse_edtf("1920/1921", &why);   // d->earliest_day .. d->latest_day
-//   if (!d) report(why);                       // e.g. "month 13"
+//   if (!d) report(why.in("en"));              // e.g. "month 13"
 //   to_edtf(*d) == "1920/1921";                // rebuilt from d->start and d->end
 #pragma once
 
@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/message.h"
 
 namespace lectern {
 
@@ -59,7 +61,9 @@ struct EdtfDate {
 };
 
 // Parses one EDTF date or interval. On failure returns nullopt and, when `why`
-// is given, a short reason such as "month 13" or "end before start".
+// is given, a short reason such as "month 13" or "end before start" (a message, so the
+// viewer can show it in the interface's language; the second form gives it in English).
+std::optional<EdtfDate> parse_edtf(std::string_view text, Message* why);
 std::optional<EdtfDate> parse_edtf(std::string_view text, std::string* why = nullptr);
 
 // Writes a parsed date back from its structured ends: to_edtf(*parse_edtf(s)) == s

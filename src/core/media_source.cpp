@@ -42,28 +42,28 @@ int hex_value(char c) {
 
 }  // namespace
 
-MediaSource media_source(std::string_view src, std::string* why) {
-    auto refuse = [&](std::string reason) {
+MediaSource media_source(std::string_view src, Message* why) {
+    auto refuse = [&](Message reason) {
         if (why) *why = std::move(reason);
         return MediaSource::refused;
     };
-    if (src.find_first_not_of(" \t\r\n") == std::string_view::npos) return refuse("an image's src is empty");
+    if (src.find_first_not_of(" \t\r\n") == std::string_view::npos) return refuse({"check.src.empty"});
     if (starts_nocase(src, "data:")) return MediaSource::data;
     if (starts_nocase(src, "https://")) return MediaSource::web;
     const std::string_view scheme = scheme_of(src);
     if (!scheme.empty() && scheme.size() > 2)  // "C:" is a drive, refused below as absolute
-        return refuse("'" + std::string(scheme) + "' is not an image source (use a path relative to the archive, data: or https:)");
+        return refuse({"check.src.scheme", {{"scheme", std::string(scheme)}}});
     if (src[0] == '/' || src[0] == '\\' || (src.size() >= 2 && src[1] == ':') || starts_nocase(src, "//"))
-        return refuse("an image's path must be relative to the archive file, not absolute");
+        return refuse({"check.src.absolute"});
     // ".." as a whole segment would leave the archive's folder.
     for (std::size_t at = 0; at <= src.size();) {
         std::size_t end = src.find_first_of("/\\", at);
         if (end == std::string_view::npos) end = src.size();
-        if (src.substr(at, end - at) == "..") return refuse("an image's path may not leave the archive's folder ('..')");
+        if (src.substr(at, end - at) == "..") return refuse({"check.src.parent"});
         at = end + 1;
     }
     for (const char c : src)
-        if (static_cast<unsigned char>(c) < 0x20) return refuse("an image's path holds a control character");
+        if (static_cast<unsigned char>(c) < 0x20) return refuse({"check.src.control"});
     return MediaSource::relative;
 }
 

@@ -1,7 +1,7 @@
 // Where an image's src points, and whether a reader may follow it.
 //
-//   std::string why;
-//   switch (media_source(src, &why)) { case MediaSource::refused: error(why); ... }
+//   Message why;
+//   switch (media_source(src, &why)) { case MediaSource::refused: error(why.in("en")); ... }
 //
 // Relative paths stay inside the archive's folder; data: URIs carry the bytes; https: URLs
 // are fetched by the site build only. Anything else (javascript:, file:, http:, absolute
@@ -11,12 +11,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.h"
+
 namespace lectern {
 
 enum class MediaSource { relative, data, web, refused };
 
 // `why` (when refused): "'javascript:' is not an image source (use a relative path, data: or https:)".
-MediaSource media_source(std::string_view src, std::string* why = nullptr);
+// A message, for the interface's language.
+MediaSource media_source(std::string_view src, Message* why = nullptr);
 
 // The bytes of a base64 data: URI ("data:image/png;base64,..."); false when it is not one.
 // URL-encoded (non-base64) data: URIs are decoded too.

@@ -109,7 +109,12 @@ const char* plural_category(std::string_view language, long long count) {
     return n == 1 ? "one" : "other";                         // en, de, es
 }
 
-std::string fill_message(std::string_view pattern, MessageArgs args) {
+namespace {
+
+// Each "{name}" of `pattern` once, left to right: a value is never scanned for names itself,
+// so archive text holding "{id}" stays as written.
+template <class Args>
+std::string fill(std::string_view pattern, const Args& args) {
     std::string out;
     out.reserve(pattern.size() + 16);
     std::size_t i = 0;
@@ -127,6 +132,13 @@ std::string fill_message(std::string_view pattern, MessageArgs args) {
     }
     out.append(pattern.substr(std::min(i, pattern.size())));
     return out;
+}
+
+}  // namespace
+
+std::string fill_message(std::string_view pattern, MessageArgs args) { return fill(pattern, args); }
+std::string fill_message(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& args) {
+    return fill(pattern, args);
 }
 
 void use_language(std::string_view language) { g_language = catalogue(language) ? std::string(language) : "en"; }

@@ -45,6 +45,7 @@ const char* plural_category(std::string_view language, long long count);
 using MessageArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 // Replaces each "{name}" in `pattern` by its value in `args`; unknown names stay as written.
 std::string fill_message(std::string_view pattern, MessageArgs args);
+std::string fill_message(std::string_view pattern, const std::vector<std::pair<std::string, std::string>>& args);
 
 // The language the views and the date formatter use; the session sets it.
 void use_language(std::string_view language);  // an unshipped language means English

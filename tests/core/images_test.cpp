@@ -100,15 +100,16 @@ TEST_CASE("media source: relative paths, data: and https: are followed, the rest
     CHECK(media_source("scans/page 1.jpg") == MediaSource::relative);
     CHECK(media_source("data:image/png;base64,AAAA") == MediaSource::data);
     CHECK(media_source("HTTPS://example.org/a.png") == MediaSource::web);
-    std::string why;
+    Message why;
     for (const char* bad : {"javascript:alert(1)", "file:///etc/passwd", "http://example.org/a.png", "/etc/a.png",
                             "C:\\a.png", "../outside.png", "a/../../b.png", "", "//host/a.png"}) {
         CAPTURE(bad);
         CHECK(media_source(bad, &why) == MediaSource::refused);
-        CHECK_FALSE(why.empty());
+        CHECK_FALSE(why.in("en").empty());
     }
     media_source("javascript:alert(1)", &why);
-    CHECK(why.find("'javascript:' is not an image source") == 0);
+    CHECK(why.in("en").find("'javascript:' is not an image source") == 0);
+    CHECK(why.in("fr").find("« javascript: » n'est pas une source d'image") == 0);
     std::string bytes;
     REQUIRE(decode_data_uri("data:text/plain;base64,SGVsbG8=", bytes));
     CHECK(bytes == "Hello");
