@@ -100,7 +100,7 @@
   function loadBytes(bytes) {
     var ptr = _malloc(Math.max(bytes.length, 1));
     if (!ptr) {
-      var why = 'this archive (' + megabytes(bytes.length) + ') needs more memory than the viewer may use here; the archive that was open stays';
+      var why = t('page.too_much_memory', { size: megabytes(bytes.length) });
       return { ok: false, memory: true, error: 'load: ' + why, problems: [why] };
     }
     try {

@@ -557,16 +557,16 @@ std::string Session::load_reply(std::string_view json_text) {
         if (r.ok()) return R"({"ok":true})";
         // Every problem, for the page's dialog (capped: a broken generator can make millions).
         json problems = json::array();
+        // In the interface's language: the page shows these to the reader.
         for (const Diagnostic& d : r.diagnostics) {
             if (problems.size() == 200) break;
-            problems.push_back(d.to_string());
+            problems.push_back(d.to_string(current_language()));
         }
-        return json{{"ok", false}, {"error", "load: " + r.first_error()}, {"problems", problems}}.dump();
+        return json{{"ok", false}, {"error", "load: " + r.first_error(current_language())}, {"problems", problems}}.dump();
     } catch (const std::bad_alloc&) {
         // The browser caps the page's memory: a huge archive ends here, with what was open kept.
-        const std::string mb = std::to_string(json_text.size() / 1000000);
-        const std::string why = "this archive (" + mb + " MB) needs more memory than the viewer may use here; "
-                                "the archive that was open stays";
+        // The page says the same when it cannot even copy the bytes in, hence a "page." key.
+        const std::string why = tr("page.too_much_memory", {{"size", std::to_string(json_text.size() / 1000000) + " MB"}});
         return json{{"ok", false}, {"error", "load: " + why}, {"problems", json::array({why})}, {"memory", true}}.dump();
     }
 }

@@ -94,7 +94,7 @@ void load_dropped(Shell& sh, const char* path) {
     if (r.ok()) sh.archive_dir = lectern::platform::folder_of(path);
     if (!r.ok()) {
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path, d.to_string().c_str());
-        sh.session.set_notice(lectern::tr("notice.not_an_archive", {{"file", path}, {"reason", r.first_error()}}));
+        sh.session.set_notice(lectern::tr("notice.not_an_archive", {{"file", path}, {"reason", r.first_error(lectern::current_language())}}));
     }
 }
 

@@ -2,6 +2,7 @@
 // words (the format docs quote them), the viewer shows the same problem in the reader's
 // language, and no problem ever shows a catalogue key or an unfilled "{placeholder}".
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "core/archive.h"
 #include "core/messages.h"
+#include "core/session.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -136,4 +138,21 @@ TEST_CASE("Checker problems: every key the checker names is in the English catal
         }
     }
     CHECK(seen.size() >= 60);
+}
+
+TEST_CASE("Checker problems: a load the reader starts in Russian answers in Russian") {
+    // What the page's problems dialog lists: the reply of the load command.
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    REQUIRE(s.command(R"({"language": "ru"})") == R"({"ok":true})");
+    const auto reply = nlohmann::json::parse(s.command(nlohmann::json{{"load", kBadArchive}}.dump()));
+    CHECK(reply["ok"] == false);
+    const auto& list = reply["problems"];
+    CHECK(std::find(list.begin(), list.end(), "works[0].date: недопустимая дата «1936-13»: нет месяца 13") != list.end());
+    CHECK(reply["error"] == "load: eras[0].date: дата периода должна быть интервалом, например «1919/1936» (период «Exile»)");
+    CHECK(s.archive().title == "Victor Serge");  // the open archive stays
+
+    REQUIRE(s.command(R"({"language": "en"})") == R"({"ok":true})");
+    const auto en = nlohmann::json::parse(s.command(nlohmann::json{{"load", kBadArchive}}.dump()));
+    CHECK(en["error"] == "load: eras[0].date: an era's date must be an interval such as '1919/1936' (era 'Exile')");
 }

@@ -84,7 +84,7 @@ export async function languages(browser, url) {
     await page.close();
   });
 
-  await test('single file (file://): the page\'s own words (problems dialog, loading line, ?archive= failures) follow the language', async () => {
+  await test('single file (file://): the page\'s own words (problems dialog and the archive\'s problems, loading line, ?archive= failures) follow the language', async () => {
     const { page, errors } = await openPage(browser, url);
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
     await nextFrames(page, 2);
@@ -98,7 +98,22 @@ export async function languages(browser, url) {
     equal(await page.locator('#problems h2').innerText(), 'broken.json — не архив Lectern', 'dialog heading');
     assert((await page.locator('#problems p').innerText()).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
     equal(await page.locator('#problems button').innerText(), 'Закрыть', 'dialog button');
+    // The archive's problems, from the checker, in the same language.
+    equal(await page.locator('#problems li').allInnerTexts(), ['title: ожидалась строка, найдено: число'], 'dialog problems');
     await page.click('#problems button');
+    // A syntax error too: nlohmann's English is read into its parts and said in German.
+    equal(await command(page, { language: 'de' }), { ok: true }, 'language reply (de)');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{"lectern": 1, "works": ['], 'cut.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
+    equal(await page.locator('#problems li').allInnerTexts(),
+      ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartet: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
+      'dialog problems (de)');
+    await page.click('#problems button');
+    equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
     // A visit after the choice: the loading line is Russian before the viewer runs.
     await page.reload({ waitUntil: 'domcontentloaded' });
     // The page script has run once it set the page's language (the same step sets the line).
