@@ -23,11 +23,11 @@
     return table;
   }
 
-  // Reasons in the interface's language (lectern-page.js's table of the catalogues' "page." keys).
+  // A reason is a "page." catalogue key and its placeholders: the viewer keeps it as such and
+  // says it in the interface's language whenever it shows it (a later switch included).
   function problem(key, args) {
-    var text = window.lecternText ? window.lecternText(key, args) : key;
-    var e = new Error(text);
-    e.problem = text;
+    var e = new Error(window.lecternText ? window.lecternText(key, args) : key);
+    e.problem = { key: key, args: args || {} };
     return e;
   }
 
@@ -87,7 +87,9 @@
   }
 
   function failed(src, why) {
-    withString(src, function (s) { withString(why, function (w) { _lectern_image_failed(s, w); }); });
+    withString(src, function (s) {
+      withString(why.key, function (k) { withString(JSON.stringify(why.args), function (a) { _lectern_image_failed(s, k, a); }); });
+    });
   }
 
   // The header check in the viewer: {ok, width, height, decode: [w, h], mime} or {ok: false}.

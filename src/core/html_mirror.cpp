@@ -176,7 +176,7 @@ void write_works_list(std::string& out, const Archive& a, const TimelineItems& i
         }
     out += "</ol>\n";
     if (a.works.size() > kMirrorWorks)
-        out += "<p>" + html_escape(tr("mirror.more_works", {{"count", std::to_string(a.works.size() - kMirrorWorks)}})) + "</p>\n";
+        out += "<p>" + html_escape(tr_count("mirror.more_works", static_cast<long long>(a.works.size() - kMirrorWorks))) + "</p>\n";
 }
 
 }  // namespace

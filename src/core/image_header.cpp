@@ -27,7 +27,7 @@ ImageHeader png(std::string_view b) {
     ImageHeader h;
     h.format = ImageFormat::png;
     if (b.size() < 33 || b.substr(12, 4) != "IHDR") {
-        h.problem = tr(b.size() < 33 ? "image.truncated" : "image.damaged_png");
+        h.problem = Message{b.size() < 33 ? "image.truncated" : "image.damaged_png"};
         return h;
     }
     h.width = be32(b, 16), h.height = be32(b, 20);
@@ -36,7 +36,7 @@ ImageHeader png(std::string_view b) {
         if (b.substr(at + 4, 4) == "IEND") return h;
         at += static_cast<std::size_t>(std::min<std::uint64_t>(length + 12, b.size() + 1));  // never wraps
     }
-    h.problem = tr("image.truncated");
+    h.problem = Message{"image.truncated"};
     return h;
 }
 
@@ -49,7 +49,7 @@ ImageHeader jpeg(std::string_view b) {
     bool found = false;
     while (at + 4 <= b.size()) {
         if (std::uint8_t(b[at]) != 0xFF) {
-            h.problem = tr("image.damaged_jpeg_marker");
+            h.problem = Message{"image.damaged_jpeg_marker"};
             return h;
         }
         const std::uint8_t marker = std::uint8_t(b[at + 1]);
@@ -74,12 +74,12 @@ ImageHeader jpeg(std::string_view b) {
         at += 2 + length;
     }
     if (!found) {
-        h.problem = tr(at + 4 > b.size() ? "image.truncated" : "image.damaged_jpeg_frame");
+        h.problem = Message{at + 4 > b.size() ? "image.truncated" : "image.damaged_jpeg_frame"};
         return h;
     }
     std::size_t end = b.size();
     while (end > 2 && b[end - 1] == '\0') --end;
-    if (end < 2 || std::uint8_t(b[end - 2]) != 0xFF || std::uint8_t(b[end - 1]) != 0xD9) h.problem = tr("image.truncated");
+    if (end < 2 || std::uint8_t(b[end - 2]) != 0xFF || std::uint8_t(b[end - 1]) != 0xD9) h.problem = Message{"image.truncated"};
     return h;
 }
 
@@ -88,11 +88,11 @@ ImageHeader gif(std::string_view b) {
     ImageHeader h;
     h.format = ImageFormat::gif;
     if (b.size() < 14) {
-        h.problem = tr("image.truncated");
+        h.problem = Message{"image.truncated"};
         return h;
     }
     h.width = le16(b, 6), h.height = le16(b, 8);
-    if (b.back() != ';') h.problem = tr("image.truncated");
+    if (b.back() != ';') h.problem = Message{"image.truncated"};
     return h;
 }
 
@@ -101,7 +101,7 @@ ImageHeader webp(std::string_view b) {
     ImageHeader h;
     h.format = ImageFormat::webp;
     if (b.size() < 30) {
-        h.problem = tr("image.truncated");
+        h.problem = Message{"image.truncated"};
         return h;
     }
     const std::string_view chunk = b.substr(12, 4);
@@ -113,10 +113,10 @@ ImageHeader webp(std::string_view b) {
     } else if (chunk == "VP8X") {
         h.width = le24(b, 24) + 1, h.height = le24(b, 27) + 1;
     } else {
-        h.problem = tr("image.damaged_webp");
+        h.problem = Message{"image.damaged_webp"};
         return h;
     }
-    if (std::uint64_t(le32(b, 4)) + 8 > b.size()) h.problem = tr("image.truncated");
+    if (std::uint64_t(le32(b, 4)) + 8 > b.size()) h.problem = Message{"image.truncated"};
     return h;
 }
 
@@ -125,7 +125,7 @@ ImageHeader webp(std::string_view b) {
 ImageHeader read_image_header(std::string_view b) {
     ImageHeader h;
     if (b.empty()) {
-        h.problem = tr("image.empty");
+        h.problem = Message{"image.empty"};
         return h;
     }
     if (starts(b, "\x89PNG\r\n\x1A\n")) h = png(b);
@@ -133,16 +133,16 @@ ImageHeader read_image_header(std::string_view b) {
     else if (starts(b, "GIF87a") || starts(b, "GIF89a")) h = gif(b);
     else if (starts(b, "RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP") h = webp(b);
     else {
-        h.problem = tr("image.not_an_image");
+        h.problem = Message{"image.not_an_image"};
         return h;
     }
     if (!h.ok()) return h;
-    const std::string size = tr("image.size", {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)}});
-    if (h.width == 0 || h.height == 0) h.problem = tr("image.no_pixels", {{"size", size}});
+    const Message size{"image.size", {{"width", std::to_string(h.width)}, {"height", std::to_string(h.height)}}};
+    if (h.width == 0 || h.height == 0) h.problem = Message{"image.no_pixels", {{"size", size}}};
     else if (h.width > kMaxImageSide || h.height > kMaxImageSide)
-        h.problem = tr("image.too_wide", {{"size", size}, {"max", std::to_string(kMaxImageSide)}});
+        h.problem = Message{"image.too_wide", {{"size", size}, {"max", std::to_string(kMaxImageSide)}}};
     else if (std::uint64_t(h.width) * h.height > kMaxImagePixels)
-        h.problem = tr("image.too_many_pixels", {{"size", size}, {"max", std::to_string(kMaxImagePixels / 1000000)}});
+        h.problem = Message{"image.too_many_pixels", {{"size", size}, {"max", std::to_string(kMaxImagePixels / 1000000)}}};
     return h;
 }
 

@@ -1,7 +1,7 @@
 // Reads an image's format and size from its first bytes, before anything decodes it.
 //
 //   ImageHeader h = read_image_header(bytes);
-//   if (!h.ok()) fail(h.problem);                     // "is not an image", "is truncated", "is 30000×30000 pixels, ..."
+//   if (!h.ok()) fail(h.problem);                     // "is not an image", "is truncated", "is 30000×30000 pixels, ..." (a Message)
 //   else decode(bytes, shown_size(h.width, h.height)); // never more pixels than kMaxShownSide a side
 //
 // Every platform checks here first: a file that is not an image, that stops before its
@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "core/message.h"
 
 namespace lectern {
 
@@ -29,7 +31,7 @@ enum class ImageFormat { unknown, png, jpeg, gif, webp };
 struct ImageHeader {
     ImageFormat format = ImageFormat::unknown;
     std::uint32_t width = 0, height = 0;
-    std::string problem;  // empty: fine. Otherwise a phrase to follow the image's name: "is not an image"
+    Message problem;  // empty: fine. Otherwise a phrase to follow the image's name: "is not an image"
     bool ok() const { return problem.empty(); }
 };
 

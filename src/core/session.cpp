@@ -86,7 +86,7 @@ void Session::want_image(const std::string& src, const std::string& where) {
     // The checker refuses such a src in cover and media; a body's ![alt](src) is only seen
     // here, so no platform is ever asked to fetch javascript:, http:, /etc/... or ../...
     if (media_source(src) == MediaSource::refused) {
-        image_failed(src, tr("image.refused_source"));
+        image_failed(src, {"image.refused_source"});
         return;
     }
     send({Outgoing::Kind::load_image, "", "", src});
@@ -106,7 +106,7 @@ void Session::image_pixels(const std::string& src, std::uint32_t width, std::uin
     if (it == images_.end() || it->second.state != ImageSlot::State::pending) return;
     if (width == 0 || height == 0 || width > kMaxShownSide || height > kMaxShownSide ||
         rgba.size() != std::size_t(width) * height * 4) {
-        image_failed(src, tr("image.wrong_size"));
+        image_failed(src, {"image.wrong_size"});
         return;
     }
     ImageSlot& slot = it->second;
@@ -117,7 +117,7 @@ void Session::image_pixels(const std::string& src, std::uint32_t width, std::uin
     ++revision_;
 }
 
-void Session::image_failed(const std::string& src, const std::string& problem) {
+void Session::image_failed(const std::string& src, const Message& problem) {
     const auto it = images_.find(src);
     if (it == images_.end() || it->second.state == ImageSlot::State::failed) return;
     ImageSlot& slot = it->second;
@@ -127,7 +127,7 @@ void Session::image_failed(const std::string& src, const std::string& problem) {
     ++revision_;
     // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
     const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : utf8_shortened(src, 80);
-    set_notice(tr("image.notice", {{"where", slot.where}, {"name", name}, {"reason", problem}}));
+    set_notice(tr("image.notice", {{"where", slot.where}, {"name", name}, {"reason", problem.in(current_language())}}));
 }
 
 const ImageSlot* Session::image(const std::string& src) const {
@@ -151,7 +151,7 @@ json Session::images_json() const {
                        {"width", slot.width},
                        {"height", slot.height},
                        {"pixels", {slot.pixel_width, slot.pixel_height}},
-                       {"problem", slot.problem}});
+                       {"problem", slot.problem.in(current_language())}});
     }
     return out;
 }

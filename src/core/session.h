@@ -73,7 +73,8 @@ struct ImageSlot {
     std::uint32_t width = 0, height = 0; // natural size, once the header is read
     std::uint32_t pixel_width = 0, pixel_height = 0;  // of the decoded pixels (at most kMaxShownSide a side)
     std::vector<std::uint8_t> rgba;      // decoded pixels until the UI takes them for a texture
-    std::string problem;                 // failed: "is not an image", "was not found"
+    Message problem;                     // failed: "is not an image", "was not found", said in the
+                                         // interface's language whenever it is shown
 };
 
 class Session {
@@ -156,7 +157,7 @@ public:
     void want_image(const std::string& src, const std::string& where);
     ImageHeader image_bytes(const std::string& src, std::string_view bytes);
     void image_pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba);
-    void image_failed(const std::string& src, const std::string& problem);
+    void image_failed(const std::string& src, const Message& problem);
     const ImageSlot* image(const std::string& src) const;
     const std::map<std::string, ImageSlot>& images() const { return images_; }
     std::map<std::string, ImageSlot>& images_for_upload() { return images_; }  // the UI takes rgba into textures

@@ -1,6 +1,8 @@
 // A work's images in the order the reader shows them.
 #include "core/work_images.h"
 
+#include "core/messages.h"
+
 namespace lectern {
 
 std::vector<WorkImage> work_images(const Work& w, int index, const md::Document* body) {
@@ -9,7 +11,7 @@ std::vector<WorkImage> work_images(const Work& w, int index, const md::Document*
     if (w.cover) out.push_back({WorkImage::Place::cover, at + ".cover", w.cover->src, w.cover->alt, w.cover->caption});
     if (body)
         for (std::size_t i = 0; i < body->images.size(); ++i)
-            out.push_back({WorkImage::Place::body, at + ".body, image " + std::to_string(i + 1), body->images[i].src,
+            out.push_back({WorkImage::Place::body, tr("image.body_where", {{"member", at + ".body"}, {"n", std::to_string(i + 1)}}), body->images[i].src,
                            body->images[i].alt, ""});
     for (std::size_t i = 0; i < w.media.size(); ++i)
         out.push_back({WorkImage::Place::media, at + ".media[" + std::to_string(i) + "]", w.media[i].src, w.media[i].alt,

@@ -70,13 +70,13 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
 #else
     std::string bytes;
     switch (media_source(src)) {
-        case MediaSource::refused: s.image_failed(src, lectern::tr("image.refused_source")); return;
-        case MediaSource::web: s.image_failed(src, lectern::tr("image.web_on_desktop")); return;
+        case MediaSource::refused: s.image_failed(src, {"image.refused_source"}); return;
+        case MediaSource::web: s.image_failed(src, {"image.web_on_desktop"}); return;
         case MediaSource::data:
-            if (!decode_data_uri(src, bytes)) return s.image_failed(src, lectern::tr("image.damaged_data"));
+            if (!decode_data_uri(src, bytes)) return s.image_failed(src, {"image.damaged_data"});
             break;
         case MediaSource::relative:
-            if (!read_file(archive_dir + src, bytes)) return s.image_failed(src, lectern::tr("image.not_found"));
+            if (!read_file(archive_dir + src, bytes)) return s.image_failed(src, {"image.not_found"});
             break;
     }
     const ImageHeader h = s.image_bytes(src, bytes);
@@ -87,7 +87,7 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
     if (!px || w <= 0 || hgt <= 0) {
         if (px) stbi_image_free(px);
         const char* why = stbi_failure_reason();
-        return s.image_failed(src, lectern::tr("image.undecodable", {{"reason", why ? why : "?"}}));
+        return s.image_failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
     }
     const PixelSize to = shown_size(std::uint32_t(w), std::uint32_t(hgt));
     std::vector<std::uint8_t> rgba =

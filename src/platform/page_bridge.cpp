@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "core/html_mirror.h"
+#include "core/text_fold.h"
 
 namespace {
 lectern::Session* g_session = nullptr;
@@ -79,8 +82,17 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int h
                             std::vector<std::uint8_t>(rgba, rgba + n));
     g_woken = true;
 }
-EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* problem) {
+// `key`: a "page.image_" catalogue key (web/images.js), `args`: a JSON object of its
+// placeholders. Kept as a message, so the reason follows a later change of language.
+EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key, const char* args) {
     if (!g_session) return;
+    const std::string_view k(key);
+    lectern::Message problem{k.rfind("page.image_", 0) == 0 && k.size() < 64 ? std::string(k) : "page.image_not_shown"};
+    const auto given = nlohmann::json::parse(args, nullptr, false);
+    if (given.is_object())
+        for (auto it = given.begin(); it != given.end() && problem.args.size() < 4; ++it)
+            if (it->is_string() || it->is_number())
+                problem.args.emplace_back(it.key(), it->is_string() ? lectern::utf8_shortened(it->get<std::string>(), 120) : it->dump());
     g_session->image_failed(src, problem);
     g_woken = true;
 }

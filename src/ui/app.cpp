@@ -93,7 +93,7 @@ void upload_images(Session& s, ImageTextures& tx) {
         if (slot.state != ImageSlot::State::ready || slot.rgba.empty() || tx.by_src.count(src)) continue;
         const ImTextureID id = tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
         if (!id) {
-            s.image_failed(src, tr("image.no_texture"));
+            s.image_failed(src, {"image.no_texture"});
             continue;
         }
         tx.by_src[src] = {id, slot.pixel_width, slot.pixel_height};

@@ -92,7 +92,7 @@ void figure(Frame& fr, const WorkImage& im) {
         ImGui::PopFont();
         ImGui::PushFont(fr.f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-        ImGui::TextWrapped("%s", tr("image.unavailable", {{"reason", slot->problem}}).c_str());
+        ImGui::TextWrapped("%s", tr("image.unavailable", {{"reason", slot->problem.in(current_language())}}).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, pad * 0.5f));

@@ -127,7 +127,15 @@ TEST_CASE("mirror: a huge archive's list stops at kMirrorWorks and says how many
     }
     const std::string html = archive_mirror_html(a, build_timeline_items(a));
     CHECK(count(html, "<li>") == kMirrorWorks);
-    CHECK(html.find("And 10 more works") != std::string::npos);
+    CHECK(html.find("And 10 more works: search the archive to find them.") != std::string::npos);
+    // One more is one work, in the language's own plural form.
+    a.works.resize(kMirrorWorks + 1);
+    CHECK(archive_mirror_html(a, build_timeline_items(a)).find("And 1 more work: search the archive to find it.") != std::string::npos);
+    use_language("ru");
+    CHECK(archive_mirror_html(a, build_timeline_items(a)).find("И ещё 1 работа") != std::string::npos);
+    a.works.resize(kMirrorWorks + 5);
+    CHECK(archive_mirror_html(a, build_timeline_items(a)).find("И ещё 5 работ:") != std::string::npos);
+    use_language("en");
 }
 
 TEST_CASE("mirror: its own words follow the interface's language, the archive's stay as written", "[mirror][i18n]") {

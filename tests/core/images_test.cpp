@@ -7,6 +7,7 @@
 #include "core/archive.h"
 #include "core/html_mirror.h"
 #include "core/image_header.h"
+#include "core/messages.h"
 #include "core/markdown.h"
 #include "core/media_source.h"
 #include "core/session.h"
@@ -39,7 +40,7 @@ TEST_CASE("image header: PNG, JPEG, GIF and WebP give their size", "[images]") {
     CHECK(png.width == 64);
     CHECK(png.height == 48);
     const ImageHeader jpg = read_image_header(image_file("photo.jpg"));
-    INFO(jpg.problem);
+    INFO(jpg.problem.in("en"));
     CHECK(jpg.ok());
     CHECK(jpg.format == ImageFormat::jpeg);
     CHECK(jpg.width == 40);
@@ -56,24 +57,24 @@ TEST_CASE("image header: PNG, JPEG, GIF and WebP give their size", "[images]") {
     for (int i = 0; i < 4; ++i) webp += static_cast<char>((bits >> (8 * i)) & 0xFF);
     webp += std::string(5, '\0');
     const ImageHeader w = read_image_header(webp);
-    INFO(w.problem);
+    INFO(w.problem.in("en"));
     CHECK(w.ok());
     CHECK(w.width == 100);
     CHECK(w.height == 50);
 }
 
 TEST_CASE("image header: not an image, truncated, too big or empty are refused with the reason", "[images]") {
-    CHECK(read_image_header(image_file("notes.png")).problem.find("is not an image") == 0);
-    CHECK(read_image_header(image_file("truncated.png")).problem.find("is truncated") == 0);
+    CHECK(read_image_header(image_file("notes.png")).problem.in("en").find("is not an image") == 0);
+    CHECK(read_image_header(image_file("truncated.png")).problem.in("en").find("is truncated") == 0);
     const ImageHeader huge = read_image_header(image_file("huge.png"));
     CHECK(huge.width == 30000);
-    CHECK(huge.problem == "is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
-    CHECK(read_image_header("").problem == "is empty");
+    CHECK(huge.problem.in("en") == "is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
+    CHECK(read_image_header("").problem.in("en") == "is empty");
     // Within 8192 a side but 8000x8000 = 64 Mpx: over the 32 million allowed.
     std::string big = image_file("good.png");
     big[16] = 0, big[17] = 0, big[18] = 0x1F, big[19] = 0x40;  // width 8000
     big[20] = 0, big[21] = 0, big[22] = 0x1F, big[23] = 0x40;  // height 8000
-    CHECK(read_image_header(big).problem.find("more than the 32 million pixels allowed") != std::string::npos);
+    CHECK(read_image_header(big).problem.in("en").find("more than the 32 million pixels allowed") != std::string::npos);
     // Every prefix of a good file is refused or whole: never read past the end (ASan) and never "ok" early.
     const std::string jpg = image_file("photo.jpg");
     for (std::size_t n = 0; n < jpg.size(); ++n) {
@@ -194,8 +195,13 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     CHECK(s.notice() == "works[4].cover: huge.png is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
 
     s.want_image("missing.png", "works[2].cover");
-    s.image_failed("missing.png", "was not found");
+    s.image_failed("missing.png", {"image.not_found"});
     CHECK(s.notice() == "works[2].cover: missing.png was not found");
+    // The reason is kept as a message: after a switch of language it reads in the new one.
+    REQUIRE(s.command(R"({"language": "de"})") == R"({"ok":true})");
+    CHECK(s.image("missing.png")->problem.in(current_language()) == "wurde nicht gefunden");
+    CHECK(s.state_json().find(R"("problem":"wurde nicht gefunden")") != std::string::npos);
+    REQUIRE(s.command(R"({"language": "en"})") == R"({"ok":true})");
 
     // A body's image with a source the checker would refuse is never sent to the platform.
     s.take_outgoing();

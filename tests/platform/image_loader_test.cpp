@@ -50,17 +50,17 @@ TEST_CASE("native images: a large image is kept scaled down, data: URIs decode",
     const std::string uri = "data:image/png;base64," +
                             std::string("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
     const ImageSlot& data = loaded(s, uri);
-    INFO(data.problem);
+    INFO(data.problem.in("en"));
     CHECK(data.state == ImageSlot::State::ready);
     CHECK(data.pixel_width == 1);
 }
 
 TEST_CASE("native images: missing, truncated, huge, non-images and web images fail with the reason", "[images][platform]") {
     Session s;
-    CHECK(loaded(s, "missing.png").problem == "was not found");
-    CHECK(loaded(s, "truncated.png").problem.rfind("is truncated", 0) == 0);
-    CHECK(loaded(s, "huge.png").problem.rfind("is 30000", 0) == 0);
-    CHECK(loaded(s, "notes.png").problem.rfind("is not an image", 0) == 0);
+    CHECK(loaded(s, "missing.png").problem.in("en") == "was not found");
+    CHECK(loaded(s, "truncated.png").problem.in("en").rfind("is truncated", 0) == 0);
+    CHECK(loaded(s, "huge.png").problem.in("en").rfind("is 30000", 0) == 0);
+    CHECK(loaded(s, "notes.png").problem.in("en").rfind("is not an image", 0) == 0);
     CHECK(loaded(s, "https://example.org/a.png").state == ImageSlot::State::failed);
     CHECK(loaded(s, "../archive.json").state == ImageSlot::State::failed);
     for (const auto& [src, slot] : s.images()) {

@@ -31,7 +31,7 @@ void serve_images(Session& s) {
         try {
             bytes = o.text.rfind("data:", 0) == 0 ? std::string() : read_file(images_dir() + o.text);
         } catch (const std::exception&) {
-            s.image_failed(o.text, "was not found");
+            s.image_failed(o.text, {"image.not_found"});
             continue;
         }
         if (bytes.empty()) continue;  // data: left pending here: the placeholder stays

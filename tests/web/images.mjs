@@ -103,6 +103,15 @@ async function checkBad(page, label) {
     assert(alt.y1 - alt.y0 > 30, `${id}: the alt box is ${alt.y1 - alt.y0} px high`);
     if (id === 'huge') await page.screenshot({ path: path.join(artifacts, `images-alt-${label}.png`) });
   }
+  // Each reason is kept as a message, so it reads in the language chosen after it failed:
+  // the page's (missing) and the viewer's header check (huge) alike.
+  equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
+  const ru = await settledImages(page);
+  for (const [id, src, want] of [['missing', 'missing.png', /^не найдено \(/], ['huge', 'huge.png', /^размером 30000×30000 пикселей, больше допустимых 8192/]]) {
+    const slot = ru.images.find((i) => i.src === src);
+    assert(want.test(slot.problem), `${label}: ${id} after the switch to Russian: "${slot.problem}"`);
+  }
+  equal(await command(page, { language: 'en' }), { ok: true }, 'language reply (en)');
   // Refused before decoding: the viewer's memory did not grow for 900 million pixels (3.6 GB).
   const after = await heap();
   assert(after - before < 64e6, `${label}: wasm memory grew from ${before} to ${after}`);
