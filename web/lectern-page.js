@@ -270,6 +270,10 @@
     if (h === (lectern.lastHash || '') || (!h && !lectern.lastHash)) return;
     lectern.lastHash = h;
     lectern.command({ link: h || '#' });
+    // A host that changes its frame's theme= after load: the page around the canvas follows
+    // the viewer (a link that names no theme keeps the one the frame has).
+    var theme = fragmentOption('theme');
+    if (theme === 'light' || theme === 'dark') showTheme(frameTheme = theme);
   }
   window.addEventListener('popstate', applyLink);
   window.addEventListener('hashchange', applyLink);

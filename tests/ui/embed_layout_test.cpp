@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "headless.h"
 #include "ui/theme.h"
 #include "../test_files.h"
@@ -87,4 +88,28 @@ TEST_CASE("embed layout: no outline pane beside the text in a frame", "[embed]")
     h.frames(3);
     CHECK_FALSE(outline_drawn());
     CHECK(h.ui.reader.body_headings == 2);  // the outline went into the text instead
+}
+
+TEST_CASE("embed layout: the compact bar stays inside a 360 px frame in every language", "[embed][i18n]") {
+    // The longest bar: a search running (the Results button may come) and a filter on
+    // ("Фильтры (вкл.)"). Nothing the bar draws may reach past the frame's right edge.
+    for (const std::string& language : interface_languages()) {
+        CAPTURE(language);
+        HeadlessUi h(bundled_archive());
+        ImGui::GetIO().DisplaySize = ImVec2(360, 480);
+        REQUIRE(h.session.apply_fragment("#embed=1&q=trotsky").empty());
+        REQUIRE(h.session.command(nlohmann::json{{"language", language}}.dump()) == R"({"ok":true})");
+        SearchFilter f;
+        f.kinds = {"letter"};
+        h.session.set_filter(f);
+        h.frames(3);
+        const ImGuiWindow* w = ImGui::FindWindowByName("Lectern");
+        REQUIRE(w);
+        CHECK(w->DC.CursorMaxPos.x <= 360.0f);
+        const auto bar = nlohmann::json::parse(h.session.state_json())["bar"].get<std::vector<std::string>>();
+        CAPTURE(bar);
+        CHECK(std::find(bar.begin(), bar.end(), tr("embed.full_viewer")) != bar.end());
+        CHECK(std::find(bar.begin(), bar.end(), tr("bar.filters_on")) != bar.end());
+    }
+    use_language("en");
 }

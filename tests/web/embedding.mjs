@@ -88,6 +88,22 @@ export async function embedding(browser, siteUrl) {
     equal(inFrame.scrollable, false, 'the frame\'s page can scroll');
   });
 
+  await test('embedding: a host that changes the frame\'s theme= after load turns the viewer and the page around it', async () => {
+    const src = (theme) => page.evaluate((t) => {
+      const f = document.getElementById('lectern');
+      f.src = f.src.replace(/theme=(dark|light)/, 'theme=' + t);
+    }, theme);
+    for (const theme of ['light', 'dark']) {
+      await src(theme);
+      await frame.waitForFunction((t) => location.hash.includes('theme=' + t), theme, { timeout: 5000 });
+      await nextFrames(frame, 5);
+      const s = await state(frame);
+      const chrome = await frame.evaluate(() => document.documentElement.getAttribute('data-theme'));
+      equal([s.theme, s.embed.theme, chrome], [theme, theme, theme], `after theme=${theme}`);
+      equal(s.prefs.theme, '', 'the frame\'s theme is not kept as the reader\'s');
+    }
+  });
+
   await test('embedding: keys typed in a host field stay in the host', async () => {
     const s0 = await state(frame);
     await page.click('#note');
