@@ -15,6 +15,7 @@ EM_JS(void, js_load_image, (const char* src), {
 });
 #else
 #include <stb_image.h>
+#include <webp/decode.h>
 
 #include <fstream>
 #include <sstream>
@@ -82,11 +83,14 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
     const ImageHeader h = s.image_bytes(src, bytes);
     if (!h.ok()) return;  // the session says why
     int w = 0, hgt = 0, channels = 0;
-    stbi_uc* px = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &hgt,
-                                        &channels, 4);
+    const bool webp = h.format == ImageFormat::webp;  // stb reads PNG, JPEG and GIF, not WebP
+    std::uint8_t* px = webp ? WebPDecodeRGBA(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), &w, &hgt)
+                            : stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
+                                                    &w, &hgt, &channels, 4);
+    const auto release = [&] { webp ? WebPFree(px) : stbi_image_free(px); };
     if (!px || w <= 0 || hgt <= 0) {
-        if (px) stbi_image_free(px);
-        const char* why = stbi_failure_reason();
+        if (px) release();
+        const char* why = webp ? "damaged WebP" : stbi_failure_reason();
         return s.image_failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
     }
     const PixelSize to = shown_size(std::uint32_t(w), std::uint32_t(hgt));
@@ -94,7 +98,7 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
         to.width == std::uint32_t(w) && to.height == std::uint32_t(hgt)
             ? std::vector<std::uint8_t>(px, px + std::size_t(w) * std::size_t(hgt) * 4)
             : scaled_down(px, std::uint32_t(w), std::uint32_t(hgt), to.width, to.height);
-    stbi_image_free(px);
+    release();
     s.image_pixels(src, to.width, to.height, std::move(rgba));
 #endif
 }

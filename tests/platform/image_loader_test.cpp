@@ -1,7 +1,11 @@
 // The desktop viewer's image loading (src/platform/image_loader.cpp): files beside the
-// archive decoded with Debian's stb_image after the core's header check, scaled down to
+// archive decoded with Debian's stb_image (WebP with libwebp) after the core's header check, scaled down to
 // what the reader keeps; everything else refused with the reason the reader will see.
 #include <catch2/catch.hpp>
+#include <webp/encode.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "core/image_header.h"
 #include "platform/image_loader.h"
@@ -68,4 +72,44 @@ TEST_CASE("native images: missing, truncated, huge, non-images and web images fa
         CHECK(slot.state == ImageSlot::State::failed);
         CHECK(slot.rgba.empty());
     }
+}
+
+TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[images][platform]") {
+    // Written here with libwebp's encoder: left half red, right half blue, 30×20.
+    std::vector<std::uint8_t> rgba(30 * 20 * 4);
+    for (std::size_t i = 0; i < 30 * 20; ++i) {
+        const bool left = i % 30 < 15;
+        rgba[i * 4 + 0] = left ? 208 : 0, rgba[i * 4 + 1] = 0, rgba[i * 4 + 2] = left ? 0 : 208, rgba[i * 4 + 3] = 255;
+    }
+    const std::string dir = (std::filesystem::temp_directory_path() / "lectern-webp-test/").string();
+    std::filesystem::create_directories(dir);
+    for (const bool lossless : {true, false}) {
+        CAPTURE(lossless);
+        std::uint8_t* out = nullptr;
+        const std::size_t n = lossless ? WebPEncodeLosslessRGBA(rgba.data(), 30, 20, 30 * 4, &out)
+                                       : WebPEncodeRGBA(rgba.data(), 30, 20, 30 * 4, 90.0f, &out);
+        REQUIRE(n > 0);
+        const std::string name = lossless ? "lossless.webp" : "lossy.webp";
+        std::ofstream(dir + name, std::ios::binary).write(reinterpret_cast<const char*>(out), static_cast<std::streamsize>(n));
+        WebPFree(out);
+        Session s;
+        s.want_image(name, "works[0].cover");
+        s.take_outgoing();
+        platform::load_image(s, name, dir);
+        const ImageSlot& w = *s.image(name);
+        INFO(w.problem.in("en"));
+        REQUIRE(w.state == ImageSlot::State::ready);
+        CHECK(w.pixel_width == 30);
+        CHECK(w.pixel_height == 20);
+        CHECK(std::abs(int(w.rgba[(10 * 30 + 2) * 4 + 0]) - 208) < 12);   // left: red
+        CHECK(std::abs(int(w.rgba[(10 * 30 + 27) * 4 + 2]) - 208) < 12);  // right: blue
+    }
+    // A WebP cut short: its header claims a chunk the file does not hold.
+    Session s;
+    const std::string cut = read_file(dir + "lossy.webp");
+    std::ofstream(dir + "cut.webp", std::ios::binary) << cut.substr(0, cut.size() / 2);
+    s.want_image("cut.webp", "works[0].cover");
+    platform::load_image(s, "cut.webp", dir);
+    CHECK(s.image("cut.webp")->state == ImageSlot::State::failed);
+    std::filesystem::remove_all(dir);
 }
