@@ -42,17 +42,11 @@ const Page* Archive::find_page(std::string_view id) const {
     return nullptr;
 }
 
-Diagnostic Diagnostic::make(Severity severity, std::string path, Message what, int line, int column) {
-    Diagnostic d{severity, std::move(path), line, column, std::move(what), {}};
-    d.message = d.what.in("en");
-    return d;
-}
-
 std::string Diagnostic::to_string(std::string_view language) const {
     std::string where = path;
     if (where.empty() && line > 0)
         where = Message{"check.at_line", {{"line", std::to_string(line)}, {"column", std::to_string(column)}}}.in(language);
-    std::string said = language == "en" ? message : what.in(language);
+    std::string said = what.in(language);
     if (severity == Severity::warning) said = Message{"check.warning", {{"problem", said}}}.in(language);
     return where.empty() ? said : Message{"check.at", {{"where", where}, {"problem", said}}}.in(language);
 }
@@ -101,8 +95,8 @@ class Reader {
 public:
     explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
 
-    void error(const std::string& path, Message what) { out_.push_back(Diagnostic::make(Diagnostic::Severity::error, path, std::move(what))); }
-    void warning(const std::string& path, Message what) { out_.push_back(Diagnostic::make(Diagnostic::Severity::warning, path, std::move(what))); }
+    void error(const std::string& path, Message what) { out_.push_back({Diagnostic::Severity::error, path, 0, 0, std::move(what)}); }
+    void warning(const std::string& path, Message what) { out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(what)}); }
     std::size_t count() const { return out_.size(); }
     // Wraps the problems recorded since count() was `first` in `key`, which holds each as
     // {problem} beside `args` (an era's title after its problems).
@@ -110,7 +104,7 @@ public:
         for (std::size_t i = first; i < out_.size(); ++i) {
             Message wrapped{key, args};
             wrapped.args.emplace_back("problem", std::move(out_[i].what));
-            out_[i] = Diagnostic::make(out_[i].severity, out_[i].path, std::move(wrapped));
+            out_[i].what = std::move(wrapped);
         }
     }
     bool has_errors() const {
@@ -433,13 +427,13 @@ LoadResult load_archive(std::string_view text) {
     if (!json::sax_parse(text.begin(), text.end(), &dom)) {
         // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
         const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
-        auto d = Diagnostic::make(Diagnostic::Severity::error, "", nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message));
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message)};
         set_position(d, text, nul <= at ? nul : at);
         result.diagnostics.push_back(std::move(d));
         return result;
     }
     if (nul != std::string_view::npos) {
-        auto d = Diagnostic::make(Diagnostic::Severity::error, "", {"check.nul"});
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, {"check.nul"}};
         set_position(d, text, nul);
         result.diagnostics.push_back(std::move(d));
         return result;

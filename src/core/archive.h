@@ -1,7 +1,7 @@
 // The archive model (../specs/archive-format-v1.md) and its loader.
 //
 //   LoadResult r = load_archive(json_text);
-//   if (!r.ok()) for (auto& d : r.diagnostics) print(d.path, d.message);
+//   if (!r.ok()) for (auto& d : r.diagnostics) print(d.path, d.message());
 //   else use(*r.archive);
 //
 // The loader reports every problem it finds, each with the member path
@@ -89,9 +89,10 @@ struct Diagnostic {
     std::string path;  // member path such as "works[3].title"; empty for syntax errors
     int line = 0, column = 0;  // set for syntax errors
     Message what;              // the problem, to be written in any language
-    std::string message;       // what.in("en"): lectern-tool's words, which the format docs quote
 
-    static Diagnostic make(Severity severity, std::string path, Message what, int line = 0, int column = 0);
+    // In English: lectern-tool's words, which the format docs quote. Written when asked
+    // for, not kept: a broken generator can make a million problems.
+    std::string message() const { return what.in("en"); }
     // "works[3].title: expected a string, found a number" or "line 2, column 5: ...", in
     // `language` (the viewer passes the interface's).
     std::string to_string(std::string_view language = "en") const;

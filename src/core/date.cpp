@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/messages.h"
+
 namespace lectern {
 
 bool is_leap_year(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -236,7 +238,7 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     }
     const int day = static_cast<int>(d_lo);
     if (day < 1 || day > days_in_month(year, month)) {
-        if (day >= 1 && day <= 31) return fail(why, {"check.date.no_such_day", {{"day", std::to_string(day)}, {"month", Message{"date.month_of." + std::to_string(month)}}}});
+        if (day >= 1 && day <= 31) return fail(why, {"check.date.no_such_day", {{"day", std::to_string(day)}, {"month", Message{message_key("date.month_of." + std::to_string(month))}}}});
         return fail(why, {"check.date.day", {{"day", std::to_string(day)}}});
     }
     p.day = day;

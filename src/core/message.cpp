@@ -5,11 +5,11 @@
 
 namespace lectern {
 
-MessageArg::MessageArg(std::string arg_name, std::string arg_text) : name(std::move(arg_name)), text(std::move(arg_text)) {}
-MessageArg::MessageArg(std::string arg_name, Message arg_message) : name(std::move(arg_name)), message{std::move(arg_message)} {}
+MessageArg::MessageArg(const char* arg_name, std::string arg_text) : name(arg_name), text(std::move(arg_text)) {}
+MessageArg::MessageArg(const char* arg_name, Message arg_message) : name(arg_name), message{std::move(arg_message)} {}
 
 std::string Message::in(std::string_view language) const {
-    if (key.empty()) return {};
+    if (!key) return {};
     std::vector<std::pair<std::string, std::string>> values;
     values.reserve(args.size());
     for (const MessageArg& a : args) values.emplace_back(a.name, a.message.empty() ? a.text : a.message.front().in(language));

@@ -16,12 +16,16 @@ namespace lectern {
 
 struct Message;
 
+// Keys and placeholder names are static strings (literals, or core/messages.h's message_key()),
+// not copies: the checker may hold a million problems.
+
 // One "{name}" of a message: either text shown as given (archive text, a number) or a
 // message of its own, written in the same language as the one that holds it.
 struct MessageArg {
-    MessageArg(std::string arg_name, std::string arg_text);
-    MessageArg(std::string arg_name, Message arg_message);
-    std::string name;
+    MessageArg(const char* arg_name, std::string arg_text);
+    MessageArg(const char* arg_name, const char* arg_text) : MessageArg(arg_name, std::string(arg_text)) {}  // text, not a key
+    MessageArg(const char* arg_name, Message arg_message);
+    const char* name;
     std::string text;
     std::vector<Message> message;  // empty, or the one message this argument holds
 };
@@ -29,13 +33,13 @@ struct MessageArg {
 struct Message {
     Message() = default;
     // Not explicit: {"check.missing"} and {"check.no_person", {{"id", id}}} read as messages.
-    Message(std::string message_key, std::vector<MessageArg> message_args = {})  // NOLINT(google-explicit-constructor)
-        : key(std::move(message_key)), args(std::move(message_args)) {}
+    Message(const char* message_key, std::vector<MessageArg> message_args = {})  // NOLINT(google-explicit-constructor)
+        : key(message_key), args(std::move(message_args)) {}
 
-    std::string key;  // empty: no message
+    const char* key = nullptr;  // nullptr: no message
     std::vector<MessageArg> args;
 
-    bool empty() const { return key.empty(); }
+    bool empty() const { return key == nullptr; }
     // The message in `language` (English where that catalogue lacks the key).
     std::string in(std::string_view language) const;
 };

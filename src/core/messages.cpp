@@ -43,12 +43,26 @@ std::string match_language(std::string_view tag) {
     return catalogue(primary) ? primary : std::string();
 }
 
-const char* find_message(std::string_view language, std::string_view key) {
+namespace {
+
+const Entry* find_entry(std::string_view language, std::string_view key) {
     const Catalogue* c = catalogue(language);
     if (!c) return nullptr;
     const Entry* end = c->entries + c->count;
     const Entry* e = std::lower_bound(c->entries, end, key, [](const Entry& x, std::string_view k) { return std::string_view(x.key) < k; });
-    return e != end && std::string_view(e->key) == key ? e->text : nullptr;
+    return e != end && std::string_view(e->key) == key ? e : nullptr;
+}
+
+}  // namespace
+
+const char* find_message(std::string_view language, std::string_view key) {
+    const Entry* e = find_entry(language, key);
+    return e ? e->text : nullptr;
+}
+
+const char* message_key(std::string_view key) {
+    const Entry* e = find_entry("en", key);
+    return e ? e->key : nullptr;
 }
 
 std::vector<std::string> message_keys(std::string_view language) {

@@ -27,6 +27,9 @@ std::string match_language(std::string_view tag);
 
 // A catalogue's own text for `key`, or nullptr when it has none (no fallback).
 const char* find_message(std::string_view language, std::string_view key);
+// English's own copy of `key`, valid for the program's life, or nullptr when English has no
+// such key: a key made at run time ("date.month_of." + n) as a Message can hold it.
+const char* message_key(std::string_view key);
 // Every key of a catalogue, sorted (for the catalogue tests).
 std::vector<std::string> message_keys(std::string_view language);
 // `key` in `language`, else in English, else the key itself. Valid for the program's life.

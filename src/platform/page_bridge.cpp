@@ -11,7 +11,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/html_mirror.h"
-#include "core/text_fold.h"
 
 namespace {
 lectern::Session* g_session = nullptr;
@@ -87,12 +86,12 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int h
 EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key, const char* args) {
     if (!g_session) return;
     const std::string_view k(key);
-    lectern::Message problem{k.rfind("page.image_", 0) == 0 && k.size() < 64 ? std::string(k) : "page.image_not_shown"};
+    const char* known = k.rfind("page.image_", 0) == 0 ? lectern::message_key(k) : nullptr;
+    lectern::Message problem{known ? known : "page.image_not_shown"};
+    // The one placeholder web/images.js fills: an HTTP status.
     const auto given = nlohmann::json::parse(args, nullptr, false);
-    if (given.is_object())
-        for (auto it = given.begin(); it != given.end() && problem.args.size() < 4; ++it)
-            if (it->is_string() || it->is_number())
-                problem.args.emplace_back(it.key(), it->is_string() ? lectern::utf8_shortened(it->get<std::string>(), 120) : it->dump());
+    if (given.is_object() && given.contains("status") && given["status"].is_number_integer())
+        problem.args.emplace_back("status", given["status"].dump());
     g_session->image_failed(src, problem);
     g_woken = true;
 }

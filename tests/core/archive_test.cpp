@@ -282,5 +282,5 @@ TEST_CASE("archive: eras with open or unknown ends load, a second era of the sam
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].severity == Diagnostic::Severity::warning);
     CHECK(r.diagnostics[0].path == "eras[2].title");
-    CHECK(r.diagnostics[0].message == "another era has this title: readers cannot tell their bands apart (era 'Exile')");
+    CHECK(r.diagnostics[0].message() == "another era has this title: readers cannot tell their bands apart (era 'Exile')");
 }

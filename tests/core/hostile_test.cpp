@@ -62,7 +62,7 @@ void check_syntax_error(const LoadResult& r, int line, int column, const std::st
     CHECK(r.diagnostics[0].path.empty());
     CHECK(r.diagnostics[0].line == line);
     CHECK(r.diagnostics[0].column == column);
-    CHECK(r.diagnostics[0].message.find(fragment) != std::string::npos);
+    CHECK(r.diagnostics[0].message().find(fragment) != std::string::npos);
     check_messages_printable(r);
 }
 
@@ -300,7 +300,7 @@ TEST_CASE("hostile: a wrong-typed value anywhere names exactly that member", "[h
             for (const auto& d : r.diagnostics) {
                 if (d.severity != Diagnostic::Severity::error || d.path == path) continue;
                 const bool reference = path == "people[0].id" || path == "people[0]" || path == "people";
-                CHECK((reference && d.path.find("people[0]") != std::string::npos && d.message.find("no person") == 0));
+                CHECK((reference && d.path.find("people[0]") != std::string::npos && d.message().find("no person") == 0));
             }
             check_messages_printable(r);
         }

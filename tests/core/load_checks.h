@@ -9,7 +9,7 @@
 inline bool has_error(const lectern::LoadResult& r, const std::string& path, const std::string& fragment = "") {
     for (const auto& d : r.diagnostics)
         if (d.severity == lectern::Diagnostic::Severity::error && d.path == path &&
-            d.message.find(fragment) != std::string::npos)
+            d.message().find(fragment) != std::string::npos)
             return true;
     return false;
 }

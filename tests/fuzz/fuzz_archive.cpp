@@ -3,6 +3,7 @@
 // that loads again to the same archive (write -> load -> write is a fixed point).
 #include "core/archive.h"
 #include "core/archive_json.h"
+#include "core/messages.h"
 #include "fuzz_check.h"
 
 using namespace lectern;
@@ -12,10 +13,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool errors = false;
     for (const Diagnostic& d : r.diagnostics) {
         errors = errors || d.severity == Diagnostic::Severity::error;
-        // Problems are printed one per line and sent to the page as JSON.
-        const std::string line = d.to_string();
-        FUZZ_CHECK(fuzz::valid_utf8(line));
-        FUZZ_CHECK(line.find('\n') == std::string::npos);
+        // Problems are printed one per line and sent to the page as JSON, in every language.
+        for (const std::string& language : interface_languages()) {
+            const std::string line = d.to_string(language);
+            FUZZ_CHECK(fuzz::valid_utf8(line));
+            FUZZ_CHECK(line.find('\n') == std::string::npos);
+        }
     }
     FUZZ_CHECK(r.ok() == !errors);
     if (!r.ok()) {
