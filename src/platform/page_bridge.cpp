@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/html_mirror.h"
+#include "core/messages.h"
 
 namespace {
 lectern::Session* g_session = nullptr;
