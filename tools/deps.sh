@@ -19,10 +19,12 @@ MD4C_VERSION=0.4.8      # bookworm's, the version libmd4c-dev links natively
 UTF8PROC_VERSION=2.8.0  # bookworm's, as libutf8proc-dev
 # SDL subsystems the page never uses (no sound, gamepads, rumble, battery, sensors,
 # locale, SDL's 2D renderer or paths): left out of the wasm build, they are code the
-# reader would download for nothing. Bump SDL2_WASM_CONFIG when this list changes.
+# reader would download for nothing. The dummy and offscreen video drivers go too: the
+# page only ever runs SDL's Emscripten driver, and those two bring a BMP writer (they can
+# save frames as files). Bump SDL2_WASM_CONFIG when this list or the build below changes.
 SDL2_WASM_OFF=(-DSDL_AUDIO -DSDL_JOYSTICK -DSDL_HAPTIC -DSDL_HIDAPI -DSDL_POWER -DSDL_SENSOR -DSDL_LOCALE
-               -DSDL_RENDER -DSDL_FILESYSTEM -DSDL_MISC -DSDL_THREADS)
-SDL2_WASM_CONFIG=min1
+               -DSDL_RENDER -DSDL_FILESYSTEM -DSDL_MISC -DSDL_THREADS -DSDL_DUMMYVIDEO -DSDL_OFFSCREEN)
+SDL2_WASM_CONFIG=min2
 mkdir -p "$LECTERN_CACHE"
 
 # Debian's emscripten runs under the machine's Node, which does not see Debian's acorn.
@@ -125,7 +127,12 @@ lectern_deps_sdl2_wasm() {
     log "building SDL2 $SDL2_VERSION for wasm (once per machine, about 2 minutes)"
     local b=$LECTERN_CACHE/build/sdl2-wasm
     rm -rf "$b" && mkdir -p "$b"
+    # SDL_LEAN_AND_MEAN (SDL's own switch, in SDL_internal.h) compiles out its optimised
+    # software blitters, RLE surfaces and YUV (about 215 KB of wasm code): nothing on the
+    # page draws with surfaces, ImGui draws with WebGL. The generic blitter stays, so a
+    # surface can still be converted (the Emscripten driver does that for image cursors).
     (cd "$b" && emcmake cmake "$SDL2_SRC" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+        -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1 \
         -DSDL_TEST=OFF "${SDL2_WASM_OFF[@]/%/=OFF}" -DCMAKE_INSTALL_PREFIX="$SDL2_WASM.tmp" >/dev/null \
         && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
     rm -rf "$SDL2_WASM" && mv "$SDL2_WASM.tmp" "$SDL2_WASM"
