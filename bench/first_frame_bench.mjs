@@ -2,7 +2,9 @@
 // cached) and prints the median of window.lectern.firstFrameMs with its breakdown:
 // the page's phases (lectern.timings) and the viewer's own (state().timings).
 //
-//   node bench/first_frame_bench.mjs [runs] [dist]      defaults: 10, dist/
+//   node bench/first_frame_bench.mjs [runs] [dist] [scale]   defaults: 10, dist/, 1
+//
+// scale is the device pixel ratio (2 for a phone or a high-density laptop screen).
 //
 // The single file opens from file://; the site from a local static server that sends
 // .wasm as application/wasm (so it compiles while it streams), uncompressed.
@@ -14,6 +16,7 @@ import { launch, pct, root } from './browser_common.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const dist = path.resolve(process.argv[3] || path.join(root, 'dist'));
+const scale = Number(process.argv[4] || 1);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml' };
 
@@ -30,7 +33,7 @@ async function serve(dir) {
 }
 
 async function once(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scale });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
@@ -51,7 +54,7 @@ function report(name, results) {
 }
 
 const { browser } = await launch();
-console.log(`Chromium ${browser.version()}, ${runs} runs each, ${dist}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`Chromium ${browser.version()}, ${runs} runs each, ${dist}, pixel ratio ${scale}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const single = [];
 for (let i = 0; i < runs; ++i) single.push(await once(browser, 'file://' + path.join(dist, 'lectern.html')));
 report('single file (file://)', single);

@@ -19,10 +19,12 @@ MD4C_VERSION=0.4.8      # bookworm's, the version libmd4c-dev links natively
 UTF8PROC_VERSION=2.8.0  # bookworm's, as libutf8proc-dev
 # SDL subsystems the page never uses (no sound, gamepads, rumble, battery, sensors,
 # locale, SDL's 2D renderer or paths): left out of the wasm build, they are code the
-# reader would download for nothing. Bump SDL2_WASM_CONFIG when this list changes.
+# reader would download for nothing. The dummy and offscreen video drivers go too: the
+# page only ever runs SDL's Emscripten driver, and those two bring a BMP writer (they can
+# save frames as files). Bump SDL2_WASM_CONFIG when this list or the build below changes.
 SDL2_WASM_OFF=(-DSDL_AUDIO -DSDL_JOYSTICK -DSDL_HAPTIC -DSDL_HIDAPI -DSDL_POWER -DSDL_SENSOR -DSDL_LOCALE
-               -DSDL_RENDER -DSDL_FILESYSTEM -DSDL_MISC -DSDL_THREADS)
-SDL2_WASM_CONFIG=min1
+               -DSDL_RENDER -DSDL_FILESYSTEM -DSDL_MISC -DSDL_THREADS -DSDL_DUMMYVIDEO -DSDL_OFFSCREEN)
+SDL2_WASM_CONFIG=min3
 mkdir -p "$LECTERN_CACHE"
 
 # Debian's emscripten runs under the machine's Node, which does not see Debian's acorn.
@@ -117,6 +119,13 @@ lectern_deps_sources() {
 # under pipefail emcc's SIGPIPE would fail the build at random.
 emscripten_version() { emcc --version 2>/dev/null | sed -n '1s/.*) \([0-9.]*\).*/\1/p'; }
 
+# sdl_patch FILE SED: one sed edit on the copy of SDL's source, which must change the file.
+sdl_patch() {
+    local before; before=$(cksum < "$1")
+    sed -i "$2" "$1"
+    [ "$(cksum < "$1")" != "$before" ] || { echo "tools/deps.sh: '$2' no longer fits $1" >&2; exit 1; }
+}
+
 lectern_deps_sdl2_wasm() {
     lectern_deps_sources
     # The key names the subsystem set too: changing SDL2_WASM_OFF rebuilds once.
@@ -125,7 +134,23 @@ lectern_deps_sdl2_wasm() {
     log "building SDL2 $SDL2_VERSION for wasm (once per machine, about 2 minutes)"
     local b=$LECTERN_CACHE/build/sdl2-wasm
     rm -rf "$b" && mkdir -p "$b"
-    (cd "$b" && emcmake cmake "$SDL2_SRC" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+    # SDL_LEAN_AND_MEAN (SDL's own switch, in SDL_internal.h) compiles out its optimised
+    # software blitters, RLE surfaces and YUV (about 215 KB of wasm code): nothing on the
+    # page draws with surfaces, ImGui draws with WebGL.
+    # What surface code is left (conversion, the generic blitter, about 15 KB) only the
+    # Emscripten driver's image cursors and window framebuffer reach, which the page never
+    # uses: ImGui's SDL backend asks for system cursors only (SDL_CreateSystemCursor, which
+    # become CSS cursor names) and draws with GL, not SDL_GetWindowSurface. So SDL is built
+    # from a copy of its source (the unpacked one stays as Debian ships it) in which the
+    # driver does not offer those two: SDL_CreateCursor and SDL_CreateColorCursor fail with
+    # "Cursors are not currently supported", SDL_GetWindowSurface returns NULL.
+    cp -a "$SDL2_SRC" "$b/src"
+    local em=$b/src/src/video/emscripten
+    sdl_patch "$em/SDL_emscriptenmouse.c" 's/mouse->CreateCursor *= Emscripten_CreateCursor;/(void)Emscripten_CreateCursor;/'
+    sdl_patch "$em/SDL_emscriptenvideo.c" 's/device->[A-Za-z]*WindowFramebuffer = \(Emscripten_[A-Za-z]*\);/(void)\1;/'
+    mkdir "$b/build"
+    (cd "$b/build" && emcmake cmake "$b/src" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+        -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1 \
         -DSDL_TEST=OFF "${SDL2_WASM_OFF[@]/%/=OFF}" -DCMAKE_INSTALL_PREFIX="$SDL2_WASM.tmp" >/dev/null \
         && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
     rm -rf "$SDL2_WASM" && mv "$SDL2_WASM.tmp" "$SDL2_WASM"

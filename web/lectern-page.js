@@ -5,7 +5,7 @@
 //   lectern.timings              the page's start-up phases in ms (pageStart, viewerStart,
 //                                archive, wasmUnpack, wasmCompile, wasmInstantiate, runtime,
 //                                load, firstFrame); state().timings
-//                                has the viewer's own (parse, index, fontAtlas, firstLayout, firstDraw)
+//                                has the viewer's own (parse, index, fontAtlas, fontAtlases, firstLayout, firstDraw)
 //   lectern.state()              what the viewer shows (JSON object)
 //   lectern.command({open: id})  {ok: true} or {ok: false, error}
 (function () {

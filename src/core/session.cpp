@@ -345,6 +345,7 @@ std::string Session::state_json() const {
          {{"parse", timings_.parse},
           {"index", timings_.index},
           {"fontAtlas", timings_.font_atlas},
+          {"fontAtlases", timings_.font_atlases},
           {"firstLayout", timings_.first_layout},
           {"firstDraw", timings_.first_draw}}},
         {"images", images_json()},

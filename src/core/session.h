@@ -56,6 +56,7 @@ struct StartupTimings {
     double parse = 0.0;         // the last load: JSON text to the archive model
     double index = 0.0;         // the last load: timeline items and model (the search index waits for a search)
     double font_atlas = 0.0;    // the last font atlas build
+    int font_atlases = 0;       // font atlases built so far (the first frame's should be the first)
     double first_layout = 0.0;  // the first frame with an archive: the views (timeline layout, ImGui)
     double first_draw = 0.0;    // the same frame: GL calls and swap
 };
@@ -197,7 +198,7 @@ public:
     //  "query","results","frames","theme","language","languages","bar":[labels],
     //  "prefs":{theme,system_theme,reading_scale,language,browser_languages},
     //  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
-    //  "timings":{parse,index,fontAtlas,firstLayout,firstDraw},
+    //  "timings":{parse,index,fontAtlas,fontAtlases,firstLayout,firstDraw},
     //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
     //  "figures":[{src,look:"image"|"pending"|"alt",x0,y0,x1,y1}]}
     std::string state_json() const;

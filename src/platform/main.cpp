@@ -125,6 +125,7 @@ void follow_fonts(Shell& sh) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     sh.session.timings().font_atlas = lectern::ms_since(start);
+    ++sh.session.timings().font_atlases;
 }
 
 // Touch: one finger reaches ImGui as the mouse SDL makes of it (drag pans, tap
@@ -309,7 +310,9 @@ int main(int argc, char** argv) {
     lectern::ui::init_ui(sh.ui, 1.0f, &sh.session);
     sh.ui.reader.images.create = create_texture;
     sh.ui.reader.images.destroy = destroy_texture;
-    follow_fonts(sh);
+    // No font atlas yet: the first frame builds it (follow_fonts). On the web the page
+    // hands its archive over between main() and that frame, so the first atlas already
+    // holds the archive's characters (docs/performance.md, "Time to first frame").
     lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field);
 
 #ifdef __EMSCRIPTEN__

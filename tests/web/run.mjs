@@ -145,6 +145,25 @@ async function suite(browser, label, url, shotName) {
     equal((await state(page)).hovered_era, null, 'era under the pointer once it left the timeline');
   });
 
+  // ImGui asks SDL for system cursors, which SDL's Emscripten driver sets as the canvas's
+  // CSS cursor (SDL for wasm is built without image cursors: tools/deps.sh).
+  await test(`${label}: the pointer is an I-beam over the search box and the reader's text, an arrow over the timeline`, async () => {
+    const cursorAt = async (x, y) => {
+      await page.mouse.move(x, y);
+      await nextFrames(page, 3);
+      return page.evaluate(() => document.getElementById('canvas').style.cursor);
+    };
+    const box = await page.evaluate(() => document.getElementById('textfield').getBoundingClientRect().toJSON());
+    equal(await cursorAt(box.x + box.width / 2, box.y + box.height / 2), 'text', 'cursor over the search box');
+    equal(await cursorAt(1100, 250), 'default', 'cursor over the timeline');
+    // Down the middle of the reader (the front matter) until the pointer is over text.
+    equal(await command(page, { link: '#' }), { ok: true }, 'link reply');
+    let y = 450;
+    while (y < 790 && await cursorAt(640, y) !== 'text') y += 20;
+    assert(y < 790, "no I-beam anywhere down the middle of the reader's text");
+    equal(await cursorAt(1200, y), 'default', 'cursor over the margin beside the text');
+  });
+
   await test(`${label}: search finds what the issue names, and typing searches`, async () => {
     equal(await command(page, { search: 'trotsky' }), { ok: true }, 'search reply');
     const s = await state(page);

@@ -48,7 +48,7 @@ const TITLE = { x: 0, y: 0, width: 280, height: 60 };
 
 export async function screens(browser, url) {
   let base;
-  await test('single file (file://): text on 2x and 3x screens is drawn at the screen\'s resolution', async () => {
+  await test('single file (file://): text on 2x and 3x screens is drawn at the screen\'s resolution, from one font atlas', async () => {
     const one = await openAt(browser, url, 1);
     base = await one.page.screenshot({ clip: TITLE });
     await one.context.close();
@@ -56,6 +56,8 @@ export async function screens(browser, url) {
       const { context, page, errors } = await openAt(browser, url, scale);
       const size = await canvasSize(page);
       equal(size.pixels, [900 * scale, 600 * scale], `canvas pixels at ${scale}x`);
+      // The first frame's atlas, at this scale and with the archive's characters, is the only one.
+      equal(await page.evaluate(() => window.lectern.state().timings.fontAtlases), 1, `font atlases built at ${scale}x`);
       const shot = await page.screenshot({ clip: TITLE });
       if (scale === 2) await page.screenshot({ path: path.join(artifacts, 'screen-2x.png') });
       const crisp = await sharpness(browser, shot);
