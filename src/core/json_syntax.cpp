@@ -92,15 +92,17 @@ bool lexer_error(std::string_view s, Message& out) {
     return control_character(s, out);
 }
 
-// What went wrong after "syntax error [while parsing X] - ".
-bool problem(std::string_view s, Message& out, std::string (*quote)(std::string_view)) {
-    // "...; expected TOKEN" ends the message when the parser knew what it wanted.
+// What went wrong after "syntax error [while parsing X] - ". nlohmann adds at most one
+// "; expected TOKEN", so only the outer call looks for it: the bytes last read may end in
+// the same words, any number of times, and must not lead to a recursion as deep.
+bool problem(std::string_view s, Message& out, std::string (*quote)(std::string_view), bool tail_allowed = true) {
     for (const Named& t : kTokens) {
+        if (!tail_allowed) break;
         const std::string tail = std::string("; expected ") + t.english;
         Message expected;
         if (ends(s, tail) && token(t.english, expected)) {
             Message before;
-            if (!problem(s.substr(0, s.size() - tail.size()), before, quote)) return false;
+            if (!problem(s.substr(0, s.size() - tail.size()), before, quote, false)) return false;
             out = {"check.json.expected", {{"problem", std::move(before)}, {"token", std::move(expected)}}};
             return true;
         }

@@ -89,11 +89,28 @@ TEST_CASE("Checker problems: the viewer says them in the interface's language") 
     CHECK(holds(es, "works[1].date: fecha no válida «1938-02-31»: no existe el 31 de febrero"));
 
     CHECK(problems(R"({"lectern": 1, "works": [)", "ru") ==
-          std::vector<std::string>{"строка 1, столбец 26: синтаксическая ошибка при чтении значения: неожиданно: конец текста; "
+          std::vector<std::string>{"строка 1, столбец 26: синтаксическая ошибка при чтении значения: неожиданный элемент: конец текста; "
                                    "ожидалось: '[', '{' или литерал"});
     CHECK(problems(R"({"lectern": 1, "title": tru})", "fr") ==
           std::vector<std::string>{"ligne 1, colonne 28 : erreur de syntaxe en lisant une valeur : littéral invalide ; "
                                    "dernier texte lu : « \"title\": tru} »"});
+}
+
+TEST_CASE("Checker problems: bytes last read that end like the parser's own words are read once, not recursed into") {
+    // An unclosed string whose text repeats "; expected '['": the message ends in those words
+    // a million times over, and each could be taken for the parser's tail (a recursion that
+    // followed them overflowed the stack).
+    std::string text = R"({"lectern": 1, "title": ")";
+    for (int i = 0; i < 1000000; ++i) text += "; expected '['";
+    text.pop_back();  // nlohmann's closing quote of the bytes last read completes the last one
+    const LoadResult r = load_archive(text);
+    REQUIRE(r.diagnostics.size() == 1);
+    for (const std::string& language : interface_languages()) {
+        const std::string said = r.diagnostics[0].to_string(language);
+        CAPTURE(language, said.substr(0, 200));
+        CHECK(said.size() < 600);
+        if (language == "en") CHECK(said.rfind("line 1, column 14000025: syntax error while parsing value - invalid string: missing closing quote; last read: '", 0) == 0);
+    }
 }
 
 TEST_CASE("Checker problems: every hostile file's problems read whole in every language") {
