@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/message.h"
 
 namespace lectern {
 

@@ -78,7 +78,7 @@ LoadResult Session::load(std::string_view json_text) {
     return r;
 }
 
-void Session::want_image(const std::string& src, const std::string& where) {
+void Session::want_image(const std::string& src, const Message& where) {
     if (images_.count(src)) return;
     ImageSlot& slot = images_[src];
     slot.where = where;
@@ -127,7 +127,7 @@ void Session::image_failed(const std::string& src, const Message& problem) {
     ++revision_;
     // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
     const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : utf8_shortened(src, 80);
-    set_notice(tr("image.notice", {{"where", slot.where}, {"name", name}, {"reason", problem.in(current_language())}}));
+    set_notice(tr("image.notice", {{"where", slot.where.in(current_language())}, {"name", name}, {"reason", problem.in(current_language())}}));
 }
 
 const ImageSlot* Session::image(const std::string& src) const {

@@ -70,7 +70,7 @@ struct FigureNote {
 // One image the reader asked for, by src: loading, shown, or failed and why.
 struct ImageSlot {
     enum class State { pending, ready, failed } state = State::pending;
-    std::string where;                   // the member that first asked ("works[3].cover"), for the notice
+    Message where;                       // the member that first asked ("works[3].cover"), for the notice
     std::uint32_t width = 0, height = 0; // natural size, once the header is read
     std::uint32_t pixel_width = 0, pixel_height = 0;  // of the decoded pixels (at most kMaxShownSide a side)
     std::vector<std::uint8_t> rgba;      // decoded pixels until the UI takes them for a texture
@@ -155,7 +155,7 @@ public:
     // the bytes, has image_bytes check their header (false: refused, the slot failed), decodes
     // to at most shown_size(), and answers image_pixels, or image_failed with a reason.
     // Another archive forgets them all (images_generation() changes).
-    void want_image(const std::string& src, const std::string& where);
+    void want_image(const std::string& src, const Message& where);  // where: core/work_images.h's image_place
     ImageHeader image_bytes(const std::string& src, std::string_view bytes);
     void image_pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba);
     void image_failed(const std::string& src, const Message& problem);

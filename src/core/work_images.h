@@ -11,9 +11,13 @@
 
 namespace lectern {
 
+// Where an image is named, for notices: "works[3].cover", "works[3].body, image 2" (a message:
+// the notice is written in the interface's language when the image fails, maybe much later).
+inline Message image_place(std::string member) { return {"image.member", {{"member", std::move(member)}}}; }
+
 struct WorkImage {
     enum class Place { cover, body, media } place = Place::media;
-    std::string where;  // the member that names it, for notices: "works[3].cover", "works[3].body, image 2"
+    Message where;
     std::string src, alt, caption;
 };
 

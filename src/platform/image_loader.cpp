@@ -90,7 +90,8 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
     const auto release = [&] { webp ? WebPFree(px) : stbi_image_free(px); };
     if (!px || w <= 0 || hgt <= 0) {
         if (px) release();
-        const char* why = webp ? "damaged WebP" : stbi_failure_reason();
+        if (webp) return s.image_failed(src, {"image.undecodable_webp"});
+        const char* why = stbi_failure_reason();  // stb's own words ("bad huffman code"), English
         return s.image_failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
     }
     const PixelSize to = shown_size(std::uint32_t(w), std::uint32_t(hgt));

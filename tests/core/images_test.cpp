@@ -162,10 +162,11 @@ TEST_CASE("work images: cover first, then the text's, then media, each named by 
     const md::Document d = md::parse(*w.body);
     const std::vector<WorkImage> all = work_images(w, 3, &d);
     REQUIRE(all.size() == 3);
-    CHECK(all[0].where == "works[3].cover");
-    CHECK(all[1].where == "works[3].body, image 1");
+    CHECK(all[0].where.in("en") == "works[3].cover");
+    CHECK(all[1].where.in("en") == "works[3].body, image 1");
+    CHECK(all[1].where.in("de") == "works[3].body, Bild 1");
     CHECK(all[1].src == "b.png");
-    CHECK(all[2].where == "works[3].media[0]");
+    CHECK(all[2].where.in("en") == "works[3].media[0]");
     CHECK(work_has_images(w));
     Work plain;
     plain.body = "No [link](x) image! [here]";
@@ -176,8 +177,8 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     Session s;
     REQUIRE(s.load(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/archive.json")).ok());
     s.take_outgoing();
-    s.want_image("good.png", "works[0].cover");
-    s.want_image("good.png", "works[0].cover");
+    s.want_image("good.png", image_place("works[0].cover"));
+    s.want_image("good.png", image_place("works[0].cover"));
     const auto out = s.take_outgoing();
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == Outgoing::Kind::load_image);
@@ -189,12 +190,12 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     s.image_pixels("good.png", 64, 48, std::vector<std::uint8_t>(64 * 48 * 4, 255));
     CHECK(s.image("good.png")->state == ImageSlot::State::ready);
 
-    s.want_image("huge.png", "works[4].cover");
+    s.want_image("huge.png", image_place("works[4].cover"));
     CHECK_FALSE(s.image_bytes("huge.png", image_file("huge.png")).ok());
     CHECK(s.image("huge.png")->state == ImageSlot::State::failed);
     CHECK(s.notice() == "works[4].cover: huge.png is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
 
-    s.want_image("missing.png", "works[2].cover");
+    s.want_image("missing.png", image_place("works[2].cover"));
     s.image_failed("missing.png", {"image.not_found"});
     CHECK(s.notice() == "works[2].cover: missing.png was not found");
     // The reason is kept as a message: after a switch of language it reads in the new one.
@@ -207,14 +208,14 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     s.take_outgoing();
     for (const char* bad : {"javascript:alert(1)", "http://tracker.example/p.png", "/etc/passwd", "../up.png"}) {
         CAPTURE(bad);
-        s.want_image(bad, "works[0].body, image 1");
+        s.want_image(bad, Message{"image.body_where", {{"member", "works[0].body"}, {"n", "1"}}});
         CHECK(s.take_outgoing().empty());
         CHECK(s.image(bad)->state == ImageSlot::State::failed);
         CHECK(s.notice().find("is not a source a reader may follow") != std::string::npos);
     }
 
     // Pixels of the wrong size, or more than the reader keeps, are refused rather than trusted.
-    s.want_image("x.png", "works[0].media[0]");
+    s.want_image("x.png", image_place("works[0].media[0]"));
     s.image_pixels("x.png", 4000, 4000, std::vector<std::uint8_t>(16));
     CHECK(s.image("x.png")->state == ImageSlot::State::failed);
 

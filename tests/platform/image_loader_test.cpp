@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/image_header.h"
+#include "core/work_images.h"
 #include "platform/image_loader.h"
 #include "../test_files.h"
 
@@ -18,7 +19,7 @@ namespace {
 const std::string kDir = std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/";
 
 const ImageSlot& loaded(Session& s, const std::string& src) {
-    s.want_image(src, "works[0].cover");
+    s.want_image(src, image_place("works[0].cover"));
     s.take_outgoing();
     platform::load_image(s, src, kDir);
     return *s.image(src);
@@ -93,7 +94,7 @@ TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[
         std::ofstream(dir + name, std::ios::binary).write(reinterpret_cast<const char*>(out), static_cast<std::streamsize>(n));
         WebPFree(out);
         Session s;
-        s.want_image(name, "works[0].cover");
+        s.want_image(name, image_place("works[0].cover"));
         s.take_outgoing();
         platform::load_image(s, name, dir);
         const ImageSlot& w = *s.image(name);
@@ -108,7 +109,7 @@ TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[
     Session s;
     const std::string cut = read_file(dir + "lossy.webp");
     std::ofstream(dir + "cut.webp", std::ios::binary) << cut.substr(0, cut.size() / 2);
-    s.want_image("cut.webp", "works[0].cover");
+    s.want_image("cut.webp", image_place("works[0].cover"));
     platform::load_image(s, "cut.webp", dir);
     CHECK(s.image("cut.webp")->state == ImageSlot::State::failed);
     std::filesystem::remove_all(dir);

@@ -110,7 +110,7 @@ export async function languages(browser, url) {
     });
     await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
     equal(await page.locator('#problems li').allInnerTexts(),
-      ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartet: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
+      ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartetes Element: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
       'dialog problems (de)');
     await page.click('#problems button');
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
