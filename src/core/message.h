@@ -5,7 +5,7 @@
 //
 //   Message m{"check.invalid_date", {{"date", "1936-13"}, {"reason", Message{"check.date.month", {{"month", "13"}}}}}};
 //   m.in("en")  // "invalid date '1936-13': month 13"
-//   m.in("de")  // "ungültiges Datum '1936-13': Monat 13"
+//   m.in("de")  // "ungültiges Datum „1936-13“: es gibt keinen Monat 13"
 #pragma once
 
 #include <string>

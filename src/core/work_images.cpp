@@ -1,7 +1,6 @@
 // A work's images in the order the reader shows them.
 #include "core/work_images.h"
 
-
 namespace lectern {
 
 std::vector<WorkImage> work_images(const Work& w, int index, const md::Document* body) {
@@ -11,8 +10,7 @@ std::vector<WorkImage> work_images(const Work& w, int index, const md::Document*
     if (body)
         for (std::size_t i = 0; i < body->images.size(); ++i)
             out.push_back({WorkImage::Place::body, Message{"image.body_where", {{"member", at + ".body"}, {"n", std::to_string(i + 1)}}},
-                           body->images[i].src,
-                           body->images[i].alt, ""});
+                           body->images[i].src, body->images[i].alt, ""});
     for (std::size_t i = 0; i < w.media.size(); ++i)
         out.push_back({WorkImage::Place::media, image_place(at + ".media[" + std::to_string(i) + "]"), w.media[i].src, w.media[i].alt,
                        w.media[i].caption});
