@@ -59,37 +59,6 @@ std::string LoadResult::first_error(std::string_view language) const {
 
 namespace {
 
-// Archive text quoted in a message (an id, a date, an unknown key, a parser's excerpt): at most
-// `max_bytes` (cut at a code point, "…" added), control characters and invalid UTF-8 bytes
-// written as \u001F / \xC0. A 50 MB id or a key holding a newline still gives one short line,
-// and every message stays valid UTF-8 for the JSON the page and the test hook send.
-std::string shown(std::string_view s, std::size_t max_bytes = 80) {
-    static const char* kHex = "0123456789ABCDEF";
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        if (out.size() >= max_bytes) return out + "…";
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) {
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-            ++i;
-            continue;
-        }
-        const std::size_t n = utf8_sequence_at(s, i);
-        if (n == 0) {
-            out += "\\x";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-            ++i;
-            continue;
-        }
-        out.append(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
 // Walks the JSON tree, filling the model and recording every problem with its path.
 class Reader {
 public:
@@ -130,7 +99,7 @@ public:
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool found = false;
             for (const char* k : known) found = found || it.key() == k;
-            if (!found) warning(member(path, shown(it.key()).c_str()), {"check.unknown_member"});
+            if (!found) warning(member(path, shown_input(it.key()).c_str()), {"check.unknown_member"});
         }
     }
 
@@ -174,7 +143,7 @@ public:
         }
         Message why;
         dst = parse_edtf(it->get_ref<const std::string&>(), &why);
-        if (!dst) error(member(path, key), {"check.invalid_date", {{"date", shown(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
+        if (!dst) error(member(path, key), {"check.invalid_date", {{"date", shown_input(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
     }
 
     void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
@@ -244,7 +213,7 @@ void read_people_refs(Reader& r, const json& obj, const std::string& path, std::
     r.strings(obj, path, "people", dst);
     for (std::size_t i = before; i < dst.size(); ++i)
         if (!person_ids.count(dst[i]))
-            r.error(Reader::item(Reader::member(path, "people"), i - before), {"check.no_person", {{"id", shown(dst[i])}}});
+            r.error(Reader::item(Reader::member(path, "people"), i - before), {"check.no_person", {{"id", shown_input(dst[i])}}});
 }
 
 // One Media object: src and alt required, src one a reader may follow (core/media_source.h).
@@ -253,7 +222,7 @@ void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
     if (r.text(j, p, "src", m.src, true)) {
         Message why;
         if (media_source(m.src, &why) == MediaSource::refused)
-            r.error(Reader::member(p, "src"), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown(m.src)}}});
+            r.error(Reader::member(p, "src"), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown_input(m.src)}}});
     }
     // alt stands in for the image in the text mirror and when it cannot be shown.
     if (r.text(j, p, "alt", m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -284,7 +253,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         Person person;
         r.warn_unknown(j, p, {"id", "name", "full_name", "born", "died", "born_place", "died_place", "note"});
         if (r.text(j, p, "id", person.id, true) && !person_ids.insert(person.id).second)
-            r.error(Reader::member(p, "id"), {"check.duplicate_person", {{"id", shown(person.id)}}});
+            r.error(Reader::member(p, "id"), {"check.duplicate_person", {{"id", shown_input(person.id)}}});
         r.text(j, p, "name", person.name, true);
         r.text(j, p, "full_name", person.full_name);
         r.text(j, p, "born_place", person.born_place);
@@ -300,7 +269,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         Page page;
         r.warn_unknown(j, p, {"id", "title", "kind", "body", "cite", "links"});
         if (r.text(j, p, "id", page.id, true) && !page_ids.insert(page.id).second)
-            r.error(Reader::member(p, "id"), {"check.duplicate_page", {{"id", shown(page.id)}}});
+            r.error(Reader::member(p, "id"), {"check.duplicate_page", {{"id", shown_input(page.id)}}});
         r.text(j, p, "title", page.title);
         r.text(j, p, "kind", page.kind);
         r.text(j, p, "body", page.body, true);
@@ -341,7 +310,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), {"check.era_not_interval"});
         r.text(j, p, "note", era.note);
         // A path names the era by index only; its title says which band that is.
-        if (!era.title.empty()) r.note_since(first_problem, "check.in_era", {{"title", shown(era.title)}});
+        if (!era.title.empty()) r.note_since(first_problem, "check.in_era", {{"title", shown_input(era.title)}});
         a.eras.push_back(std::move(era));
     });
 
@@ -353,8 +322,8 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.warn_unknown(j, p, {"id", "title", "date", "date_label", "kind", "people", "attribution", "attribution_note",
                               "section", "body", "source", "notes", "tags", "cover", "media"});
         if (r.text(j, p, "id", w.id, true)) {
-            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), {"check.bad_id", {{"id", shown(w.id)}}});
-            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), {"check.duplicate_work", {{"id", shown(w.id)}}});
+            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), {"check.bad_id", {{"id", shown_input(w.id)}}});
+            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
         }
         r.text(j, p, "title", w.title, true);
         r.date(j, p, "date", w.date, true, true);
@@ -362,7 +331,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         r.text(j, p, "kind", w.kind);
         if (r.text(j, p, "attribution", w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
             w.attribution != "disputed")
-            r.error(Reader::member(p, "attribution"), {"check.bad_attribution", {{"value", shown(w.attribution)}}});
+            r.error(Reader::member(p, "attribution"), {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
         r.text(j, p, "attribution_note", w.attribution_note);
         r.text(j, p, "section", w.section);
         r.nullable_text(j, p, "body", w.body);
@@ -386,7 +355,7 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 Message syntax_reason(std::string what) {
     if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
     if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
-    return json_syntax_message(what, [](std::string_view piece) { return shown(piece, 240); });
+    return json_syntax_message(what);
 }
 
 // The syntax error's place: line, and column in code points, of the byte at `at` (0-based).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/messages.h"
+#include "core/text_fold.h"
 
 namespace lectern {
 
@@ -79,16 +80,6 @@ bool fail(Message* why, Message reason) {
     return false;
 }
 
-// One byte of the date quoted in a reason, as the checker quotes archive text: a control
-// character as \u001F, a byte that is not a character by itself (part of a multi-byte one)
-// as \xC3, so every reason stays one line of valid UTF-8.
-std::string quoted_byte(char c) {
-    static const char* kHex = "0123456789ABCDEF";
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F) return std::string("\\u00") + kHex[b >> 4] + kHex[b & 15];
-    if (b >= 0x80) return std::string("\\x") + kHex[b >> 4] + kHex[b & 15];
-    return std::string(1, c);
-}
 
 // Reads exactly n characters that are digits or (when allowed) 'X'.
 // Returns the value with X read as 0 (lo) and 9 (hi).
@@ -188,7 +179,7 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     p.last_day = days_from_civil(year_hi, 12, 31);
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_year", {{"char", quoted_byte(c.peek())}}});
+    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_year", {{"char", shown_input(c.s.substr(c.i, 1))}}});
     ++c.i;
     std::int64_t m_lo = 0, m_hi = 0;
     bool m_x = false;
@@ -225,7 +216,7 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     p.last_day = days_from_civil(year, month, days_in_month(year, month));
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_month", {{"char", quoted_byte(c.peek())}}});
+    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_month", {{"char", shown_input(c.s.substr(c.i, 1))}}});
     ++c.i;
     std::int64_t d_lo = 0, d_hi = 0;
     bool d_x = false;

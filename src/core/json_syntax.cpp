@@ -5,9 +5,14 @@
 #include <cstring>
 #include <string>
 
+#include "core/text_fold.h"
+
 namespace lectern {
 
 namespace {
+
+// The archive's bytes in a syntax error are quoted this long at most, as the whole message was.
+constexpr std::size_t kQuotedMax = 240;
 
 bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
@@ -95,14 +100,14 @@ bool lexer_error(std::string_view s, Message& out) {
 // What went wrong after "syntax error [while parsing X] - ". nlohmann adds at most one
 // "; expected TOKEN", so only the outer call looks for it: the bytes last read may end in
 // the same words, any number of times, and must not lead to a recursion as deep.
-bool problem(std::string_view s, Message& out, std::string (*quote)(std::string_view), bool tail_allowed = true) {
+bool problem(std::string_view s, Message& out, bool tail_allowed = true) {
     for (const Named& t : kTokens) {
         if (!tail_allowed) break;
         const std::string tail = std::string("; expected ") + t.english;
         Message expected;
         if (ends(s, tail) && token(t.english, expected)) {
             Message before;
-            if (!problem(s.substr(0, s.size() - tail.size()), before, quote, false)) return false;
+            if (!problem(s.substr(0, s.size() - tail.size()), before, false)) return false;
             out = {"check.json.expected", {{"problem", std::move(before)}, {"token", std::move(expected)}}};
             return true;
         }
@@ -120,17 +125,17 @@ bool problem(std::string_view s, Message& out, std::string (*quote)(std::string_
     if (!lexer_error(s.substr(0, read), error)) return false;
     const std::size_t from = read + std::strlen("; last read: '");
     if (s.size() < from + 1) return false;
-    out = {"check.json.last_read", {{"error", std::move(error)}, {"read", quote(s.substr(from, s.size() - from - 1))}}};
+    out = {"check.json.last_read", {{"error", std::move(error)}, {"read", shown_input(s.substr(from, s.size() - from - 1), kQuotedMax)}}};
     return true;
 }
 
-Message read_message(std::string_view s, std::string (*quote)(std::string_view)) {
+Message read_message(std::string_view s) {
     constexpr std::string_view overflow = "number overflow parsing '";
     if (starts(s, overflow) && ends(s, "'") && s.size() > overflow.size())
-        return {"check.json.overflow", {{"number", quote(s.substr(overflow.size(), s.size() - overflow.size() - 1))}}};
+        return {"check.json.overflow", {{"number", shown_input(s.substr(overflow.size(), s.size() - overflow.size() - 1), kQuotedMax)}}};
     if (starts(s, "syntax error - ")) {
         Message what;
-        if (problem(s.substr(std::strlen("syntax error - ")), what, quote)) return {"check.json.error_here", {{"problem", std::move(what)}}};
+        if (problem(s.substr(std::strlen("syntax error - ")), what)) return {"check.json.error_here", {{"problem", std::move(what)}}};
     }
     constexpr std::string_view parsing = "syntax error while parsing ";
     if (starts(s, parsing)) {
@@ -138,7 +143,7 @@ Message read_message(std::string_view s, std::string (*quote)(std::string_view))
         for (const Named& c : kContexts) {
             const std::string head = std::string(c.english) + " - ";
             Message what;
-            if (starts(rest, head) && problem(rest.substr(head.size()), what, quote))
+            if (starts(rest, head) && problem(rest.substr(head.size()), what))
                 return {"check.json.error", {{"context", Message{c.key}}, {"problem", std::move(what)}}};
         }
     }
@@ -147,9 +152,9 @@ Message read_message(std::string_view s, std::string (*quote)(std::string_view))
 
 }  // namespace
 
-Message json_syntax_message(std::string_view detail, std::string (*quote)(std::string_view)) {
-    Message m = read_message(detail, quote);
-    if (m.empty()) m = {"check.syntax", {{"detail", quote(detail)}}};
+Message json_syntax_message(std::string_view detail) {
+    Message m = read_message(detail);
+    if (m.empty()) m = {"check.syntax", {{"detail", shown_input(detail, kQuotedMax)}}};
     return m;
 }
 

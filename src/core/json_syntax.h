@@ -12,7 +12,7 @@
 namespace lectern {
 
 // `detail`: nlohmann's message without its "[json.exception...] parse error at ...: " head.
-// `quote` makes a piece of the archive printable and short, as the checker quotes input.
-Message json_syntax_message(std::string_view detail, std::string (*quote)(std::string_view));
+// The archive's own bytes in it are quoted with shown_input (core/text_fold.h), 240 at most.
+Message json_syntax_message(std::string_view detail);
 
 }  // namespace lectern

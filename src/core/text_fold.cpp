@@ -219,4 +219,31 @@ std::string utf8_shortened(std::string_view s, std::size_t max_bytes) {
     return n == s.size() ? std::string(s) : std::string(s.substr(0, n)) + "\xE2\x80\xA6";
 }
 
+std::string shown_input(std::string_view s, std::size_t max_bytes) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (out.size() >= max_bytes) return out + "…";
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8_sequence_at(s, i);
+        if (n == 0) {
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+            ++i;
+            continue;
+        }
+        out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 }  // namespace lectern

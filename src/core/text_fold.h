@@ -82,5 +82,10 @@ inline bool is_valid_utf8(std::string_view s) { return valid_utf8_prefix(s) == s
 std::size_t utf8_boundary(std::string_view s, std::size_t max_bytes);
 // `s` cut so (at a character boundary), followed by "…" when anything was cut.
 std::string utf8_shortened(std::string_view s, std::size_t max_bytes);
+// Archive text quoted in a message (an id, a date, an unknown key, a parser's excerpt): at most
+// `max_bytes` (cut at a code point, "…" added), control characters and invalid UTF-8 bytes
+// written as \u001F / \xC0. A 50 MB id or a key holding a newline still gives one short line,
+// and every message stays valid UTF-8 for the JSON the page and the test hook send.
+std::string shown_input(std::string_view s, std::size_t max_bytes = 80);
 
 }  // namespace lectern
