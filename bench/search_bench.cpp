@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "core/search.h"
+#include "core/search/search.h"
 
 using namespace lectern;
 

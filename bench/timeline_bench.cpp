@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/synth.h"
-#include "core/timeline_layout.h"
+#include "core/import/synth.h"
+#include "core/timeline/timeline_layout.h"
 #include "ui/app.h"
 
 using namespace lectern;

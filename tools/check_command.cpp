@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "core/archive.h"
+#include "core/archive/archive.h"
 #include "file_io.h"
 
 namespace lectern::tool {

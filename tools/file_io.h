@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/archive.h"
+#include "core/archive/archive.h"
 
 namespace lectern::tool {
 

@@ -1,4 +1,4 @@
-// Writes the search fold's Unicode tables (src/core/fold_table.h) as C++ source, from
+// Writes the search fold's Unicode tables (src/core/text/fold_table.h) as C++ source, from
 // utf8proc, at build time. The viewer then folds with these small tables instead of
 // linking utf8proc's full property database (about 330 KB of the page's wasm, of which
 // search needs only the fold and the letter/digit test). Natively this links Debian's

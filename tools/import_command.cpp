@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "core/archive_json.h"
-#include "core/mia_import.h"
+#include "core/archive/archive_json.h"
+#include "core/import/mia_import.h"
 #include "file_io.h"
 
 namespace lectern::tool {

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "core/archive.h"
-#include "core/archive_json.h"
-#include "core/date_format.h"
+#include "core/archive/archive.h"
+#include "core/archive/archive_json.h"
+#include "core/dates/date_format.h"
 #include "file_io.h"
 
 namespace lectern::tool {

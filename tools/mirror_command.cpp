@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "core/archive.h"
-#include "core/html_mirror.h"
-#include "core/timeline_items.h"
+#include "core/archive/archive.h"
+#include "core/export/html_mirror.h"
+#include "core/timeline/timeline_items.h"
 #include "file_io.h"
 
 namespace lectern::tool {

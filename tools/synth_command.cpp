@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "commands.h"
-#include "core/synth.h"
+#include "core/import/synth.h"
 #include "file_io.h"
 
 namespace lectern::tool {

@@ -118,7 +118,7 @@ def relative_images(archive_path):
     folder = os.path.dirname(os.path.abspath(archive_path))
     out = []
     for src in dict.fromkeys(srcs):  # once each, in order
-        # The viewer's rules (src/core/media_source.cpp): no scheme, not absolute, no "..".
+        # The viewer's rules (src/core/archive/media_source.cpp): no scheme, not absolute, no "..".
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", src) or src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", src):
             continue
         if ".." in re.split(r"[/\\]", src):

@@ -8,7 +8,7 @@
   var archive = document.getElementById('mirror-archive');
   var work = document.getElementById('mirror-work');
   var announce = document.getElementById('announce');
-  // The HTML comes from src/core/html_mirror.cpp: every archive string escaped,
+  // The HTML comes from src/core/export/html_mirror.cpp: every archive string escaped,
   // only http(s) links as links.
   window.lecternMirror = {
     changed: function (archiveChanged) {

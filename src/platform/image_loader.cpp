@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "core/image_header.h"
-#include "core/media_source.h"
-#include "core/messages.h"
+#include "core/archive/image_header.h"
+#include "core/archive/media_source.h"
+#include "core/i18n/translate.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <string>
 
-#include "core/messages.h"
-#include "core/pinch.h"
-#include "core/session.h"
-#include "core/stopwatch.h"
+#include "core/i18n/translate.h"
+#include "core/timeline/pinch.h"
+#include "core/session/session.h"
+#include "core/session/stopwatch.h"
 #include "platform/archive_source.h"
 #include "platform/image_loader.h"
 #include "platform/page_bridge.h"

@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/html_mirror.h"
-#include "core/messages.h"
+#include "core/export/html_mirror.h"
+#include "core/i18n/translate.h"
 
 namespace {
 lectern::Session* g_session = nullptr;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/text_field.h"
 
 namespace lectern::platform {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "core/codepoints.h"
-#include "core/messages.h"
+#include "core/archive/codepoints.h"
+#include "core/i18n/translate.h"
 
 #include "ui/markdown_view.h"
 #include "ui/reader_view.h"

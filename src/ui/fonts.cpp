@@ -4,14 +4,14 @@
 #include <algorithm>
 #include <iterator>
 
-#include "core/messages.h"
+#include "core/i18n/translate.h"
 #include "embedded_fonts.h"
 
 namespace lectern::ui {
 
 namespace {
 
-// The marks the views draw beyond their catalogues' text (core/messages.h): · – — ‘ ’ “ ” • … ‹ › ← ↑ → ↓,
+// The marks the views draw beyond their catalogues' text (core/i18n/translate.h): · – — ‘ ’ “ ” • … ‹ › ← ↑ → ↓,
 // and the replacement mark drawn for characters the atlas lacks.
 constexpr char32_t kInterfaceMarks[] = {0x00B7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                         0x2026, 0x2039, 0x203A, 0x2190, 0x2191, 0x2192, 0x2193, 0xFFFD};

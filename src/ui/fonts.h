@@ -23,7 +23,7 @@ using GlyphRanges = std::shared_ptr<const std::vector<ImWchar>>;
 
 // `code_points` (sorted; those beyond U+FFFF draw as U+FFFD anyway), Latin-1 (for typing), the interface's own
 // characters in `language` (ASCII, the few marks the views draw, its message catalogue and
-// every language's name: core/messages.h) and U+FFFD.
+// every language's name: core/i18n/translate.h) and U+FFFD.
 GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points, std::string_view language = "en");
 // Every character the embedded fonts hold: for an atlas built before the archive is known.
 GlyphRanges supported_glyph_ranges();

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/messages.h"
+#include "core/i18n/translate.h"
 
 namespace lectern::ui {
 

@@ -12,6 +12,8 @@
 
 #include "ui/theme.h"
 
+#include "core/text/utf8.h"
+
 namespace lectern::ui {
 
 namespace {
@@ -29,13 +31,6 @@ ImFont* font_of(const Fonts& f, Face face) {
     case Face::body: break;
     }
     return f.body;
-}
-
-std::size_t utf8_length(unsigned char lead) {
-    if (lead < 0xC0) return 1;  // ASCII, or a stray continuation byte taken alone
-    if (lead < 0xE0) return 2;
-    if (lead < 0xF0) return 3;
-    return 4;
 }
 
 // Lays out one document at one width: words placed on lines, runs merged while
@@ -195,7 +190,7 @@ private:
             float used = 0;
             while (end < e) {
                 const std::uint32_t next =
-                    std::min<std::uint32_t>(e, end + static_cast<std::uint32_t>(utf8_length(
+                    std::min<std::uint32_t>(e, end + static_cast<std::uint32_t>(utf8_lead_length(
                                                          static_cast<unsigned char>(doc_.text[end]))));
                 const float cw = measure(f, size, end, next);
                 if (used + cw > room && (end > at || pen_ > 0)) break;
@@ -348,7 +343,7 @@ std::uint32_t offset_in_run(const md::Document& doc, const Fonts& fonts, const M
     float pen = r.x;
     for (std::uint32_t at = r.begin; at < r.end;) {
         const std::uint32_t next = std::min<std::uint32_t>(
-            r.end, at + static_cast<std::uint32_t>(utf8_length(static_cast<unsigned char>(doc.text[at]))));
+            r.end, at + static_cast<std::uint32_t>(utf8_lead_length(static_cast<unsigned char>(doc.text[at]))));
         const float w = text_width(doc, fonts, r, at, next);
         if (x < pen + w / 2) return at;
         pen += w;

@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/markdown.h"
-#include "core/match_ranges.h"
+#include "core/text/markdown.h"
+#include "core/search/match_ranges.h"
 #include "ui/fonts.h"
 
 namespace lectern::ui {

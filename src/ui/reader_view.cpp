@@ -13,12 +13,12 @@
 
 #include <imgui_internal.h>  // ClearActiveID: a finger that scrolls lets go of the text it touched
 
-#include "core/date_format.h"
-#include "core/glide.h"
-#include "core/markdown.h"
-#include "core/match_ranges.h"
-#include "core/work_images.h"
-#include "core/messages.h"
+#include "core/dates/date_format.h"
+#include "core/timeline/glide.h"
+#include "core/text/markdown.h"
+#include "core/search/match_ranges.h"
+#include "core/archive/work_images.h"
+#include "core/i18n/translate.h"
 #include "ui/labels.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "core/messages.h"
+#include "core/i18n/translate.h"
 #include "ui/labels.h"
 #include "ui/theme.h"
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "core/text_fold.h"
+#include "core/text/utf8.h"
 
 namespace lectern::ui {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/timeline_layout.h"
+#include "core/timeline/timeline_layout.h"
 
 namespace lectern::ui {
 

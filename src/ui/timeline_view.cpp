@@ -15,10 +15,10 @@
 
 #include <imgui_internal.h>  // GetFocusID, SetKeyOwner: the timeline keeps its keys when tabbed to
 
-#include "core/date_format.h"
-#include "core/era_bands.h"
-#include "core/glide.h"
-#include "core/messages.h"
+#include "core/dates/date_format.h"
+#include "core/timeline/era_bands.h"
+#include "core/timeline/glide.h"
+#include "core/i18n/translate.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
@@ -92,7 +92,7 @@ YearWindow advance_motion(TimelineState& st, YearWindow w, double dt, double yea
         return w;
     }
     if (st.velocity != 0 && !held) {
-        // The glide decays as exp(-6t): it covers at most velocity / 6 (core/glide.h).
+        // The glide decays as exp(-6t): it covers at most velocity / 6 (core/timeline/glide.h).
         const double shift = glide_step(st.velocity, dt, 6.0);
         w = {w.start + shift, w.end + shift};
         if (std::fabs(st.velocity / years_per_px) < 8.0) st.velocity = 0;  // under 8 px/s: stop

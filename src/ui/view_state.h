@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 
@@ -32,7 +32,7 @@ struct Intents {
     std::optional<std::string> export_format;  // "csv" or "json" to download
     std::optional<std::string> theme;          // the reader's choice: "light", "dark", "" (as the system is)
     std::optional<std::string> language;       // the reader's choice: "en", "ru", ..., "" (automatic)
-    std::vector<std::pair<std::string, Message>> want_images;  // src and place (core/work_images.h) of images about to show
+    std::vector<std::pair<std::string, Message>> want_images;  // src and place (core/archive/work_images.h) of images about to show
 };
 
 // An image as the reader drew it in the last frame, in screen space: the tests read it.

@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "core/archive.h"
+#include "core/archive/archive.h"
 #include "../test_files.h"
 #include "load_checks.h"
 

@@ -10,9 +10,9 @@
 #include <regex>
 #include <set>
 
-#include "core/archive.h"
-#include "core/messages.h"
-#include "core/session.h"
+#include "core/archive/archive.h"
+#include "core/i18n/translate.h"
+#include "core/session/session.h"
 #include "../test_files.h"
 
 using namespace lectern;

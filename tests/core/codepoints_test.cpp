@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "core/codepoints.h"
+#include "core/archive/codepoints.h"
+#include "core/text/utf8.h"
 #include "../test_files.h"
 
 using namespace lectern;

@@ -1,8 +1,8 @@
 // The human date formatter: what a reader sees for a work with no printed date label.
 #include <catch2/catch.hpp>
 
-#include "core/date_format.h"
-#include "core/messages.h"
+#include "core/dates/date_format.h"
+#include "core/i18n/translate.h"
 
 using namespace lectern;
 

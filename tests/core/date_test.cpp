@@ -1,7 +1,7 @@
 // EDTF dates: every form the archive uses, the invalid ones with their reasons, and writing back.
 #include <catch2/catch.hpp>
 
-#include "core/date.h"
+#include "core/dates/date.h"
 
 using namespace lectern;
 

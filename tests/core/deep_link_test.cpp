@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/deep_link.h"
-#include "core/session.h"
+#include "core/session/deep_link.h"
+#include "core/session/session.h"
 #include "../test_files.h"
 
 using namespace lectern;

@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/deep_link.h"
-#include "core/session.h"
-#include "core/text_fold.h"
+#include "core/session/deep_link.h"
+#include "core/session/session.h"
+#include "core/text/utf8.h"
 #include "../test_files.h"
 
 using namespace lectern;

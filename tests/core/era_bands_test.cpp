@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/era_bands.h"
+#include "core/timeline/era_bands.h"
 #include "load_checks.h"
 
 using namespace lectern;

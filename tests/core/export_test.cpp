@@ -1,7 +1,7 @@
 // Citations and the CSV bibliography.
 #include <catch2/catch.hpp>
 
-#include "core/export.h"
+#include "core/export/export.h"
 #include "../test_files.h"
 
 using namespace lectern;

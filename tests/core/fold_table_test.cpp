@@ -8,8 +8,8 @@
 #include <random>
 #include <string>
 
-#include "core/fold_table.h"
-#include "core/text_fold.h"
+#include "core/text/fold_table.h"
+#include "core/text/text_fold.h"
 
 using namespace lectern;
 

@@ -9,13 +9,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "core/archive.h"
-#include "core/archive_json.h"
-#include "core/deep_link.h"
-#include "core/markdown.h"
-#include "core/mia_import.h"
-#include "core/session.h"
-#include "core/text_fold.h"
+#include "core/archive/archive.h"
+#include "core/archive/archive_json.h"
+#include "core/session/deep_link.h"
+#include "core/text/markdown.h"
+#include "core/import/mia_import.h"
+#include "core/session/session.h"
+#include "core/text/utf8.h"
 #include "../test_files.h"
 
 // The targets, compiled here under their own names; their checks throw instead of aborting.

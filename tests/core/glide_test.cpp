@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/glide.h"
+#include "core/timeline/glide.h"
 
 using lectern::glide_step;
 

@@ -19,13 +19,13 @@
 #include <functional>
 #include <set>
 
-#include "core/archive.h"
-#include "core/markdown.h"
-#include "core/mia_import.h"
-#include "core/search.h"
-#include "core/session.h"
-#include "core/timeline_items.h"
-#include "core/timeline_layout.h"
+#include "core/archive/archive.h"
+#include "core/text/markdown.h"
+#include "core/import/mia_import.h"
+#include "core/search/search.h"
+#include "core/session/session.h"
+#include "core/timeline/timeline_items.h"
+#include "core/timeline/timeline_layout.h"
 #include "../test_files.h"
 #include "load_checks.h"
 #include "../hostile/markdown_bombs.h"

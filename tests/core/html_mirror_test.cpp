@@ -5,10 +5,10 @@
 #include <regex>
 #include <string>
 
-#include "core/archive.h"
-#include "core/html_mirror.h"
-#include "core/messages.h"
-#include "core/timeline_items.h"
+#include "core/archive/archive.h"
+#include "core/export/html_mirror.h"
+#include "core/i18n/translate.h"
+#include "core/timeline/timeline_items.h"
 #include "../hostile/markdown_bombs.h"
 #include "../test_files.h"
 

@@ -4,15 +4,15 @@
 
 #include <string>
 
-#include "core/archive.h"
-#include "core/html_mirror.h"
-#include "core/image_header.h"
-#include "core/messages.h"
-#include "core/markdown.h"
-#include "core/media_source.h"
-#include "core/session.h"
-#include "core/timeline_layout.h"
-#include "core/work_images.h"
+#include "core/archive/archive.h"
+#include "core/export/html_mirror.h"
+#include "core/archive/image_header.h"
+#include "core/i18n/translate.h"
+#include "core/text/markdown.h"
+#include "core/archive/media_source.h"
+#include "core/session/session.h"
+#include "core/timeline/timeline_layout.h"
+#include "core/archive/work_images.h"
 #include "../test_files.h"
 
 using namespace lectern;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/archive.h"
+#include "core/archive/archive.h"
 
 inline bool has_error(const lectern::LoadResult& r, const std::string& path, const std::string& fragment = "") {
     for (const auto& d : r.diagnostics)

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/markdown.h"
+#include "core/text/markdown.h"
 
 using namespace lectern;
 

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/messages.h"
-#include "core/session.h"
+#include "core/i18n/translate.h"
+#include "core/session/session.h"
 
 using namespace lectern;
 using nlohmann::json;

@@ -1,7 +1,7 @@
 // Two-finger pinch on the timeline: spread, close, and what does not count.
 #include <catch2/catch.hpp>
 
-#include "core/pinch.h"
+#include "core/timeline/pinch.h"
 
 using lectern::PinchTracker;
 

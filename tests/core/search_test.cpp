@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/archive.h"
-#include "core/match_ranges.h"
-#include "core/search.h"
-#include "core/text_fold.h"
+#include "core/archive/archive.h"
+#include "core/search/match_ranges.h"
+#include "core/search/search.h"
+#include "core/text/text_fold.h"
 #include "../test_files.h"
 
 using namespace lectern;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "../test_files.h"
 
 using namespace lectern;

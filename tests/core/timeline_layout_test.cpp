@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "core/timeline_layout.h"
+#include "core/timeline/timeline_layout.h"
 #include "../test_files.h"
 
 using namespace lectern;

@@ -1,9 +1,9 @@
 // libFuzzer target: the archive loader (JSON text -> Archive + problems) and the writer.
 // Any text loads or is refused with printable problems; what loads writes back to JSON
 // that loads again to the same archive (write -> load -> write is a fixed point).
-#include "core/archive.h"
-#include "core/archive_json.h"
-#include "core/messages.h"
+#include "core/archive/archive.h"
+#include "core/archive/archive_json.h"
+#include "core/i18n/translate.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

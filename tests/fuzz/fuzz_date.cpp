@@ -1,7 +1,7 @@
 // libFuzzer target: the EDTF parser. Any text either parses, and then writes back
 // to itself and spans at least one day, or is refused with a reason.
-#include "core/date.h"
-#include "core/date_format.h"
+#include "core/dates/date.h"
+#include "core/dates/date_format.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

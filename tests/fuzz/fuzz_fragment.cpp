@@ -3,7 +3,7 @@
 // fragment that parses to the same link.
 #include <cmath>
 
-#include "core/deep_link.h"
+#include "core/session/deep_link.h"
 #include "fuzz_check.h"
 
 using namespace lectern;
@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ParsedLink q = parse_fragment(again);
     FUZZ_CHECK(q.link.work == l.work);
     FUZZ_CHECK(q.link.query.value_or("") == l.query.value_or(""));
-    FUZZ_CHECK(q.link.embed == l.embed);  // embed=, lanes=, theme= (core/embed_options.h)
+    FUZZ_CHECK(q.link.embed == l.embed);  // embed=, lanes=, theme= (core/session/embed_options.h)
     for (const std::string& lane : l.embed.lanes) FUZZ_CHECK(!lane.empty() && fuzz::valid_utf8(lane));
     // Views are written with three decimals: a window the viewer can show (within a billion
     // years, wider than its one-day minimum) survives; others need not.

@@ -1,7 +1,7 @@
 // libFuzzer target: the image header check every platform runs before decoding. Any bytes
 // are refused with a reason or accepted with a size within the limits; nothing is read
 // past the end (ASan) and the decode size never exceeds what the reader keeps.
-#include "core/image_header.h"
+#include "core/archive/image_header.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

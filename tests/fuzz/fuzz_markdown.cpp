@@ -1,7 +1,7 @@
 // libFuzzer target: the Markdown rendering path's model (md4c -> md::Document). Any text
 // parses, and the flat model is consistent: every index the reader's layout follows
 // (span bytes, block span ranges, links, headings, depths) stays in range.
-#include "core/markdown.h"
+#include "core/text/markdown.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

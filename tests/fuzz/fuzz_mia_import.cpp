@@ -2,9 +2,9 @@
 // the page's text, then optionally a line "=== events ===" and the events file's JSON.
 // Any input is imported or refused with problems; what is imported writes to JSON that the
 // archive loader accepts (the tool checks it before writing, so a refusal there is a bug).
-#include "core/archive.h"
-#include "core/archive_json.h"
-#include "core/mia_import.h"
+#include "core/archive/archive.h"
+#include "core/archive/archive_json.h"
+#include "core/import/mia_import.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

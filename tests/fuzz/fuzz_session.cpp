@@ -5,7 +5,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "fuzz_check.h"
 
 using namespace lectern;

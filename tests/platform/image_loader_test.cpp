@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/image_header.h"
-#include "core/work_images.h"
+#include "core/archive/image_header.h"
+#include "core/archive/work_images.h"
 #include "platform/image_loader.h"
 #include "../test_files.h"
 

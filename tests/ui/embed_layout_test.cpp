@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/messages.h"
+#include "core/i18n/translate.h"
 #include "headless.h"
 #include "ui/theme.h"
 #include "../test_files.h"

@@ -7,8 +7,9 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/codepoints.h"
-#include "core/messages.h"
+#include "core/archive/codepoints.h"
+#include "core/text/utf8.h"
+#include "core/i18n/translate.h"
 #include "ui/app.h"
 #include "../test_files.h"
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "core/image_header.h"
+#include "core/archive/image_header.h"
 #include "headless.h"
 #include "ui/markdown_view.h"
 #include "../test_files.h"

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/messages.h"
+#include "core/i18n/translate.h"
 #include "headless.h"
 #include "../test_files.h"
 
