@@ -349,13 +349,12 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
-// nlohmann quotes the bytes it last read, raw: an invalid UTF-8 byte or a whole unterminated
-// 50 MB string would land in the message, so it is made printable and short like any quoted input.
 // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow parsing '1e400'"
-Message syntax_reason(std::string what) {
+// The bytes nlohmann last read come as the parser's token (json_syntax_message quotes them).
+Message syntax_reason(std::string what, const std::string& last_read) {
     if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
     if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
-    return json_syntax_message(what);
+    return json_syntax_message(what, last_read);
 }
 
 // The syntax error's place: line, and column in code points, of the byte at `at` (0-based).
@@ -371,14 +370,20 @@ void set_position(Diagnostic& d, std::string_view text, std::size_t at) {
 // a number too large for a double ("1e400") as out_of_range, which has no place and which a
 // catch of parse_error lets escape. sax_parse reports both kinds here (it calls parse_error on
 // this type, the base's is not virtual but hidden).
+// json_sax_dom_parser is one of nlohmann's details: its constructor and members change shape
+// upstream (3.12 reworks it), and json_syntax.cpp reads 3.11's messages. CMake asks for 3.11 too.
+static_assert(NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11,
+              "Lectern's archive reader is written against nlohmann_json 3.11");
 struct DomParser : nlohmann::detail::json_sax_dom_parser<json> {
     using nlohmann::detail::json_sax_dom_parser<json>::json_sax_dom_parser;
     std::size_t error_byte = 0;  // 1-based, as nlohmann counts
     std::string error_message;
+    std::string error_token;  // the lexer's bytes last read, control characters as <U+XXXX>
     template <class Exception>
-    bool parse_error(std::size_t byte, const std::string& /*token*/, const Exception& e) {
+    bool parse_error(std::size_t byte, const std::string& token, const Exception& e) {
         error_byte = byte;
         error_message = e.what();
+        error_token = token;
         return false;
     }
 };
@@ -396,7 +401,7 @@ LoadResult load_archive(std::string_view text) {
     if (!json::sax_parse(text.begin(), text.end(), &dom)) {
         // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
         const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
-        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message)};
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message, dom.error_token)};
         set_position(d, text, nul <= at ? nul : at);
         result.diagnostics.push_back(std::move(d));
         return result;
