@@ -7,12 +7,6 @@
 
 namespace lectern::tool {
 
-bool wants_help(const Args& args) {
-    for (const auto& a : args)
-        if (a == "--help" || a == "-h") return true;
-    return false;
-}
-
 namespace {
 const char* kHelp =
     "usage: lectern-tool check FILE...\n"
@@ -21,13 +15,8 @@ const char* kHelp =
     "per problem:  FILE: MEMBER PATH: MESSAGE  (syntax errors: FILE: line L, column C: ...).\n"
     "Unknown members are warnings. Exit status: 0 all valid (warnings allowed), 1 some\n"
     "archive is invalid, 2 some file cannot be read.\n";
-}  // namespace
 
 int check_command(const Args& args) {
-    if (wants_help(args)) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     if (args.empty()) {
         std::fputs(kHelp, stderr);
         return 2;
@@ -47,5 +36,9 @@ int check_command(const Args& args) {
     }
     return status;
 }
+
+}  // namespace
+
+const Command kCheck = {"check", "FILE...", "report every error and warning in archives", kHelp, check_command};
 
 }  // namespace lectern::tool

@@ -1,4 +1,5 @@
-// lectern-tool's commands; each returns the process exit status.
+// lectern-tool's commands, one entry each in lectern_tool.cpp's table: the usage lines,
+// the dispatch and `COMMAND --help` all come from these. Each returns the exit status.
 #pragma once
 
 #include <string>
@@ -8,12 +9,18 @@ namespace lectern::tool {
 
 using Args = std::vector<std::string>;
 
-int check_command(const Args& args);    // lectern-tool check FILE...
-int inspect_command(const Args& args);  // lectern-tool inspect FILE
-int import_mia_command(const Args& args);  // lectern-tool import-mia INDEX.txt [--events F] -o OUT
-int synth_command(const Args& args);    // lectern-tool synth --works N ... -o OUT
-int mirror_command(const Args& args);   // lectern-tool mirror FILE [--noscript]
+struct Command {
+    const char* name;      // check
+    const char* synopsis;  // its arguments in the usage: FILE...
+    const char* summary;   // the usage's line for it
+    const char* help;      // `lectern-tool COMMAND --help` (standard output), and a misuse's (standard error)
+    int (*run)(const Args& args);  // the command, when --help was not asked for
+};
 
-bool wants_help(const Args& args);
+extern const Command kCheck;      // check FILE...
+extern const Command kInspect;    // inspect FILE
+extern const Command kImportMia;  // import-mia INDEX.txt [--events F] -o OUT
+extern const Command kSynth;      // synth --works N ... -o OUT
+extern const Command kMirror;     // mirror FILE [--noscript]
 
 }  // namespace lectern::tool

@@ -20,13 +20,8 @@ const char* kHelp =
     "The result is checked before it is written; on any problem nothing is written and\n"
     "the problems are printed with their line numbers. Exit status: 0 written, 1 the\n"
     "input has problems, 2 a file cannot be read or written.\n";
-}  // namespace
 
 int import_mia_command(const Args& args) {
-    if (wants_help(args)) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     std::string input, events, output;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -75,5 +70,9 @@ int import_mia_command(const Args& args) {
                  r.archive->pages.size(), r.archive->people.size(), r.archive->events.size());
     return 0;
 }
+
+}  // namespace
+
+const Command kImportMia = {"import-mia", "INDEX.txt [--events F] -o OUT", "make an archive from a Marxists Internet Archive index page", kHelp, import_mia_command};
 
 }  // namespace lectern::tool

@@ -43,13 +43,7 @@ void resolve(ojson& j, const char* key, const std::optional<EdtfDate>& d, const 
     if (d) j[key] = resolved(*d, label);
 }
 
-}  // namespace
-
 int inspect_command(const Args& args) {
-    if (wants_help(args)) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     if (args.size() != 1) {
         std::fputs(kHelp, stderr);
         return 2;
@@ -72,5 +66,9 @@ int inspect_command(const Args& args) {
     std::fputs((j.dump(2) + "\n").c_str(), stdout);
     return 0;
 }
+
+}  // namespace
+
+const Command kInspect = {"inspect", "FILE", "print the archive as Lectern reads it, dates resolved", kHelp, inspect_command};
 
 }  // namespace lectern::tool

@@ -1,4 +1,5 @@
 // lectern-tool: check, inspect, import and synthesise archives from the command line.
+// One table of commands gives the usage, the dispatch and each command's --help.
 #include <cstdio>
 #include <string>
 
@@ -6,37 +7,49 @@
 
 namespace {
 
-const char* kUsage =
-    "usage: lectern-tool COMMAND [ARGS]\n"
-    "\n"
-    "commands:\n"
-    "  check FILE...                               report every error and warning in archives\n"
-    "  inspect FILE                                print the archive as Lectern reads it, dates resolved\n"
-    "  import-mia INDEX.txt [--events F] -o OUT    make an archive from a Marxists Internet Archive index page\n"
-    "  synth --works N [--years A..B] -o OUT       write a deterministic synthetic archive\n"
-    "  mirror FILE [--noscript]                    print the archive as the page's HTML text mirror\n"
-    "\n"
-    "Run 'lectern-tool COMMAND --help' for a command's details.\n";
+using lectern::tool::Args;
+using lectern::tool::Command;
+
+const Command* const kCommands[] = {&lectern::tool::kCheck, &lectern::tool::kInspect, &lectern::tool::kImportMia,
+                                    &lectern::tool::kSynth, &lectern::tool::kMirror};
+
+void usage(std::FILE* to) {
+    std::fputs("usage: lectern-tool COMMAND [ARGS]\n\ncommands:\n", to);
+    for (const Command* c : kCommands) {
+        const std::string call = std::string(c->name) + " " + c->synopsis;
+        std::fprintf(to, "  %-44s%s\n", call.c_str(), c->summary);
+    }
+    std::fputs("\nRun 'lectern-tool COMMAND --help' for a command's details.\n", to);
+}
+
+bool wants_help(const Args& args) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") return true;
+    return false;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    using namespace lectern::tool;
     if (argc < 2) {
-        std::fputs(kUsage, stderr);
+        usage(stderr);
         return 2;
     }
     const std::string cmd = argv[1];
     const Args args(argv + 2, argv + argc);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-        std::fputs(kUsage, stdout);
+        usage(stdout);
         return 0;
     }
-    if (cmd == "check") return check_command(args);
-    if (cmd == "inspect") return inspect_command(args);
-    if (cmd == "import-mia") return import_mia_command(args);
-    if (cmd == "synth") return synth_command(args);
-    if (cmd == "mirror") return mirror_command(args);
-    std::fprintf(stderr, "lectern-tool: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+    for (const Command* c : kCommands) {
+        if (cmd != c->name) continue;
+        if (wants_help(args)) {
+            std::fputs(c->help, stdout);
+            return 0;
+        }
+        return c->run(args);
+    }
+    std::fprintf(stderr, "lectern-tool: unknown command '%s'\n\n", cmd.c_str());
+    usage(stderr);
     return 2;
 }

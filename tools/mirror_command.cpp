@@ -20,13 +20,7 @@ const char* kHelp =
     "engines. With --noscript, only the title and the list of works (the page's <noscript>).\n"
     "Problems go to standard error as in 'check'. Exit status as for 'check'.\n";
 
-}  // namespace
-
 int mirror_command(const Args& args) {
-    if (wants_help(args)) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     const bool noscript = args.size() == 2 && args[1] == "--noscript";
     if (args.size() != 1 && !noscript) {
         std::fputs(kHelp, stderr);
@@ -40,5 +34,9 @@ int mirror_command(const Args& args) {
     std::fwrite(html.data(), 1, html.size(), stdout);
     return 0;
 }
+
+}  // namespace
+
+const Command kMirror = {"mirror", "FILE [--noscript]", "print the archive as the page's HTML text mirror", kHelp, mirror_command};
 
 }  // namespace lectern::tool

@@ -22,13 +22,8 @@ bool number(const std::string& s, long long& out) {
     out = std::strtoll(s.c_str(), &end, 10);
     return !s.empty() && end && *end == '\0';
 }
-}  // namespace
 
 int synth_command(const Args& args) {
-    if (wants_help(args)) {
-        std::fputs(kHelp, stdout);
-        return 0;
-    }
     SynthSettings st;
     std::string output;
     bool have_works = false;
@@ -73,5 +68,9 @@ int synth_command(const Args& args) {
     }
     return 0;
 }
+
+}  // namespace
+
+const Command kSynth = {"synth", "--works N [--years A..B] -o OUT", "write a deterministic synthetic archive", kHelp, synth_command};
 
 }  // namespace lectern::tool

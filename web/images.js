@@ -7,7 +7,7 @@
 //   single file: images named by a relative path travel inside the page (#lectern-images,
 //                written by web/assemble.py); nothing is fetched
 //   site build:  relative paths are fetched beside the archive, when a work shows them
-//   data: URIs are decoded here; https: images are fetched by the site build only
+//   data: URIs are decoded by the viewer (lectern_data_uri); https: images are fetched by the site build only
 //   lecternImages.setBase(url | null)   the archive now open came from url (null: from a file)
 (function () {
   'use strict';
@@ -38,16 +38,14 @@
     return out;
   }
 
+  // The viewer decodes data: URIs (core's decode_data_uri, the desktop's rule too): "%FF"
+  // is the byte 0xFF here as there. Its answer: the length (4 bytes, little-endian), the bytes.
   function dataUri(src) {
-    var comma = src.indexOf(',');
-    if (comma < 0) throw problem('page.image_damaged_data');
-    var meta = src.slice(5, comma), data = src.slice(comma + 1);
-    try {
-      if (/;base64$/i.test(meta)) return base64Bytes(data);
-      return new TextEncoder().encode(decodeURIComponent(data));
-    } catch (e) {
-      throw problem('page.image_damaged_data');
-    }
+    var at = withString(src, function (s) { return _lectern_data_uri(s); });
+    if (at === null) throw problem('page.image_no_memory');
+    if (!at) throw problem('page.image_damaged_data');
+    var n = (HEAPU8[at] | (HEAPU8[at + 1] << 8) | (HEAPU8[at + 2] << 16) | (HEAPU8[at + 3] << 24)) >>> 0;
+    return HEAPU8.slice(at + 4, at + 4 + n);
   }
 
   function fetched(url) {

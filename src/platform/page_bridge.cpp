@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/archive/media_source.h"
 #include "core/export/html_mirror.h"
 #include "core/i18n/translate.h"
 
@@ -73,6 +74,18 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_image_bytes(const char* src, const char
                   h.height, to.width, to.height, lectern::image_mime(h.format));
     g_reply = reply;
     return g_reply.c_str();
+}
+// A data: image's bytes by core's rule (decode_data_uri), so that the page and the desktop
+// read one URI the same way (web/images.js): the length (4 bytes, little-endian), then the
+// bytes, valid until the next call; null when the URI is damaged.
+EMSCRIPTEN_KEEPALIVE const unsigned char* lectern_data_uri(const char* src) {
+    std::string bytes;
+    if (!lectern::decode_data_uri(src, bytes) || bytes.size() > 0xFFFFFFFFu) return nullptr;
+    const std::size_t n = bytes.size();
+    g_reply.assign(4, '\0');
+    for (int i = 0; i < 4; ++i) g_reply[static_cast<std::size_t>(i)] = static_cast<char>((n >> (8 * i)) & 0xFF);
+    g_reply += bytes;
+    return reinterpret_cast<const unsigned char*>(g_reply.data());
 }
 // The decoded pixels, RGBA, width x height (at most the decode size above).
 EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int height, const unsigned char* rgba) {

@@ -48,6 +48,12 @@ void apply(Session& s, UiState& ui, const Intents& in) {
         s.select(*in.select);
         ui.timeline.follow_request = true;  // a no-op for marks already in view (timeline clicks)
     }
+    if (in.step != 0 && !in.select) {
+        if (const std::optional<int> to = step_in_time(s.items(), s.selected(), in.step)) {
+            s.select(*to);
+            ui.timeline.follow_request = true;
+        }
+    }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.visible) s.note_visible(in.visible->first, in.visible->second);
     if (in.reader_scroll) s.note_reader_scroll(*in.reader_scroll);

@@ -2,7 +2,7 @@
 // page (title, date as printed, kind, attribution, Markdown text, source, tags), with
 // reading size, previous/next in time order, an outline and a kept position per work.
 // While a query is active its matches are marked and F3 / Enter walk the body's; the
-// mouse selects text and Ctrl+C copies it.
+// mouse selects text and Ctrl+C copies it (the keys, the edges and touch: reader_input.cpp).
 #include "ui/reader_view.h"
 
 #include <algorithm>
@@ -11,24 +11,19 @@
 #include <memory>
 #include <string>
 
-#include <imgui_internal.h>  // ClearActiveID: a finger that scrolls lets go of the text it touched
-
 #include "core/dates/date_format.h"
-#include "core/timeline/glide.h"
 #include "core/text/markdown.h"
 #include "core/search/match_ranges.h"
 #include "core/archive/work_images.h"
 #include "core/i18n/translate.h"
 #include "ui/labels.h"
 #include "ui/markdown_view.h"
+#include "ui/reader_input.h"
 #include "ui/theme.h"
 
 namespace lectern::ui {
 
 namespace {
-
-// A finger that moved this far (pixels) scrolls; less is a tap.
-constexpr float kTouchSlop = 8.0f;
 
 // A click with the mouse; with a finger, a tap that let go where it went down: a
 // finger scrolling the text must not open the link it started on.
@@ -38,7 +33,6 @@ bool clicked_here() {
     return ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < kTouchSlop * kTouchSlop;
 }
 
-constexpr float kMinScale = 0.7f, kMaxScale = 2.0f, kScaleStep = 0.1f;
 constexpr float kOutlineMinMargin = 190.0f;  // narrower margins put the outline above the text
 
 // One frame of the reader, passed to everything that draws.
@@ -304,21 +298,6 @@ void front_matter(Frame& fr) {
     ImGui::PopFont();
 }
 
-// The work `step` places away in time order; -1 is the front matter before the first.
-std::optional<int> neighbour(const Session& s, int step) {
-    const auto& works = s.items().works;
-    if (s.selected() < 0) {
-        if (step > 0 && !works.empty()) return works.front().work;
-        return std::nullopt;
-    }
-    const int rank = s.items().rank_of(s.selected());
-    if (rank < 0) return std::nullopt;  // undated: not in the time order
-    const long at = static_cast<long>(rank) + step;
-    if (at < 0) return -1;
-    if (at >= static_cast<long>(works.size())) return std::nullopt;
-    return works[static_cast<std::size_t>(at)].work;
-}
-
 std::string title_of(const Session& s, int work) {
     return work < 0 ? s.archive().title : s.archive().works[static_cast<std::size_t>(work)].title;
 }
@@ -334,12 +313,6 @@ void outline_entries(Frame& fr, const md::Document& doc) {
         ImGui::PopID();
     }
     ImGui::PopFont();
-}
-
-void step_match(MatchWalk& walk, int step) {
-    if (walk.count <= 0) return;
-    walk.current = ((walk.current + step) % walk.count + walk.count) % walk.count;
-    walk.reveal = true;
 }
 
 // "Match 2 of 7" and buttons to walk them, after the page's buttons.
@@ -379,7 +352,7 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     };
     if (ImGui::SmallButton(labelled("reader.front_matter", "front").c_str())) fr.out.select = -1;
     for (int step : {-1, 1}) {
-        const std::optional<int> n = neighbour(s, step);
+        const std::optional<int> n = step_in_time(s.items(), s.selected(), step);
         const std::string label = step < 0 ? labelled("reader.previous", "previous") : labelled("reader.next", "next");
         beside_if_fits(label);
         ImGui::BeginDisabled(!n || *n < 0);
@@ -474,46 +447,6 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     ImGui::PopFont();
 }
 
-// F3 walks the matches wherever the keyboard is (it types nothing). Enter walks them
-// too, and the rest (copy, select all, reading size, previous/next) work, only while
-// the reader's window (or the app window around it) has focus and no text field is
-// taking keys.
-void keys(const Session& s, ReaderState& st, Intents& out) {
-    const ImGuiIO& io = ImGui::GetIO();
-    MarkdownCache& texts = *st.texts;
-    if (ImGui::IsKeyPressed(ImGuiKey_F3)) step_match(texts.walk, io.KeyShift ? -1 : 1);
-    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || io.WantTextInput ||
-        ImGui::IsAnyItemActive())
-        return;
-    if (!io.KeyCtrl && !io.KeySuper && !io.KeyAlt &&
-        (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
-        step_match(texts.walk, io.KeyShift ? -1 : 1);
-    if (io.KeyCtrl || io.KeySuper) {  // Cmd on a Mac: the web shell sets ConfigMacOSXBehaviors
-        if (ImGui::IsKeyPressed(ImGuiKey_C, false)) {
-            std::string text = selected_text(texts);
-            if (!text.empty()) out.copy_text = std::move(text);
-        }
-        if (ImGui::IsKeyPressed(ImGuiKey_A, false) && s.selected() >= 0) {
-            const Work& w = s.archive().works[static_cast<std::size_t>(s.selected())];
-            if (w.body) {
-                const MarkdownEntry& e = markdown_entry(texts, *w.body);
-                texts.selection = {e.data, 0, static_cast<std::uint32_t>(e.doc.text.size()), false};
-            }
-        }
-        float scale = st.scale;
-        if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) scale += kScaleStep;
-        if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) scale -= kScaleStep;
-        if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_Keypad0, false)) scale = 1.0f;
-        st.scale = std::clamp(std::round(scale * 20.0f) / 20.0f, kMinScale, kMaxScale);  // steps stay exact
-        return;
-    }
-    int step = 0;
-    if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_LeftArrow))) step = -1;
-    if (ImGui::IsKeyPressed(ImGuiKey_RightBracket) || (io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_RightArrow))) step = 1;
-    if (step == 0) return;
-    if (const std::optional<int> n = neighbour(s, step)) out.select = *n;
-}
-
 // Scrolls the walk's current match into view, when it asked to and is not already well in view.
 void reveal_match(Frame& fr) {
     MatchWalk& walk = fr.texts.walk;
@@ -527,64 +460,6 @@ void reveal_match(Frame& fr) {
     if (y >= scroll + view * 0.1f && y + at.h <= scroll + view * 0.85f) return;
     fr.st.pending_scroll = std::max(0.0f, y - view * 0.3f);
     fr.st.pending_frames = 3;
-}
-
-// A click beside the text drops the selection; a drag beyond the reader's edge scrolls.
-void selection_mouse(MarkdownCache& texts) {
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered())
-        texts.selection = {};
-    if (!texts.selection.dragging || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
-    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
-    const float y = ImGui::GetIO().MousePos.y;
-    const float speed = 12.0f * ImGui::GetIO().DeltaTime;  // the farther out, the faster
-    if (y < top) ImGui::SetScrollY(ImGui::GetScrollY() - (top - y) * speed);
-    else if (y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + (y - bottom) * speed);
-}
-
-// Touch screens scroll by dragging the text itself, and a flick glides on, slowing as
-// phones' lists do; a new touch stops it at once. A mouse drag selects text instead.
-void finger_scroll(ReaderState& st) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool finger = io.MouseSource == ImGuiMouseSource_TouchScreen;
-    if (finger && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
-        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
-        st.finger_down = true;
-        st.finger_scrolling = false;
-        st.glide = 0;
-    }
-    if (st.finger_down) {
-        const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
-        if (down && !st.finger_scrolling && std::abs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y) > kTouchSlop) {
-            st.finger_scrolling = true;
-            ImGui::ClearActiveID();  // the text under the finger starts no selection and no click
-        }
-        // The last move may arrive in the frame the finger lifts: it still counts.
-        const float dy = io.MouseDelta.y;
-        if (st.finger_scrolling && dy != 0.0f) {
-            ImGui::SetScrollY(ImGui::GetScrollY() - dy);
-            st.finger_moved_at = ImGui::GetTime();
-            st.finger_frame_dt = io.DeltaTime;
-            if (io.DeltaTime > 0) st.glide = 0.5 * st.glide + 0.5 * (-dy / io.DeltaTime);
-            // A clock that stands still makes any move look infinitely fast: at most
-            // four screens a second (a glide of one screen: 4 / the rate of 4).
-            const double fastest = 4.0 * ImGui::GetWindowHeight();
-            st.glide = std::clamp(st.glide, -fastest, fastest);
-        }
-        if (down) return;
-        // Lifted. A finger that rested before letting go does not fling. Resting means no
-        // move for a tenth of a second, or for two frames when frames come slower than that.
-        const double rest = std::max(0.1, 2.0 * st.finger_frame_dt);
-        if (!st.finger_scrolling || ImGui::GetTime() - st.finger_moved_at > rest) st.glide = 0;
-        st.finger_down = false;
-        st.finger_scrolling = false;
-        return;
-    }
-    if (st.glide == 0) return;
-    const float before = ImGui::GetScrollY();
-    ImGui::SetScrollY(before + static_cast<float>(glide_step(st.glide, io.DeltaTime, 4.0)));
-    // Stopped by the text's ends, or too slow to see.
-    const bool at_end = (st.glide < 0 && before <= 0.0f) || (st.glide > 0 && before >= ImGui::GetScrollMaxY());
-    if (at_end || std::abs(st.glide) < 10.0) st.glide = 0;
 }
 
 float& scroll_slot(ReaderState& st, int work) {
@@ -627,7 +502,7 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::BeginChild("##reader", size, 0, ImGuiWindowFlags_NavFlattened);  // Tab walks into it from the bar
     ImGui::SetWindowFontScale(st.scale);
-    keys(s, st, out);
+    reader_keys(s, st, out);
     finger_scroll(st);
     // Reached, or the text is shorter than the position it had.
     if (st.pending_scroll >= 0 &&

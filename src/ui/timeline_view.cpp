@@ -20,6 +20,7 @@
 #include "core/timeline/glide.h"
 #include "core/i18n/translate.h"
 #include "ui/theme.h"
+#include "ui/timeline_tooltip.h"
 
 namespace lectern::ui {
 
@@ -216,61 +217,6 @@ void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, f
     }
 }
 
-void era_tooltip(const Era& e) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-    ImGui::TextUnformatted(e.title.c_str());
-    if (e.date) ImGui::TextDisabled("%s  ·  %s", format_date_human(*e.date).c_str(), e.date->text.c_str());
-    if (!e.note.empty()) ImGui::TextUnformatted(e.note.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-}
-
-void tooltip(const Session& s, const TimelineState& st) {
-    const Archive& a = s.archive();
-    const TimelineModel& m = s.timeline();
-    if (st.hovered.kind == TimelineHover::Kind::none || st.hovered.kind == TimelineHover::Kind::lane) return;
-    const Lane& lane = m.lanes[static_cast<std::size_t>(st.hovered.lane)];
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-    if (st.hovered.kind == TimelineHover::Kind::cluster) {
-        const PlacedCluster* c = nullptr;
-        for (const PlacedCluster& k : st.frame.clusters)
-            if (k.lane == st.hovered.lane && k.first == st.hovered.item) c = &k;
-        if (c) {
-            ImGui::TextUnformatted(tr("timeline.cluster", {{"lane", lane_title(lane)}, {"count", std::to_string(c->count)}}).c_str());
-            ImGui::TextDisabled("%s", tr("timeline.cluster_zoom", {{"from", year_label(static_cast<std::int64_t>(std::floor(c->start)))},
-                                                                  {"to", year_label(static_cast<std::int64_t>(std::floor(c->end)))}})
-                                          .c_str());
-        }
-    } else {
-        const int ref = lane.items[static_cast<std::size_t>(st.hovered.item)].ref;
-        if (lane.kind == Lane::Kind::works) {
-            const Work& w = a.works[static_cast<std::size_t>(ref)];
-            ImGui::TextUnformatted(w.title.c_str());
-            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", tr_term("kind.", w.kind).c_str());
-            for (const std::string& pid : w.people)
-                if (const Person* p = a.find_person(pid)) ImGui::TextDisabled("%s", p->name.c_str());
-            if (w.attribution != "author") {
-                ImGui::PushStyleColor(ImGuiCol_Text, current_theme().disputed);
-                ImGui::TextUnformatted(tr_term("attribution.", w.attribution).c_str());
-                ImGui::PopStyleColor();
-            }
-        } else if (lane.kind == Lane::Kind::events) {
-            const Event& e = a.events[static_cast<std::size_t>(ref)];
-            ImGui::TextUnformatted(e.title.c_str());
-            ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
-        } else {
-            const Person& p = a.people[static_cast<std::size_t>(ref)];
-            ImGui::TextUnformatted(p.name.c_str());
-            ImGui::TextDisabled("%s – %s", p.born ? format_date_human(*p.born).c_str() : "?",
-                                p.died ? format_date_human(*p.died).c_str() : "");
-        }
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-}
-
 // The lane names' column: as wide as the longest name as drawn (kinds and languages run
 // long: "Obituaries and speeches", "Nécrologies et discours"), within a fifth of the width;
 // a name longer still is cut at the column's edge.
@@ -282,66 +228,31 @@ float gutter_width(const TimelineModel& m, const TimelineState& st, const Fonts&
     return std::clamp(23 + widest + 10, kGutter, std::max(kGutter, width * 0.2f));
 }
 
-}  // namespace
-
-// [SECTION] draw_timeline -----------------------------------------------------------------------
-
-void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
-    const Theme& t = current_theme();
-    const Archive& a = s.archive();
-    const TimelineModel& m = s.timeline();
-    ImGuiIO& io = ImGui::GetIO();
-
-    ImGui::InvisibleButton("##timeline", size, ImGuiButtonFlags_MouseButtonLeft);
-    const ImGuiID timeline_id = ImGui::GetItemID();
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-
-    // Eras label a strip above the lanes: one row, or two when eras nest.
-    const int era_rows = era_label_rows(s.era_spans(), EraBandParams{}.label_rows);
-    const float strip_top = p0.y + 3;
-    const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
-    const float gutter = gutter_width(m, st, fonts, size.x);
-    const float ax_x0 = p0.x + gutter, ax_w = std::max(1.0f, size.x - gutter - kRightPad);
-
-    // Motion first, so this frame draws where the view is going.
-    const YearWindow before = window_of(s);
-    if (before.start != st.drawn.start || before.end != st.drawn.end) {
-        st.animating = false;  // a command or a link set the view: it wins over any motion
-        st.velocity = 0;
-        st.follow_request = false;
-    }
-    YearWindow w = advance_motion(st, before, io.DeltaTime, (before.end - before.start) / ax_w, active);
-
-    // A selection the reader made elsewhere (reader, results, keys) is brought into view;
-    // selections from links and commands come with their own view, which wins.
-    if (st.follow_request) {
-        st.follow_request = false;
-        if (const TimelineItem* it = s.selected() >= 0 ? item_of_work(s, s.selected()) : nullptr) {
-            const double span = w.end - w.start;
-            if (it->start < w.start + span * 0.05 || it->end > w.end - span * 0.05) {
-                YearWindow to = centre_on(w, (it->start + it->end) / 2);
-                if (it->end - it->start > span * 0.8) to = zoom_about(to, (it->start + it->end) / 2, (it->end - it->start) * 1.4 / span);
-                start_move(st, w, to);
-            }
+// A selection the reader made elsewhere (reader, results, keys) is brought into view;
+// selections from links and commands come with their own view, which wins.
+void follow_selection(const Session& s, TimelineState& st, YearWindow w) {
+    if (!st.follow_request) return;
+    st.follow_request = false;
+    if (const TimelineItem* it = s.selected() >= 0 ? item_of_work(s, s.selected()) : nullptr) {
+        const double span = w.end - w.start;
+        if (it->start < w.start + span * 0.05 || it->end > w.end - span * 0.05) {
+            YearWindow to = centre_on(w, (it->start + it->end) / 2);
+            if (it->end - it->start > span * 0.8) to = zoom_about(to, (it->start + it->end) / 2, (it->end - it->start) * 1.4 / span);
+            start_move(st, w, to);
         }
     }
+}
 
-    // Layout: as many rows per lane as fit the height.
-    ImGui::PushFont(fonts.small);
+// Layout: as many rows per lane as fit the height `avail` (the small font pushed).
+LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransform& vt, float avail) {
+    const Archive& a = s.archive();
+    const TimelineModel& m = s.timeline();
     const auto label_width = [&](int lane, int item) {
         const Lane& l = m.lanes[static_cast<std::size_t>(lane)];
         if (l.kind == Lane::Kind::people) return 0.0f;  // a life's name is written inside its bar
         return ImGui::CalcTextSize(item_label(a, l, item).c_str()).x;
     };
-    const ViewTransform vt{w.start, w.end, ax_x0, ax_w};
-    st.axis_x0 = ax_x0;
-    st.axis_width = ax_w;
     LayoutParams params;
-    const float avail = axis_y - lanes_top - 2;
-    std::vector<float>& lane_y = st.lane_y;
     auto lanes_height = [&]() {
         float h = 0;
         for (std::size_t i = 0; i < m.lanes.size(); ++i)
@@ -355,44 +266,16 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     }
     if (params.max_rows < 1) params.max_rows = 1;
     st.rows_cap = params.max_rows;
+    return params;
+}
 
-    // Lane backgrounds and names (the legend).
-    dl->PushClipRect(p0, p1, true);
-    dl->AddRectFilled(p0, p1, t.canvas);
-    lane_y.assign(m.lanes.size(), 0);
-    float y = lanes_top;
-    for (std::size_t i = 0; i < m.lanes.size(); ++i) {
-        const Lane& lane = m.lanes[i];
-        const float h = is_collapsed(st, lane.key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
-        lane_y[i] = y;
-        if (i % 2 == 1) dl->AddRectFilled(ImVec2(p0.x, y - 2), ImVec2(p1.x, y + h + 2), t.lane_alt);
-        const ImU32 col = lane_colour(lane, t);
-        dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
-        const std::string name = lane_name(st, lane);
-        // Cut at the gutter's edge: a long name ("Obituaries and speeches") would run into the marks.
-        dl->PushClipRect(ImVec2(p0.x, y - 2), ImVec2(ax_x0 - 6, y + h + 2), true);
-        dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
-        dl->PopClipRect();
-        y += h + kLaneGap;
-    }
-    dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), t.faint(30));
-
-    // Era bands over the lane grounds (their tints are translucent), under the axis and the marks.
-    layout_era_bands(s.era_spans(), vt, EraBandParams{},
-                     [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; },
-                     st.eras);
-    st.eras_y0 = p0.y;
-    st.eras_y1 = axis_y;
-    dl->PushClipRect(ImVec2(ax_x0 - 4, p0.y), ImVec2(p1.x, axis_y), true);
-    draw_era_bands(dl, a, st, p0.y, axis_y, strip_top, t);
-    dl->PopClipRect();
-    ImGui::PopFont();
-
-    draw_axis(dl, st, vt, fonts, lanes_top, axis_y, t);
-
-    // Marks, clusters and labels, clipped to the lane area.
-    ImGui::PushFont(fonts.small);
-    dl->PushClipRect(ImVec2(ax_x0 - 2, p0.y), ImVec2(p1.x, axis_y), true);
+// Marks, clusters and labels (the caller clips them to the lane area); the works' marks
+// are kept in screen space for the tests.
+void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0, float right, float label_offset_px,
+                const Theme& t) {
+    const Archive& a = s.archive();
+    const TimelineModel& m = s.timeline();
+    const std::vector<float>& lane_y = st.lane_y;
     st.marks.clear();
     for (const PlacedCluster& c : st.frame.clusters) {
         const std::size_t li = static_cast<std::size_t>(c.lane);
@@ -429,17 +312,176 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
             if (mk.x1 - mk.x0 > 8) dl->AddRectFilled(ImVec2(mk.x0, (y0 + y1) / 2 - 2), ImVec2(mk.x1, (y0 + y1) / 2 + 2), with_alpha(col, 0.5f), 1);
             dl->AddNgonFilled(ImVec2(mk.x1 - mk.x0 > 8 ? mk.x0 : (mk.x0 + mk.x1) / 2, (y0 + y1) / 2), 5.0f, col, 4);
         } else {
-            draw_span(dl, mk.x0, y0, mk.x1, y1, col, it.flags, p1.x);
+            draw_span(dl, mk.x0, y0, mk.x1, y1, col, it.flags, right);
         }
         if (it.flags & kDisputed)  // a red frame marks a disputed or ascribed attribution
             dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
         if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
         if (is_work && (it.flags & kImages)) draw_image_marker(dl, mk.x0, y0, dimmed ? with_alpha(t.text, 0.3f) : t.text, t.canvas);
         if (mk.labelled)
-            dl->AddText(ImVec2(mk.x1 + params.label_offset_px, y0 - 2),
+            dl->AddText(ImVec2(mk.x1 + label_offset_px, y0 - 2),
                         sel ? t.selection : dimmed ? with_alpha(t.text, 0.3f) : t.text, item_label(a, lane, mk.item).c_str());
         if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled, (it.flags & kImages) != 0});
     }
+}
+
+// What is under the pointer (also while pressed: a release and a double click need to know).
+void find_hover(const TimelineModel& m, TimelineState& st, ImVec2 mp, float ax_x0, float top, float axis_y) {
+    const std::vector<float>& lane_y = st.lane_y;
+    if (mp.y < axis_y) {
+        for (std::size_t i = 0; i < m.lanes.size(); ++i) {
+            const float h = is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
+            if (mp.y < lane_y[i] || mp.y >= lane_y[i] + h) continue;
+            if (mp.x < ax_x0 - 4) {
+                st.hovered = {TimelineHover::Kind::lane, static_cast<int>(i), -1};
+            } else if (!is_collapsed(st, m.lanes[i].key)) {
+                const int row = static_cast<int>((mp.y - lane_y[i]) / kRowH);
+                if (const PlacedMark* mk = mark_at(st.frame, static_cast<int>(i), row, mp.x)) {
+                    const Lane& lane = m.lanes[i];
+                    const auto kind = lane.kind == Lane::Kind::works    ? TimelineHover::Kind::work
+                                      : lane.kind == Lane::Kind::events ? TimelineHover::Kind::event
+                                                                        : TimelineHover::Kind::person;
+                    st.hovered = {kind, static_cast<int>(i), mk->item};
+                    if (kind == TimelineHover::Kind::work)
+                        st.hovered_work = lane.items[static_cast<std::size_t>(mk->item)].ref;
+                } else if (const PlacedCluster* c = cluster_at(st.frame, static_cast<int>(i), mp.x)) {
+                    st.hovered = {TimelineHover::Kind::cluster, static_cast<int>(i), c->first};
+                }
+            }
+        }
+    }
+    // An era answers where no item does: anywhere over the lanes and their label strip.
+    if (st.hovered.kind == TimelineHover::Kind::none && mp.x >= ax_x0 && mp.y >= top && mp.y < axis_y)
+        if (const EraBand* b = era_band_at(st.eras, mp.x)) st.hovered_era = b->era;
+}
+
+// Lane backgrounds and names (the legend); records where each lane's top is.
+void draw_legend(ImDrawList* dl, const TimelineModel& m, TimelineState& st, ImVec2 p0, ImVec2 p1, float lanes_top,
+                 float ax_x0, float axis_y, const Theme& t) {
+    std::vector<float>& lane_y = st.lane_y;
+    lane_y.assign(m.lanes.size(), 0);
+    float y = lanes_top;
+    for (std::size_t i = 0; i < m.lanes.size(); ++i) {
+        const Lane& lane = m.lanes[i];
+        const float h = is_collapsed(st, lane.key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
+        lane_y[i] = y;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(p0.x, y - 2), ImVec2(p1.x, y + h + 2), t.lane_alt);
+        const ImU32 col = lane_colour(lane, t);
+        dl->AddRectFilled(ImVec2(p0.x + 8, y + 4), ImVec2(p0.x + 18, y + 13), col, 2);
+        const std::string name = lane_name(st, lane);
+        // Cut at the gutter's edge: a long name ("Obituaries and speeches") would run into the marks.
+        dl->PushClipRect(ImVec2(p0.x, y - 2), ImVec2(ax_x0 - 6, y + h + 2), true);
+        dl->AddText(ImVec2(p0.x + 23, y + 1), t.text, name.c_str());
+        dl->PopClipRect();
+        y += h + kLaneGap;
+    }
+    dl->AddLine(ImVec2(ax_x0 - 4, lanes_top), ImVec2(ax_x0 - 4, axis_y), t.faint(30));
+}
+
+// The button let go: a click (no drag) folds a lane, selects a work or zooms into a cluster.
+void release(const TimelineModel& m, TimelineState& st, YearWindow w, Intents& out) {
+    if (!st.dragged) {
+        st.velocity = 0;
+        if (st.press == TimelineState::Press::gutter && st.hovered.kind == TimelineHover::Kind::lane) {
+            const std::string& key = m.lanes[static_cast<std::size_t>(st.hovered.lane)].key;
+            const auto it = std::find(st.collapsed.begin(), st.collapsed.end(), key);
+            if (it == st.collapsed.end()) st.collapsed.push_back(key);
+            else st.collapsed.erase(it);
+        } else if (st.hovered.kind == TimelineHover::Kind::work) {
+            out.select = st.hovered_work;
+        } else if (st.hovered.kind == TimelineHover::Kind::cluster) {
+            for (const PlacedCluster& c : st.frame.clusters)
+                if (c.lane == st.hovered.lane && c.first == st.hovered.item) {
+                    const double pad = std::max((c.end - c.start) * 0.15, 1.0 / 365);
+                    start_move(st, w, {c.start - pad, c.end + pad});
+                }
+        }
+    } else if (st.press != TimelineState::Press::lanes) {
+        st.velocity = 0;
+    }
+    st.press = TimelineState::Press::none;
+}
+
+// Keys, when the timeline has focus or the pointer: arrows pan, +/- zoom, Home fits,
+// [ and ] ask the app for the previous or next work (core/timeline's step_in_time).
+void timeline_keys(const Session& s, TimelineState& st, YearWindow w, Intents& out) {
+    const double span = w.end - w.start;
+    auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
+    if (key(ImGuiKey_LeftArrow)) start_move(st, w, {w.start - span * 0.2, w.end - span * 0.2});
+    if (key(ImGuiKey_RightArrow)) start_move(st, w, {w.start + span * 0.2, w.end + span * 0.2});
+    if (key(ImGuiKey_Equal) || key(ImGuiKey_KeypadAdd)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 0.5));
+    if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 2.0));
+    if (key(ImGuiKey_Home)) {
+        const TimeWindow fit = s.fitted_view();
+        start_move(st, w, {fit.start, fit.end});
+    }
+    if (key(ImGuiKey_LeftBracket)) out.step = -1;
+    if (key(ImGuiKey_RightBracket)) out.step = 1;
+}
+
+}  // namespace
+
+// [SECTION] draw_timeline -----------------------------------------------------------------------
+
+void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVec2 size, Intents& out) {
+    const Theme& t = current_theme();
+    const Archive& a = s.archive();
+    const TimelineModel& m = s.timeline();
+    ImGuiIO& io = ImGui::GetIO();
+
+    ImGui::InvisibleButton("##timeline", size, ImGuiButtonFlags_MouseButtonLeft);
+    const ImGuiID timeline_id = ImGui::GetItemID();
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    // Eras label a strip above the lanes: one row, or two when eras nest.
+    const int era_rows = era_label_rows(s.era_spans(), EraBandParams{}.label_rows);
+    const float strip_top = p0.y + 3;
+    const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
+    const float gutter = gutter_width(m, st, fonts, size.x);
+    const float ax_x0 = p0.x + gutter, ax_w = std::max(1.0f, size.x - gutter - kRightPad);
+
+    // Motion first, so this frame draws where the view is going.
+    const YearWindow before = window_of(s);
+    if (before.start != st.drawn.start || before.end != st.drawn.end) {
+        st.animating = false;  // a command or a link set the view: it wins over any motion
+        st.velocity = 0;
+        st.follow_request = false;
+    }
+    YearWindow w = advance_motion(st, before, io.DeltaTime, (before.end - before.start) / ax_w, active);
+
+    follow_selection(s, st, w);
+
+    // Layout: as many rows per lane as fit the height.
+    ImGui::PushFont(fonts.small);
+    const ViewTransform vt{w.start, w.end, ax_x0, ax_w};
+    st.axis_x0 = ax_x0;
+    st.axis_width = ax_w;
+    const LayoutParams params = lay_out_lanes(s, st, vt, axis_y - lanes_top - 2);
+
+    dl->PushClipRect(p0, p1, true);
+    dl->AddRectFilled(p0, p1, t.canvas);
+    draw_legend(dl, m, st, p0, p1, lanes_top, ax_x0, axis_y, t);
+
+    // Era bands over the lane grounds (their tints are translucent), under the axis and the marks.
+    layout_era_bands(s.era_spans(), vt, EraBandParams{},
+                     [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; },
+                     st.eras);
+    st.eras_y0 = p0.y;
+    st.eras_y1 = axis_y;
+    dl->PushClipRect(ImVec2(ax_x0 - 4, p0.y), ImVec2(p1.x, axis_y), true);
+    draw_era_bands(dl, a, st, p0.y, axis_y, strip_top, t);
+    dl->PopClipRect();
+    ImGui::PopFont();
+
+    draw_axis(dl, st, vt, fonts, lanes_top, axis_y, t);
+
+    // Marks, clusters and labels, clipped to the lane area.
+    ImGui::PushFont(fonts.small);
+    dl->PushClipRect(ImVec2(ax_x0 - 2, p0.y), ImVec2(p1.x, axis_y), true);
+    draw_marks(dl, s, st, ax_x0, p1.x, params.label_offset_px, t);
     dl->PopClipRect();
     ImGui::PopFont();
 
@@ -452,34 +494,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     st.hovered = {};
     st.hovered_work = -1;
     st.hovered_era = -1;
-    if (hovered) {  // also while pressed: a release and a double click need to know what is under them
-        if (mp.y < axis_y) {
-            for (std::size_t i = 0; i < m.lanes.size(); ++i) {
-                const float h = is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH;
-                if (mp.y < lane_y[i] || mp.y >= lane_y[i] + h) continue;
-                if (mp.x < ax_x0 - 4) {
-                    st.hovered = {TimelineHover::Kind::lane, static_cast<int>(i), -1};
-                } else if (!is_collapsed(st, m.lanes[i].key)) {
-                    const int row = static_cast<int>((mp.y - lane_y[i]) / kRowH);
-                    if (const PlacedMark* mk = mark_at(st.frame, static_cast<int>(i), row, mp.x)) {
-                        const Lane& lane = m.lanes[i];
-                        const auto kind = lane.kind == Lane::Kind::works    ? TimelineHover::Kind::work
-                                          : lane.kind == Lane::Kind::events ? TimelineHover::Kind::event
-                                                                            : TimelineHover::Kind::person;
-                        st.hovered = {kind, static_cast<int>(i), mk->item};
-                        if (kind == TimelineHover::Kind::work)
-                            st.hovered_work = lane.items[static_cast<std::size_t>(mk->item)].ref;
-                    } else if (const PlacedCluster* c = cluster_at(st.frame, static_cast<int>(i), mp.x)) {
-                        st.hovered = {TimelineHover::Kind::cluster, static_cast<int>(i), c->first};
-                    }
-                }
-            }
-        }
-    }
-
-    // An era answers where no item does: anywhere over the lanes and their label strip.
-    if (hovered && st.hovered.kind == TimelineHover::Kind::none && mp.x >= ax_x0 && mp.y >= p0.y && mp.y < axis_y)
-        if (const EraBand* b = era_band_at(st.eras, mp.x)) st.hovered_era = b->era;
+    if (hovered) find_hover(m, st, mp, ax_x0, p0.y, axis_y);
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) st.has_focus = hovered;
     if (timeline_id == ImGui::GetFocusID()) {
@@ -514,28 +529,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         const double fastest = 4.0 * (w.end - w.start);
         st.velocity = std::clamp(st.velocity, -fastest, fastest);
     }
-    if (ImGui::IsItemDeactivated()) {
-        if (!st.dragged) {
-            st.velocity = 0;
-            if (st.press == TimelineState::Press::gutter && st.hovered.kind == TimelineHover::Kind::lane) {
-                const std::string& key = m.lanes[static_cast<std::size_t>(st.hovered.lane)].key;
-                const auto it = std::find(st.collapsed.begin(), st.collapsed.end(), key);
-                if (it == st.collapsed.end()) st.collapsed.push_back(key);
-                else st.collapsed.erase(it);
-            } else if (st.hovered.kind == TimelineHover::Kind::work) {
-                out.select = st.hovered_work;
-            } else if (st.hovered.kind == TimelineHover::Kind::cluster) {
-                for (const PlacedCluster& c : st.frame.clusters)
-                    if (c.lane == st.hovered.lane && c.first == st.hovered.item) {
-                        const double pad = std::max((c.end - c.start) * 0.15, 1.0 / 365);
-                        start_move(st, w, {c.start - pad, c.end + pad});
-                    }
-            }
-        } else if (st.press != TimelineState::Press::lanes) {
-            st.velocity = 0;
-        }
-        st.press = TimelineState::Press::none;
-    }
+    if (ImGui::IsItemDeactivated()) release(m, st, w, out);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && mp.x >= ax_x0 && mp.y < axis_y &&
         st.hovered.kind == TimelineHover::Kind::none)
         start_move(st, w, zoom_about(w, vt.year(mp.x), 0.5));
@@ -555,33 +549,14 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         }
     }
 
-    // Keys, when the timeline has focus or the pointer.
-    if ((st.has_focus || hovered) && !io.WantTextInput) {
-        const double span = w.end - w.start;
-        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
-        if (key(ImGuiKey_LeftArrow)) start_move(st, w, {w.start - span * 0.2, w.end - span * 0.2});
-        if (key(ImGuiKey_RightArrow)) start_move(st, w, {w.start + span * 0.2, w.end + span * 0.2});
-        if (key(ImGuiKey_Equal) || key(ImGuiKey_KeypadAdd)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 0.5));
-        if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 2.0));
-        if (key(ImGuiKey_Home)) {
-            const TimeWindow fit = s.fitted_view();
-            start_move(st, w, {fit.start, fit.end});
-        }
-        const bool prev = key(ImGuiKey_LeftBracket), next = key(ImGuiKey_RightBracket);
-        if ((prev || next) && !s.items().works.empty()) {
-            const int rank = s.items().rank_of(s.selected());
-            const int n = static_cast<int>(s.items().works.size());
-            const int to = rank < 0 ? (next ? 0 : n - 1) : std::clamp(rank + (next ? 1 : -1), 0, n - 1);
-            out.select = s.items().works[static_cast<std::size_t>(to)].work;
-        }
-    }
+    if ((st.has_focus || hovered) && !io.WantTextInput) timeline_keys(s, st, w, out);
 
     if (w.start != before.start || w.end != before.end) out.view = TimeWindow{w.start, w.end};
     st.drawn = w;
     out.visible = std::make_pair(st.frame.visible_items(), st.frame.clusters.size());
     out.eras_drawn = true;
     if (!active) {
-        tooltip(s, st);
+        timeline_tooltip(s, st);
         if (st.hovered_era >= 0) era_tooltip(a.eras[static_cast<std::size_t>(st.hovered_era)]);
     }
 }

@@ -17,6 +17,8 @@ namespace lectern::ui {
 // What the user asked for during one frame.
 struct Intents {
     std::optional<int> select;        // a work index, or -1 for the front matter
+    int step = 0;  // previous (-1) or next (+1) work in time order: set, not added, so one key press
+                   // seen by both the timeline and the reader steps once
     std::optional<TimeWindow> view;   // a new visible window
     std::optional<std::string> open_url;  // an http(s) link the platform opens in a new tab
     std::optional<std::string> search;    // a new query

@@ -119,6 +119,19 @@ TEST_CASE("media source: relative paths, data: and https: are followed, the rest
     CHECK_FALSE(decode_data_uri("data:image/png;base64,@@", bytes));
 }
 
+TEST_CASE("images: a data: URI is percent-decoded by the browser's rule, the one both builds use", "[images]") {
+    // The fetch standard's percent-decoding, byte by byte: %FF is the byte 0xFF (not UTF-8,
+    // and no reason to call the image damaged), a '%' without two hex digits stays as written.
+    std::string bytes;
+    REQUIRE(decode_data_uri("data:image/svg+xml,%FF%fe%3c", bytes));
+    CHECK(bytes == "\xFF\xFE<");
+    REQUIRE(decode_data_uri("data:,100%25 %zz %4", bytes));
+    CHECK(bytes == "100% %zz %4");
+    REQUIRE(decode_data_uri("data:,caf\xC3\xA9", bytes));  // raw UTF-8 stays its bytes
+    CHECK(bytes == "caf\xC3\xA9");
+    CHECK_FALSE(decode_data_uri("data:no comma", bytes));
+}
+
 TEST_CASE("archive: cover and media load, a bad one names the member", "[images][archive]") {
     const LoadResult good = load_archive(archive_with(R"(, "cover": {"src": "c.png", "alt": "Cover", "caption": "Cap"},
         "media": [{"src": "data:image/png;base64,AA==", "alt": "One"}, {"src": "https://e.org/x.jpg", "alt": "Two"}])"));

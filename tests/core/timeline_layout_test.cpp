@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "core/timeline/timeline_items.h"
 #include "core/timeline/timeline_layout.h"
 #include "../test_files.h"
 
@@ -215,4 +216,20 @@ TEST_CASE("timeline: zooming keeps the year under the pointer, eased moves end w
     CHECK(mid.end - mid.start < 100);
     CHECK(mid.end - mid.start > 1);
     CHECK(centre_on(w, 1936).start == Approx(1886));
+}
+
+TEST_CASE("timeline: previous and next step in time order, the front matter before the first work", "[timeline]") {
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [
+        {"id": "late", "title": "Late", "date": "1930"}, {"id": "undated", "title": "Undated", "date": null},
+        {"id": "early", "title": "Early", "date": "1910"}]})");
+    REQUIRE(r.ok());
+    const TimelineItems items = build_timeline_items(*r.archive);
+    const int late = 0, undated = 1, early = 2;
+    CHECK(step_in_time(items, -1, 1) == early);           // the front matter, then the first work
+    CHECK(step_in_time(items, -1, -1) == std::nullopt);   // nothing before the front matter
+    CHECK(step_in_time(items, early, -1) == -1);          // back to the front matter
+    CHECK(step_in_time(items, early, 1) == late);
+    CHECK(step_in_time(items, late, 1) == std::nullopt);  // no wrapping round
+    CHECK(step_in_time(items, undated, 1) == std::nullopt);  // not in the time order
+    CHECK(step_in_time(items, undated, -1) == std::nullopt);
 }

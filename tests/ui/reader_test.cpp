@@ -203,6 +203,32 @@ TEST_CASE("reader: previous and next keys follow time order", "[reader]") {
     CHECK(h.session.selected() == first);
 }
 
+TEST_CASE("reader: one '[' or ']' with the pointer over the timeline steps once, by the reader's rule", "[reader][timeline]") {
+    Headless h;
+    const int first = h.session.archive().work_index("first");
+    const int middle = h.session.archive().work_index("middle");
+    const int last = h.session.archive().work_index("last");
+    h.open("middle");
+    REQUIRE_FALSE(h.ui.timeline.marks.empty());
+    const ui::TimelineMark& mark = h.ui.timeline.marks.front();
+    h.move((mark.x0 + mark.x1) / 2, (mark.y0 + mark.y1) / 2);
+    REQUIRE(h.ui.timeline.hovered_work >= 0);  // the timeline sees the keys too
+    const struct {
+        ImGuiKey key;
+        int expected;
+    } kSteps[] = {
+        {ImGuiKey_RightBracket, last},  {ImGuiKey_RightBracket, last},  {ImGuiKey_LeftBracket, middle},
+        {ImGuiKey_LeftBracket, first},  {ImGuiKey_LeftBracket, -1},     {ImGuiKey_LeftBracket, -1},
+        {ImGuiKey_RightBracket, first}, {ImGuiKey_RightBracket, middle},
+    };
+    int n = 0;
+    for (const auto& s : kSteps) {
+        CAPTURE(n++, ImGui::GetKeyName(s.key));
+        h.key(s.key);
+        CHECK(h.session.selected() == s.expected);
+    }
+}
+
 TEST_CASE("reader: Ctrl + '+' and '-' change the reading size within limits and Ctrl + '0' resets it", "[reader]") {
     Headless h;
     h.open("middle");

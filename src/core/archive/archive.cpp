@@ -2,6 +2,7 @@
 #include "core/archive/archive.h"
 
 #include "core/dates/date_format.h"
+#include "core/archive/archive_members.h"
 #include "core/archive/json_syntax.h"
 #include "core/archive/media_source.h"
 #include "core/text/utf8.h"
@@ -95,7 +96,9 @@ public:
         return false;
     }
 
-    void warn_unknown(const json& obj, const std::string& path, std::initializer_list<const char*> known) {
+    // `known`: the object's table (core/archive/archive_members.h), e.g. members::Person::all.
+    template <std::size_t N>
+    void warn_unknown(const json& obj, const std::string& path, const char* const (&known)[N]) {
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool found = false;
             for (const char* k : known) found = found || it.key() == k;
@@ -207,108 +210,108 @@ bool valid_id(const std::string& id) {
     return true;
 }
 
+// A work's or an event's "people" (members::Work::people and members::Event::people are one name).
 void read_people_refs(Reader& r, const json& obj, const std::string& path, std::vector<std::string>& dst,
                       const std::set<std::string>& person_ids) {
     const std::size_t before = dst.size();
-    r.strings(obj, path, "people", dst);
+    r.strings(obj, path, members::Work::people, dst);
     for (std::size_t i = before; i < dst.size(); ++i)
         if (!person_ids.count(dst[i]))
-            r.error(Reader::item(Reader::member(path, "people"), i - before), {"check.no_person", {{"id", shown_input(dst[i])}}});
+            r.error(Reader::item(Reader::member(path, members::Work::people), i - before), {"check.no_person", {{"id", shown_input(dst[i])}}});
 }
 
 // One Media object: src and alt required, src one a reader may follow (core/archive/media_source.h).
 void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
-    r.warn_unknown(j, p, {"src", "alt", "caption"});
-    if (r.text(j, p, "src", m.src, true)) {
+    r.warn_unknown(j, p, members::Media::all);
+    if (r.text(j, p, members::Media::src, m.src, true)) {
         Message why;
         if (media_source(m.src, &why) == MediaSource::refused)
-            r.error(Reader::member(p, "src"), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown_input(m.src)}}});
+            r.error(Reader::member(p, members::Media::src), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown_input(m.src)}}});
     }
     // alt stands in for the image in the text mirror and when it cannot be shown.
-    if (r.text(j, p, "alt", m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
-        r.error(Reader::member(p, "alt"), {"check.empty_alt"});
-    r.text(j, p, "caption", m.caption);
+    if (r.text(j, p, members::Media::alt, m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
+        r.error(Reader::member(p, members::Media::alt), {"check.empty_alt"});
+    r.text(j, p, members::Media::caption, m.caption);
 }
 
 void read_archive(Reader& r, const json& root, Archive& a) {
     if (!r.expect_object(root, "(top level)")) return;
-    r.warn_unknown(root, "", {"lectern", "title", "subtitle", "publisher", "language", "updated", "updated_label",
-                              "people", "pages", "events", "works", "eras"});
+    r.warn_unknown(root, "", members::Archive::all);
 
-    const auto version = root.find("lectern");
-    if (version == root.end()) r.error("lectern", {"check.missing_version"});
-    else if (!version->is_number_integer()) r.error("lectern", {"check.expected_version", {{"found", Reader::describe(*version)}}});
+    const auto version = root.find(members::Archive::lectern);
+    if (version == root.end()) r.error(members::Archive::lectern, {"check.missing_version"});
+    else if (!version->is_number_integer()) r.error(members::Archive::lectern, {"check.expected_version", {{"found", Reader::describe(*version)}}});
     else if (version->get<long long>() != 1)
-        r.error("lectern", {"check.unknown_version", {{"version", version->dump()}}});  // dump: a huge unsigned would print as a negative long long
+        r.error(members::Archive::lectern, {"check.unknown_version", {{"version", version->dump()}}});  // dump: a huge unsigned would print as a negative long long
 
-    r.text(root, "", "title", a.title, true);
-    r.text(root, "", "subtitle", a.subtitle);
-    r.text(root, "", "publisher", a.publisher);
-    r.text(root, "", "language", a.language);
-    r.text(root, "", "updated_label", a.updated_label);
-    r.date(root, "", "updated", a.updated);
+    r.text(root, "", members::Archive::title, a.title, true);
+    r.text(root, "", members::Archive::subtitle, a.subtitle);
+    r.text(root, "", members::Archive::publisher, a.publisher);
+    r.text(root, "", members::Archive::language, a.language);
+    r.text(root, "", members::Archive::updated_label, a.updated_label);
+    r.date(root, "", members::Archive::updated, a.updated);
 
     std::set<std::string> person_ids;
-    r.each(root, "", "people", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", members::Archive::people, false, [&](const json& j, const std::string& p) {
         Person person;
-        r.warn_unknown(j, p, {"id", "name", "full_name", "born", "died", "born_place", "died_place", "note"});
-        if (r.text(j, p, "id", person.id, true) && !person_ids.insert(person.id).second)
-            r.error(Reader::member(p, "id"), {"check.duplicate_person", {{"id", shown_input(person.id)}}});
-        r.text(j, p, "name", person.name, true);
-        r.text(j, p, "full_name", person.full_name);
-        r.text(j, p, "born_place", person.born_place);
-        r.text(j, p, "died_place", person.died_place);
-        r.text(j, p, "note", person.note);
-        r.date(j, p, "born", person.born);
-        r.date(j, p, "died", person.died);
+        r.warn_unknown(j, p, members::Person::all);
+        if (r.text(j, p, members::Person::id, person.id, true) && !person_ids.insert(person.id).second)
+            r.error(Reader::member(p, members::Person::id), {"check.duplicate_person", {{"id", shown_input(person.id)}}});
+        r.text(j, p, members::Person::name, person.name, true);
+        r.text(j, p, members::Person::full_name, person.full_name);
+        r.text(j, p, members::Person::born_place, person.born_place);
+        r.text(j, p, members::Person::died_place, person.died_place);
+        r.text(j, p, members::Person::note, person.note);
+        r.date(j, p, members::Person::born, person.born);
+        r.date(j, p, members::Person::died, person.died);
         a.people.push_back(std::move(person));
     });
 
     std::set<std::string> page_ids;
-    r.each(root, "", "pages", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", members::Archive::pages, false, [&](const json& j, const std::string& p) {
         Page page;
-        r.warn_unknown(j, p, {"id", "title", "kind", "body", "cite", "links"});
-        if (r.text(j, p, "id", page.id, true) && !page_ids.insert(page.id).second)
-            r.error(Reader::member(p, "id"), {"check.duplicate_page", {{"id", shown_input(page.id)}}});
-        r.text(j, p, "title", page.title);
-        r.text(j, p, "kind", page.kind);
-        r.text(j, p, "body", page.body, true);
-        r.text(j, p, "cite", page.cite);
-        r.each(j, p, "links", false, [&](const json& lj, const std::string& lp) {
+        r.warn_unknown(j, p, members::Page::all);
+        if (r.text(j, p, members::Page::id, page.id, true) && !page_ids.insert(page.id).second)
+            r.error(Reader::member(p, members::Page::id), {"check.duplicate_page", {{"id", shown_input(page.id)}}});
+        r.text(j, p, members::Page::title, page.title);
+        r.text(j, p, members::Page::kind, page.kind);
+        r.text(j, p, members::Page::body, page.body, true);
+        r.text(j, p, members::Page::cite, page.cite);
+        r.each(j, p, members::Page::links, false, [&](const json& lj, const std::string& lp) {
             Link link;
-            r.warn_unknown(lj, lp, {"title", "href"});
-            r.text(lj, lp, "title", link.title, true);
-            r.text(lj, lp, "href", link.href);
+            r.warn_unknown(lj, lp, members::Link::all);
+            r.text(lj, lp, members::Link::title, link.title, true);
+            r.text(lj, lp, members::Link::href, link.href);
             page.links.push_back(std::move(link));
         });
         a.pages.push_back(std::move(page));
     });
 
-    r.each(root, "", "events", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", members::Archive::events, false, [&](const json& j, const std::string& p) {
         Event e;
-        r.warn_unknown(j, p, {"date", "title", "people", "place", "body"});
-        r.date(j, p, "date", e.date, true);
-        r.text(j, p, "title", e.title, true);
-        r.text(j, p, "place", e.place);
-        r.text(j, p, "body", e.body);
+        r.warn_unknown(j, p, members::Event::all);
+        r.date(j, p, members::Event::date, e.date, true);
+        r.text(j, p, members::Event::title, e.title, true);
+        r.text(j, p, members::Event::place, e.place);
+        r.text(j, p, members::Event::body, e.body);
         read_people_refs(r, j, p, e.people, person_ids);
         a.events.push_back(std::move(e));
     });
 
     std::set<std::string> era_titles;
-    r.each(root, "", "eras", false, [&](const json& j, const std::string& p) {
+    r.each(root, "", members::Archive::eras, false, [&](const json& j, const std::string& p) {
         Era era;
         const std::size_t first_problem = r.count();
-        r.warn_unknown(j, p, {"title", "date", "note"});
-        if (r.text(j, p, "title", era.title, true)) {
+        r.warn_unknown(j, p, members::Era::all);
+        if (r.text(j, p, members::Era::title, era.title, true)) {
             if (era.title.find_first_not_of(" \t\r\n") == std::string::npos)
-                r.error(Reader::member(p, "title"), {"check.era_untitled"});
+                r.error(Reader::member(p, members::Era::title), {"check.era_untitled"});
             else if (!era_titles.insert(era.title).second)
-                r.warning(Reader::member(p, "title"), {"check.era_title_twice"});
+                r.warning(Reader::member(p, members::Era::title), {"check.era_title_twice"});
         }
-        r.date(j, p, "date", era.date, true);
-        if (era.date && !era.date->interval) r.error(Reader::member(p, "date"), {"check.era_not_interval"});
-        r.text(j, p, "note", era.note);
+        r.date(j, p, members::Era::date, era.date, true);
+        if (era.date && !era.date->interval) r.error(Reader::member(p, members::Era::date), {"check.era_not_interval"});
+        r.text(j, p, members::Era::note, era.note);
         // A path names the era by index only; its title says which band that is.
         if (!era.title.empty()) r.note_since(first_problem, "check.in_era", {{"title", shown_input(era.title)}});
         a.eras.push_back(std::move(era));
@@ -316,46 +319,44 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 
     std::set<std::string> work_ids;
     // Reserve: moving a million Works while the vector grows dominated large loads.
-    if (const auto works = root.find("works"); works != root.end() && works->is_array()) a.works.reserve(works->size());
-    r.each(root, "", "works", true, [&](const json& j, const std::string& p) {
+    if (const auto works = root.find(members::Archive::works); works != root.end() && works->is_array()) a.works.reserve(works->size());
+    r.each(root, "", members::Archive::works, true, [&](const json& j, const std::string& p) {
         Work w;
-        r.warn_unknown(j, p, {"id", "title", "date", "date_label", "kind", "people", "attribution", "attribution_note",
-                              "section", "body", "source", "notes", "tags", "cover", "media"});
-        if (r.text(j, p, "id", w.id, true)) {
-            if (!valid_id(w.id)) r.error(Reader::member(p, "id"), {"check.bad_id", {{"id", shown_input(w.id)}}});
-            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, "id"), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
+        r.warn_unknown(j, p, members::Work::all);
+        if (r.text(j, p, members::Work::id, w.id, true)) {
+            if (!valid_id(w.id)) r.error(Reader::member(p, members::Work::id), {"check.bad_id", {{"id", shown_input(w.id)}}});
+            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, members::Work::id), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
         }
-        r.text(j, p, "title", w.title, true);
-        r.date(j, p, "date", w.date, true, true);
-        r.text(j, p, "date_label", w.date_label);
-        r.text(j, p, "kind", w.kind);
-        if (r.text(j, p, "attribution", w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
+        r.text(j, p, members::Work::title, w.title, true);
+        r.date(j, p, members::Work::date, w.date, true, true);
+        r.text(j, p, members::Work::date_label, w.date_label);
+        r.text(j, p, members::Work::kind, w.kind);
+        if (r.text(j, p, members::Work::attribution, w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
             w.attribution != "disputed")
-            r.error(Reader::member(p, "attribution"), {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
-        r.text(j, p, "attribution_note", w.attribution_note);
-        r.text(j, p, "section", w.section);
-        r.nullable_text(j, p, "body", w.body);
-        r.text(j, p, "source", w.source);
-        r.text(j, p, "notes", w.notes);
-        r.strings(j, p, "tags", w.tags);
-        if (const auto cover = j.find("cover"); cover != j.end()) {
-            const std::string cp = Reader::member(p, "cover");
+            r.error(Reader::member(p, members::Work::attribution), {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
+        r.text(j, p, members::Work::attribution_note, w.attribution_note);
+        r.text(j, p, members::Work::section, w.section);
+        r.nullable_text(j, p, members::Work::body, w.body);
+        r.text(j, p, members::Work::source, w.source);
+        r.text(j, p, members::Work::notes, w.notes);
+        r.strings(j, p, members::Work::tags, w.tags);
+        if (const auto cover = j.find(members::Work::cover); cover != j.end()) {
+            const std::string cp = Reader::member(p, members::Work::cover);
             if (r.expect_object(*cover, cp)) read_media(r, *cover, cp, w.cover.emplace());
         }
-        r.each(j, p, "media", false, [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
+        r.each(j, p, members::Work::media, false, [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
         read_people_refs(r, j, p, w.people, person_ids);
         a.works.push_back(std::move(w));
     });
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
-// nlohmann quotes the bytes it last read, raw: an invalid UTF-8 byte or a whole unterminated
-// 50 MB string would land in the message, so it is made printable and short like any quoted input.
 // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow parsing '1e400'"
-Message syntax_reason(std::string what) {
+// The bytes nlohmann last read come as the parser's token (json_syntax_message quotes them).
+Message syntax_reason(std::string what, const std::string& last_read) {
     if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
     if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
-    return json_syntax_message(what);
+    return json_syntax_message(what, last_read);
 }
 
 // The syntax error's place: line, and column in code points, of the byte at `at` (0-based).
@@ -371,14 +372,20 @@ void set_position(Diagnostic& d, std::string_view text, std::size_t at) {
 // a number too large for a double ("1e400") as out_of_range, which has no place and which a
 // catch of parse_error lets escape. sax_parse reports both kinds here (it calls parse_error on
 // this type, the base's is not virtual but hidden).
+// json_sax_dom_parser is one of nlohmann's details: its constructor and members change shape
+// upstream (3.12 reworks it), and json_syntax.cpp reads 3.11's messages. CMake asks for 3.11 too.
+static_assert(NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11,
+              "Lectern's archive reader is written against nlohmann_json 3.11");
 struct DomParser : nlohmann::detail::json_sax_dom_parser<json> {
     using nlohmann::detail::json_sax_dom_parser<json>::json_sax_dom_parser;
     std::size_t error_byte = 0;  // 1-based, as nlohmann counts
     std::string error_message;
+    std::string error_token;  // the lexer's bytes last read, control characters as <U+XXXX>
     template <class Exception>
-    bool parse_error(std::size_t byte, const std::string& /*token*/, const Exception& e) {
+    bool parse_error(std::size_t byte, const std::string& token, const Exception& e) {
         error_byte = byte;
         error_message = e.what();
+        error_token = token;
         return false;
     }
 };
@@ -396,7 +403,7 @@ LoadResult load_archive(std::string_view text) {
     if (!json::sax_parse(text.begin(), text.end(), &dom)) {
         // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
         const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
-        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message)};
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message, dom.error_token)};
         set_position(d, text, nul <= at ? nul : at);
         result.diagnostics.push_back(std::move(d));
         return result;

@@ -1,7 +1,10 @@
-// Archive -> JSON. Empty optional members are left out; dates keep their EDTF text.
+// Archive -> JSON. Empty optional members are left out; dates keep their EDTF text. Member
+// names come from the format's tables (core/archive/archive_members.h), as the reader's do.
 #include "core/archive/archive_json.h"
 
 #include <nlohmann/json.hpp>
+
+#include "core/archive/archive_members.h"
 
 namespace lectern {
 
@@ -21,70 +24,70 @@ void put(ojson& j, const char* key, const std::optional<EdtfDate>& date) {
 
 ojson person_json(const Person& p) {
     ojson j;
-    j["id"] = p.id;
-    j["name"] = p.name;
-    put(j, "full_name", p.full_name);
-    put(j, "born", p.born);
-    put(j, "died", p.died);
-    put(j, "born_place", p.born_place);
-    put(j, "died_place", p.died_place);
-    put(j, "note", p.note);
+    j[members::Person::id] = p.id;
+    j[members::Person::name] = p.name;
+    put(j, members::Person::full_name, p.full_name);
+    put(j, members::Person::born, p.born);
+    put(j, members::Person::died, p.died);
+    put(j, members::Person::born_place, p.born_place);
+    put(j, members::Person::died_place, p.died_place);
+    put(j, members::Person::note, p.note);
     return j;
 }
 
 ojson page_json(const Page& p) {
     ojson j;
-    j["id"] = p.id;
-    put(j, "title", p.title);
-    if (p.kind != "text") j["kind"] = p.kind;
-    j["body"] = p.body;
-    put(j, "cite", p.cite);
+    j[members::Page::id] = p.id;
+    put(j, members::Page::title, p.title);
+    if (p.kind != "text") j[members::Page::kind] = p.kind;
+    j[members::Page::body] = p.body;
+    put(j, members::Page::cite, p.cite);
     if (!p.links.empty()) {
         ojson links = ojson::array();
         for (const Link& l : p.links) {
             ojson lj;
-            lj["title"] = l.title;
-            put(lj, "href", l.href);
+            lj[members::Link::title] = l.title;
+            put(lj, members::Link::href, l.href);
             links.push_back(std::move(lj));
         }
-        j["links"] = std::move(links);
+        j[members::Page::links] = std::move(links);
     }
     return j;
 }
 
 ojson event_json(const Event& e) {
     ojson j;
-    put(j, "date", e.date);
-    j["title"] = e.title;
-    put(j, "people", e.people);
-    put(j, "place", e.place);
-    put(j, "body", e.body);
+    put(j, members::Event::date, e.date);
+    j[members::Event::title] = e.title;
+    put(j, members::Event::people, e.people);
+    put(j, members::Event::place, e.place);
+    put(j, members::Event::body, e.body);
     return j;
 }
 
 ojson era_json(const Era& e) {
     ojson j;
-    j["title"] = e.title;
-    put(j, "date", e.date);
-    put(j, "note", e.note);
+    j[members::Era::title] = e.title;
+    put(j, members::Era::date, e.date);
+    put(j, members::Era::note, e.note);
     return j;
 }
 
 ojson work_json(const Work& w) {
     ojson j;
-    j["id"] = w.id;
-    j["title"] = w.title;
-    j["date"] = w.date ? ojson(w.date->text) : ojson(nullptr);
-    put(j, "date_label", w.date_label);
-    put(j, "kind", w.kind);
-    put(j, "people", w.people);
-    if (w.attribution != "author") j["attribution"] = w.attribution;
-    put(j, "attribution_note", w.attribution_note);
-    put(j, "section", w.section);
-    if (w.body) j["body"] = *w.body;
-    put(j, "source", w.source);
-    put(j, "notes", w.notes);
-    put(j, "tags", w.tags);
+    j[members::Work::id] = w.id;
+    j[members::Work::title] = w.title;
+    j[members::Work::date] = w.date ? ojson(w.date->text) : ojson(nullptr);
+    put(j, members::Work::date_label, w.date_label);
+    put(j, members::Work::kind, w.kind);
+    put(j, members::Work::people, w.people);
+    if (w.attribution != "author") j[members::Work::attribution] = w.attribution;
+    put(j, members::Work::attribution_note, w.attribution_note);
+    put(j, members::Work::section, w.section);
+    if (w.body) j[members::Work::body] = *w.body;
+    put(j, members::Work::source, w.source);
+    put(j, members::Work::notes, w.notes);
+    put(j, members::Work::tags, w.tags);
     return j;
 }
 
@@ -100,18 +103,18 @@ void put_array(ojson& j, const char* key, const std::vector<T>& items, Fn fn, bo
 
 std::string archive_to_json(const Archive& a) {
     ojson j;
-    j["lectern"] = a.version;
-    j["title"] = a.title;
-    put(j, "subtitle", a.subtitle);
-    put(j, "publisher", a.publisher);
-    put(j, "language", a.language);
-    put(j, "updated", a.updated);
-    put(j, "updated_label", a.updated_label);
-    put_array(j, "people", a.people, person_json);
-    put_array(j, "pages", a.pages, page_json);
-    put_array(j, "events", a.events, event_json);
-    put_array(j, "eras", a.eras, era_json);
-    put_array(j, "works", a.works, work_json, true);
+    j[members::Archive::lectern] = a.version;
+    j[members::Archive::title] = a.title;
+    put(j, members::Archive::subtitle, a.subtitle);
+    put(j, members::Archive::publisher, a.publisher);
+    put(j, members::Archive::language, a.language);
+    put(j, members::Archive::updated, a.updated);
+    put(j, members::Archive::updated_label, a.updated_label);
+    put_array(j, members::Archive::people, a.people, person_json);
+    put_array(j, members::Archive::pages, a.pages, page_json);
+    put_array(j, members::Archive::events, a.events, event_json);
+    put_array(j, members::Archive::eras, a.eras, era_json);
+    put_array(j, members::Archive::works, a.works, work_json, true);
     return j.dump(2, ' ', false, ojson::error_handler_t::strict) + "\n";
 }
 

@@ -100,14 +100,14 @@ bool lexer_error(std::string_view s, Message& out) {
 // What went wrong after "syntax error [while parsing X] - ". nlohmann adds at most one
 // "; expected TOKEN", so only the outer call looks for it: the bytes last read may end in
 // the same words, any number of times, and must not lead to a recursion as deep.
-bool problem(std::string_view s, Message& out, bool tail_allowed = true) {
+bool problem(std::string_view s, std::string_view last_read, Message& out, bool tail_allowed = true) {
     for (const Named& t : kTokens) {
         if (!tail_allowed) break;
         const std::string tail = std::string("; expected ") + t.english;
         Message expected;
         if (ends(s, tail) && token(t.english, expected)) {
             Message before;
-            if (!problem(s.substr(0, s.size() - tail.size()), before, false)) return false;
+            if (!problem(s.substr(0, s.size() - tail.size()), last_read, before, false)) return false;
             out = {"check.json.expected", {{"problem", std::move(before)}, {"token", std::move(expected)}}};
             return true;
         }
@@ -118,24 +118,22 @@ bool problem(std::string_view s, Message& out, bool tail_allowed = true) {
         out = {"check.json.unexpected", {{"token", std::move(found)}}};
         return true;
     }
-    // "LEXER ERROR; last read: 'BYTES'": the lexer's words never hold "; last read: '".
-    const std::size_t read = s.find("; last read: '");
-    if (read == std::string_view::npos || !ends(s, "'")) return false;
+    // "LEXER ERROR; last read: 'BYTES'", BYTES being the parser's token: the lexer's words are
+    // what comes before them.
+    const std::string read = "; last read: '" + std::string(last_read) + "'";
+    if (!ends(s, read)) return false;
     Message error;
-    if (!lexer_error(s.substr(0, read), error)) return false;
-    const std::size_t from = read + std::strlen("; last read: '");
-    if (s.size() < from + 1) return false;
-    out = {"check.json.last_read", {{"error", std::move(error)}, {"read", shown_input(s.substr(from, s.size() - from - 1), kQuotedMax)}}};
+    if (!lexer_error(s.substr(0, s.size() - read.size()), error)) return false;
+    out = {"check.json.last_read", {{"error", std::move(error)}, {"read", shown_input(last_read, kQuotedMax)}}};
     return true;
 }
 
-Message read_message(std::string_view s) {
-    constexpr std::string_view overflow = "number overflow parsing '";
-    if (starts(s, overflow) && ends(s, "'") && s.size() > overflow.size())
-        return {"check.json.overflow", {{"number", shown_input(s.substr(overflow.size(), s.size() - overflow.size() - 1), kQuotedMax)}}};
+Message read_message(std::string_view s, std::string_view last_read) {
+    if (s == "number overflow parsing '" + std::string(last_read) + "'")
+        return {"check.json.overflow", {{"number", shown_input(last_read, kQuotedMax)}}};
     if (starts(s, "syntax error - ")) {
         Message what;
-        if (problem(s.substr(std::strlen("syntax error - ")), what)) return {"check.json.error_here", {{"problem", std::move(what)}}};
+        if (problem(s.substr(std::strlen("syntax error - ")), last_read, what)) return {"check.json.error_here", {{"problem", std::move(what)}}};
     }
     constexpr std::string_view parsing = "syntax error while parsing ";
     if (starts(s, parsing)) {
@@ -143,7 +141,7 @@ Message read_message(std::string_view s) {
         for (const Named& c : kContexts) {
             const std::string head = std::string(c.english) + " - ";
             Message what;
-            if (starts(rest, head) && problem(rest.substr(head.size()), what))
+            if (starts(rest, head) && problem(rest.substr(head.size()), last_read, what))
                 return {"check.json.error", {{"context", Message{c.key}}, {"problem", std::move(what)}}};
         }
     }
@@ -152,8 +150,8 @@ Message read_message(std::string_view s) {
 
 }  // namespace
 
-Message json_syntax_message(std::string_view detail) {
-    Message m = read_message(detail);
+Message json_syntax_message(std::string_view detail, std::string_view last_read) {
+    Message m = read_message(detail, last_read);
     if (m.empty()) m = {"check.syntax", {{"detail", shown_input(detail, kQuotedMax)}}};
     return m;
 }

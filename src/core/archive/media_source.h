@@ -22,7 +22,10 @@ enum class MediaSource { relative, data, web, refused };
 MediaSource media_source(std::string_view src, Message* why = nullptr);
 
 // The bytes of a base64 data: URI ("data:image/png;base64,..."); false when it is not one.
-// URL-encoded (non-base64) data: URIs are decoded too.
+// URL-encoded (non-base64) data: URIs are decoded too, by the browser's rule (the fetch
+// standard's percent-decoding): "%FF" is the byte 0xFF whether or not the bytes are UTF-8,
+// and a '%' not followed by two hex digits stays as written. The one rule for both builds:
+// natively platform/image_loader.cpp calls it, on the web images.js (lectern_data_uri).
 bool decode_data_uri(std::string_view uri, std::string& bytes);
 
 }  // namespace lectern

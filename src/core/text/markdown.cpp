@@ -4,6 +4,17 @@
 
 #include <md4c.h>
 
+// md4c-html's entity table (entity.c: every name of the HTML standard's list, which
+// CommonMark adopts), linked from libmd4c-html natively and compiled from md4c's source
+// for the page. md4c does not install entity.h; this is its declaration, as md4c 0.4.8 has it.
+extern "C" {
+struct entity {
+    const char* name;
+    unsigned codepoints[2];  // a second code point, or 0
+};
+const struct entity* entity_lookup(const char* name, size_t name_size);
+}
+
 #include "core/text/utf8.h"
 
 #include <algorithm>
@@ -22,26 +33,19 @@ void append_utf8(std::string& out, unsigned long cp) {
 }
 
 // md4c reports entities undecoded (its table lives in md4c-html). Numeric ones and
-// the few named ones archive texts use are decoded; anything else stays as written.
+// the names in md4c-html's table are decoded; anything else stays as written.
 void append_entity(std::string& out, std::string_view e) {
-    struct Named {
-        const char* name;
-        unsigned long cp;
-    };
-    static const Named kNamed[] = {
-        {"&amp;", '&'},      {"&lt;", '<'},        {"&gt;", '>'},        {"&quot;", '"'},     {"&apos;", '\''},
-        {"&nbsp;", 0xA0},    {"&ndash;", 0x2013},  {"&mdash;", 0x2014},  {"&hellip;", 0x2026}, {"&lsquo;", 0x2018},
-        {"&rsquo;", 0x2019}, {"&ldquo;", 0x201C},  {"&rdquo;", 0x201D},  {"&laquo;", 0xAB},   {"&raquo;", 0xBB},
-        {"&copy;", 0xA9},    {"&shy;", 0xAD},      {"&middot;", 0xB7},
-    };
     if (e.size() > 3 && e[1] == '#') {
         const bool hex = e[2] == 'x' || e[2] == 'X';
         const std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
         append_utf8(out, std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10));
         return;
     }
-    for (const Named& n : kNamed)
-        if (e == n.name) return append_utf8(out, n.cp);
+    if (const struct entity* named = entity_lookup(e.data(), e.size())) {
+        append_utf8(out, named->codepoints[0]);
+        if (named->codepoints[1] != 0) append_utf8(out, named->codepoints[1]);
+        return;
+    }
     out += e;
 }
 

@@ -12,6 +12,21 @@ int TimelineItems::rank_of(int work_index) const {
     return rank[static_cast<std::size_t>(work_index)];
 }
 
+std::optional<int> step_in_time(const TimelineItems& items, int selected, int step) {
+    const auto& works = items.works;
+    if (step == 0) return std::nullopt;
+    if (selected < 0) {
+        if (step > 0 && !works.empty()) return works.front().work;
+        return std::nullopt;
+    }
+    const int rank = items.rank_of(selected);
+    if (rank < 0) return std::nullopt;
+    const long at = static_cast<long>(rank) + (step > 0 ? 1 : -1);
+    if (at < 0) return -1;
+    if (at >= static_cast<long>(works.size())) return std::nullopt;
+    return works[static_cast<std::size_t>(at)].work;
+}
+
 TimelineItems build_timeline_items(const Archive& archive) {
     TimelineItems out;
     out.works.reserve(archive.works.size());

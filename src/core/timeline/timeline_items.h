@@ -2,6 +2,7 @@
 // what the timeline draws and what previous/next walk through.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/archive/archive.h"
@@ -32,5 +33,14 @@ struct TimelineItems {
 };
 
 TimelineItems build_timeline_items(const Archive& archive);
+
+// Previous (step < 0) or next (step > 0) from `selected` in time order, the one rule the
+// timeline's and the reader's `[` / `]` and the reader's buttons share. It is the reader's:
+// the archive reads like a book, the front matter (-1) before the first work, so previous
+// from the first work goes back to the front matter and next from the front matter opens
+// the first work; nothing wraps round (from the front matter, previous does nothing; from
+// the last work, next does nothing), and an undated work is not in the time order, so
+// nothing is before or after it. nullopt: nowhere to go.
+std::optional<int> step_in_time(const TimelineItems& items, int selected, int step);
 
 }  // namespace lectern
