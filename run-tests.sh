@@ -4,7 +4,8 @@
 # UBSan (tools/sanitize.sh), each libFuzzer target for a bounded time (tools/fuzz.sh)
 # and the browser tests (headless Chromium, both dist/lectern.html from file:// and
 # dist/site/ over http, then the single file again built with -sASSERTIONS=2
-# -sSAFE_HEAP=1). Exits non-zero on any failure.
+# -sSAFE_HEAP=1). Also checks the C++ is formatted (tools/format.sh --check). Exits
+# non-zero on any failure.
 #
 #   ./run-tests.sh                    everything
 #   ./run-tests.sh --screenshot       also refresh docs/screenshot.png (the README's)
@@ -27,11 +28,16 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_WASM_PKGS[@]}" "${LECTERN_BROWSER_PKGS[@]}"
+lectern_deps_apt "${LECTERN_NATIVE_PKGS[@]}" "${LECTERN_WASM_PKGS[@]}" "${LECTERN_BROWSER_PKGS[@]}" \
+                 "${LECTERN_FORMAT_PKGS[@]}"
 lectern_deps_imgui native
 command -v node >/dev/null || lectern_deps_apt nodejs npm
 node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
     || { echo "run-tests.sh: the browser tests need Node.js 20 or later (playwright-core); found $(node --version)" >&2; exit 1; }
+
+echo "== formatting (tools/format.sh --check)"
+format_status=0
+tools/format.sh --check || format_status=$?
 
 echo "== native build and unit tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLECTERN_IMGUI_DIR="$IMGUI_PREFIX" >/dev/null
@@ -58,9 +64,11 @@ fi
 browser_status=0
 node tests/web/run.mjs --checked "${shot_args[@]}" || browser_status=$?
 
-if [ "$native_status" != 0 ] || [ "$sanitize_status" != 0 ] || [ "$fuzz_status" != 0 ] || [ "$browser_status" != 0 ]; then
+if [ "$native_status" != 0 ] || [ "$sanitize_status" != 0 ] || [ "$fuzz_status" != 0 ] || [ "$browser_status" != 0 ] \
+        || [ "$format_status" != 0 ]; then
     echo "run-tests.sh: FAILED (native tests: exit $native_status, sanitizers: exit $sanitize_status," \
-         "fuzzing: exit $fuzz_status, browser tests: exit $browser_status)"
+         "fuzzing: exit $fuzz_status, browser tests: exit $browser_status, formatting: exit $format_status)"
+    [ "$format_status" = 0 ] || echo "run-tests.sh: unformatted C++ (listed above); fix with: tools/format.sh"
     exit 1
 fi
 echo "run-tests.sh: all tests passed"

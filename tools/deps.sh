@@ -189,3 +189,6 @@ LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev ca
 LECTERN_WASM_PKGS=(emscripten zopfli)
 # Packages for the browser tests.
 LECTERN_BROWSER_PKGS=(chromium)
+# The formatter tools/format.sh runs (its --check is a step of run-tests.sh); .clang-format
+# is tuned for Debian 12's clang-format 14.
+LECTERN_FORMAT_PKGS=(clang-format)
