@@ -3,6 +3,7 @@
 // below it (text at the bottom, the session at the top).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -101,5 +102,14 @@ TEST_CASE("layering: each core folder includes only the folders below it", "[lay
     for (const auto& [folder, uses] : kMayUse) {
         CAPTURE(folder);
         CHECK(folders_seen.count(folder) == 1);
+    }
+}
+
+TEST_CASE("layering: no source file in src/ is over 600 lines", "[layering]") {
+    // Small files with one job: a file past this is doing two.
+    for (const fs::path& path : sources_under(kSrc)) {
+        const std::string text = read_file(path.string());
+        CAPTURE(path.string());
+        CHECK(std::count(text.begin(), text.end(), '\n') <= 600);
     }
 }
