@@ -140,7 +140,9 @@ export async function embedding(browser, siteUrl) {
     await settle(frame);
     const v1 = (await state(frame)).view;
     assert(v1.end - v1.start < (v0.end - v0.start) * 0.9, `span ${v0.end - v0.start} → ${v1.end - v1.start}`);
-    await page.waitForTimeout(200);
+    // The frame has zoomed and come to rest: a scroll of the host, had the wheel reached
+    // it, would have begun; a frame of the host's shows it.
+    await nextFrames(page, 2);
     equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll after the wheel over the frame');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height + 60);  // the host's text below the frame
     await page.mouse.wheel(0, 200);

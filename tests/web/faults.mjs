@@ -1,7 +1,7 @@
 // Faults of the machine rather than the archive: the GPU context lost and given
 // back, a clock that stands still, runs backwards or jumps an hour ahead (a tab
 // hidden for an hour), and a window of no size at all.
-import { test, assert, equal, openPage, state, nextFrames, settle, inkStats } from './harness.mjs';
+import { test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, inkStats } from './harness.mjs';
 
 // performance.now (which Emscripten's clocks read) under the test's control.
 function installClock() {
@@ -34,8 +34,13 @@ export async function faults(browser, url) {
       const canvas = document.getElementById('canvas');
       const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       canvas.addEventListener('webglcontextrestored', () => resolve(true), { once: true });
+      // Given back once the viewer has been through a few frames without it.
+      canvas.addEventListener('webglcontextlost', () => {
+        let n = 5;
+        const step = () => (n-- <= 0 ? ext.restoreContext() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }, { once: true });
       ext.loseContext();
-      setTimeout(() => ext.restoreContext(), 300);
     }));
     assert(lost, 'the context came back');
     await page.mouse.move(640, 300);
@@ -87,12 +92,12 @@ export async function faults(browser, url) {
     // An hour backwards: the viewer still goes idle, and input still wakes it.
     await setClock(page, { jump: -2 * 3600 * 1000 });
     await page.mouse.move(600, 500);
-    await page.waitForTimeout(1500);
+    await idle(page);
     const idle0 = (await state(page)).frames;
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(1500);  // what is measured: a second and a half without input
     equal((await state(page)).frames - idle0, 0, 'frames drawn while idle after the clock went back');
     await page.mouse.move(610, 510);
-    await page.waitForTimeout(300);
+    await drawnPast(page, idle0);
     assert((await state(page)).frames > idle0, 'input did not wake the viewer');
     equal(errors, [], 'console errors');
     await page.close();
@@ -100,10 +105,12 @@ export async function faults(browser, url) {
 
   await test('single file (file://): a window of no size, then a real one', async () => {
     const { page, errors } = await openPage(browser, url);
-    await page.setViewportSize({ width: 0, height: 0 });
-    await page.waitForTimeout(300);
-    await page.setViewportSize({ width: 1, height: 1 });
-    await page.waitForTimeout(300);
+    // Each size stays until the page has it and has been through a few frames at it.
+    for (const size of [0, 1]) {
+      await page.setViewportSize({ width: size, height: size });
+      await page.waitForFunction((n) => window.innerWidth === n && window.innerHeight === n, size, { polling: 20 });
+      await nextFrames(page, 3);
+    }
     await page.setViewportSize({ width: 900, height: 700 });
     await page.mouse.move(450, 300);
     await nextFrames(page, 5);

@@ -66,12 +66,33 @@ export async function openPage(browser, url, options = {}) {
   return { page, errors };
 }
 
+// window.lectern, the page's automation hook: README.md, "Automation: window.lectern".
 export const state = (page) => page.evaluate(() => window.lectern.state());
 export const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
 export const nextFrames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
   const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
   requestAnimationFrame(step);
 }), n);
+
+// Waits until the viewer has gone idle: awake, it draws at every animation frame, so
+// `quiet` animation frames in a row without a new frame mean it has stopped drawing.
+// Resolves to the frame count it stopped at.
+export const idle = (page, quiet = 10) => page.evaluate((quiet) => new Promise((resolve, reject) => {
+  let last = window.lectern.state().frames, still = 0, left = 5000;
+  const step = () => {
+    const now = window.lectern.state().frames;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= quiet) resolve(now);
+    else if (--left <= 0) reject(new Error(`the viewer never went idle (${now} frames)`));
+    else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}), quiet);
+
+// Waits until the viewer draws a frame past `frames` (input woke it).
+export const drawnPast = (page, frames) =>
+  page.waitForFunction((f) => window.lectern.state().frames > f, frames, { timeout: 10000 }).catch(() => {});
 
 // Waits until the view stops moving (a drag's glide, an eased move).
 export async function settle(page) {

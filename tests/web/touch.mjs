@@ -1,7 +1,7 @@
 // A touch screen: one finger drags the timeline, two fingers pinch-zoom it around
 // the point between them, a flick scrolls the reader's text and glides on, and the
 // page itself never zooms.
-import { test, assert, equal, state, nextFrames, settle, openPage } from './harness.mjs';
+import { test, assert, equal, state, nextFrames, settle, idle, openPage } from './harness.mjs';
 
 export async function touch(browser, url) {
   await test('single file (file://): on a touch screen, one finger pans and two fingers pinch-zoom the timeline, a flick scrolls the reader', async () => {
@@ -47,9 +47,9 @@ export async function touch(browser, url) {
     }
     assert(now > 240 + 20, `the finger went 240 px up and the text scrolled ${now} px in all: no glide`);
     assert(now < 240 + 4 * 800, `the glide ran away: ${now} px`);
-    await page.waitForTimeout(700);  // past the half second of frames after input: the viewer idles
+    await idle(page);  // past the half second of frames after input
     const f = (await state(page)).frames;
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500);  // what is measured: half a second without input
     equal((await state(page)).frames, f, 'frames drawn after the glide came to rest');
     // The page itself did not zoom or scroll.
     equal(await page.evaluate(() => [window.visualViewport.scale, window.scrollX, window.scrollY]), [1, 0, 0], 'page zoom and scroll');
