@@ -1,7 +1,7 @@
 // Faults of the machine rather than the archive: the GPU context lost and given
 // back, a clock that stands still, runs backwards or jumps an hour ahead (a tab
 // hidden for an hour), and a window of no size at all.
-import { test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, inkStats } from './harness.mjs';
+import { test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, axisY, inkStats } from './harness.mjs';
 
 // performance.now (which Emscripten's clocks read) under the test's control.
 function installClock() {
@@ -16,11 +16,12 @@ const setClock = (page, change) => page.evaluate((c) => {
   if (c.jump) clock.offset += c.jump;
 }, change);
 
-// Drags the timeline 300 px to the left and lets go while moving: the view glides on.
-async function fling(page) {
-  await page.mouse.move(700, 330);
+// Drags the timeline 300 px to the left along the row at `y` and lets go while moving:
+// the view glides on.
+async function fling(page, y) {
+  await page.mouse.move(700, y);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(700 - 30 * i, 330);
+  for (let i = 1; i <= 10; i++) await page.mouse.move(700 - 30 * i, y);
   await page.mouse.up();
 }
 
@@ -66,11 +67,12 @@ export async function faults(browser, url) {
     await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
     await settle(page);
     const start = (await state(page)).view;
+    const y = await axisY(page);  // on the timeline, away from its marks
 
     // Frozen: frames still come and the view stays finite; a glide ends within its bound.
     await setClock(page, { freeze: true });
     const f0 = (await state(page)).frames;
-    await fling(page);
+    await fling(page, y);
     await nextFrames(page, 30);
     let s = await state(page);
     assert(s.frames > f0, 'no frames under a frozen clock');
@@ -83,7 +85,7 @@ export async function faults(browser, url) {
 
     // An hour ahead in the middle of a glide (the tab was hidden): the glide ends where it could.
     const before = (await state(page)).view;
-    await fling(page);
+    await fling(page, y);
     await setClock(page, { jump: 3600 * 1000 });
     await settle(page);
     s = await state(page);

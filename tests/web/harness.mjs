@@ -94,6 +94,15 @@ export const idle = (page, quiet = 10) => page.evaluate((quiet) => new Promise((
 export const drawnPast = (page, frames) =>
   page.waitForFunction((f) => window.lectern.state().frames > f, frames, { timeout: 10000 }).catch(() => {});
 
+// The middle of the timeline's axis row (in the page or frame's own coordinates): no mark
+// lies there, so a click only gives the timeline the keys and a drag pans. state().eras
+// reaches down to the axis (y1).
+export async function axisY(page) {
+  const eras = (await state(page)).eras;
+  assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
+  return eras[0].y1 + 12;
+}
+
 // Waits until the view stops moving (a drag's glide, an eased move).
 export async function settle(page) {
   let last = null;

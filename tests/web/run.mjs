@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   root, artifacts, CHROMIUM_ARGS, results, test, assert, equal, startServer, openPage,
-  state, command, nextFrames, settle, idle, drawnPast, inkStats,
+  state, command, nextFrames, settle, idle, drawnPast, axisY, inkStats,
 } from './harness.mjs';
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
@@ -103,14 +103,15 @@ async function suite(browser, label, url, shotName) {
     equal(await command(page, { fit: true }), { ok: true }, 'fit reply');
     await nextFrames(page, 2);
     const before = (await state(page)).view;
-    await page.mouse.move(640, 150);
+    const axis = await axisY(page);
+    await page.mouse.move(640, axis);
     await page.mouse.wheel(0, -300);
     await nextFrames(page, 3);
     const zoomed = (await state(page)).view;
     assert(zoomed.end - zoomed.start < (before.end - before.start) * 0.9, `wheel did not zoom: ${JSON.stringify(zoomed)}`);
-    await page.mouse.move(640, 52);
+    await page.mouse.move(640, axis);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) { await page.mouse.move(640 + 20 * i, 52); await nextFrames(page, 1); }
+    for (let i = 1; i <= 10; i++) { await page.mouse.move(640 + 20 * i, axis); await nextFrames(page, 1); }
     await page.mouse.up();
     await nextFrames(page, 2);
     const panned = (await state(page)).view;

@@ -1,7 +1,7 @@
 // A touch screen: one finger drags the timeline, two fingers pinch-zoom it around
 // the point between them, a flick scrolls the reader's text and glides on, and the
 // page itself never zooms.
-import { test, assert, equal, state, nextFrames, settle, idle, openPage } from './harness.mjs';
+import { test, assert, equal, state, nextFrames, settle, idle, axisY, openPage } from './harness.mjs';
 
 export async function touch(browser, url) {
   await test('single file (file://): on a touch screen, one finger pans and two fingers pinch-zoom the timeline, a flick scrolls the reader', async () => {
@@ -13,9 +13,10 @@ export async function touch(browser, url) {
     const span = (v) => v.end - v.start;
 
     // One finger: a drag to the left moves the view later in time, at the same zoom.
+    const y = await axisY(page);  // on the timeline, away from its marks
     const before = (await state(page)).view;
-    await touches('touchStart', [[700, 330]]);
-    for (let i = 1; i <= 8; i++) await touches('touchMove', [[700 - 25 * i, 330]]);
+    await touches('touchStart', [[700, y]]);
+    for (let i = 1; i <= 8; i++) await touches('touchMove', [[700 - 25 * i, y]]);
     await touches('touchEnd', []);
     await settle(page);
     const panned = (await state(page)).view;
@@ -23,8 +24,8 @@ export async function touch(browser, url) {
     assert(Math.abs(span(panned) - span(before)) < 1e-6 * span(before), 'one finger zoomed');
 
     // Two fingers spreading from 100 px to 400 px apart: a quarter of the span.
-    await touches('touchStart', [[650, 330], [750, 330]]);
-    for (let i = 1; i <= 6; i++) await touches('touchMove', [[650 - 25 * i, 330], [750 + 25 * i, 330]]);
+    await touches('touchStart', [[650, y], [750, y]]);
+    for (let i = 1; i <= 6; i++) await touches('touchMove', [[650 - 25 * i, y], [750 + 25 * i, y]]);
     await touches('touchEnd', []);
     await nextFrames(page, 3);
     await settle(page);
