@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Lectern's libFuzzer targets (tests/fuzz) with clang in build/fuzz and runs each for a
-# bounded time on a scratch copy of its seed corpus: the repository is never written to.
+# bounded time on a scratch copy of its seed corpus (tests/fuzz/corpus/TARGET/ and the files
+# tests/fuzz/seeds.txt names): the repository is never written to.
 #
 #   tools/fuzz.sh                          every target, LECTERN_FUZZ_SECONDS (default 30) s each
 #   tools/fuzz.sh --seconds 600 date mia_import   the named targets (fuzz_ prefix optional)
@@ -33,7 +34,7 @@ while [ $# -gt 0 ]; do
         --jobs) jobs=$2; shift ;;
         --jobs=*) jobs=${1#*=} ;;
         --build-only) build_only=1 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         -*) echo "fuzz.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
         *) targets+=("${1#fuzz_}") ;;
     esac
@@ -74,12 +75,27 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 root=$PWD
 mkdir -p "$build/logs" "$build/artifacts" "$build/work"
 
+# copy_seeds TARGET DIR: the target's seeds kept elsewhere (tests/fuzz/seeds.txt) into DIR,
+# named by their path (tests/hostile/bom.json becomes tests-hostile-bom.json).
+copy_seeds() {
+    local t=$1 dir=$2 target where f rel
+    while read -r target where; do
+        [ "$target" = "$t" ] || continue
+        for f in "$root"/$where; do
+            [ -f "$f" ] || { echo "fuzz.sh: no seed $where (tests/fuzz/seeds.txt)" >&2; return 1; }
+            rel=${f#"$root"/}
+            cp "$f" "$dir/${rel//\//-}"
+        done
+    done < <(grep -v '^#' "$root/tests/fuzz/seeds.txt")
+}
+
 # run_one TARGET: fuzzes a fresh copy of the seeds; writes logs/TARGET.log and logs/TARGET.line.
 run_one() {
     local t=$1 bin=$root/$build/tests/fuzz/fuzz_$1 work=$root/$build/work/$1
     local art=$root/$build/artifacts/$1 log=$root/$build/logs/$1.log
     rm -rf "$work" "$art" && mkdir -p "$work" "$art"
     cp -r "$root/tests/fuzz/corpus/$t/." "$work/"
+    copy_seeds "$t" "$work"
     local dict=()
     [ -f "$root/tests/fuzz/dict/$t.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$t.dict")
     local start=$SECONDS rc=0

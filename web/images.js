@@ -1,4 +1,4 @@
-// The reader's images on the web: the viewer asks for one by its src (page_bridge's
+// The reader's images on the web: the viewer asks for one by its src (image_loader's
 // js_load_image); this script gets the bytes, has the viewer check their header
 // (_lectern_image_bytes: refused before any decoding when not an image, truncated or too
 // big), lets the browser decode them scaled to the size the viewer asked for, and hands

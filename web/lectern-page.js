@@ -1,13 +1,7 @@
 // Lectern's page script: checks what the browser can do, gets the archive
 // (inline in the single file, fetched beside the site build), starts the
-// viewer and exposes window.lectern for tests and automation:
-//   lectern.firstFrameMs         performance.now() at the first frame with the archive
-//   lectern.timings              the page's start-up phases in ms (pageStart, viewerStart,
-//                                archive, wasmUnpack, wasmCompile, wasmInstantiate, runtime,
-//                                load, firstFrame); state().timings
-//                                has the viewer's own (parse, index, fontAtlas, fontAtlases, firstLayout, firstDraw)
-//   lectern.state()              what the viewer shows (JSON object)
-//   lectern.command({open: id})  {ok: true} or {ok: false, error}
+// viewer and exposes window.lectern for tests and automation (described once, in README.md:
+// "Automation: window.lectern").
 (function () {
   'use strict';
   var status = document.getElementById('status');

@@ -4,7 +4,7 @@
 // while the box is active and does the editing (characters, deletion, caret moves,
 // clipboard, undo, composition); the viewer draws what it holds.
 //   viewer → page: update() when the box moves, activates, or changes its own text
-//                  (src/platform/page_bridge.cpp)
+//                  (src/platform/page_bridge_web.cpp)
 //   page → viewer: _lectern_text_edit(text, anchor, cursor), _lectern_text_focus(on)
 // Offsets cross as UTF-8 byte offsets, the viewer's; the input counts UTF-16 units.
 (function () {

@@ -1,5 +1,6 @@
 // What the shell tells the page around it (the browser) and asks of it. On the
-// web these talk to web/lectern-page.js; natively they do nothing or use SDL.
+// web these talk to web/lectern-page.js (page_bridge_web.cpp); natively they do
+// nothing or use SDL (page_bridge_native.cpp). CMake builds one of the two.
 #pragma once
 
 #include <string>

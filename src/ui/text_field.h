@@ -2,7 +2,7 @@
 // keeps a hidden <input> (web/text-field.js): phones show their keyboard only for one,
 // and input methods, dead keys and AltGr compose into it as they do anywhere else.
 // The page's input edits; the ImGui box draws what it holds. Plain data, exchanged
-// once a frame by the shell (src/platform/page_bridge.cpp); natively unused.
+// once a frame by the shell (src/platform/page_bridge_web.cpp); natively unused.
 #pragma once
 
 #include <optional>

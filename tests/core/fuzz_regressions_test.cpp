@@ -1,6 +1,7 @@
 // What the fuzzers found (docs/reliability.md), one case per bug, and a replay of every seed
-// corpus file (crashing inputs included) through the fuzz targets' own checks, so the plain and
-// the sanitizer builds catch a regression without clang or libFuzzer.
+// (tests/fuzz/corpus/ and the files tests/fuzz/seeds.txt names, crashing inputs included)
+// through the fuzz targets' own checks, so the plain and the sanitizer builds catch a regression
+// without clang or libFuzzer.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,6 +9,9 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/archive/archive.h"
 #include "core/archive/archive_json.h"
@@ -52,6 +56,29 @@ std::string all_problems(const ImportResult& r) {
     std::string s;
     for (const auto& p : r.problems) s += p.to_string() + "\n";
     return s;
+}
+
+// A target's seeds kept elsewhere in the repository (tests/fuzz/seeds.txt: "target path" a line,
+// the path a file or folder/*.ext), which tools/fuzz.sh copies in beside its corpus.
+std::vector<std::filesystem::path> seeds_elsewhere(const std::string& target) {
+    namespace fs = std::filesystem;
+    const fs::path root(LECTERN_SOURCE_DIR);
+    std::istringstream lines(read_file((root / "tests/fuzz/seeds.txt").string()));
+    std::vector<fs::path> out;
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        std::string t, where;
+        if (!(words >> t >> where) || t[0] == '#' || t != target) continue;
+        const fs::path p = root / where;
+        const std::string name = p.filename().string();
+        if (name.rfind("*.", 0) != 0) {
+            out.push_back(p);
+            continue;
+        }
+        for (const auto& e : fs::directory_iterator(p.parent_path()))
+            if (e.path().extension() == name.substr(1)) out.push_back(e.path());
+    }
+    return out;
 }
 
 const char* kPageHead = "Marxist Writers: Jane Doe\n\nJane Doe\n\n1900-1950\n\n";
@@ -187,12 +214,13 @@ TEST_CASE("fuzz: every seed corpus file passes its target's checks", "[fuzz]") {
         const fs::path dir = fs::path(LECTERN_SOURCE_DIR) / "tests/fuzz/corpus" / name;
         std::vector<fs::path> files;
         for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+        for (const fs::path& p : seeds_elsewhere(name)) files.push_back(p);
         std::sort(files.begin(), files.end());
         CAPTURE(name);
         CHECK(!files.empty());
         for (const fs::path& f : files) {
             const std::string input = read_file(f.string());
-            CAPTURE(f.filename().string());
+            CAPTURE(f.lexically_relative(LECTERN_SOURCE_DIR).string());
             CHECK_NOTHROW(target(reinterpret_cast<const std::uint8_t*>(input.data()), input.size()));
         }
     }

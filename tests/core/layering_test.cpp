@@ -113,3 +113,24 @@ TEST_CASE("layering: no source file in src/ is over 600 lines", "[layering]") {
         CHECK(std::count(text.begin(), text.end(), '\n') <= 600);
     }
 }
+
+TEST_CASE("layering: each platform's page bridge is a file of its own, chosen by the build", "[layering]") {
+    // page_bridge_web.cpp (Emscripten) and page_bridge_native.cpp (SDL): CMake picks one, so
+    // no page bridge file tests __EMSCRIPTEN__, and neither reaches for the other's platform.
+    int files = 0;
+    for (const fs::path& path : sources_under(kSrc / "platform")) {
+        if (path.filename().string().rfind("page_bridge", 0) != 0) continue;
+        const std::string text = read_file(path.string());
+        ++files;
+        CAPTURE(path.string());
+        CHECK(text.find("__EMSCRIPTEN__") == std::string::npos);
+        for (const std::string& header : includes_of(text)) {
+            CAPTURE(header);
+            if (path.filename() != "page_bridge_web.cpp") CHECK(header.find("emscripten") == std::string::npos);
+            if (path.filename() != "page_bridge_native.cpp") CHECK(header.find("SDL") == std::string::npos);
+        }
+    }
+    CHECK(fs::exists(kSrc / "platform/page_bridge_web.cpp"));
+    CHECK(fs::exists(kSrc / "platform/page_bridge_native.cpp"));
+    CHECK(files >= 4);
+}

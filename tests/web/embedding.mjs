@@ -7,7 +7,7 @@
 // Writes tests/web/artifacts/embed-640x400.png and embed-360x480.png (the frame alone).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, state, nextFrames, settle, inkStats } from './harness.mjs';
+import { test, assert, equal, artifacts, state, nextFrames, settle, axisY, inkStats } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
 const START_WORK = '1936-08-10-letter-to-trotsky';  // the example's work=
@@ -22,13 +22,6 @@ const host = (page) => page.evaluate(() => ({
   active: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
   scrollY: window.scrollY, hash: location.hash, history: history.length,
 }));
-// The middle of the timeline's axis row, in the frame: no mark lies there, so a click only
-// gives the timeline the keys. state().eras reaches down to the axis (y1).
-async function axisY(frame) {
-  const eras = (await state(frame)).eras;
-  assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
-  return eras[0].y1 + 12;
-}
 // Where the frame's content starts on the host's screen (inside its 1px border).
 async function frameBox(page) {
   const b = await page.locator('#lectern').boundingBox();
@@ -140,7 +133,9 @@ export async function embedding(browser, siteUrl) {
     await settle(frame);
     const v1 = (await state(frame)).view;
     assert(v1.end - v1.start < (v0.end - v0.start) * 0.9, `span ${v0.end - v0.start} → ${v1.end - v1.start}`);
-    await page.waitForTimeout(200);
+    // The frame has zoomed and come to rest: a scroll of the host, had the wheel reached
+    // it, would have begun; a frame of the host's shows it.
+    await nextFrames(page, 2);
     equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll after the wheel over the frame');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height + 60);  // the host's text below the frame
     await page.mouse.wheel(0, 200);

@@ -1,7 +1,7 @@
 // Faults of the machine rather than the archive: the GPU context lost and given
 // back, a clock that stands still, runs backwards or jumps an hour ahead (a tab
 // hidden for an hour), and a window of no size at all.
-import { test, assert, equal, openPage, state, nextFrames, settle, inkStats } from './harness.mjs';
+import { test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, axisY, inkStats } from './harness.mjs';
 
 // performance.now (which Emscripten's clocks read) under the test's control.
 function installClock() {
@@ -16,11 +16,12 @@ const setClock = (page, change) => page.evaluate((c) => {
   if (c.jump) clock.offset += c.jump;
 }, change);
 
-// Drags the timeline 300 px to the left and lets go while moving: the view glides on.
-async function fling(page) {
-  await page.mouse.move(700, 330);
+// Drags the timeline 300 px to the left along the row at `y` and lets go while moving:
+// the view glides on.
+async function fling(page, y) {
+  await page.mouse.move(700, y);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(700 - 30 * i, 330);
+  for (let i = 1; i <= 10; i++) await page.mouse.move(700 - 30 * i, y);
   await page.mouse.up();
 }
 
@@ -34,8 +35,13 @@ export async function faults(browser, url) {
       const canvas = document.getElementById('canvas');
       const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       canvas.addEventListener('webglcontextrestored', () => resolve(true), { once: true });
+      // Given back once the viewer has been through a few frames without it.
+      canvas.addEventListener('webglcontextlost', () => {
+        let n = 5;
+        const step = () => (n-- <= 0 ? ext.restoreContext() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }, { once: true });
       ext.loseContext();
-      setTimeout(() => ext.restoreContext(), 300);
     }));
     assert(lost, 'the context came back');
     await page.mouse.move(640, 300);
@@ -61,11 +67,12 @@ export async function faults(browser, url) {
     await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
     await settle(page);
     const start = (await state(page)).view;
+    const y = await axisY(page);  // on the timeline, away from its marks
 
     // Frozen: frames still come and the view stays finite; a glide ends within its bound.
     await setClock(page, { freeze: true });
     const f0 = (await state(page)).frames;
-    await fling(page);
+    await fling(page, y);
     await nextFrames(page, 30);
     let s = await state(page);
     assert(s.frames > f0, 'no frames under a frozen clock');
@@ -78,7 +85,7 @@ export async function faults(browser, url) {
 
     // An hour ahead in the middle of a glide (the tab was hidden): the glide ends where it could.
     const before = (await state(page)).view;
-    await fling(page);
+    await fling(page, y);
     await setClock(page, { jump: 3600 * 1000 });
     await settle(page);
     s = await state(page);
@@ -87,12 +94,12 @@ export async function faults(browser, url) {
     // An hour backwards: the viewer still goes idle, and input still wakes it.
     await setClock(page, { jump: -2 * 3600 * 1000 });
     await page.mouse.move(600, 500);
-    await page.waitForTimeout(1500);
+    await idle(page);
     const idle0 = (await state(page)).frames;
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(1500);  // what is measured: a second and a half without input
     equal((await state(page)).frames - idle0, 0, 'frames drawn while idle after the clock went back');
     await page.mouse.move(610, 510);
-    await page.waitForTimeout(300);
+    await drawnPast(page, idle0);
     assert((await state(page)).frames > idle0, 'input did not wake the viewer');
     equal(errors, [], 'console errors');
     await page.close();
@@ -100,10 +107,12 @@ export async function faults(browser, url) {
 
   await test('single file (file://): a window of no size, then a real one', async () => {
     const { page, errors } = await openPage(browser, url);
-    await page.setViewportSize({ width: 0, height: 0 });
-    await page.waitForTimeout(300);
-    await page.setViewportSize({ width: 1, height: 1 });
-    await page.waitForTimeout(300);
+    // Each size stays for three of the page's frames: the viewer's loop runs once a frame
+    // and reads the page's size each time.
+    for (const size of [0, 1]) {
+      await page.setViewportSize({ width: size, height: size });
+      await nextFrames(page, 3);
+    }
     await page.setViewportSize({ width: 900, height: 700 });
     await page.mouse.move(450, 300);
     await nextFrames(page, 5);

@@ -66,12 +66,42 @@ export async function openPage(browser, url, options = {}) {
   return { page, errors };
 }
 
+// window.lectern, the page's automation hook: README.md, "Automation: window.lectern".
 export const state = (page) => page.evaluate(() => window.lectern.state());
 export const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
 export const nextFrames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
   const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
   requestAnimationFrame(step);
 }), n);
+
+// Waits until the viewer has gone idle: awake, it draws at every animation frame, so
+// `quiet` animation frames in a row without a new frame mean it has stopped drawing.
+// Resolves to the frame count it stopped at.
+export const idle = (page, quiet = 10) => page.evaluate((quiet) => new Promise((resolve, reject) => {
+  let last = window.lectern.state().frames, still = 0, left = 5000;
+  const step = () => {
+    const now = window.lectern.state().frames;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= quiet) resolve(now);
+    else if (--left <= 0) reject(new Error(`the viewer never went idle (${now} frames)`));
+    else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}), quiet);
+
+// Waits until the viewer draws a frame past `frames` (input woke it).
+export const drawnPast = (page, frames) =>
+  page.waitForFunction((f) => window.lectern.state().frames > f, frames, { timeout: 10000 }).catch(() => {});
+
+// The middle of the timeline's axis row (in the page or frame's own coordinates): no mark
+// lies there, so a click only gives the timeline the keys and a drag pans. state().eras
+// reaches down to the axis (y1).
+export async function axisY(page) {
+  const eras = (await state(page)).eras;
+  assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
+  return eras[0].y1 + 12;
+}
 
 // Waits until the view stops moving (a drag's glide, an eased move).
 export async function settle(page) {

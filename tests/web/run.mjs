@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   root, artifacts, CHROMIUM_ARGS, results, test, assert, equal, startServer, openPage,
-  state, command, nextFrames, settle, inkStats,
+  state, command, nextFrames, settle, idle, drawnPast, axisY, inkStats,
 } from './harness.mjs';
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
@@ -103,14 +103,15 @@ async function suite(browser, label, url, shotName) {
     equal(await command(page, { fit: true }), { ok: true }, 'fit reply');
     await nextFrames(page, 2);
     const before = (await state(page)).view;
-    await page.mouse.move(640, 150);
+    const axis = await axisY(page);
+    await page.mouse.move(640, axis);
     await page.mouse.wheel(0, -300);
     await nextFrames(page, 3);
     const zoomed = (await state(page)).view;
     assert(zoomed.end - zoomed.start < (before.end - before.start) * 0.9, `wheel did not zoom: ${JSON.stringify(zoomed)}`);
-    await page.mouse.move(640, 52);
+    await page.mouse.move(640, axis);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) { await page.mouse.move(640 + 20 * i, 52); await nextFrames(page, 1); }
+    for (let i = 1; i <= 10; i++) { await page.mouse.move(640 + 20 * i, axis); await nextFrames(page, 1); }
     await page.mouse.up();
     await nextFrames(page, 2);
     const panned = (await state(page)).view;
@@ -233,14 +234,14 @@ async function suite(browser, label, url, shotName) {
   await test(`${label}: an idle page draws no frames`, async () => {
     await settle(page);
     await page.mouse.move(1270, 790);
-    await page.waitForTimeout(1000);
+    await idle(page);
     const before = (await state(page)).frames;
-    await page.waitForTimeout(5000);
+    await page.waitForTimeout(5000);  // what is measured: five seconds without input
     const after = (await state(page)).frames;
     console.log(`      frames drawn in 5 idle seconds: ${after - before}`);
     equal(after - before, 0, 'frames drawn while idle');
     await page.mouse.move(600, 200);
-    await page.waitForTimeout(300);
+    await drawnPast(page, after);
     assert((await state(page)).frames > after, 'input did not wake the viewer');
   });
 
@@ -324,7 +325,7 @@ async function withoutDecompression(browser, url) {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.addInitScript(() => { delete window.DecompressionStream; });
     await page.goto(url);
-    await page.waitForTimeout(500);
+    await page.locator('#status', { hasText: /DecompressionStream/ }).waitFor({ timeout: 10000 }).catch(() => {});
     const text = await page.locator('#status').innerText();
     assert(/DecompressionStream/.test(text), `status says: ${text}`);
     assert(await page.locator('#status').isVisible(), 'the message is hidden');
@@ -343,7 +344,7 @@ async function withoutWebGL2(browser, url) {
       };
     });
     await page.goto(url);
-    await page.waitForTimeout(500);
+    await page.locator('#status', { hasText: /WebGL 2/ }).waitFor({ timeout: 10000 }).catch(() => {});
     const text = await page.locator('#status').innerText();
     assert(/WebGL 2/.test(text), `status says: ${text}`);
     assert(await page.locator('#status').isVisible(), 'the message is hidden');

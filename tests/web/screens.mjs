@@ -1,7 +1,7 @@
 // Crisp on every screen: the canvas is sized in device pixels and the fonts are
 // rasterised at the scale they are shown, on 2x and 3x screens, after moving to a
 // screen of another density, and under browser zoom.
-import { test, assert, equal, artifacts, pngPage } from './harness.mjs';
+import { test, assert, equal, artifacts, pngPage, idle } from './harness.mjs';
 import path from 'node:path';
 
 const canvasSize = (page) => page.evaluate(() => {
@@ -39,7 +39,7 @@ async function openAt(browser, url, scale, viewport = { width: 900, height: 600 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
-  await page.waitForTimeout(300);
+  await idle(page);  // all drawn: the fitted view at rest, the atlas at this ratio
   return { context, page, errors };
 }
 
@@ -75,7 +75,7 @@ export async function screens(browser, url) {
     // Another screen: same window, twice the pixels. No resize event comes with it.
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 600, deviceScaleFactor: 2, mobile: false });
     await page.waitForFunction(() => document.getElementById('canvas').width === 1800, null, { timeout: 5000 });
-    await page.waitForTimeout(200);
+    await idle(page);  // redrawn at the new ratio
     const moved = await sharpness(browser, await page.screenshot({ clip: TITLE }));
     const stretched = await sharpness(browser, base, 2);
     assert(moved > 1.25 * stretched, `after the move the text is stretched (${moved.toFixed(1)} vs ${stretched.toFixed(1)})`);

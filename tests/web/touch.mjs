@@ -1,7 +1,7 @@
 // A touch screen: one finger drags the timeline, two fingers pinch-zoom it around
 // the point between them, a flick scrolls the reader's text and glides on, and the
 // page itself never zooms.
-import { test, assert, equal, state, nextFrames, settle, openPage } from './harness.mjs';
+import { test, assert, equal, state, nextFrames, settle, idle, axisY, openPage } from './harness.mjs';
 
 export async function touch(browser, url) {
   await test('single file (file://): on a touch screen, one finger pans and two fingers pinch-zoom the timeline, a flick scrolls the reader', async () => {
@@ -13,9 +13,10 @@ export async function touch(browser, url) {
     const span = (v) => v.end - v.start;
 
     // One finger: a drag to the left moves the view later in time, at the same zoom.
+    const y = await axisY(page);  // on the timeline, away from its marks
     const before = (await state(page)).view;
-    await touches('touchStart', [[700, 330]]);
-    for (let i = 1; i <= 8; i++) await touches('touchMove', [[700 - 25 * i, 330]]);
+    await touches('touchStart', [[700, y]]);
+    for (let i = 1; i <= 8; i++) await touches('touchMove', [[700 - 25 * i, y]]);
     await touches('touchEnd', []);
     await settle(page);
     const panned = (await state(page)).view;
@@ -23,8 +24,8 @@ export async function touch(browser, url) {
     assert(Math.abs(span(panned) - span(before)) < 1e-6 * span(before), 'one finger zoomed');
 
     // Two fingers spreading from 100 px to 400 px apart: a quarter of the span.
-    await touches('touchStart', [[650, 330], [750, 330]]);
-    for (let i = 1; i <= 6; i++) await touches('touchMove', [[650 - 25 * i, 330], [750 + 25 * i, 330]]);
+    await touches('touchStart', [[650, y], [750, y]]);
+    for (let i = 1; i <= 6; i++) await touches('touchMove', [[650 - 25 * i, y], [750 + 25 * i, y]]);
     await touches('touchEnd', []);
     await nextFrames(page, 3);
     await settle(page);
@@ -47,9 +48,9 @@ export async function touch(browser, url) {
     }
     assert(now > 240 + 20, `the finger went 240 px up and the text scrolled ${now} px in all: no glide`);
     assert(now < 240 + 4 * 800, `the glide ran away: ${now} px`);
-    await page.waitForTimeout(700);  // past the half second of frames after input: the viewer idles
+    await idle(page);  // past the half second of frames after input
     const f = (await state(page)).frames;
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500);  // what is measured: half a second without input
     equal((await state(page)).frames, f, 'frames drawn after the glide came to rest');
     // The page itself did not zoom or scroll.
     equal(await page.evaluate(() => [window.visualViewport.scale, window.scrollX, window.scrollY]), [1, 0, 0], 'page zoom and scroll');

@@ -1,0 +1,257 @@
+// The page bridge of the web viewer (Emscripten): exported entry points for
+// window.lectern and web/*.js, and calls into the page's script.
+#include <emscripten.h>
+
+#include <cstdio>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/archive/media_source.h"
+#include "core/export/html_mirror.h"
+#include "core/i18n/translate.h"
+#include "platform/page_bridge.h"
+#include "platform/page_bridge_host.h"
+
+namespace {
+lectern::Session* g_session = nullptr;
+const lectern::Archive* g_mirrored_archive = nullptr;  // what the page's text mirror holds
+int g_mirrored_work = -2;
+std::string g_reply;  // keeps the last reply alive until the page has read it
+std::string g_link_without_view, g_link;  // what the URL holds now
+bool g_link_started = false;
+lectern::ui::TextFieldLink* g_field = nullptr;  // the search box's end of the page's text input
+std::string g_field_sent;  // what the page's input was last told, to tell only changes
+bool g_woken = false;
+}  // namespace
+
+// Called by web/lectern-page.js; the returned string is valid until the next call.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* lectern_state() {
+    g_reply = g_session ? g_session->state_json() : std::string("null");
+    return g_reply.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
+    g_reply = g_session ? g_session->command(json) : std::string(R"({"ok":false,"error":"not started"})");
+    return g_reply.c_str();
+}
+// The text mirror's HTML (web/mirror.js): 0 the archive's front matter and works,
+// 1 the open work (empty on the front matter), 2 what to announce for the open work.
+EMSCRIPTEN_KEEPALIVE const char* lectern_mirror(int what) {
+    if (!g_session) return "";
+    const lectern::Archive& a = g_session->archive();
+    if (what == 0) g_reply = lectern::archive_mirror_html(a, g_session->items());
+    else if (what == 1) g_reply = lectern::work_mirror_html(a, g_session->selected());
+    else g_reply = lectern::work_announcement(a, g_session->selected());
+    return g_reply.c_str();
+}
+// The page's text input (web/text-field.js) took or lost the focus, or now holds this
+// text with the selection from anchor to cursor (byte offsets).
+EMSCRIPTEN_KEEPALIVE void lectern_text_focus(int focused) {
+    if (!g_field) return;
+    (focused ? g_field->focus : g_field->blur) = true;
+    g_woken = true;
+}
+EMSCRIPTEN_KEEPALIVE void lectern_text_edit(const char* value, int anchor, int cursor) {
+    if (!g_field) return;
+    g_field->edit = lectern::ui::TextFieldLink::Edit{value, anchor, cursor};
+    g_woken = true;
+}
+// An image the viewer asked for (web/images.js): its bytes, for the header check before the
+// browser decodes. Answers {"ok":true,"width","height","decode":[w,h],"mime"} or {"ok":false}
+// (the session has the reason and shows the alt text).
+EMSCRIPTEN_KEEPALIVE const char* lectern_image_bytes(const char* src, const char* bytes, int size) {
+    if (!g_session) return "{\"ok\":false}";
+    const lectern::ImageHeader h = g_session->image_bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
+    g_woken = true;
+    if (!h.ok()) return "{\"ok\":false}";
+    const lectern::PixelSize to = lectern::shown_size(h.width, h.height);
+    char reply[160];
+    std::snprintf(reply, sizeof reply, "{\"ok\":true,\"width\":%u,\"height\":%u,\"decode\":[%u,%u],\"mime\":\"%s\"}", h.width,
+                  h.height, to.width, to.height, lectern::image_mime(h.format));
+    g_reply = reply;
+    return g_reply.c_str();
+}
+// A data: image's bytes by core's rule (decode_data_uri), so that the page and the desktop
+// read one URI the same way (web/images.js): the length (4 bytes, little-endian), then the
+// bytes, valid until the next call; null when the URI is damaged.
+EMSCRIPTEN_KEEPALIVE const unsigned char* lectern_data_uri(const char* src) {
+    std::string bytes;
+    if (!lectern::decode_data_uri(src, bytes) || bytes.size() > 0xFFFFFFFFu) return nullptr;
+    const std::size_t n = bytes.size();
+    g_reply.assign(4, '\0');
+    for (int i = 0; i < 4; ++i) g_reply[static_cast<std::size_t>(i)] = static_cast<char>((n >> (8 * i)) & 0xFF);
+    g_reply += bytes;
+    return reinterpret_cast<const unsigned char*>(g_reply.data());
+}
+// The decoded pixels, RGBA, width x height (at most the decode size above).
+EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int height, const unsigned char* rgba) {
+    if (!g_session || width <= 0 || height <= 0) return;
+    const std::size_t n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+    g_session->image_pixels(src, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height),
+                            std::vector<std::uint8_t>(rgba, rgba + n));
+    g_woken = true;
+}
+// `key`: a "page.image_" catalogue key (web/images.js), `args`: a JSON object of its
+// placeholders. Kept as a message, so the reason follows a later change of language.
+EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key, const char* args) {
+    if (!g_session) return;
+    const std::string_view k(key);
+    const char* known = k.rfind("page.image_", 0) == 0 ? lectern::message_key(k) : nullptr;
+    lectern::Message problem{known ? known : "page.image_not_shown"};
+    // The one placeholder web/images.js fills: an HTTP status.
+    const auto given = nlohmann::json::parse(args, nullptr, false);
+    if (given.is_object() && given.contains("status") && given["status"].is_number_integer())
+        problem.args.emplace_back("status", given["status"].dump());
+    g_session->image_failed(src, problem);
+    g_woken = true;
+}
+// An archive's bytes as read from a file or the network: no JSON command around
+// them, so a large archive is in memory once here rather than three times.
+EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
+    g_reply = g_session ? g_session->load_reply(std::string_view(bytes, static_cast<std::size_t>(size)))
+                        : std::string(R"({"ok":false,"error":"not started"})");
+    return g_reply.c_str();
+}
+}
+
+EM_JS(void, js_mirror_changed, (int archive_changed), {
+    if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
+});
+EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor), {
+    if (window.lecternTextField) window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
+});
+EM_JS(void, js_first_frame, (), {
+    if (Module.onFirstFrame) Module.onFirstFrame();
+});
+EM_JS(void, js_open_url, (const char* url), {
+    var u = UTF8ToString(url);
+    if (/^https?:/i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
+});
+EM_JS(void, js_copy_text, (const char* text), {
+    var t = UTF8ToString(text);
+    var fallback = function () {
+        var area = document.createElement('textarea');
+        area.value = t;
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) { console.warn('Lectern could not copy: ' + e); }
+        document.body.removeChild(area);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
+    else fallback();
+});
+EM_JS(void, js_copy_link, (const char* fragment), {
+    var url = location.href.split('#')[0] + UTF8ToString(fragment);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+    window.lectern.copiedLink = url;  // what was copied, for automation
+});
+EM_JS(void, js_open_full_view, (const char* fragment), {
+    if (window.lecternOpenFullView) window.lecternOpenFullView(UTF8ToString(fragment));
+});
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+});
+EM_JS(void, js_save_prefs, (const char* json), {
+    var text = UTF8ToString(json);
+    try { localStorage.setItem("lectern.prefs", text); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+    if (window.lecternPrefsSaved) window.lecternPrefsSaved(JSON.parse(text));
+});
+EM_JS(void, js_open_file, (), {
+    if (window.lecternOpenFile) window.lecternOpenFile();
+});
+EM_JS(void, js_set_hash, (const char* hash, int push), {
+    var h = UTF8ToString(hash);
+    var url = h ? h : location.pathname + location.search;
+    // Back or Forward already moved to this work: only the view differs, so no new entry.
+    var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
+    if (push && strip(location.hash) === strip(h)) push = 0;
+    if (window.lectern.framed) push = 0;  /* in a host page's frame: no entries in the host's history */
+    window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
+    try {
+        if (push) history.pushState(null, "", url);
+        else history.replaceState(null, "", url);
+    } catch (e) {
+        // Some browsers refuse history on file:// pages: fall back to the location.
+        if (push) location.hash = h; else location.replace(h || '#');
+    }
+});
+EM_JS(double, js_inner_width, (), { return window.innerWidth; });
+EM_JS(double, js_inner_height, (), { return window.innerHeight; });
+
+namespace lectern::platform {
+
+void bridge_attach(Session* session, ui::TextFieldLink* field) {
+    g_session = session;
+    g_field = field;
+}
+
+bool bridge_woken() { return std::exchange(g_woken, false); }
+
+void bridge_text_field(const ui::TextFieldLink& f) {
+    // Positions round to whole pixels: the input only has to lie over the box.
+    char where[96];
+    std::snprintf(where, sizeof where, "%d %.0f %.0f %.0f %.0f %d %d|", f.active ? 1 : 0, f.x, f.y, f.w, f.h, f.anchor,
+                  f.cursor);
+    std::string now = where;
+    if (f.active) now += f.value;  // an inactive box's text is the query, set when it activates
+    if (now == g_field_sent) return;
+    g_field_sent = std::move(now);
+    js_text_field(f.active ? 1 : 0, f.x, f.y, f.w, f.h, f.value.c_str(), f.anchor, f.cursor);
+}
+
+void bridge_first_frame() { js_first_frame(); }
+
+void bridge_sync_link(const std::string& without_view, const std::string& with_view, bool view_settled) {
+    if (!g_link_started) {  // the page's own link is applied first; start from what it shows
+        g_link_started = true;
+        g_link_without_view = without_view;
+        g_link = with_view;
+        return;
+    }
+    if (without_view != g_link_without_view) {
+        g_link_without_view = without_view;
+        g_link = with_view;
+        js_set_hash(with_view.c_str(), 1);
+    } else if (view_settled && with_view != g_link) {
+        g_link = with_view;
+        js_set_hash(with_view.c_str(), 0);
+    }
+}
+
+void bridge_after_frame(const Session& session) {
+    const bool archive_changed = &session.archive() != g_mirrored_archive;
+    if (!archive_changed && session.selected() == g_mirrored_work) return;
+    g_mirrored_archive = &session.archive();
+    g_mirrored_work = session.selected();
+    js_mirror_changed(archive_changed ? 1 : 0);
+}
+
+bool bridge_viewport(int& width, int& height, float& pixel_ratio) {
+    width = static_cast<int>(js_inner_width());
+    height = static_cast<int>(js_inner_height());
+    pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    return true;
+}
+
+namespace host {
+
+void open_url(const std::string& url) { js_open_url(url.c_str()); }
+void copy_text(const std::string& text) { js_copy_text(text.c_str()); }
+void copy_link(const std::string& fragment) { js_copy_link(fragment.c_str()); }
+void save_prefs(const std::string& json) { js_save_prefs(json.c_str()); }
+void open_file() { js_open_file(); }
+void open_full_view(const std::string& fragment) { js_open_full_view(fragment.c_str()); }
+void download(const std::string& name, const std::string& mime, const std::string& bytes) {
+    js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+}  // namespace host
+}  // namespace lectern::platform
