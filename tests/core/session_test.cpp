@@ -214,3 +214,17 @@ TEST_CASE("session: state().eras holds the bands the timeline drew, and a new ar
     CHECK(st["eras"] == json::array());
     CHECK(st["hovered_era"].is_null());
 }
+
+TEST_CASE("session: loading another archive lets go of the old one's search index", "[session][search]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    const std::size_t empty = SearchIndex().memory_bytes();
+    CHECK(s.search_index_bytes() == empty);  // built on the first search
+    s.search("trotsky");
+    CHECK(s.search_index_bytes() > empty);
+    // The index holds the old archive and its postings: a load drops them at once, not at the next search.
+    REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
+    CHECK(s.search_index_bytes() == empty);
+    s.search("trotsky");
+    CHECK(s.results().empty());
+}

@@ -110,6 +110,8 @@ public:
     void set_filter(SearchFilter filter);
     const SearchFilter& filter() const { return filter_; }
     const std::vector<SearchHit>& results() const { return results_; }
+    // What the search index holds in memory (SearchIndex::memory_bytes; an empty one's size until a search).
+    std::size_t search_index_bytes() const { return index_.memory_bytes(); }
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     bool work_matches(int work) const {
