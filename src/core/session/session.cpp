@@ -60,8 +60,11 @@ LoadResult Session::load(std::string_view json_text) {
     drawn_eras_.clear();  // indices into the old archive's eras
     hovered_era_ = -1;
     selected_ = -1;
-    index_ = SearchIndex();  // the old archive and its postings go now; built again on the next search
-    index_built_ = false;
+    {  // the old archive and its postings go now (swapped out: an assigned string keeps its buffer)
+        SearchIndex old;
+        std::swap(index_, old);
+    }
+    index_built_ = false;  // built again on the next search
     query_.clear();
     filter_ = {};
     results_.clear();
