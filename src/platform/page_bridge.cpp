@@ -15,7 +15,7 @@
 
 namespace {
 lectern::Session* g_session = nullptr;
-const lectern::Archive* g_mirrored_archive = nullptr;  // what the page's text mirror holds
+std::uint64_t g_mirrored_generation = ~0ull;  // the archive the page's text mirror holds (Session::archive_generation)
 int g_mirrored_work = -2;
 std::string g_reply;  // keeps the last reply alive until the page has read it
 std::string g_link_without_view, g_link;  // what the URL holds now
@@ -304,9 +304,9 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
 
 void bridge_after_frame(const Session& session) {
 #ifdef __EMSCRIPTEN__
-    const bool archive_changed = &session.archive() != g_mirrored_archive;
+    const bool archive_changed = session.archive_generation() != g_mirrored_generation;
     if (!archive_changed && session.selected() == g_mirrored_work) return;
-    g_mirrored_archive = &session.archive();
+    g_mirrored_generation = session.archive_generation();
     g_mirrored_work = session.selected();
     js_mirror_changed(archive_changed ? 1 : 0);
 #else

@@ -22,19 +22,18 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (session) use_theme(session->theme());
     apply_imgui_style(current_theme());
-    ui.fonts_archive = session ? &session->archive() : nullptr;
+    ui.fonts_generation = session ? std::optional<std::uint64_t>(session->archive_generation()) : std::nullopt;
     ui.fonts_language = session ? session->language() : "";
     ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
                                                : supported_glyph_ranges());
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
-    const Archive* a = &s.archive();
-    const bool same_glyphs = a == ui.fonts_archive && s.language() == ui.fonts_language;
+    const bool same_glyphs = ui.fonts_generation == s.archive_generation() && s.language() == ui.fonts_language;
     if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
-    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a), s.language());
+    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(s.archive()), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
-    ui.fonts_archive = a;
+    ui.fonts_generation = s.archive_generation();
     ui.fonts_language = s.language();
     return true;
 }

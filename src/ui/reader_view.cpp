@@ -597,8 +597,8 @@ float& scroll_slot(ReaderState& st, int work) {
 
 void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size, Intents& out) {
     if (!st.texts) st.texts = std::make_shared<MarkdownCache>();
-    if (st.archive != &s.archive()) {  // another archive: positions and texts belong to the old one
-        st.archive = &s.archive();
+    if (st.archive_generation != s.archive_generation()) {  // another archive: positions and texts belong to the old one
+        st.archive_generation = s.archive_generation();
         st.scroll_of.clear();
         markdown_cache_clear(*st.texts);
         st.shown = -2;

@@ -107,7 +107,7 @@ struct ReaderState {
     float scroll_y = 0;            // the reader's scroll in the last frame
     float pending_scroll = -1;     // a position to reach (restored, or an outline jump); -1: none
     int pending_frames = 0;        // frames left to reach it while the new content's size settles
-    const void* archive = nullptr; // positions belong to this archive
+    std::uint64_t archive_generation = ~0ull;  // positions belong to this archive (Session::archive_generation)
     int body_lines = 0;            // lines of the shown body's layout (0: no body)
     int body_headings = 0;         // headings in the shown body's outline
     int layouts = 0;               // layout passes so far: scrolling must not add any
@@ -146,7 +146,8 @@ struct SearchState {
 
 struct UiState {
     Fonts fonts;
-    const Archive* fonts_archive = nullptr;  // the archive whose characters the atlas holds; null: every one
+    // The archive (Session::archive_generation) whose characters the atlas holds; none: every one.
+    std::optional<std::uint64_t> fonts_generation;
     std::string fonts_language;              // the interface language whose characters it holds
     TimelineState timeline;
     ReaderState reader;

@@ -54,6 +54,7 @@ LoadResult Session::load(std::string_view json_text) {
     timings_.parse = parse_ms;
     timings_.index = ms_since(index_start);
     archive_ = r.archive;
+    ++archive_generation_;
     items_ = std::move(items);
     timeline_ = std::move(timeline);
     era_spans_ = std::move(spans);

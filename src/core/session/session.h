@@ -87,6 +87,9 @@ public:
     LoadResult load(std::string_view json_text);
 
     const Archive& archive() const { return *archive_; }
+    // Changes with each archive loaded: "is this the archive drawn before?" asks this, not the
+    // archive's address, which a later archive may take once the old one is freed.
+    std::uint64_t archive_generation() const { return archive_generation_; }
     const TimelineItems& items() const { return items_; }
     const TimelineModel& timeline() const { return timeline_; }
     const std::vector<EraSpan>& era_spans() const { return era_spans_; }
@@ -254,6 +257,7 @@ private:
     nlohmann::json images_json() const;
     nlohmann::json figures_json() const;
     std::string notice_;
+    std::uint64_t archive_generation_ = 0;
     std::uint64_t notice_serial_ = 0, revision_ = 0;
 };
 
