@@ -179,7 +179,7 @@ void frame(void* arg) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplOpenGL3_Init(sh.glsl);
         sh.ui.reader.images.by_src.clear();  // the textures went with the context: load them again
-        sh.session.forget_images();
+        sh.session.images().forget();
         input = true;
     }
     // Idle is free: with no input, no command and nothing moving, draw nothing.
@@ -209,7 +209,7 @@ void frame(void* arg) {
     ImGui::NewFrame();
     lectern::ui::draw_app(sh.session, sh.ui);
     for (const lectern::Outgoing& o : sh.session.take_outgoing()) {
-        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session, o.text, sh.archive_dir);
+        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session.images(), o.text, sh.archive_dir);
         else lectern::platform::bridge_send(o);
     }
     ImGui::Render();
@@ -313,7 +313,7 @@ int main(int argc, char** argv) {
     // No font atlas yet: the first frame builds it (follow_fonts). On the web the page
     // hands its archive over between main() and that frame, so the first atlas already
     // holds the archive's characters (docs/performance.md, "Time to first frame").
-    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field);
+    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field, &sh.ui.report);
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &sh, 0, true);

@@ -71,7 +71,7 @@ void caption(const Frame& fr, const std::string& text) {
 // twice its own size, never taller than most of the reader), a placeholder of its shape
 // while it loads, or its alt text framed with why it cannot be shown. Asks for it first.
 void figure(Frame& fr, const WorkImage& im) {
-    const ImageSlot* slot = fr.s.image(im.src);
+    const ImageSlot* slot = fr.s.images().find(im.src);
     if (!slot) fr.out.want_images.emplace_back(im.src, im.where);
     const auto tex = fr.st.images.by_src.find(im.src);
     const bool shown = slot && slot->state == ImageSlot::State::ready && tex != fr.st.images.by_src.end();

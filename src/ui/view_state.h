@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/session/frame_report.h"
 #include "core/session/session.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
@@ -44,7 +45,7 @@ struct DrawnFigure {
 
 // GPU textures of the session's decoded images. The platform says how to make and free
 // one (OpenGL natively and on the web; the UI tests count); the app frame uploads what
-// the session decoded and frees them all when the archive changes.
+// the image cache decoded (which then drops the pixels) and frees them all when the cache forgets.
 struct ImageTexture {
     ImTextureID id = 0;
     std::uint32_t width = 0, height = 0;  // of the pixels uploaded
@@ -53,7 +54,7 @@ struct ImageTextures {
     ImTextureID (*create)(const std::uint8_t* rgba, int width, int height) = nullptr;  // null: nothing uploads
     void (*destroy)(ImTextureID id) = nullptr;
     std::map<std::string, ImageTexture> by_src;
-    std::uint64_t generation = ~0ull;  // the session's images_generation() they belong to
+    std::uint64_t generation = ~0ull;  // the image cache's generation() they belong to
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.
@@ -155,6 +156,7 @@ struct UiState {
     SearchState search;
     std::uint64_t notice_serial = 0;  // the session notice last seen
     double notice_since = -100;       // when it appeared (ImGui time)
+    FrameReport report;               // what the last frame drew, for the protocol's state()
 };
 
 }  // namespace lectern::ui

@@ -52,7 +52,7 @@ TEST_CASE("ui: at the fitted view every item is drawn, alone or in a cluster, an
     h.frame();
     h.frame();
     CHECK(h.ui.timeline.frame.visible_items() == h.session.timeline().items);
-    const auto state = nlohmann::json::parse(h.session.state_json());
+    const auto state = nlohmann::json::parse(protocol::state_json(h.session, h.ui.report));
     CHECK(state["visible"]["items"] == 49);  // 37 works, 10 events, 2 lives
     // Labelled marks in one row must not reach into the next mark of that row.
     for (const auto& a : h.ui.timeline.marks)
