@@ -31,7 +31,7 @@ struct Outgoing {
     enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view, load_image } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
     // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON,
-    // (load_image) the image's src: answer with image_bytes, image_pixels or image_failed
+    // (load_image) the image's src: answer the image cache (images(): bytes, then pixels or failed)
     std::string text;
 };
 
