@@ -63,25 +63,25 @@ bool read_file(const std::string& path, std::string& bytes) {
 }  // namespace
 #endif
 
-void load_image(Session& s, const std::string& src, const std::string& archive_dir) {
+void load_image(ImageCache& images, const std::string& src, const std::string& archive_dir) {
 #ifdef __EMSCRIPTEN__
-    (void)s;
+    (void)images;
     (void)archive_dir;
     js_load_image(src.c_str());
 #else
     std::string bytes;
     switch (media_source(src)) {
-        case MediaSource::refused: s.image_failed(src, {"image.refused_source"}); return;
-        case MediaSource::web: s.image_failed(src, {"image.web_on_desktop"}); return;
+        case MediaSource::refused: images.failed(src, {"image.refused_source"}); return;
+        case MediaSource::web: images.failed(src, {"image.web_on_desktop"}); return;
         case MediaSource::data:
-            if (!decode_data_uri(src, bytes)) return s.image_failed(src, {"image.damaged_data"});
+            if (!decode_data_uri(src, bytes)) return images.failed(src, {"image.damaged_data"});
             break;
         case MediaSource::relative:
-            if (!read_file(archive_dir + src, bytes)) return s.image_failed(src, {"image.not_found"});
+            if (!read_file(archive_dir + src, bytes)) return images.failed(src, {"image.not_found"});
             break;
     }
-    const ImageHeader h = s.image_bytes(src, bytes);
-    if (!h.ok()) return;  // the session says why
+    const ImageHeader h = images.bytes(src, bytes);
+    if (!h.ok()) return;  // the cache says why
     int w = 0, hgt = 0, channels = 0;
     const bool webp = h.format == ImageFormat::webp;  // stb reads PNG, JPEG and GIF, not WebP
     std::uint8_t* px = webp ? WebPDecodeRGBA(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), &w, &hgt)
@@ -90,9 +90,9 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
     const auto release = [&] { webp ? WebPFree(px) : stbi_image_free(px); };
     if (!px || w <= 0 || hgt <= 0) {
         if (px) release();
-        if (webp) return s.image_failed(src, {"image.undecodable_webp"});
+        if (webp) return images.failed(src, {"image.undecodable_webp"});
         const char* why = stbi_failure_reason();  // stb's own words ("bad huffman code"), English
-        return s.image_failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
+        return images.failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
     }
     const PixelSize to = shown_size(std::uint32_t(w), std::uint32_t(hgt));
     std::vector<std::uint8_t> rgba =
@@ -100,7 +100,7 @@ void load_image(Session& s, const std::string& src, const std::string& archive_d
             ? std::vector<std::uint8_t>(px, px + std::size_t(w) * std::size_t(hgt) * 4)
             : scaled_down(px, std::uint32_t(w), std::uint32_t(hgt), to.width, to.height);
     release();
-    s.image_pixels(src, to.width, to.height, std::move(rgba));
+    images.pixels(src, to.width, to.height, std::move(rgba));
 #endif
 }
 

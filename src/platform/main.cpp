@@ -156,8 +156,9 @@ bool follow_fingers(Shell& sh, const SDL_Event& e) {
     return false;
 }
 
-void frame(void* arg) {
-    Shell& sh = *static_cast<Shell*>(arg);
+// Events since the last frame: SDL's, the pointer's fingers, a dropped file, a resized
+// page, the page's text input. True when there was any input.
+bool poll_input(Shell& sh) {
     SDL_Event e;
     bool input = false;
     while (SDL_PollEvent(&e)) {
@@ -172,17 +173,24 @@ void frame(void* arg) {
     }
     input |= follow_viewport(sh);
     input |= lectern::platform::bridge_woken();
-    if (sh.context_restored) {
-        // The browser dropped the GPU context (WEBGL_lose_context, a GPU reset) and
-        // gave it back empty: make the renderer's shaders, buffers and font again.
-        sh.context_restored = false;
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplOpenGL3_Init(sh.glsl);
-        sh.ui.reader.images.by_src.clear();  // the textures went with the context: load them again
-        sh.session.forget_images();
-        input = true;
-    }
-    // Idle is free: with no input, no command and nothing moving, draw nothing.
+    return input;
+}
+
+// The browser dropped the GPU context (WEBGL_lose_context, a GPU reset) and gave it back
+// empty: make the renderer's shaders, buffers and font again. True when it did.
+bool restore_context(Shell& sh) {
+    if (!sh.context_restored) return false;
+    sh.context_restored = false;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init(sh.glsl);
+    sh.ui.reader.images.by_src.clear();  // the textures went with the context: load them again
+    sh.session.images().forget();
+    return true;
+}
+
+// Idle is free: with no input, no command and nothing moving, draw nothing. True when
+// this frame is skipped (natively after sleeping until something happens).
+bool stay_idle(Shell& sh, bool input) {
     const std::uint32_t now = SDL_GetTicks();
     if (input || sh.session.revision() != sh.seen_revision || lectern::ui::ui_wants_frames(sh.ui)) {
         sh.seen_revision = sh.session.revision();
@@ -195,12 +203,23 @@ void frame(void* arg) {
 #ifndef __EMSCRIPTEN__
         SDL_WaitEventTimeout(nullptr, 100);  // natively, sleep until something happens
 #endif
-        return;
+        return true;
     }
     --sh.active_frames;
-    follow_fonts(sh);
+    return false;
+}
 
-    const auto layout_start = lectern::SteadyClock::now();
+// What the viewer asked of the platform this frame: images to load, the rest to the page.
+void dispatch_outgoing(Shell& sh) {
+    for (const lectern::Outgoing& o : sh.session.take_outgoing()) {
+        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session.images(), o.text, sh.archive_dir);
+        else lectern::platform::bridge_send(o);
+    }
+}
+
+// The interface for this frame, laid out into ImGui's draw lists. Returns the time it took (ms).
+double lay_out(Shell& sh) {
+    const auto start = lectern::SteadyClock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // Some browsers and headless clocks do not advance between frames; ImGui needs a positive step.
@@ -208,14 +227,15 @@ void frame(void* arg) {
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
     lectern::ui::draw_app(sh.session, sh.ui);
-    for (const lectern::Outgoing& o : sh.session.take_outgoing()) {
-        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session, o.text, sh.archive_dir);
-        else lectern::platform::bridge_send(o);
-    }
+    dispatch_outgoing(sh);
     ImGui::Render();
-    const double layout_ms = lectern::ms_since(layout_start);
-    const auto draw_start = lectern::SteadyClock::now();
+    return lectern::ms_since(start);
+}
 
+// The draw lists to the screen. Returns the time it took (ms).
+double draw(Shell& sh) {
+    const auto start = lectern::SteadyClock::now();
+    const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const ImVec4 ground = lectern::ui::clear_colour();
@@ -223,11 +243,14 @@ void frame(void* arg) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(sh.window);
-    const double draw_ms = lectern::ms_since(draw_start);
+    return lectern::ms_since(start);
+}
+
+// After a drawn frame: the page's text mirror, text input and URL, and the window's title.
+void tell_page(Shell& sh) {
     sh.session.count_frame();
     lectern::platform::bridge_after_frame(sh.session);
     lectern::platform::bridge_text_field(sh.ui.search.field);
-
     if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
         lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),
                                             lectern::ui::view_settled(sh.ui));
@@ -236,12 +259,27 @@ void frame(void* arg) {
         sh.shown_title = title;
         SDL_SetWindowTitle(sh.window, (title.empty() ? std::string("Lectern") : title + " — Lectern").c_str());
     }
-    if (!sh.first_frame_reported && !sh.session.archive().title.empty()) {
-        sh.first_frame_reported = true;
-        sh.session.timings().first_layout = layout_ms;
-        sh.session.timings().first_draw = draw_ms;
-        lectern::platform::bridge_first_frame();
-    }
+}
+
+// The first frame with an archive: its times go to state().timings and the page hears of it.
+void report_first_frame(Shell& sh, double layout_ms, double draw_ms) {
+    if (sh.first_frame_reported || sh.session.archive().title.empty()) return;
+    sh.first_frame_reported = true;
+    sh.session.timings().first_layout = layout_ms;
+    sh.session.timings().first_draw = draw_ms;
+    lectern::platform::bridge_first_frame();
+}
+
+void frame(void* arg) {
+    Shell& sh = *static_cast<Shell*>(arg);
+    bool input = poll_input(sh);
+    input |= restore_context(sh);
+    if (stay_idle(sh, input)) return;
+    follow_fonts(sh);
+    const double layout_ms = lay_out(sh);
+    const double draw_ms = draw(sh);
+    tell_page(sh);
+    report_first_frame(sh, layout_ms, draw_ms);
 }
 
 bool open_window(Shell& sh) {
@@ -313,7 +351,7 @@ int main(int argc, char** argv) {
     // No font atlas yet: the first frame builds it (follow_fonts). On the web the page
     // hands its archive over between main() and that frame, so the first atlas already
     // holds the archive's characters (docs/performance.md, "Time to first frame").
-    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field);
+    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field, &sh.ui.report);
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &sh, 0, true);

@@ -5,14 +5,15 @@
 
 #include <string>
 
+#include "core/session/frame_report.h"
 #include "core/session/session.h"
 #include "ui/text_field.h"
 
 namespace lectern::platform {
 
-// Lets the page's window.lectern hook reach this session (state, command), and the
-// page's text input reach the search box.
-void bridge_attach(Session* session, ui::TextFieldLink* field);
+// Lets the page's window.lectern hook reach this session (state, command) and what the
+// UI drew (`report`, for state()), and the page's text input reach the search box.
+void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report);
 // True once after the page changed something the viewer must draw (the text input
 // was edited or focused): the shell draws a frame even when no SDL event came.
 bool bridge_woken();

@@ -9,7 +9,7 @@
 
 namespace lectern::platform {
 
-void bridge_attach(Session*, ui::TextFieldLink*) {}
+void bridge_attach(Session*, ui::TextFieldLink*, const FrameReport*) {}
 bool bridge_woken() { return false; }
 void bridge_text_field(const ui::TextFieldLink&) {}
 void bridge_first_frame() {}

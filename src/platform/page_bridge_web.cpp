@@ -10,12 +10,14 @@
 #include "core/archive/media_source.h"
 #include "core/export/html_mirror.h"
 #include "core/i18n/translate.h"
+#include "core/session/protocol.h"
 #include "platform/page_bridge.h"
 #include "platform/page_bridge_host.h"
 
 namespace {
 lectern::Session* g_session = nullptr;
-const lectern::Archive* g_mirrored_archive = nullptr;  // what the page's text mirror holds
+const lectern::FrameReport* g_report = nullptr;  // what the last frame drew, for state()
+std::uint64_t g_mirrored_generation = ~0ull;  // the archive the page's text mirror holds (Session::archive_generation)
 int g_mirrored_work = -2;
 std::string g_reply;  // keeps the last reply alive until the page has read it
 std::string g_link_without_view, g_link;  // what the URL holds now
@@ -28,11 +30,11 @@ bool g_woken = false;
 // Called by web/lectern-page.js; the returned string is valid until the next call.
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* lectern_state() {
-    g_reply = g_session ? g_session->state_json() : std::string("null");
+    g_reply = g_session ? lectern::protocol::state_json(*g_session, *g_report) : std::string("null");
     return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
-    g_reply = g_session ? g_session->command(json) : std::string(R"({"ok":false,"error":"not started"})");
+    g_reply = g_session ? lectern::protocol::command(*g_session, json) : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
 // The text mirror's HTML (web/mirror.js): 0 the archive's front matter and works,
@@ -62,7 +64,7 @@ EMSCRIPTEN_KEEPALIVE void lectern_text_edit(const char* value, int anchor, int c
 // (the session has the reason and shows the alt text).
 EMSCRIPTEN_KEEPALIVE const char* lectern_image_bytes(const char* src, const char* bytes, int size) {
     if (!g_session) return "{\"ok\":false}";
-    const lectern::ImageHeader h = g_session->image_bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
+    const lectern::ImageHeader h = g_session->images().bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
     g_woken = true;
     if (!h.ok()) return "{\"ok\":false}";
     const lectern::PixelSize to = lectern::shown_size(h.width, h.height);
@@ -88,8 +90,8 @@ EMSCRIPTEN_KEEPALIVE const unsigned char* lectern_data_uri(const char* src) {
 EMSCRIPTEN_KEEPALIVE void lectern_image_pixels(const char* src, int width, int height, const unsigned char* rgba) {
     if (!g_session || width <= 0 || height <= 0) return;
     const std::size_t n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
-    g_session->image_pixels(src, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height),
-                            std::vector<std::uint8_t>(rgba, rgba + n));
+    g_session->images().pixels(src, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height),
+                               std::vector<std::uint8_t>(rgba, rgba + n));
     g_woken = true;
 }
 // `key`: a "page.image_" catalogue key (web/images.js), `args`: a JSON object of its
@@ -103,13 +105,13 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key,
     const auto given = nlohmann::json::parse(args, nullptr, false);
     if (given.is_object() && given.contains("status") && given["status"].is_number_integer())
         problem.args.emplace_back("status", given["status"].dump());
-    g_session->image_failed(src, problem);
+    g_session->images().failed(src, problem);
     g_woken = true;
 }
 // An archive's bytes as read from a file or the network: no JSON command around
 // them, so a large archive is in memory once here rather than three times.
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
-    g_reply = g_session ? g_session->load_reply(std::string_view(bytes, static_cast<std::size_t>(size)))
+    g_reply = g_session ? lectern::protocol::load_reply(*g_session, std::string_view(bytes, static_cast<std::size_t>(size)))
                         : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
@@ -188,9 +190,10 @@ EM_JS(double, js_inner_height, (), { return window.innerHeight; });
 
 namespace lectern::platform {
 
-void bridge_attach(Session* session, ui::TextFieldLink* field) {
+void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report) {
     g_session = session;
     g_field = field;
+    g_report = report;
 }
 
 bool bridge_woken() { return std::exchange(g_woken, false); }
@@ -227,9 +230,9 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
 }
 
 void bridge_after_frame(const Session& session) {
-    const bool archive_changed = &session.archive() != g_mirrored_archive;
+    const bool archive_changed = session.archive_generation() != g_mirrored_generation;
     if (!archive_changed && session.selected() == g_mirrored_work) return;
-    g_mirrored_archive = &session.archive();
+    g_mirrored_generation = session.archive_generation();
     g_mirrored_work = session.selected();
     js_mirror_changed(archive_changed ? 1 : 0);
 }

@@ -22,19 +22,18 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (session) use_theme(session->theme());
     apply_imgui_style(current_theme());
-    ui.fonts_archive = session ? &session->archive() : nullptr;
+    ui.fonts_generation = session ? std::optional<std::uint64_t>(session->archive_generation()) : std::nullopt;
     ui.fonts_language = session ? session->language() : "";
     ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
                                                : supported_glyph_ranges());
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
-    const Archive* a = &s.archive();
-    const bool same_glyphs = a == ui.fonts_archive && s.language() == ui.fonts_language;
+    const bool same_glyphs = ui.fonts_generation == s.archive_generation() && s.language() == ui.fonts_language;
     if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
-    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(*a), s.language());
+    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(s.archive()), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
-    ui.fonts_archive = a;
+    ui.fonts_generation = s.archive_generation();
     ui.fonts_language = s.language();
     return true;
 }
@@ -55,9 +54,6 @@ void apply(Session& s, UiState& ui, const Intents& in) {
         }
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
-    if (in.visible) s.note_visible(in.visible->first, in.visible->second);
-    if (in.reader_scroll) s.note_reader_scroll(*in.reader_scroll);
-    if (in.eras_drawn) s.note_eras(ui.timeline.eras, ui.timeline.eras_y0, ui.timeline.eras_y1, ui.timeline.hovered_era);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();
@@ -69,42 +65,50 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     if (in.open_url) s.send({Outgoing::Kind::open_url, "", "", *in.open_url});
     if (in.theme) s.choose_theme(*in.theme);
     if (in.language) s.choose_language(*in.language);
-    // What the bar drew, for state().bar: told when it changes, not every frame.
-    if (ui.search.labels != ui.search.labels_reported) {
-        ui.search.labels_reported = ui.search.labels;
-        std::vector<std::string> shown;  // as the reader sees them: without ImGui's "###id"
-        for (const char* l : ui.search.labels) shown.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
-        s.note_bar(shown);
-    }
-    for (const auto& [src, where] : in.want_images) s.want_image(src, where);
-    std::vector<FigureNote> figures;
-    for (const DrawnFigure& f : ui.reader.figures) {
-        static const char* kLook[] = {"pending", "image", "alt"};
-        figures.push_back({f.src, kLook[static_cast<int>(f.look)], f.x0, f.y0, f.x1, f.y1});
-    }
-    s.note_figures(std::move(figures));
+    for (const auto& [src, where] : in.want_images) s.images().want(src, where);
 }
 
-// Decoded pixels become textures (and leave the session's memory); another archive's
-// textures are freed first.
-void upload_images(Session& s, ImageTextures& tx) {
-    if (tx.generation != s.images_generation()) {
+// What the frame drew, for the protocol's state(): the timeline's count and eras, the
+// reader's scroll and figures, the bar's labels.
+void report(const Session& s, UiState& ui, const Intents& in) {
+    FrameReport& r = ui.report;
+    r.follow_archive(s.archive_generation());
+    if (in.visible) r.visible_items = in.visible->first, r.visible_clusters = in.visible->second;
+    if (in.reader_scroll) r.reader_scroll = *in.reader_scroll;
+    if (in.eras_drawn) {
+        r.eras.assign(ui.timeline.eras.begin(), ui.timeline.eras.end());
+        r.eras_y0 = ui.timeline.eras_y0, r.eras_y1 = ui.timeline.eras_y1, r.hovered_era = ui.timeline.hovered_era;
+    }
+    // The bar's labels as the reader sees them (without ImGui's "###id"), taken when they change.
+    if (ui.search.labels != ui.search.labels_reported) {
+        ui.search.labels_reported = ui.search.labels;
+        r.bar.clear();
+        for (const char* l : ui.search.labels) r.bar.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
+    }
+    r.figures.clear();
+    for (const DrawnFigure& f : ui.reader.figures) {
+        static const char* kLook[] = {"pending", "image", "alt"};
+        r.figures.push_back({f.src, kLook[static_cast<int>(f.look)], f.x0, f.y0, f.x1, f.y1});
+    }
+}
+
+// Decoded pixels become textures (and leave the image cache); the textures of images
+// the cache forgot (another archive, a lost context) are freed first.
+void upload_images(ImageCache& images, ImageTextures& tx) {
+    if (tx.generation != images.generation()) {
         for (auto& [src, t] : tx.by_src)
             if (tx.destroy && t.id) tx.destroy(t.id);
         tx.by_src.clear();
-        tx.generation = s.images_generation();
+        tx.generation = images.generation();
     }
     if (!tx.create) return;
-    for (auto& [src, slot] : s.images_for_upload()) {
-        if (slot.state != ImageSlot::State::ready || slot.rgba.empty() || tx.by_src.count(src)) continue;
+    images.upload([&](const std::string& src, const ImageSlot& slot) {
+        if (tx.by_src.count(src)) return true;
         const ImTextureID id = tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
-        if (!id) {
-            s.image_failed(src, {"image.no_texture"});
-            continue;
-        }
+        if (!id) return false;
         tx.by_src[src] = {id, slot.pixel_width, slot.pixel_height};
-        std::vector<std::uint8_t>().swap(slot.rgba);
-    }
+        return true;
+    });
 }
 
 void draw_status(const Session& s, UiState& ui) {
@@ -151,7 +155,7 @@ Intents draw_app(Session& s, UiState& ui) {
                                    ImGuiWindowFlags_NoScrollWithMouse;
     use_theme(s.theme());
     use_language(s.language());  // the session sets it too; a second session (tests) may have changed it
-    upload_images(s, ui.reader.images);
+    upload_images(s.images(), ui.reader.images);
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();
@@ -180,6 +184,7 @@ Intents draw_app(Session& s, UiState& ui) {
 
     ImGui::PopFont();
     ImGui::End();
+    report(s, ui, intents);
     apply(s, ui, intents);
     // The reading size is the reader's to change and the session's to keep.
     if (ui.reader.scale != static_cast<float>(s.prefs().reading_scale)) s.choose_reading_scale(ui.reader.scale);

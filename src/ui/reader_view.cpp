@@ -65,7 +65,7 @@ void caption(const Frame& fr, const std::string& text) {
 // twice its own size, never taller than most of the reader), a placeholder of its shape
 // while it loads, or its alt text framed with why it cannot be shown. Asks for it first.
 void figure(Frame& fr, const WorkImage& im) {
-    const ImageSlot* slot = fr.s.image(im.src);
+    const ImageSlot* slot = fr.s.images().find(im.src);
     if (!slot) fr.out.want_images.emplace_back(im.src, im.where);
     const auto tex = fr.st.images.by_src.find(im.src);
     const bool shown = slot && slot->state == ImageSlot::State::ready && tex != fr.st.images.by_src.end();
@@ -472,8 +472,8 @@ float& scroll_slot(ReaderState& st, int work) {
 
 void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size, Intents& out) {
     if (!st.texts) st.texts = std::make_shared<MarkdownCache>();
-    if (st.archive != &s.archive()) {  // another archive: positions and texts belong to the old one
-        st.archive = &s.archive();
+    if (st.archive_generation != s.archive_generation()) {  // another archive: positions and texts belong to the old one
+        st.archive_generation = s.archive_generation();
         st.scroll_of.clear();
         markdown_cache_clear(*st.texts);
         st.shown = -2;

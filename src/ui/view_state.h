@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/session/frame_report.h"
 #include "core/session/session.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
@@ -46,7 +47,7 @@ struct DrawnFigure {
 
 // GPU textures of the session's decoded images. The platform says how to make and free
 // one (OpenGL natively and on the web; the UI tests count); the app frame uploads what
-// the session decoded and frees them all when the archive changes.
+// the image cache decoded (which then drops the pixels) and frees them all when the cache forgets.
 struct ImageTexture {
     ImTextureID id = 0;
     std::uint32_t width = 0, height = 0;  // of the pixels uploaded
@@ -55,7 +56,7 @@ struct ImageTextures {
     ImTextureID (*create)(const std::uint8_t* rgba, int width, int height) = nullptr;  // null: nothing uploads
     void (*destroy)(ImTextureID id) = nullptr;
     std::map<std::string, ImageTexture> by_src;
-    std::uint64_t generation = ~0ull;  // the session's images_generation() they belong to
+    std::uint64_t generation = ~0ull;  // the image cache's generation() they belong to
 };
 
 // One work's mark as drawn in the last frame, in screen space: the UI tests use it.
@@ -109,7 +110,7 @@ struct ReaderState {
     float scroll_y = 0;            // the reader's scroll in the last frame
     float pending_scroll = -1;     // a position to reach (restored, or an outline jump); -1: none
     int pending_frames = 0;        // frames left to reach it while the new content's size settles
-    const void* archive = nullptr; // positions belong to this archive
+    std::uint64_t archive_generation = ~0ull;  // positions belong to this archive (Session::archive_generation)
     int body_lines = 0;            // lines of the shown body's layout (0: no body)
     int body_headings = 0;         // headings in the shown body's outline
     int layouts = 0;               // layout passes so far: scrolling must not add any
@@ -148,7 +149,8 @@ struct SearchState {
 
 struct UiState {
     Fonts fonts;
-    const Archive* fonts_archive = nullptr;  // the archive whose characters the atlas holds; null: every one
+    // The archive (Session::archive_generation) whose characters the atlas holds; none: every one.
+    std::optional<std::uint64_t> fonts_generation;
     std::string fonts_language;              // the interface language whose characters it holds
     TimelineState timeline;
     ReaderState reader;
@@ -156,6 +158,7 @@ struct UiState {
     SearchState search;
     std::uint64_t notice_serial = 0;  // the session notice last seen
     double notice_since = -100;       // when it appeared (ImGui time)
+    FrameReport report;               // what the last frame drew, for the protocol's state()
 };
 
 }  // namespace lectern::ui

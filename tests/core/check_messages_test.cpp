@@ -13,6 +13,7 @@
 #include "core/archive/archive.h"
 #include "core/i18n/translate.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -161,15 +162,15 @@ TEST_CASE("Checker problems: a load the reader starts in Russian answers in Russ
     // What the page's problems dialog lists: the reply of the load command.
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    REQUIRE(s.command(R"({"language": "ru"})") == R"({"ok":true})");
-    const auto reply = nlohmann::json::parse(s.command(nlohmann::json{{"load", kBadArchive}}.dump()));
+    REQUIRE(protocol::command(s, R"({"language": "ru"})") == R"({"ok":true})");
+    const auto reply = nlohmann::json::parse(protocol::command(s, nlohmann::json{{"load", kBadArchive}}.dump()));
     CHECK(reply["ok"] == false);
     const auto& list = reply["problems"];
     CHECK(std::find(list.begin(), list.end(), "works[0].date: недопустимая дата «1936-13»: нет месяца 13") != list.end());
     CHECK(reply["error"] == "load: eras[0].date: дата периода должна быть интервалом, например «1919/1936» (период «Exile»)");
     CHECK(s.archive().title == "Victor Serge");  // the open archive stays
 
-    REQUIRE(s.command(R"({"language": "en"})") == R"({"ok":true})");
-    const auto en = nlohmann::json::parse(s.command(nlohmann::json{{"load", kBadArchive}}.dump()));
+    REQUIRE(protocol::command(s, R"({"language": "en"})") == R"({"ok":true})");
+    const auto en = nlohmann::json::parse(protocol::command(s, nlohmann::json{{"load", kBadArchive}}.dump()));
     CHECK(en["error"] == "load: eras[0].date: an era's date must be an interval such as '1919/1936' (era 'Exile')");
 }

@@ -4,6 +4,7 @@
 
 #include "core/session/deep_link.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -62,14 +63,14 @@ TEST_CASE("link: the session applies a link and names what it ignored", "[link][
     CHECK(s.fragment() == "#work=1932-conquered-city-novel&view=1919/1925&q=kronstadt");
     CHECK(s.fragment(false) == "#work=1932-conquered-city-novel&q=kronstadt");
 
-    const std::string before = s.state_json();
-    const auto reply = nlohmann::json::parse(s.command(R"({"link": "#work=no-such-work"})"));
+    const std::string before = protocol::state_json(s);
+    const auto reply = nlohmann::json::parse(protocol::command(s, R"({"link": "#work=no-such-work"})"));
     CHECK(reply["ok"] == false);
     CHECK_THAT(reply["error"].get<std::string>(), Catch::Contains("no work 'no-such-work'"));
-    CHECK(s.state_json() == before);
+    CHECK(protocol::state_json(s) == before);
     CHECK_THAT(s.notice(), Catch::Contains("Ignored part of the link"));
-    CHECK(nlohmann::json::parse(s.command(nlohmann::json{{"link", std::string(100000, 'z')}}.dump()))["ok"] == false);
-    CHECK(s.state_json() == before);
+    CHECK(nlohmann::json::parse(protocol::command(s, nlohmann::json{{"link", std::string(100000, 'z')}}.dump()))["ok"] == false);
+    CHECK(protocol::state_json(s) == before);
     // A link with only a view goes back to the front matter (the browser's Back from a work).
     CHECK(s.apply_fragment("#view=1900/1950&q=kronstadt").empty());
     CHECK(s.selected() == -1);
@@ -80,10 +81,10 @@ TEST_CASE("link: a long unknown work id is shortened in the notice at a characte
     REQUIRE(s.load(bundled_archive()).ok());
     std::string id = "a";
     for (int i = 0; i < 40; ++i) id += "\xC3\xA9";  // é: the 40th byte falls inside one
-    const auto reply = nlohmann::json::parse(s.command(nlohmann::json{{"link", "#work=" + id}}.dump()));
+    const auto reply = nlohmann::json::parse(protocol::command(s, nlohmann::json{{"link", "#work=" + id}}.dump()));
     CHECK(reply["ok"] == false);
     const std::string error = reply["error"].get<std::string>();
     CHECK_THAT(error, Catch::Contains("no work 'a\xC3\xA9"));
     CHECK_THAT(error, Catch::Contains("\xE2\x80\xA6'"));  // …
-    CHECK_NOTHROW(nlohmann::json::parse(s.state_json()));  // the notice is valid UTF-8
+    CHECK_NOTHROW(nlohmann::json::parse(protocol::state_json(s)));  // the notice is valid UTF-8
 }

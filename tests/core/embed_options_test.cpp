@@ -6,6 +6,7 @@
 
 #include "core/session/deep_link.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "core/text/utf8.h"
 #include "../test_files.h"
 
@@ -105,7 +106,7 @@ TEST_CASE("embed: lane names pick lanes of the bundled archive", "[embed]") {
         REQUIRE(t.load(bundled_archive()).ok());
         CHECK(t.apply_fragment("#lanes=" + c.lanes).empty());
         CHECK(lane_keys(t) == c.shown);
-        CHECK(nlohmann::json::parse(t.state_json())["lanes"].get<std::vector<std::string>>() == c.shown);
+        CHECK(nlohmann::json::parse(protocol::state_json(t))["lanes"].get<std::vector<std::string>>() == c.shown);
     }
 }
 
@@ -129,12 +130,12 @@ TEST_CASE("embed: unknown lanes are a notice and if none is known every lane sta
 TEST_CASE("embed: the frame's theme shows but is not kept and links out leave the options behind", "[embed]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    REQUIRE(s.command(R"({"prefs": {"theme": "light"}})") == R"({"ok":true})");
+    REQUIRE(protocol::command(s, R"({"prefs": {"theme": "light"}})") == R"({"ok":true})");
     REQUIRE(s.apply_fragment("#embed=1&theme=dark&lanes=works&work=1932-conquered-city-novel").empty());
     CHECK(s.theme() == "dark");
     CHECK(s.prefs().theme == "light");
     for (const Outgoing& o : s.take_outgoing()) CHECK(o.kind != Outgoing::Kind::save_prefs);
-    const auto st = nlohmann::json::parse(s.state_json());
+    const auto st = nlohmann::json::parse(protocol::state_json(s));
     CHECK(st["theme"] == "dark");
     CHECK(st["prefs"]["theme"] == "light");
     CHECK(st["embed"]["compact"] == true);
@@ -143,7 +144,7 @@ TEST_CASE("embed: the frame's theme shows but is not kept and links out leave th
     // The frame's own fragment keeps the options; a link to share does not.
     CHECK(s.fragment(false) == "#embed=1&lanes=works&theme=dark&work=1932-conquered-city-novel");
     CHECK(s.fragment(false, false) == "#work=1932-conquered-city-novel");
-    REQUIRE(s.command(R"({"copy": "link"})") == R"({"ok":true})");
+    REQUIRE(protocol::command(s, R"({"copy": "link"})") == R"({"ok":true})");
     const auto out = s.take_outgoing();
     REQUIRE(out.size() == 1);
     CHECK(out[0].text.find("embed") == std::string::npos);
@@ -151,7 +152,7 @@ TEST_CASE("embed: the frame's theme shows but is not kept and links out leave th
     CHECK(s.apply_fragment("#work=1936-08-10-letter-to-trotsky").empty());
     CHECK(s.embed().compact);
     CHECK(s.theme() == "dark");
-    const auto st2 = nlohmann::json::parse(Session().state_json());
+    const auto st2 = nlohmann::json::parse(protocol::state_json(Session()));
     CHECK(st2["embed"]["compact"] == false);
     CHECK(st2["embed"]["theme"].is_null());
 }

@@ -19,6 +19,7 @@
 #include "core/text/markdown.h"
 #include "core/import/mia_import.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "core/text/utf8.h"
 #include "../test_files.h"
 
@@ -150,8 +151,8 @@ TEST_CASE("fuzz: link parts that decode to invalid UTF-8 are refused", "[fuzz][l
         Session s;
         REQUIRE(s.load(bundled_archive()).ok());
         CHECK(s.apply_fragment("#q=%C3%C3%A9") == "'q' is not UTF-8 text");
-        CHECK(nlohmann::json::accept(s.state_json()));
-        CHECK(nlohmann::json::accept(s.command(R"({"link": "#work=%FF"})")));
+        CHECK(nlohmann::json::accept(protocol::state_json(s)));
+        CHECK(nlohmann::json::accept(protocol::command(s, R"({"link": "#work=%FF"})")));
     }
 }
 

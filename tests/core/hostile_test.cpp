@@ -24,6 +24,7 @@
 #include "core/import/mia_import.h"
 #include "core/search/search.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "core/timeline/timeline_items.h"
 #include "core/timeline/timeline_layout.h"
 #include "../test_files.h"
@@ -435,8 +436,8 @@ TEST_CASE("hostile: 100,000 levels of nesting load with a warning, also inside a
         CHECK(unclosed.diagnostics.at(0).line == 1);
         // And as a session command.
         Session s;
-        CHECK(json::parse(s.command(R"({"open": )" + *deep + "}"))["ok"] == false);
-        CHECK(json::parse(s.command(*deep))["ok"] == false);
+        CHECK(json::parse(protocol::command(s, R"({"open": )" + *deep + "}"))["ok"] == false);
+        CHECK(json::parse(protocol::command(s, *deep))["ok"] == false);
     }
 }
 
@@ -560,7 +561,7 @@ TEST_CASE("hostile: dates at the limits load or fail with a clear reason", "[hos
                        R"("}, {"id": "b", "title": "B", "date": "1936"}]})").ok());
         CHECK(std::isfinite(s.view().start));
         CHECK(s.view().start < s.view().end);
-        CHECK_NOTHROW(json::parse(s.state_json()));
+        CHECK_NOTHROW(json::parse(protocol::state_json(s)));
         const double at = day_to_year(r.archive->works[0].date->earliest_day);
         for (const double width : {1.0, 1e4, 1e9}) {
             TimelineFrame frame;
@@ -646,7 +647,7 @@ TEST_CASE("hostile: garbage commands are refused and change nothing", "[hostile]
     REQUIRE(s.load(bundled_archive()).ok());
     REQUIRE(s.open("1938-04-28-once-more-kronstadt"));
     REQUIRE(s.set_view(1930, 1940));
-    const std::string before = s.state_json();
+    const std::string before = protocol::state_json(s);
     const std::string huge_id(100'000, 'x');
     const std::string commands[] = {
         "",
@@ -696,12 +697,12 @@ TEST_CASE("hostile: garbage commands are refused and change nothing", "[hostile]
     };
     for (const std::string& c : commands) {
         CAPTURE(c.substr(0, 120));
-        const std::string reply = s.command(c);
+        const std::string reply = protocol::command(s, c);
         json parsed;
         REQUIRE_NOTHROW(parsed = json::parse(reply));
         CHECK(parsed["ok"] == false);
         CHECK(parsed["error"].is_string());
-        CHECK(s.state_json() == before);
+        CHECK(protocol::state_json(s) == before);
         CHECK(s.take_outgoing().empty());
     }
 }
@@ -711,24 +712,24 @@ TEST_CASE("hostile: garbage commands are refused and change nothing", "[hostile]
 TEST_CASE("hostile: a command with a number too large for a double is refused", "[hostile]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    const std::string before = s.state_json();
+    const std::string before = protocol::state_json(s);
     for (const char* c : {R"({"view": {"start": 1e400, "end": 2e400}})", R"({"open": -1e999})", "1e400"}) {
         CAPTURE(c);
         std::string reply;
-        REQUIRE_NOTHROW(reply = s.command(c));
+        REQUIRE_NOTHROW(reply = protocol::command(s, c));
         CHECK(json::parse(reply)["ok"] == false);
-        CHECK(s.state_json() == before);
+        CHECK(protocol::state_json(s) == before);
     }
 }
 
 TEST_CASE("hostile: a filter year beyond int range is refused, not wrapped around", "[hostile]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    const std::string before = s.state_json();
+    const std::string before = protocol::state_json(s);
     // 4294969232 is 1936 + 2^32: cast to int it would read as the year 1936.
-    const json reply = json::parse(s.command(R"({"filter": {"years": [4294969232, 4294969232]}})"));
+    const json reply = json::parse(protocol::command(s, R"({"filter": {"years": [4294969232, 4294969232]}})"));
     CHECK((reply["ok"] == false || s.results().empty()));
-    if (reply["ok"] == false) CHECK(s.state_json() == before);
+    if (reply["ok"] == false) CHECK(protocol::state_json(s) == before);
 }
 
 // ---- [SECTION] bounded resources: a 5 MB body of one word ----------------------------------------

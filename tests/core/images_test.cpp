@@ -11,6 +11,7 @@
 #include "core/text/markdown.h"
 #include "core/archive/media_source.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "core/timeline/timeline_layout.h"
 #include "core/archive/work_images.h"
 #include "../test_files.h"
@@ -190,54 +191,54 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     Session s;
     REQUIRE(s.load(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/archive.json")).ok());
     s.take_outgoing();
-    s.want_image("good.png", image_place("works[0].cover"));
-    s.want_image("good.png", image_place("works[0].cover"));
+    s.images().want("good.png", image_place("works[0].cover"));
+    s.images().want("good.png", image_place("works[0].cover"));
     const auto out = s.take_outgoing();
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == Outgoing::Kind::load_image);
     CHECK(out[0].text == "good.png");
-    CHECK(s.image("good.png")->state == ImageSlot::State::pending);
+    CHECK(s.images().find("good.png")->state == ImageSlot::State::pending);
 
-    REQUIRE(s.image_bytes("good.png", image_file("good.png")).ok());
-    CHECK(s.image("good.png")->width == 64);
-    s.image_pixels("good.png", 64, 48, std::vector<std::uint8_t>(64 * 48 * 4, 255));
-    CHECK(s.image("good.png")->state == ImageSlot::State::ready);
+    REQUIRE(s.images().bytes("good.png", image_file("good.png")).ok());
+    CHECK(s.images().find("good.png")->width == 64);
+    s.images().pixels("good.png", 64, 48, std::vector<std::uint8_t>(64 * 48 * 4, 255));
+    CHECK(s.images().find("good.png")->state == ImageSlot::State::ready);
 
-    s.want_image("huge.png", image_place("works[4].cover"));
-    CHECK_FALSE(s.image_bytes("huge.png", image_file("huge.png")).ok());
-    CHECK(s.image("huge.png")->state == ImageSlot::State::failed);
+    s.images().want("huge.png", image_place("works[4].cover"));
+    CHECK_FALSE(s.images().bytes("huge.png", image_file("huge.png")).ok());
+    CHECK(s.images().find("huge.png")->state == ImageSlot::State::failed);
     CHECK(s.notice() == "works[4].cover: huge.png is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
 
-    s.want_image("missing.png", image_place("works[2].cover"));
-    s.image_failed("missing.png", {"image.not_found"});
+    s.images().want("missing.png", image_place("works[2].cover"));
+    s.images().failed("missing.png", {"image.not_found"});
     CHECK(s.notice() == "works[2].cover: missing.png was not found");
     // The reason is kept as a message: after a switch of language it reads in the new one.
-    REQUIRE(s.command(R"({"language": "de"})") == R"({"ok":true})");
-    CHECK(s.image("missing.png")->problem.in(current_language()) == "wurde nicht gefunden");
-    CHECK(s.state_json().find(R"("problem":"wurde nicht gefunden")") != std::string::npos);
-    REQUIRE(s.command(R"({"language": "en"})") == R"({"ok":true})");
+    REQUIRE(protocol::command(s, R"({"language": "de"})") == R"({"ok":true})");
+    CHECK(s.images().find("missing.png")->problem.in(current_language()) == "wurde nicht gefunden");
+    CHECK(protocol::state_json(s).find(R"("problem":"wurde nicht gefunden")") != std::string::npos);
+    REQUIRE(protocol::command(s, R"({"language": "en"})") == R"({"ok":true})");
 
     // A body's image with a source the checker would refuse is never sent to the platform.
     s.take_outgoing();
     for (const char* bad : {"javascript:alert(1)", "http://tracker.example/p.png", "/etc/passwd", "../up.png"}) {
         CAPTURE(bad);
-        s.want_image(bad, Message{"image.body_where", {{"member", "works[0].body"}, {"n", "1"}}});
+        s.images().want(bad, Message{"image.body_where", {{"member", "works[0].body"}, {"n", "1"}}});
         CHECK(s.take_outgoing().empty());
-        CHECK(s.image(bad)->state == ImageSlot::State::failed);
+        CHECK(s.images().find(bad)->state == ImageSlot::State::failed);
         CHECK(s.notice().find("is not a source a reader may follow") != std::string::npos);
     }
 
     // Pixels of the wrong size, or more than the reader keeps, are refused rather than trusted.
-    s.want_image("x.png", image_place("works[0].media[0]"));
-    s.image_pixels("x.png", 4000, 4000, std::vector<std::uint8_t>(16));
-    CHECK(s.image("x.png")->state == ImageSlot::State::failed);
+    s.images().want("x.png", image_place("works[0].media[0]"));
+    s.images().pixels("x.png", 4000, 4000, std::vector<std::uint8_t>(16));
+    CHECK(s.images().find("x.png")->state == ImageSlot::State::failed);
 
-    CHECK(s.state_json().find(R"("src":"good.png","state":"ready")") != std::string::npos);
+    CHECK(protocol::state_json(s).find(R"("src":"good.png","state":"ready")") != std::string::npos);
     // Another archive forgets them.
-    const auto generation = s.images_generation();
+    const auto generation = s.images().generation();
     REQUIRE(s.load(bundled_archive()).ok());
-    CHECK(s.images().empty());
-    CHECK(s.images_generation() != generation);
+    CHECK(s.images().slots().empty());
+    CHECK(s.images().generation() != generation);
 }
 
 TEST_CASE("images: the text mirror gives each image's alt and caption, the timeline flags works with images", "[images]") {

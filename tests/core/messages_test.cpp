@@ -8,6 +8,7 @@
 
 #include "core/i18n/translate.h"
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 
 using namespace lectern;
 using nlohmann::json;
@@ -183,7 +184,7 @@ TEST_CASE("session: the archive's language, then the browser's, then English", "
     CHECK(current_language() == "ru");
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "pt", "works": []})").ok());
     CHECK(s.language() == "en");
-    CHECK(json::parse(s.command(R"({"prefs": {"browser_languages": ["pt-BR", "de-AT", "fr"]}})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"browser_languages": ["pt-BR", "de-AT", "fr"]}})"))["ok"] == true);
     CHECK(s.language() == "de");
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "es", "works": []})").ok());
     CHECK(s.language() == "es");  // the archive's language before the browser's
@@ -194,9 +195,9 @@ TEST_CASE("session: the reader's choice beats the archive's language and is kept
     Session s;
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "fr", "works": []})").ok());
     s.take_outgoing();
-    CHECK(json::parse(s.command(R"({"language": "ru"})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"language": "ru"})"))["ok"] == true);
     CHECK(s.language() == "ru");
-    const json state = json::parse(s.state_json());
+    const json state = json::parse(protocol::state_json(s));
     CHECK(state["language"] == "ru");
     CHECK(state["prefs"]["language"] == "ru");
     const auto out = s.take_outgoing();
@@ -207,11 +208,11 @@ TEST_CASE("session: the reader's choice beats the archive's language and is kept
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "de", "works": []})").ok());
     CHECK(s.language() == "ru");
     // "" gives the choice back to the archive.
-    CHECK(json::parse(s.command(R"({"language": ""})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"language": ""})"))["ok"] == true);
     CHECK(s.language() == "de");
     // Kept preferences from a later visit restore it, without saving again.
     s.take_outgoing();
-    CHECK(json::parse(s.command(R"({"prefs": {"language": "es"}})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"language": "es"}})"))["ok"] == true);
     CHECK(s.language() == "es");
     CHECK(s.take_outgoing().empty());
 }
@@ -221,12 +222,12 @@ TEST_CASE("session: an unshipped language is refused and nothing changes", "[mes
     Session s;
     for (const char* bad : {R"({"language": "pt"})", R"({"language": "RU"})", R"({"language": 7})"}) {
         CAPTURE(bad);
-        const json reply = json::parse(s.command(bad));
+        const json reply = json::parse(protocol::command(s, bad));
         CHECK(reply["ok"] == false);
         CHECK_THAT(reply["error"].get<std::string>(), Catch::Contains("language:"));
     }
-    CHECK(json::parse(s.command(R"({"prefs": {"language": "klingon"}})"))["ok"] == false);
-    CHECK(json::parse(s.command(R"({"prefs": {"browser_languages": "fr"}})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"language": "klingon"}})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"browser_languages": "fr"}})"))["ok"] == false);
     CHECK(s.language() == "en");
 }
 
@@ -234,7 +235,7 @@ TEST_CASE("session: link notices speak the interface's language", "[messages][i1
     LanguageGuard guard;
     Session s;
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
-    REQUIRE(json::parse(s.command(R"({"language": "fr"})"))["ok"] == true);
+    REQUIRE(json::parse(protocol::command(s, R"({"language": "fr"})"))["ok"] == true);
     s.apply_fragment("#work=nope&colour=red");
     CHECK(s.notice() == "Partie du lien ignorée : partie inconnue « colour » ; pas d'œuvre « nope » dans cette archive");
 }

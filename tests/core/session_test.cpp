@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "../test_files.h"
 
 using namespace lectern;
@@ -11,7 +12,7 @@ using nlohmann::json;
 TEST_CASE("session: loading the bundled archive fits the view to it", "[session]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    const json st = json::parse(s.state_json());
+    const json st = json::parse(protocol::state_json(s));
     CHECK(st["archive"]["title"] == "Victor Serge");
     CHECK(st["archive"]["works"] == 37);
     CHECK(st["archive"]["events"] == s.archive().events.size());
@@ -29,22 +30,22 @@ TEST_CASE("session: loading the bundled archive fits the view to it", "[session]
 TEST_CASE("session: open, view and load commands", "[session]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    CHECK(s.command(R"({"open": "1936-08-10-letter-to-trotsky"})") == R"({"ok":true})");
-    CHECK(json::parse(s.state_json())["selected"] == "1936-08-10-letter-to-trotsky");
+    CHECK(protocol::command(s, R"({"open": "1936-08-10-letter-to-trotsky"})") == R"({"ok":true})");
+    CHECK(json::parse(protocol::state_json(s))["selected"] == "1936-08-10-letter-to-trotsky");
 
-    CHECK(s.command(R"({"view": {"start": 1919, "end": 1925}})") == R"({"ok":true})");
+    CHECK(protocol::command(s, R"({"view": {"start": 1919, "end": 1925}})") == R"({"ok":true})");
     CHECK(s.view().start == Approx(1919));
     CHECK(s.view().end == Approx(1925));
 
-    const json bad = json::parse(s.command(R"({"open": "no-such-work"})"));
+    const json bad = json::parse(protocol::command(s, R"({"open": "no-such-work"})"));
     CHECK(bad["ok"] == false);
     CHECK(bad["error"].get<std::string>().find("no-such-work") != std::string::npos);
-    CHECK(json::parse(s.state_json())["selected"] == "1936-08-10-letter-to-trotsky");
+    CHECK(json::parse(protocol::state_json(s))["selected"] == "1936-08-10-letter-to-trotsky");
 
-    CHECK(json::parse(s.command(R"({"view": {"start": 1930, "end": 1920}})"))["ok"] == false);
-    CHECK(json::parse(s.command(R"({"fly": 1})"))["ok"] == false);
-    CHECK(json::parse(s.command("not json"))["ok"] == false);
-    CHECK(s.command(R"({"open": null})") == R"({"ok":true})");
+    CHECK(json::parse(protocol::command(s, R"({"view": {"start": 1930, "end": 1920}})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"fly": 1})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, "not json"))["ok"] == false);
+    CHECK(protocol::command(s, R"({"open": null})") == R"({"ok":true})");
     CHECK(s.selected() == -1);
 }
 
@@ -53,26 +54,26 @@ TEST_CASE("session: a bad archive keeps the current archive, selection and view"
     REQUIRE(s.load(bundled_archive()).ok());
     REQUIRE(s.open("1938-04-28-once-more-kronstadt"));
     REQUIRE(s.set_view(1930, 1940));
-    const std::string before = s.state_json();
+    const std::string before = protocol::state_json(s);
 
-    const json reply = json::parse(s.command(json{{"load", "{bad json"}}.dump()));
+    const json reply = json::parse(protocol::command(s, json{{"load", "{bad json"}}.dump()));
     CHECK(reply["ok"] == false);
     CHECK(reply["error"].get<std::string>().find("line 1, column 2") != std::string::npos);
-    CHECK(s.state_json() == before);
+    CHECK(protocol::state_json(s) == before);
 
-    const json typed = json::parse(s.command(json{{"load", R"({"lectern":1,"title":5,"works":[]})"}}.dump()));
+    const json typed = json::parse(protocol::command(s, json{{"load", R"({"lectern":1,"title":5,"works":[]})"}}.dump()));
     CHECK(typed["error"] == "load: title: expected a string, found a number");
-    CHECK(s.state_json() == before);
+    CHECK(protocol::state_json(s) == before);
 }
 
 TEST_CASE("session: a valid load replaces the archive and clears the selection", "[session]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
     REQUIRE(s.open("1932-conquered-city-novel"));
-    const json reply = json::parse(s.command(json{{"load", R"({"lectern":1,"title":"Other","works":[
+    const json reply = json::parse(protocol::command(s, json{{"load", R"({"lectern":1,"title":"Other","works":[
         {"id":"x","title":"X","date":"-0500"}]})"}}.dump()));
     CHECK(reply["ok"] == true);
-    const json st = json::parse(s.state_json());
+    const json st = json::parse(protocol::state_json(s));
     CHECK(st["archive"]["title"] == "Other");
     CHECK(st["archive"]["works"] == 1);
     CHECK(st["selected"].is_null());
@@ -92,8 +93,8 @@ TEST_CASE("session: the view is clamped to a day and to 20,000 years", "[session
 TEST_CASE("session: search and filter commands fill state().results in ranked order", "[session][search]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    CHECK(s.command(R"({"search": "trotsky"})") == R"({"ok":true})");
-    json st = json::parse(s.state_json());
+    CHECK(protocol::command(s, R"({"search": "trotsky"})") == R"({"ok":true})");
+    json st = json::parse(protocol::state_json(s));
     CHECK(st["query"] == "trotsky");
     std::vector<std::string> refs = st["results"];
     REQUIRE(refs.size() >= 5);
@@ -106,28 +107,28 @@ TEST_CASE("session: search and filter commands fill state().results in ranked or
     CHECK(s.work_matches(s.archive().work_index("1936-08-10-letter-to-trotsky")));
     CHECK_FALSE(s.work_matches(s.archive().work_index("1908-06-the-illegals")));
 
-    CHECK(s.command(R"({"filter": {"kinds": ["letter"], "years": [1936, 1936]}})") == R"({"ok":true})");
-    st = json::parse(s.state_json());
+    CHECK(protocol::command(s, R"({"filter": {"kinds": ["letter"], "years": [1936, 1936]}})") == R"({"ok":true})");
+    st = json::parse(protocol::state_json(s));
     refs = st["results"].get<std::vector<std::string>>();
     CHECK(refs.size() == 2);  // the two letters to Trotsky of August 1936
-    CHECK(json::parse(s.command(R"({"filter": {"years": [1940, 1930]}})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"filter": {"years": [1940, 1930]}})"))["ok"] == false);
 
-    CHECK(s.command(R"({"filter": {}})") == R"({"ok":true})");
-    CHECK(s.command(R"({"search": ""})") == R"({"ok":true})");
-    CHECK(json::parse(s.state_json())["results"].empty());
+    CHECK(protocol::command(s, R"({"filter": {}})") == R"({"ok":true})");
+    CHECK(protocol::command(s, R"({"search": ""})") == R"({"ok":true})");
+    CHECK(json::parse(protocol::state_json(s))["results"].empty());
     CHECK(s.work_matches(0));  // no search: everything counts as matching
-    CHECK(json::parse(s.command(R"({"search": 5})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"search": 5})"))["ok"] == false);
 }
 
 TEST_CASE("session: export and copy commands hand the platform a file or a citation", "[session][export]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
-    CHECK(s.command(R"({"export": "csv"})") == R"({"ok":true})");
-    CHECK(s.command(R"({"export": "json"})") == R"({"ok":true})");
-    CHECK(json::parse(s.command(R"({"export": "pdf"})"))["ok"] == false);
-    CHECK(json::parse(s.command(R"({"copy": "citation"})"))["error"] == "copy: no work is open");
+    CHECK(protocol::command(s, R"({"export": "csv"})") == R"({"ok":true})");
+    CHECK(protocol::command(s, R"({"export": "json"})") == R"({"ok":true})");
+    CHECK(json::parse(protocol::command(s, R"({"export": "pdf"})"))["ok"] == false);
+    CHECK(json::parse(protocol::command(s, R"({"copy": "citation"})"))["error"] == "copy: no work is open");
     REQUIRE(s.open("1932-conquered-city-novel"));
-    CHECK(s.command(R"({"copy": "citation"})") == R"({"ok":true})");
+    CHECK(protocol::command(s, R"({"copy": "citation"})") == R"({"ok":true})");
     const std::vector<Outgoing> out = s.take_outgoing();
     REQUIRE(out.size() == 3);
     CHECK(out[0].kind == Outgoing::Kind::download);
@@ -146,11 +147,11 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
     REQUIRE(s.load(bundled_archive()).ok());
     CHECK(s.theme() == "light");
     // The system asks for dark; nothing is sent to storage for it.
-    CHECK(json::parse(s.command(R"({"prefs": {"system_theme": "dark"}})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"system_theme": "dark"}})"))["ok"] == true);
     CHECK(s.theme() == "dark");
     CHECK(s.take_outgoing().empty());
     // Kept choices win over the system's.
-    CHECK(json::parse(s.command(R"({"prefs": {"theme": "light", "reading_scale": 1.3}})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"theme": "light", "reading_scale": 1.3}})"))["ok"] == true);
     CHECK(s.theme() == "light");
     CHECK(s.prefs().reading_scale == Approx(1.3));
     // A bad store changes nothing at all, not even its good members.
@@ -158,7 +159,7 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
                             R"({"prefs": {"reading_scale": 1.1, "extra": 1}})", R"({"prefs": [1]})",
                             R"({"prefs": {"system_theme": ""}})"}) {
         CAPTURE(bad);
-        CHECK(json::parse(s.command(bad))["ok"] == false);
+        CHECK(json::parse(protocol::command(s, bad))["ok"] == false);
         CHECK(s.prefs().reading_scale == Approx(1.3));
         CHECK(s.theme() == "light");
     }
@@ -171,7 +172,7 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
     REQUIRE(out.size() == 2);
     CHECK(out[1].kind == Outgoing::Kind::save_prefs);
     CHECK(json::parse(out[1].text) == json{{"theme", ""}, {"reading_scale", 1.5}, {"language", ""}});
-    const json st = json::parse(s.state_json());
+    const json st = json::parse(protocol::state_json(s));
     CHECK(st["prefs"]["reading_scale"] == 1.5);
     CHECK(st["theme"] == "dark");
 }
@@ -194,7 +195,7 @@ TEST_CASE("session: state().eras holds the bands the timeline drew, and a new ar
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
     REQUIRE(s.era_spans().size() == 4);
-    json st = json::parse(s.state_json());
+    json st = json::parse(protocol::state_json(s));
     CHECK(st["eras"] == json::array());  // nothing drawn yet
     CHECK(st["hovered_era"].is_null());
 
@@ -202,15 +203,32 @@ TEST_CASE("session: state().eras holds the bands the timeline drew, and a new ar
     band.era = 2;
     band.x0 = 300, band.x1 = 420;
     band.labelled = true;
-    s.note_eras({band}, 10, 500, 2);
-    st = json::parse(s.state_json());
+    FrameReport drawn;  // as the UI reports a frame that drew it
+    drawn.archive_generation = s.archive_generation();
+    drawn.eras = {band};
+    drawn.eras_y0 = 10, drawn.eras_y1 = 500, drawn.hovered_era = 2;
+    st = json::parse(protocol::state_json(s, drawn));
     REQUIRE(st["eras"].size() == 1);
     CHECK(st["eras"][0] == json{{"title", "In the West"}, {"date", "1936-04/1940"}, {"when", "April 1936 \xE2\x80\x93 1940"}, {"x0", 300.0}, {"x1", 420.0},
                                 {"y0", 10.0}, {"y1", 500.0}, {"labelled", true}, {"truncated", false}});
     CHECK(st["hovered_era"] == "In the West");
 
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
-    st = json::parse(s.state_json());
+    st = json::parse(protocol::state_json(s, drawn));
     CHECK(st["eras"] == json::array());
     CHECK(st["hovered_era"].is_null());
+}
+
+TEST_CASE("session: loading another archive lets go of the old one's search index", "[session][search]") {
+    Session s;
+    REQUIRE(s.load(bundled_archive()).ok());
+    const std::size_t empty = SearchIndex().memory_bytes();
+    CHECK(s.search_index_bytes() == empty);  // built on the first search
+    s.search("trotsky");
+    CHECK(s.search_index_bytes() > empty);
+    // The index holds the old archive and its postings: a load drops them at once, not at the next search.
+    REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
+    CHECK(s.search_index_bytes() == empty);
+    s.search("trotsky");
+    CHECK(s.results().empty());
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/session/session.h"
+#include "core/session/protocol.h"
 #include "fuzz_check.h"
 
 using namespace lectern;
@@ -29,10 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(loaded);
     // Back to the same start for every input, so a crash replays from its file alone.
     session.close();
-    session.command(R"({"fit": true})");
+    protocol::command(session, R"({"fit": true})");
     session.apply_fragment("");
-    session.command(R"({"search": ""})");
-    session.command(R"({"filter": {}})");
+    protocol::command(session, R"({"search": ""})");
+    protocol::command(session, R"({"filter": {}})");
 
     std::string_view rest = fuzz::as_text(data, size);
     while (!rest.empty()) {
@@ -45,11 +46,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
         }
         if (line.rfind("{\"load\"", 0) == 0) continue;  // replacing the archive would change every later input
-        const std::string reply = session.command(line);
+        const std::string reply = protocol::command(session, line);
         FUZZ_CHECK(nlohmann::json::accept(reply));
         FUZZ_CHECK(session.view().start < session.view().end);
     }
-    FUZZ_CHECK(nlohmann::json::accept(session.state_json()));
+    FUZZ_CHECK(nlohmann::json::accept(protocol::state_json(session)));
     FUZZ_CHECK(fuzz::valid_utf8(session.fragment()));
     (void)session.take_outgoing();
     return 0;

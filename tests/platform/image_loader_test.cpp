@@ -9,6 +9,7 @@
 
 #include "core/archive/image_header.h"
 #include "core/archive/work_images.h"
+#include "core/session/session.h"
 #include "platform/image_loader.h"
 #include "../test_files.h"
 
@@ -19,10 +20,10 @@ namespace {
 const std::string kDir = std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/";
 
 const ImageSlot& loaded(Session& s, const std::string& src) {
-    s.want_image(src, image_place("works[0].cover"));
+    s.images().want(src, image_place("works[0].cover"));
     s.take_outgoing();
-    platform::load_image(s, src, kDir);
-    return *s.image(src);
+    platform::load_image(s.images(), src, kDir);
+    return *s.images().find(src);
 }
 
 }  // namespace
@@ -68,7 +69,7 @@ TEST_CASE("native images: missing, truncated, huge, non-images and web images fa
     CHECK(loaded(s, "notes.png").problem.in("en").rfind("is not an image", 0) == 0);
     CHECK(loaded(s, "https://example.org/a.png").state == ImageSlot::State::failed);
     CHECK(loaded(s, "../archive.json").state == ImageSlot::State::failed);
-    for (const auto& [src, slot] : s.images()) {
+    for (const auto& [src, slot] : s.images().slots()) {
         CAPTURE(src);
         CHECK(slot.state == ImageSlot::State::failed);
         CHECK(slot.rgba.empty());
@@ -94,10 +95,10 @@ TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[
         std::ofstream(dir + name, std::ios::binary).write(reinterpret_cast<const char*>(out), static_cast<std::streamsize>(n));
         WebPFree(out);
         Session s;
-        s.want_image(name, image_place("works[0].cover"));
+        s.images().want(name, image_place("works[0].cover"));
         s.take_outgoing();
-        platform::load_image(s, name, dir);
-        const ImageSlot& w = *s.image(name);
+        platform::load_image(s.images(), name, dir);
+        const ImageSlot& w = *s.images().find(name);
         INFO(w.problem.in("en"));
         REQUIRE(w.state == ImageSlot::State::ready);
         CHECK(w.pixel_width == 30);
@@ -109,8 +110,8 @@ TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[
     Session s;
     const std::string cut = read_file(dir + "lossy.webp");
     std::ofstream(dir + "cut.webp", std::ios::binary) << cut.substr(0, cut.size() / 2);
-    s.want_image("cut.webp", image_place("works[0].cover"));
-    platform::load_image(s, "cut.webp", dir);
-    CHECK(s.image("cut.webp")->state == ImageSlot::State::failed);
+    s.images().want("cut.webp", image_place("works[0].cover"));
+    platform::load_image(s.images(), "cut.webp", dir);
+    CHECK(s.images().find("cut.webp")->state == ImageSlot::State::failed);
     std::filesystem::remove_all(dir);
 }

@@ -98,7 +98,7 @@ TEST_CASE("embed layout: the compact bar stays inside a 360 px frame in every la
         HeadlessUi h(bundled_archive());
         ImGui::GetIO().DisplaySize = ImVec2(360, 480);
         REQUIRE(h.session.apply_fragment("#embed=1&q=trotsky").empty());
-        REQUIRE(h.session.command(nlohmann::json{{"language", language}}.dump()) == R"({"ok":true})");
+        REQUIRE(protocol::command(h.session, nlohmann::json{{"language", language}}.dump()) == R"({"ok":true})");
         SearchFilter f;
         f.kinds = {"letter"};
         h.session.set_filter(f);
@@ -106,7 +106,7 @@ TEST_CASE("embed layout: the compact bar stays inside a 360 px frame in every la
         const ImGuiWindow* w = ImGui::FindWindowByName("Lectern");
         REQUIRE(w);
         CHECK(w->DC.CursorMaxPos.x <= 360.0f);
-        const auto bar = nlohmann::json::parse(h.session.state_json())["bar"].get<std::vector<std::string>>();
+        const auto bar = nlohmann::json::parse(protocol::state_json(h.session, h.ui.report))["bar"].get<std::vector<std::string>>();
         CAPTURE(bar);
         CHECK(std::find(bar.begin(), bar.end(), tr("embed.full_viewer")) != bar.end());
         CHECK(std::find(bar.begin(), bar.end(), tr("bar.filters_on")) != bar.end());

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/session/protocol.h"
 #include "ui/app.h"
 
 struct HeadlessUi {

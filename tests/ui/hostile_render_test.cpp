@@ -38,7 +38,7 @@ TEST_CASE("ui: every Markdown bomb opens in the reader and scrolls to its end", 
     }
     CHECK(h.ui.reader.texts->layouts >= static_cast<int>(bombs.size()));  // each body was laid out
     // A query over all of them at once, with the results drawn.
-    h.session.command(R"({"search": "deep a w"})");
+    protocol::command(h.session, R"({"search": "deep a w"})");
     h.frames(3);
     CHECK(h.session.frames() > bombs.size() * 40);
 }

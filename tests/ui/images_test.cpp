@@ -31,14 +31,14 @@ void serve_images(Session& s) {
         try {
             bytes = o.text.rfind("data:", 0) == 0 ? std::string() : read_file(images_dir() + o.text);
         } catch (const std::exception&) {
-            s.image_failed(o.text, {"image.not_found"});
+            s.images().failed(o.text, {"image.not_found"});
             continue;
         }
         if (bytes.empty()) continue;  // data: left pending here: the placeholder stays
-        const ImageHeader h = s.image_bytes(o.text, bytes);
+        const ImageHeader h = s.images().bytes(o.text, bytes);
         if (!h.ok()) continue;
         const PixelSize p = shown_size(h.width, h.height);
-        s.image_pixels(o.text, p.width, p.height, std::vector<std::uint8_t>(std::size_t(p.width) * p.height * 4, 200));
+        s.images().pixels(o.text, p.width, p.height, std::vector<std::uint8_t>(std::size_t(p.width) * p.height * 4, 200));
     }
 }
 
@@ -80,7 +80,7 @@ TEST_CASE("reader: a work's images are asked for, then drawn from textures withi
     CHECK(draws_texture(h.ui.reader.images.by_src.at("good.png").id));
     CHECK(figure(h, "photo.jpg")->look == ui::DrawnFigure::Look::image);
     // Decoded pixels moved into the texture: the session keeps none.
-    CHECK(h.session.image("good.png")->rgba.empty());
+    CHECK(h.session.images().find("good.png")->rgba.empty());
     CHECK(g_made == 2);
     // Asked for once, however many frames show them.
     h.frames(3);
@@ -136,7 +136,7 @@ TEST_CASE("reader: a large image fits the measure, a hostile or missing one show
     const ui::DrawnFigure* large = figure(h, "large.png");
     REQUIRE(large);
     CHECK(large->look == ui::DrawnFigure::Look::image);
-    CHECK(h.session.image("large.png")->pixel_width == kMaxShownSide);
+    CHECK(h.session.images().find("large.png")->pixel_width == kMaxShownSide);
     const float measure = large->x1 - large->x0;
     CHECK(measure < 1280 - 48);
     CHECK((large->y1 - large->y0) == Approx(measure * 2000.0f / 3000.0f).margin(1.0f));

@@ -21,7 +21,7 @@ struct Headless : HeadlessUi {
     Headless(const Headless&) = delete;
     Headless& operator=(const Headless&) = delete;
 
-    json bar() { return json::parse(session.state_json())["bar"]; }
+    json bar() { return json::parse(protocol::state_json(session, ui.report))["bar"]; }
 
     // Clicks the language button (the bar's right end), then the row named `name` in its
     // list, found by moving the pointer down the list until ImGui hovers that row's id.
@@ -76,7 +76,7 @@ TEST_CASE("language: the bar's switch changes the drawn labels, lanes and dates,
         if (o.kind == Outgoing::Kind::save_prefs) saved = json::parse(o.text)["language"] == "ru";
     CHECK(saved);
     // The eras' dates as the tooltips write them.
-    const json eras = json::parse(h.session.state_json())["eras"];
+    const json eras = json::parse(protocol::state_json(h.session, h.ui.report))["eras"];
     REQUIRE(!eras.empty());
     bool russian_date = false;
     for (const json& e : eras) russian_date = russian_date || e["when"] == "февраль 1919 \xE2\x80\x93 апрель 1936";
@@ -93,7 +93,7 @@ TEST_CASE("language: the bar's switch changes the drawn labels, lanes and dates,
 TEST_CASE("language: on a phone's width the Russian bar still fits, the switch in view", "[ui][i18n]") {
     Headless h;
     ImGui::GetIO().DisplaySize = ImVec2(390, 844);
-    REQUIRE(json::parse(h.session.command(R"({"language": "ru"})"))["ok"] == true);
+    REQUIRE(json::parse(protocol::command(h.session, R"({"language": "ru"})"))["ok"] == true);
     h.frames(3);
     // Every item the bar drew ends inside the screen.
     ImGuiWindow* w = ImGui::FindWindowByName("Lectern");

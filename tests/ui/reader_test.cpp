@@ -259,7 +259,7 @@ TEST_CASE("reader: Ctrl + '+' and '-' change the reading size within limits and 
 TEST_CASE("reader: a kept reading size arrives with the page's preferences", "[reader]") {
     Headless h;
     h.open("middle");
-    REQUIRE(h.session.command(R"({"prefs": {"reading_scale": 1.4}})") == R"({"ok":true})");
+    REQUIRE(protocol::command(h.session, R"({"prefs": {"reading_scale": 1.4}})") == R"({"ok":true})");
     h.frames(2);
     CHECK(h.ui.reader.scale == Approx(1.4f));
     CHECK(h.session.take_outgoing().empty());  // taken up, not sent back to be kept again

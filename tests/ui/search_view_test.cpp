@@ -87,7 +87,7 @@ TEST_CASE("search bar: on a phone's width every control stays on screen", "[sear
         HeadlessUi h(bundled_archive());
         ImGui::GetIO().DisplaySize = ImVec2(width, 844);
         h.frames(2);
-        h.session.command(R"({"search": "trotsky"})");
+        protocol::command(h.session, R"({"search": "trotsky"})");
         h.frames(2);
         // What the main window's items reached last frame: beyond the width means cut off.
         const ImGuiWindow* main = ImGui::FindWindowByName("Lectern");

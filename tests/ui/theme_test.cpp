@@ -64,7 +64,7 @@ TEST_CASE("theme: the views draw with the session's theme, the window is cleared
     CHECK(std::string(ui::current_theme().name) == "light");
     CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x == Approx(250 / 255.0));
     // The system turns dark: followed, as the reader chose nothing.
-    REQUIRE(h.session.command(R"({"prefs": {"system_theme": "dark"}})") == R"({"ok":true})");
+    REQUIRE(protocol::command(h.session, R"({"prefs": {"system_theme": "dark"}})") == R"({"ok":true})");
     h.frame();
     CHECK(std::string(ui::current_theme().name) == "dark");
     const ImVec4 bg = ui::clear_colour();
@@ -73,7 +73,7 @@ TEST_CASE("theme: the views draw with the session's theme, the window is cleared
     // Frames draw in both themes with the reader open.
     h.session.open("1936-open-letter-to-andre-gide");
     h.frames(3);
-    REQUIRE(h.session.command(R"({"prefs": {"system_theme": "light"}})") == R"({"ok":true})");
+    REQUIRE(protocol::command(h.session, R"({"prefs": {"system_theme": "light"}})") == R"({"ok":true})");
     h.frames(2);
     CHECK(std::string(ui::current_theme().name) == "light");
 }
@@ -87,7 +87,7 @@ TEST_CASE("theme: the switch in the search bar goes System, the other theme, the
     };
     for (const char* system : {"light", "dark"}) {
         CAPTURE(system);
-        h.session.command(std::string(R"({"prefs": {"theme": "", "system_theme": ")") + system + "\"}}");
+        protocol::command(h.session, std::string(R"({"prefs": {"theme": "", "system_theme": ")") + system + "\"}}");
         h.frame();
         const std::string other = std::string(system) == "light" ? "dark" : "light";
         click_switch();

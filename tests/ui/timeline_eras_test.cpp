@@ -21,7 +21,7 @@ namespace {
 
 const char* kEras[] = {"In Soviet Russia", "Arrest and exile", "In the West", "Refuge in Mexico"};
 
-json eras_of(const HeadlessUi& h) { return json::parse(h.session.state_json())["eras"]; }
+json eras_of(const HeadlessUi& h) { return json::parse(protocol::state_json(h.session, h.ui.report))["eras"]; }
 
 json era_named(const json& eras, const std::string& title) {
     for (const json& e : eras)
@@ -60,7 +60,7 @@ TEST_CASE("timeline eras: the bundled eras are drawn behind the lanes and report
     }
     CHECK(era_named(eras, "In Soviet Russia")["date"] == "1919-02/1936-04");
     CHECK(era_named(eras, "In Soviet Russia")["labelled"] == true);
-    CHECK(json::parse(h.session.state_json())["hovered_era"].is_null());
+    CHECK(json::parse(protocol::state_json(h.session, h.ui.report))["hovered_era"].is_null());
 
     // Zoomed to the 1930s every label fits; eras that meet share their edge.
     REQUIRE(h.session.set_view(1930, 1948));
@@ -106,7 +106,7 @@ TEST_CASE("timeline eras: hovering a band away from items shows its tooltip, an 
     const ImVec2 p = strip_point(era_named(eras, "Refuge in Mexico"));
     h.move(p.x, p.y);
     h.frame();
-    CHECK(json::parse(h.session.state_json())["hovered_era"] == "Refuge in Mexico");
+    CHECK(json::parse(protocol::state_json(h.session, h.ui.report))["hovered_era"] == "Refuge in Mexico");
     const ImGuiWindow* tip = open_tooltip();
     REQUIRE(tip);
     // Title, the date line and a note of two sentences wrap to several lines.
@@ -116,7 +116,7 @@ TEST_CASE("timeline eras: hovering a band away from items shows its tooltip, an 
     const ImVec2 q = strip_point(era_named(eras, "Arrest and exile"));
     h.move(q.x, q.y);
     h.frame();
-    CHECK(json::parse(h.session.state_json())["hovered_era"] == "Arrest and exile");
+    CHECK(json::parse(protocol::state_json(h.session, h.ui.report))["hovered_era"] == "Arrest and exile");
 
     // Over a work's mark the work is hovered, not the era behind it.
     // (A mark whose middle is on the time axis: a long bar begun before the view has its
@@ -130,12 +130,12 @@ TEST_CASE("timeline eras: hovering a band away from items shows its tooltip, an 
     h.move((m.x0 + m.x1) / 2, (m.y0 + m.y1) / 2);
     h.frame();
     CHECK(h.ui.timeline.hovered_work == m.work);
-    CHECK(json::parse(h.session.state_json())["hovered_era"].is_null());
+    CHECK(json::parse(protocol::state_json(h.session, h.ui.report))["hovered_era"].is_null());
 
     // Off the timeline nothing is hovered.
     h.move(5, 795);
     h.frame();
-    CHECK(json::parse(h.session.state_json())["hovered_era"].is_null());
+    CHECK(json::parse(protocol::state_json(h.session, h.ui.report))["hovered_era"].is_null());
     CHECK_FALSE(open_tooltip());
 }
 
@@ -150,7 +150,7 @@ TEST_CASE("timeline eras: labels stay readable over the era tints in both themes
             CHECK(ui::contrast_ratio(ui::blend(tint, t->canvas), t->canvas) > 1.03);  // and still seen
         }
     HeadlessUi h(bundled_archive());
-    REQUIRE(h.session.command(R"({"prefs": {"theme": "dark"}})") == R"({"ok":true})");
+    REQUIRE(protocol::command(h.session, R"({"prefs": {"theme": "dark"}})") == R"({"ok":true})");
     h.frames(2);
     CHECK(std::string(ui::current_theme().name) == "dark");
     CHECK(eras_of(h).size() == 4);

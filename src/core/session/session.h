@@ -1,11 +1,10 @@
-// What the viewer is showing: the loaded archive, the selection and the visible
-// time window. The UI draws a Session and changes it only through its methods;
-// the page's test hook (window.lectern) reads state_json() and calls command().
+// What the viewer is showing: the loaded archive, the selection, the visible time
+// window, the search and the reader's preferences. The UI draws a Session and changes
+// it only through its methods; the page's test hook (window.lectern) talks to it
+// through core/session/protocol.h, and its images live in an ImageCache (image_cache.h).
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,7 +14,7 @@
 #include "core/archive/archive.h"
 #include "core/session/embed_options.h"
 #include "core/timeline/era_bands.h"
-#include "core/archive/image_header.h"
+#include "core/session/image_cache.h"
 #include "core/search/search.h"
 #include "core/timeline/timeline_items.h"
 #include "core/timeline/timeline_layout.h"
@@ -32,7 +31,7 @@ struct Outgoing {
     enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view, load_image } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
     // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON,
-    // (load_image) the image's src: answer with image_bytes, image_pixels or image_failed
+    // (load_image) the image's src: answer the image cache (images(): bytes, then pixels or failed)
     std::string text;
 };
 
@@ -61,32 +60,28 @@ struct StartupTimings {
     double first_draw = 0.0;    // the same frame: GL calls and swap
 };
 
-// An image as the reader drew it in the last frame (state().figures): "image", "pending" or "alt".
-struct FigureNote {
-    std::string src, look;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-};
-
-// One image the reader asked for, by src: loading, shown, or failed and why.
-struct ImageSlot {
-    enum class State { pending, ready, failed } state = State::pending;
-    Message where;                       // the member that first asked ("works[3].cover"), for the notice
-    std::uint32_t width = 0, height = 0; // natural size, once the header is read
-    std::uint32_t pixel_width = 0, pixel_height = 0;  // of the decoded pixels (at most kMaxShownSide a side)
-    std::vector<std::uint8_t> rgba;      // decoded pixels until the UI takes them for a texture
-    Message problem;                     // failed: "is not an image", "was not found", said in the
-                                         // interface's language whenever it is shown
-};
+// The values a reader's preferences may take (a theme of "" follows the system; a
+// language of "" chooses one).
+bool valid_theme(std::string_view theme, bool allow_empty);
+bool valid_scale(double reading_scale);
+bool valid_language(std::string_view language);
 
 class Session {
 public:
     Session();
+    // The image cache tells the session (its outbox, notice and revision) through hooks
+    // bound to this object: a session stays where it was made.
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
     // Replaces the archive only when the text is a valid archive; otherwise the
     // current archive, selection and view stay and the diagnostics say why.
     LoadResult load(std::string_view json_text);
 
     const Archive& archive() const { return *archive_; }
+    // Changes with each archive loaded: "is this the archive drawn before?" asks this, not the
+    // archive's address, which a later archive may take once the old one is freed.
+    std::uint64_t archive_generation() const { return archive_generation_; }
     const TimelineItems& items() const { return items_; }
     const TimelineModel& timeline() const { return timeline_; }
     const std::vector<EraSpan>& era_spans() const { return era_spans_; }
@@ -110,6 +105,8 @@ public:
     void set_filter(SearchFilter filter);
     const SearchFilter& filter() const { return filter_; }
     const std::vector<SearchHit>& results() const { return results_; }
+    // What the search index holds in memory (SearchIndex::memory_bytes; an empty one's size until a search).
+    std::size_t search_index_bytes() const { return index_.memory_bytes(); }
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     bool work_matches(int work) const {
@@ -125,12 +122,12 @@ public:
     // The interface's language: "" chooses again from the archive's `language`, then the
     // browser's languages, then English; false (nothing changes) for an unshipped one.
     bool choose_language(std::string_view language);
+    // Preferences from storage or the system (each member valid): applied, not saved again.
+    void restore_prefs(Preferences prefs);
     // The language the interface speaks now: the reader's choice, else the archive's
     // language, else the browser's first shipped one, else "en". Also what core/i18n/translate.h
     // uses (the session sets it whenever this may change).
     const std::string& language() const { return language_; }
-    // The labels the bar drew in the last frame, for state().bar (tests read them).
-    void note_bar(const std::vector<std::string>& labels) { bar_labels_ = labels; }
 
     // The fragment for what is shown: "#embed=1&lanes=...&work=ID&view=A/B&q=..." (view only
     // when `with_view`, the embed options only when `with_embed`: a link to share or to open
@@ -150,24 +147,13 @@ public:
     void set_notice(std::string text) { notice_ = std::move(text), ++notice_serial_; }
     // Counts commands and loads: the shell draws again when it changes.
     std::uint64_t revision() const { return revision_; }
+    void count_command() { ++revision_; }
 
-    // Images, by src. The reader asks (want_image); the platform is sent load_image, fetches
-    // the bytes, has image_bytes check their header (false: refused, the slot failed), decodes
-    // to at most shown_size(), and answers image_pixels, or image_failed with a reason.
-    // Another archive forgets them all (images_generation() changes).
-    void want_image(const std::string& src, const Message& where);  // where: core/archive/work_images.h's image_place
-    ImageHeader image_bytes(const std::string& src, std::string_view bytes);
-    void image_pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba);
-    void image_failed(const std::string& src, const Message& problem);
-    const ImageSlot* image(const std::string& src) const;
-    const std::map<std::string, ImageSlot>& images() const { return images_; }
-    std::map<std::string, ImageSlot>& images_for_upload() { return images_; }  // the UI takes rgba into textures
-    std::uint64_t images_generation() const { return images_generation_; }
-    // Forgets every image (they are asked for again): another archive, or a lost GPU context.
-    void forget_images() { images_.clear(), ++images_generation_, ++revision_; }
-
-    // The images the reader drew in the last frame, in screen space (state().figures).
-    void note_figures(std::vector<FigureNote> figures) { figures_ = std::move(figures); }
+    // The reader's images, by src. The reader asks (want); the platform is sent load_image,
+    // fetches the bytes and answers the cache (bytes, then pixels or failed). Another
+    // archive forgets them all (images().generation() changes).
+    ImageCache& images() { return images_; }
+    const ImageCache& images() const { return images_; }
 
     // The platform drains these after each frame.
     void send(Outgoing o) { outbox_.push_back(std::move(o)); }
@@ -178,41 +164,11 @@ public:
     bool copy_citation();
 
     StartupTimings& timings() { return timings_; }
+    const StartupTimings& timings() const { return timings_; }
 
+    // Frames the shell drew (state().frames).
     std::uint64_t frames() const { return frames_; }
     void count_frame() { ++frames_; }
-    // What the timeline drew in the last frame (state().visible).
-    void note_visible(std::size_t items, std::size_t clusters) { visible_items_ = items, visible_clusters_ = clusters; }
-    // How far down its text the reader was scrolled in the last frame, in pixels (state().reader).
-    void note_reader_scroll(double pixels) { reader_scroll_ = pixels; }
-
-    // The era bands the timeline drew in the last frame, their top and bottom, and the era
-    // under the pointer (an index into archive().eras, or -1): state().eras and hovered_era.
-    void note_eras(const std::vector<EraBand>& bands, float y0, float y1, int hovered_era) {
-        drawn_eras_.assign(bands.begin(), bands.end());
-        eras_y0_ = y0, eras_y1_ = y1, hovered_era_ = hovered_era;
-    }
-
-    // {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
-    //  "eras":[{title,date,when,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
-    //  "query","results","frames","theme","language","languages","bar":[labels],
-    //  "prefs":{theme,system_theme,reading_scale,language,browser_languages},
-    //  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
-    //  "timings":{parse,index,fontAtlas,fontAtlases,firstLayout,firstDraw},
-    //  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
-    //  "figures":[{src,look:"image"|"pending"|"alt",x0,y0,x1,y1}]}
-    std::string state_json() const;
-    // Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
-    // {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
-    // {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."},
-    // {"language": "ru" | ""} (the reader's choice: saved),
-    // {"prefs": {"theme", "system_theme", "reading_scale", "language", "browser_languages"}}
-    // (from storage or the system: not saved again));
-    // returns {"ok":true} or {"ok":false,"error":"..."}.
-    std::string command(std::string_view json_text);
-    // load(), answered like the "load" command; running out of memory is an answer
-    // too ({"ok":false,"memory":true}), not a crash.
-    std::string load_reply(std::string_view json_text);
 
 private:
     std::shared_ptr<const Archive> archive_;
@@ -223,8 +179,6 @@ private:
     int selected_ = -1;
     TimeWindow view_;
     void run_search();
-    nlohmann::json results_json() const;
-    nlohmann::json eras_json() const;
 
     std::string query_;
     SearchFilter filter_;
@@ -236,21 +190,12 @@ private:
     void save_prefs();
     std::string language_ = "en";
     void settle_language();
-    std::vector<std::string> bar_labels_;
     std::uint64_t frames_ = 0;
     StartupTimings timings_;
-    std::size_t visible_items_ = 0, visible_clusters_ = 0;
-    double reader_scroll_ = 0;
     std::vector<EraSpan> era_spans_;
-    std::vector<EraBand> drawn_eras_;
-    float eras_y0_ = 0, eras_y1_ = 0;
-    int hovered_era_ = -1;
     std::vector<Outgoing> outbox_;
-    std::map<std::string, ImageSlot> images_;
-    std::vector<FigureNote> figures_;
-    std::uint64_t images_generation_ = 0;
-    nlohmann::json images_json() const;
-    nlohmann::json figures_json() const;
+    ImageCache images_;
+    std::uint64_t archive_generation_ = 0;
     std::string notice_;
     std::uint64_t notice_serial_ = 0, revision_ = 0;
 };
