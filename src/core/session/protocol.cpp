@@ -177,11 +177,15 @@ json results_json(const Session& s) {
     return out;
 }
 
+// An image's src as state() shows it: a data: URI can be megabytes; 200 bytes name it,
+// cut between characters.
+std::string shown_src(const std::string& src) { return src.substr(0, utf8_boundary(src, 200)); }
+
 json images_json(const ImageCache& images) {
     json out = json::array();
     for (const auto& [src, slot] : images.slots()) {
         static const char* kState[] = {"pending", "ready", "failed"};
-        out.push_back({{"src", src.size() > 200 ? src.substr(0, 200) : src},
+        out.push_back({{"src", shown_src(src)},
                        {"state", kState[static_cast<int>(slot.state)]},
                        {"width", slot.width},
                        {"height", slot.height},
@@ -194,7 +198,7 @@ json images_json(const ImageCache& images) {
 json figures_json(const FrameReport& drawn) {
     json out = json::array();
     for (const FigureNote& f : drawn.figures)
-        out.push_back({{"src", f.src.size() > 200 ? f.src.substr(0, 200) : f.src}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
+        out.push_back({{"src", shown_src(f.src)}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
     return out;
 }
 
