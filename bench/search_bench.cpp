@@ -41,6 +41,8 @@ struct Random {
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(unit() * static_cast<double>(n)) % n; }
 };
 
+// A word list reads best in rows; clang-format 14 would put one word a line.
+// clang-format off
 const char* const kCommon[] = {
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not",
     "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "their",
@@ -51,9 +53,10 @@ const char* const kCommon[] = {
     "révolution", "André", "Gide", "Zürich", "Kraków", "Mañana", "Straße", "Москва", "революция", "Троцкий",
     "Ленинград", "Αθήνα", "κόσμος", "déjà", "naïve", "café", "élan", "œuvre", "façade",
 };
+// clang-format on
 
-const char* const kSyllables[] = {"ka", "ro", "mi", "tes", "vol", "an", "dre", "zu", "pol", "ski", "nov", "ber",
-                                  "li", "ga", "tor", "el", "sha", "vin", "que", "dor"};
+const char* const kSyllables[] = {"ka",  "ro",  "mi", "tes", "vol", "an", "dre", "zu",  "pol", "ski",
+                                  "nov", "ber", "li", "ga",  "tor", "el", "sha", "vin", "que", "dor"};
 
 // A vocabulary: common words first (drawn most), then made-up words (the long tail).
 std::vector<std::string> make_vocabulary(std::size_t size) {
@@ -106,7 +109,8 @@ std::shared_ptr<const Archive> make_archive(std::size_t text_bytes, std::size_t&
         const std::size_t target = 2000 + r.below(18000);
         while (body.size() < target) {
             if (r.below(8) == 0) body += "## " + sentence(r, vocabulary, 4) + "\n\n";
-            for (std::size_t s = 0, n = 2 + r.below(6); s < n; ++s) body += sentence(r, vocabulary, 6 + r.below(20)) + " ";
+            for (std::size_t s = 0, n = 2 + r.below(6); s < n; ++s)
+                body += sentence(r, vocabulary, 6 + r.below(20)) + " ";
             body += "\n\n";
         }
         w.body = std::move(body);
@@ -161,8 +165,9 @@ int main(int argc, char** argv) {
     const auto class_of = [](std::size_t q) { return q < 60 ? 0 : q < 110 ? 1 : q < 160 ? 2 : 3; };
     std::string by_class = "| text | " + std::string(classes[0]) + " | " + classes[1] + " | " + classes[2] + " | " +
                            classes[3] + " |\n|---:|---:|---:|---:|---:|\n";
-    std::printf("| text | works | distinct words | build | index memory | index / text | query median | query p99 | "
-                "hits (mean) | all hits: median | all hits: p99 |\n");
+    std::printf(
+        "| text | works | distinct words | build | index memory | index / text | query median | query p99 | "
+        "hits (mean) | all hits: median | all hits: p99 |\n");
     std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const std::size_t mb : sizes_mb) {
         std::size_t text = 0;
@@ -189,13 +194,13 @@ int main(int argc, char** argv) {
             index.search(queries[q], {}, index.documents());
             all_latency[q] = ms_since(start);
         }
-        std::printf("| %.1f MB | %zu | %zu | %.0f ms | %.1f MB | %.0f%% | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms |\n",
-                    static_cast<double>(text) / 1048576.0, archive->works.size(), index.words(), build_ms,
-                    static_cast<double>(index.memory_bytes()) / 1048576.0,
-                    100.0 * static_cast<double>(index.memory_bytes()) / static_cast<double>(text),
-                    percentile(latency, 0.5), percentile(latency, 0.99),
-                    static_cast<double>(hits) / static_cast<double>(queries.size()), percentile(all_latency, 0.5),
-                    percentile(all_latency, 0.99));
+        std::printf(
+            "| %.1f MB | %zu | %zu | %.0f ms | %.1f MB | %.0f%% | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms |\n",
+            static_cast<double>(text) / 1048576.0, archive->works.size(), index.words(), build_ms,
+            static_cast<double>(index.memory_bytes()) / 1048576.0,
+            100.0 * static_cast<double>(index.memory_bytes()) / static_cast<double>(text), percentile(latency, 0.5),
+            percentile(latency, 0.99), static_cast<double>(hits) / static_cast<double>(queries.size()),
+            percentile(all_latency, 0.5), percentile(all_latency, 0.99));
         std::fflush(stdout);
         char row[256];
         std::snprintf(row, sizeof row, "| %.0f MB |", static_cast<double>(text) / 1048576.0);

@@ -50,7 +50,9 @@ std::vector<YearWindow> moves(YearWindow fit) {
 
 int main(int argc, char** argv) {
     const std::size_t max_works = argc > 1 ? static_cast<std::size_t>(std::atoll(argv[1])) : 1000000;
-    std::printf("| works | load (ms) | frame median (ms) | frame p99 (ms) | layout median (ms) | layout p99 (ms) | drawn marks+clusters (median) |\n");
+    std::printf(
+        "| works | load (ms) | frame median (ms) | frame p99 (ms) | layout median (ms) | layout p99 (ms) | drawn "
+        "marks+clusters (median) |\n");
     std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");
     for (std::size_t n : {std::size_t(1000), std::size_t(100000), std::size_t(1000000)}) {
         if (n > max_works) break;
@@ -91,18 +93,21 @@ int main(int argc, char** argv) {
                 const double f1 = cpu_ms();
                 // The layout alone, as the view runs it (labels measured as 7 px a byte here).
                 const ViewTransform vt{session.view().start, session.view().end, 132, 1136};
-                layout_timeline(session.timeline(), vt, LayoutParams{}, [](int, int) { return 80.0f; }, scratch);
+                layout_timeline(
+                    session.timeline(), vt, LayoutParams{}, [](int, int) { return 80.0f; }, scratch);
                 const double f2 = cpu_ms();
                 if (warm) {
                     frames.push_back(f1 - f0);
                     layouts.push_back(f2 - f1);
-                    drawn.push_back(static_cast<double>(ui.timeline.frame.marks.size() + ui.timeline.frame.clusters.size()));
+                    drawn.push_back(
+                        static_cast<double>(ui.timeline.frame.marks.size() + ui.timeline.frame.clusters.size()));
                 }
             }
         }
         ImGui::DestroyContext();
         std::printf("| %zu | %.0f | %.2f | %.2f | %.3f | %.3f | %.0f |\n", n, load_ms, percentile(frames, 0.5),
-                    percentile(frames, 0.99), percentile(layouts, 0.5), percentile(layouts, 0.99), percentile(drawn, 0.5));
+                    percentile(frames, 0.99), percentile(layouts, 0.5), percentile(layouts, 0.99),
+                    percentile(drawn, 0.5));
     }
     return 0;
 }

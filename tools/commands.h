@@ -10,10 +10,10 @@ namespace lectern::tool {
 using Args = std::vector<std::string>;
 
 struct Command {
-    const char* name;      // check
-    const char* synopsis;  // its arguments in the usage: FILE...
-    const char* summary;   // the usage's line for it
-    const char* help;      // `lectern-tool COMMAND --help` (standard output), and a misuse's (standard error)
+    const char* name;              // check
+    const char* synopsis;          // its arguments in the usage: FILE...
+    const char* summary;           // the usage's line for it
+    const char* help;              // `lectern-tool COMMAND --help` (standard output), and a misuse's (standard error)
     int (*run)(const Args& args);  // the command, when --help was not asked for
 };
 

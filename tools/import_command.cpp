@@ -60,7 +60,8 @@ int import_mia_command(const Args& args) {
     // What we write must load: check it with the same loader the viewer uses.
     const std::string json = archive_to_json(*r.archive);
     const LoadResult check = load_archive(json);
-    for (const Diagnostic& d : check.diagnostics) std::fprintf(stderr, "%s: %s\n", output.c_str(), d.to_string().c_str());
+    for (const Diagnostic& d : check.diagnostics)
+        std::fprintf(stderr, "%s: %s\n", output.c_str(), d.to_string().c_str());
     if (!check.ok()) return 1;
     if (!write_file_atomically(output, json, error)) {
         std::fprintf(stderr, "lectern-tool import-mia: %s\n", error.c_str());
@@ -73,6 +74,7 @@ int import_mia_command(const Args& args) {
 
 }  // namespace
 
-const Command kImportMia = {"import-mia", "INDEX.txt [--events F] -o OUT", "make an archive from a Marxists Internet Archive index page", kHelp, import_mia_command};
+const Command kImportMia = {"import-mia", "INDEX.txt [--events F] -o OUT",
+                            "make an archive from a Marxists Internet Archive index page", kHelp, import_mia_command};
 
 }  // namespace lectern::tool

@@ -62,13 +62,15 @@ int inspect_command(const Args& args) {
     }
     for (std::size_t i = 0; i < a.events.size(); ++i) resolve(j["events"][i], "date", a.events[i].date);
     for (std::size_t i = 0; i < a.eras.size(); ++i) resolve(j["eras"][i], "date", a.eras[i].date);
-    for (std::size_t i = 0; i < a.works.size(); ++i) resolve(j["works"][i], "date", a.works[i].date, a.works[i].date_label);
+    for (std::size_t i = 0; i < a.works.size(); ++i)
+        resolve(j["works"][i], "date", a.works[i].date, a.works[i].date_label);
     std::fputs((j.dump(2) + "\n").c_str(), stdout);
     return 0;
 }
 
 }  // namespace
 
-const Command kInspect = {"inspect", "FILE", "print the archive as Lectern reads it, dates resolved", kHelp, inspect_command};
+const Command kInspect = {"inspect", "FILE", "print the archive as Lectern reads it, dates resolved", kHelp,
+                          inspect_command};
 
 }  // namespace lectern::tool

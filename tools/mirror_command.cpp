@@ -37,6 +37,7 @@ int mirror_command(const Args& args) {
 
 }  // namespace
 
-const Command kMirror = {"mirror", "FILE [--noscript]", "print the archive as the page's HTML text mirror", kHelp, mirror_command};
+const Command kMirror = {"mirror", "FILE [--noscript]", "print the archive as the page's HTML text mirror", kHelp,
+                         mirror_command};
 
 }  // namespace lectern::tool

@@ -47,7 +47,8 @@ int synth_command(const Args& args) {
             long long from = 0, to = 0;
             if (dots == std::string::npos || !number(y.substr(0, dots), from) || !number(y.substr(dots + 2), to) ||
                 from > to || from < -9999 || to > 9999) {
-                std::fprintf(stderr, "lectern-tool synth: --years wants A..B with -9999 <= A <= B <= 9999, got '%s'\n", y.c_str());
+                std::fprintf(stderr, "lectern-tool synth: --years wants A..B with -9999 <= A <= B <= 9999, got '%s'\n",
+                             y.c_str());
                 return 2;
             }
             st.first_year = static_cast<int>(from);
@@ -71,6 +72,7 @@ int synth_command(const Args& args) {
 
 }  // namespace
 
-const Command kSynth = {"synth", "--works N [--years A..B] -o OUT", "write a deterministic synthetic archive", kHelp, synth_command};
+const Command kSynth = {"synth", "--works N [--years A..B] -o OUT", "write a deterministic synthetic archive", kHelp,
+                        synth_command};
 
 }  // namespace lectern::tool

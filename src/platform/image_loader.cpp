@@ -37,9 +37,11 @@ std::vector<std::uint8_t> scaled_down(const std::uint8_t* px, std::uint32_t w, s
                                       std::uint32_t nh) {
     std::vector<std::uint8_t> out(std::size_t(nw) * nh * 4);
     for (std::uint32_t y = 0; y < nh; ++y) {
-        const std::uint32_t sy0 = std::uint32_t(std::uint64_t(y) * h / nh), sy1 = std::max(sy0 + 1, std::uint32_t(std::uint64_t(y + 1) * h / nh));
+        const std::uint32_t sy0 = std::uint32_t(std::uint64_t(y) * h / nh),
+                            sy1 = std::max(sy0 + 1, std::uint32_t(std::uint64_t(y + 1) * h / nh));
         for (std::uint32_t x = 0; x < nw; ++x) {
-            const std::uint32_t sx0 = std::uint32_t(std::uint64_t(x) * w / nw), sx1 = std::max(sx0 + 1, std::uint32_t(std::uint64_t(x + 1) * w / nw));
+            const std::uint32_t sx0 = std::uint32_t(std::uint64_t(x) * w / nw),
+                                sx1 = std::max(sx0 + 1, std::uint32_t(std::uint64_t(x + 1) * w / nw));
             std::uint64_t sum[4] = {0, 0, 0, 0};
             for (std::uint32_t sy = sy0; sy < sy1; ++sy)
                 for (std::uint32_t sx = sx0; sx < sx1; ++sx)
@@ -84,9 +86,10 @@ void load_image(ImageCache& images, const std::string& src, const std::string& a
     if (!h.ok()) return;  // the cache says why
     int w = 0, hgt = 0, channels = 0;
     const bool webp = h.format == ImageFormat::webp;  // stb reads PNG, JPEG and GIF, not WebP
-    std::uint8_t* px = webp ? WebPDecodeRGBA(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), &w, &hgt)
-                            : stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
-                                                    &w, &hgt, &channels, 4);
+    std::uint8_t* px = webp
+                           ? WebPDecodeRGBA(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), &w, &hgt)
+                           : stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                                   static_cast<int>(bytes.size()), &w, &hgt, &channels, 4);
     const auto release = [&] { webp ? WebPFree(px) : stbi_image_free(px); };
     if (!px || w <= 0 || hgt <= 0) {
         if (px) release();
@@ -95,10 +98,9 @@ void load_image(ImageCache& images, const std::string& src, const std::string& a
         return images.failed(src, {"image.undecodable", {{"reason", why ? why : "?"}}});
     }
     const PixelSize to = shown_size(std::uint32_t(w), std::uint32_t(hgt));
-    std::vector<std::uint8_t> rgba =
-        to.width == std::uint32_t(w) && to.height == std::uint32_t(hgt)
-            ? std::vector<std::uint8_t>(px, px + std::size_t(w) * std::size_t(hgt) * 4)
-            : scaled_down(px, std::uint32_t(w), std::uint32_t(hgt), to.width, to.height);
+    std::vector<std::uint8_t> rgba = to.width == std::uint32_t(w) && to.height == std::uint32_t(hgt)
+                                         ? std::vector<std::uint8_t>(px, px + std::size_t(w) * std::size_t(hgt) * 4)
+                                         : scaled_down(px, std::uint32_t(w), std::uint32_t(hgt), to.width, to.height);
     release();
     images.pixels(src, to.width, to.height, std::move(rgba));
 #endif

@@ -40,10 +40,10 @@ struct Shell {
     bool first_frame_reported = false;
     bool running = true;
     // Idle: frames are drawn only while something happens, and a little after.
-    int active_frames = 0;       // at least this many more frames
+    int active_frames = 0;           // at least this many more frames
     std::uint32_t active_until = 0;  // and frames until this time (SDL ticks, ms)
     std::uint64_t seen_revision = ~0ull;
-    const char* glsl = nullptr;    // the GLSL version the renderer was started with
+    const char* glsl = nullptr;     // the GLSL version the renderer was started with
     bool context_restored = false;  // WebGL came back: every GL object must be made again
     lectern::PinchTracker pinch;    // fingers on a touch screen
     std::string archive_dir;        // where the archive's relative image paths start (native)
@@ -94,7 +94,8 @@ void load_dropped(Shell& sh, const char* path) {
     if (r.ok()) sh.archive_dir = lectern::platform::folder_of(path);
     if (!r.ok()) {
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", path, d.to_string().c_str());
-        sh.session.set_notice(lectern::tr("notice.not_an_archive", {{"file", path}, {"reason", r.first_error(lectern::current_language())}}));
+        sh.session.set_notice(lectern::tr("notice.not_an_archive",
+                                          {{"file", path}, {"reason", r.first_error(lectern::current_language())}}));
     }
 }
 
@@ -212,7 +213,8 @@ bool stay_idle(Shell& sh, bool input) {
 // What the viewer asked of the platform this frame: images to load, the rest to the page.
 void dispatch_outgoing(Shell& sh) {
     for (const lectern::Outgoing& o : sh.session.take_outgoing()) {
-        if (o.kind == lectern::Outgoing::Kind::load_image) lectern::platform::load_image(sh.session.images(), o.text, sh.archive_dir);
+        if (o.kind == lectern::Outgoing::Kind::load_image)
+            lectern::platform::load_image(sh.session.images(), o.text, sh.archive_dir);
         else lectern::platform::bridge_send(o);
     }
 }
@@ -339,7 +341,8 @@ int main(int argc, char** argv) {
     }
     if (initial) {
         const lectern::LoadResult r = sh.session.load(initial->text);
-        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s: %s\n", initial->name.c_str(), d.to_string().c_str());
+        for (const auto& d : r.diagnostics)
+            std::fprintf(stderr, "%s: %s\n", initial->name.c_str(), d.to_string().c_str());
         if (!r.ok()) return 1;
         if (argc >= 2) sh.archive_dir = lectern::platform::folder_of(argv[1]);
     }

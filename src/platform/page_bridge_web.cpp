@@ -19,11 +19,11 @@ lectern::Session* g_session = nullptr;
 const lectern::FrameReport* g_report = nullptr;  // what the last frame drew, for state()
 std::uint64_t g_mirrored_generation = ~0ull;  // the archive the page's text mirror holds (Session::archive_generation)
 int g_mirrored_work = -2;
-std::string g_reply;  // keeps the last reply alive until the page has read it
+std::string g_reply;                      // keeps the last reply alive until the page has read it
 std::string g_link_without_view, g_link;  // what the URL holds now
 bool g_link_started = false;
 lectern::ui::TextFieldLink* g_field = nullptr;  // the search box's end of the page's text input
-std::string g_field_sent;  // what the page's input was last told, to tell only changes
+std::string g_field_sent;                       // what the page's input was last told, to tell only changes
 bool g_woken = false;
 }  // namespace
 
@@ -34,7 +34,8 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_state() {
     return g_reply.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* lectern_command(const char* json) {
-    g_reply = g_session ? lectern::protocol::command(*g_session, json) : std::string(R"({"ok":false,"error":"not started"})");
+    g_reply =
+        g_session ? lectern::protocol::command(*g_session, json) : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
 // The text mirror's HTML (web/mirror.js): 0 the archive's front matter and works,
@@ -64,13 +65,14 @@ EMSCRIPTEN_KEEPALIVE void lectern_text_edit(const char* value, int anchor, int c
 // (the session has the reason and shows the alt text).
 EMSCRIPTEN_KEEPALIVE const char* lectern_image_bytes(const char* src, const char* bytes, int size) {
     if (!g_session) return "{\"ok\":false}";
-    const lectern::ImageHeader h = g_session->images().bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
+    const lectern::ImageHeader h =
+        g_session->images().bytes(src, std::string_view(bytes, static_cast<std::size_t>(size)));
     g_woken = true;
     if (!h.ok()) return "{\"ok\":false}";
     const lectern::PixelSize to = lectern::shown_size(h.width, h.height);
     char reply[160];
-    std::snprintf(reply, sizeof reply, "{\"ok\":true,\"width\":%u,\"height\":%u,\"decode\":[%u,%u],\"mime\":\"%s\"}", h.width,
-                  h.height, to.width, to.height, lectern::image_mime(h.format));
+    std::snprintf(reply, sizeof reply, "{\"ok\":true,\"width\":%u,\"height\":%u,\"decode\":[%u,%u],\"mime\":\"%s\"}",
+                  h.width, h.height, to.width, to.height, lectern::image_mime(h.format));
     g_reply = reply;
     return g_reply.c_str();
 }
@@ -111,8 +113,9 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key,
 // An archive's bytes as read from a file or the network: no JSON command around
 // them, so a large archive is in memory once here rather than three times.
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
-    g_reply = g_session ? lectern::protocol::load_reply(*g_session, std::string_view(bytes, static_cast<std::size_t>(size)))
-                        : std::string(R"({"ok":false,"error":"not started"})");
+    g_reply = g_session
+                  ? lectern::protocol::load_reply(*g_session, std::string_view(bytes, static_cast<std::size_t>(size)))
+                  : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
 }
@@ -120,24 +123,28 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
 });
-EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor), {
-    if (window.lecternTextField) window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
-});
+EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor),
+      {
+          if (window.lecternTextField)
+              window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
+      });
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
 });
 EM_JS(void, js_open_url, (const char* url), {
     var u = UTF8ToString(url);
-    if (/^https?:/i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
+    if (/ ^https ?: / i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
 });
 EM_JS(void, js_copy_text, (const char* text), {
     var t = UTF8ToString(text);
-    var fallback = function () {
+    var fallback = function() {
         var area = document.createElement('textarea');
         area.value = t;
         document.body.appendChild(area);
         area.select();
-        try { document.execCommand('copy'); } catch (e) { console.warn('Lectern could not copy: ' + e); }
+        try {
+            document.execCommand('copy');
+        } catch (e) { console.warn('Lectern could not copy: ' + e); }
         document.body.removeChild(area);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
@@ -145,25 +152,31 @@ EM_JS(void, js_copy_text, (const char* text), {
 });
 EM_JS(void, js_copy_link, (const char* fragment), {
     var url = location.href.split('#')[0] + UTF8ToString(fragment);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function(){});
     window.lectern.copiedLink = url;  // what was copied, for automation
 });
 EM_JS(void, js_open_full_view, (const char* fragment), {
     if (window.lecternOpenFullView) window.lecternOpenFullView(UTF8ToString(fragment));
 });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
-    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    var blob = new Blob([HEAPU8.slice(data, data + size)], {
+        type:
+            UTF8ToString(mime)
+    });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    setTimeout(
+        function() { URL.revokeObjectURL(a.href); }, 10000);
 });
 EM_JS(void, js_save_prefs, (const char* json), {
     var text = UTF8ToString(json);
-    try { localStorage.setItem("lectern.prefs", text); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+    try {
+        localStorage.setItem("lectern.prefs", text);
+    } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
     if (window.lecternPrefsSaved) window.lecternPrefsSaved(JSON.parse(text));
 });
 EM_JS(void, js_open_file, (), {
@@ -173,16 +186,17 @@ EM_JS(void, js_set_hash, (const char* hash, int push), {
     var h = UTF8ToString(hash);
     var url = h ? h : location.pathname + location.search;
     // Back or Forward already moved to this work: only the view differs, so no new entry.
-    var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
-    if (push && strip(location.hash) === strip(h)) push = 0;
-    if (window.lectern.framed) push = 0;  /* in a host page's frame: no entries in the host's history */
-    window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
+    var strip = function(x) { return (x || "").replace(/ (^# | &)view = [^&] * /, '$1').replace(/ ^#& /, '#'); };
+    if (push && strip(location.hash) == = strip(h)) push = 0;
+    if (window.lectern.framed) push = 0; /* in a host page's frame: no entries in the host's history */
+    window.lectern.lastHash = h;         // the page's hashchange listener ignores what we set
     try {
         if (push) history.pushState(null, "", url);
         else history.replaceState(null, "", url);
     } catch (e) {
         // Some browsers refuse history on file:// pages: fall back to the location.
-        if (push) location.hash = h; else location.replace(h || '#');
+        if (push) location.hash = h;
+        else location.replace(h || '#');
     }
 });
 EM_JS(double, js_inner_width, (), { return window.innerWidth; });

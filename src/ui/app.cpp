@@ -24,8 +24,9 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     apply_imgui_style(current_theme());
     ui.fonts_generation = session ? std::optional<std::uint64_t>(session->archive_generation()) : std::nullopt;
     ui.fonts_language = session ? session->language() : "";
-    ui.fonts = load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
-                                               : supported_glyph_ranges());
+    ui.fonts =
+        load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
+                                        : supported_glyph_ranges());
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
@@ -83,7 +84,8 @@ void report(const Session& s, UiState& ui, const Intents& in) {
     if (ui.search.labels != ui.search.labels_reported) {
         ui.search.labels_reported = ui.search.labels;
         r.bar.clear();
-        for (const char* l : ui.search.labels) r.bar.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
+        for (const char* l : ui.search.labels)
+            r.bar.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
     }
     r.figures.clear();
     for (const DrawnFigure& f : ui.reader.figures) {
@@ -104,7 +106,8 @@ void upload_images(ImageCache& images, ImageTextures& tx) {
     if (!tx.create) return;
     images.upload([&](const std::string& src, const ImageSlot& slot) {
         if (tx.by_src.count(src)) return true;
-        const ImTextureID id = tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
+        const ImTextureID id =
+            tx.create(slot.rgba.data(), static_cast<int>(slot.pixel_width), static_cast<int>(slot.pixel_height));
         if (!id) return false;
         tx.by_src[src] = {id, slot.pixel_width, slot.pixel_height};
         return true;
@@ -129,7 +132,8 @@ void draw_status(const Session& s, UiState& ui) {
     }
     ImGui::TextDisabled("%s  ·  %s  ·  %s  ·  %.0f–%.0f", a.title.c_str(),
                         tr_count("status.works", static_cast<long long>(a.works.size())).c_str(),
-                        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start, s.view().end);
+                        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start,
+                        s.view().end);
     ImGui::PopFont();
 }
 
@@ -138,8 +142,8 @@ void draw_status(const Session& s, UiState& ui) {
 bool ui_wants_frames(const UiState& ui) {
     // A drag-selection past the reader's edge keeps scrolling while the mouse is still.
     const bool selecting = ui.reader.texts && ui.reader.texts->selection.dragging;
-    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0 || ui.reader.glide != 0 ||
-           selecting;
+    return ui.timeline.animating || ui.timeline.velocity != 0 || ui.reader.pending_scroll >= 0 ||
+           ui.reader.glide != 0 || selecting;
 }
 
 bool view_settled(const UiState& ui) {

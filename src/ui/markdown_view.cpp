@@ -23,12 +23,12 @@ constexpr float kHeadingFactor = 1.25f;  // headings are set tighter
 
 ImFont* font_of(const Fonts& f, Face face) {
     switch (face) {
-    case Face::italic: return f.body_italic;
-    case Face::bold: return f.body_bold;
-    case Face::bold_italic: return f.body_bold_italic;
-    case Face::code: return f.ui;
-    case Face::heading: return f.heading;
-    case Face::body: break;
+        case Face::italic: return f.body_italic;
+        case Face::bold: return f.body_bold;
+        case Face::bold_italic: return f.body_bold_italic;
+        case Face::code: return f.ui;
+        case Face::heading: return f.heading;
+        case Face::body: break;
     }
     return f.body;
 }
@@ -173,8 +173,7 @@ private:
         }
     }
 
-    void word(ImFont* f, Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b,
-              std::uint32_t e) {
+    void word(ImFont* f, Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b, std::uint32_t e) {
         const float w = measure(f, size, b, e);
         if (line_open_ && pen_ > 0 && pen_ + pending_space_ + w > avail_) end_line();
         if (w <= avail_ - (line_open_ ? pen_ + pending_space_ : 0)) {
@@ -189,9 +188,8 @@ private:
             std::uint32_t end = at;
             float used = 0;
             while (end < e) {
-                const std::uint32_t next =
-                    std::min<std::uint32_t>(e, end + static_cast<std::uint32_t>(utf8_lead_length(
-                                                         static_cast<unsigned char>(doc_.text[end]))));
+                const std::uint32_t next = std::min<std::uint32_t>(
+                    e, end + static_cast<std::uint32_t>(utf8_lead_length(static_cast<unsigned char>(doc_.text[end]))));
                 const float cw = measure(f, size, end, next);
                 if (used + cw > room && (end > at || pen_ > 0)) break;
                 used += cw;
@@ -214,8 +212,7 @@ private:
         last_span_ = UINT32_MAX;
     }
 
-    void place(Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b, std::uint32_t e,
-               float w) {
+    void place(Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b, std::uint32_t e, float w) {
         if (!line_open_) open_line();
         const float x = pen_ + pending_space_;
         MarkdownRun* last = out_.runs.size() > line_runs_ ? &out_.runs.back() : nullptr;
@@ -333,8 +330,8 @@ std::size_t line_of(const MarkdownLayout& L, std::uint32_t at) {
     const auto run = std::upper_bound(L.runs.begin(), L.runs.end(), at,
                                       [](std::uint32_t v, const MarkdownRun& r) { return v < r.begin; });
     const auto ri = static_cast<std::uint32_t>(run == L.runs.begin() ? 0 : run - L.runs.begin() - 1);
-    const auto line = std::partition_point(L.lines.begin(), L.lines.end(),
-                                           [&](const MarkdownLine& l) { return l.run_end <= ri; });
+    const auto line =
+        std::partition_point(L.lines.begin(), L.lines.end(), [&](const MarkdownLine& l) { return l.run_end <= ri; });
     return static_cast<std::size_t>(std::min(line - L.lines.begin(), static_cast<std::ptrdiff_t>(L.lines.size()) - 1));
 }
 
@@ -393,8 +390,8 @@ void track_selection(MarkdownCache& cache, const MarkdownEntry& e, const Fonts& 
 }
 
 // Behind one line's text: the matches' grounds, then the selection's.
-void draw_marks(ImDrawList* dl, const MarkdownEntry& e, const MarkdownLine& l, const TextSelection& sel,
-                ImVec2 o, const Fonts& fonts) {
+void draw_marks(ImDrawList* dl, const MarkdownEntry& e, const MarkdownLine& l, const TextSelection& sel, ImVec2 o,
+                const Fonts& fonts) {
     if (l.run_end == l.run_begin) return;
     const MarkdownLayout& L = e.layout;
     const Theme& t = current_theme();
@@ -456,9 +453,9 @@ std::uint32_t markdown_offset_at(const MarkdownEntry& e, const Fonts& fonts, flo
     const float x = sx - e.x, y = sy - e.y;
     if (L.runs.empty() || y < 0) return 0;
     if (y >= L.height) return static_cast<std::uint32_t>(e.doc.text.size());
-    auto li = static_cast<std::size_t>(std::partition_point(L.lines.begin(), L.lines.end(), [&](const MarkdownLine& l) {
-                                           return l.y + l.h <= y;
-                                       }) - L.lines.begin());
+    auto li = static_cast<std::size_t>(
+        std::partition_point(L.lines.begin(), L.lines.end(), [&](const MarkdownLine& l) { return l.y + l.h <= y; }) -
+        L.lines.begin());
     li = std::min(li, L.lines.size() - 1);
     // A line without text (a rule, an empty item): the start of the text after it, or the end of the text before.
     for (std::size_t j = li; j < L.lines.size(); ++j)
@@ -536,9 +533,8 @@ MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts&
     const float em = fonts.body->FontSize * scale;
     const char* text = e.doc.text.data();
     // The first line reaching into the clip rectangle, by binary search on y.
-    auto first = std::partition_point(L.lines.begin(), L.lines.end(), [&](const MarkdownLine& l) {
-        return o.y + l.y + l.h < clip_top;
-    });
+    auto first = std::partition_point(L.lines.begin(), L.lines.end(),
+                                      [&](const MarkdownLine& l) { return o.y + l.y + l.h < clip_top; });
     for (auto it = first; it != L.lines.end() && o.y + it->y <= clip_bottom; ++it) {
         const MarkdownLine& l = *it;
         draw_decorations(dl, e.doc, L, static_cast<std::size_t>(it - L.lines.begin()), o, em, fonts, text_colour);

@@ -38,7 +38,7 @@ struct MarkdownLine {
     float y = 0, h = 0;  // from the top of the text
     std::uint32_t run_begin = 0, run_end = 0;
     std::uint32_t block = 0;
-    float indent = 0;        // left edge of the text
+    float indent = 0;  // left edge of the text
     bool first_of_block = false;
 };
 
@@ -82,9 +82,9 @@ struct TextSelection {
 struct MatchWalk {
     std::string query;  // the query and work it walks; another pair starts over
     int work = -2;
-    int current = 0;    // into the body's matches
-    int count = 0;      // the body's matches in the last frame
-    bool reveal = false;  // scroll the current match into view once the body is drawn
+    int current = 0;       // into the body's matches
+    int count = 0;         // the body's matches in the last frame
+    bool reveal = false;   // scroll the current match into view once the body is drawn
     int drawn_frame = -1;  // ImGui frame the reader last drew: the results list stands in for it
 };
 

@@ -26,8 +26,7 @@ void reader_keys(const Session& s, ReaderState& st, Intents& out) {
     const ImGuiIO& io = ImGui::GetIO();
     MarkdownCache& texts = *st.texts;
     if (ImGui::IsKeyPressed(ImGuiKey_F3)) step_match(texts.walk, io.KeyShift ? -1 : 1);
-    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || io.WantTextInput ||
-        ImGui::IsAnyItemActive())
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || io.WantTextInput || ImGui::IsAnyItemActive())
         return;
     if (!io.KeyCtrl && !io.KeySuper && !io.KeyAlt &&
         (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
@@ -82,7 +81,8 @@ void finger_scroll(ReaderState& st) {
     }
     if (st.finger_down) {
         const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
-        if (down && !st.finger_scrolling && std::abs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y) > kTouchSlop) {
+        if (down && !st.finger_scrolling &&
+            std::abs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y) > kTouchSlop) {
             st.finger_scrolling = true;
             ImGui::ClearActiveID();  // the text under the finger starts no selection and no click
         }

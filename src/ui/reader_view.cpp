@@ -162,8 +162,8 @@ void heading(const Fonts& f, const char* text) {
 // (the same wrapping: ImFont::CalcWordWrapPositionA, blanks skipped after a break).
 void marked_heading(const Frame& fr, const std::string& text) {
     ImGui::PushFont(fr.f.heading);
-    const std::vector<TextRange> marks = fr.s.query().empty() ? std::vector<TextRange>{}
-                                                               : QueryMatcher(fr.s.query()).find(text);
+    const std::vector<TextRange> marks =
+        fr.s.query().empty() ? std::vector<TextRange>{} : QueryMatcher(fr.s.query()).find(text);
     if (!marks.empty()) {
         const ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize(), wrap = std::max(1.0f, measure_left(fr));
@@ -284,7 +284,8 @@ void front_matter(Frame& fr) {
             ImGui::TextUnformatted(w.title.c_str());
             if (!w.kind.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s%s%s", tr_term("kind.", w.kind).c_str(), w.attribution == "disputed" ? " · " : "",
+                ImGui::TextDisabled("%s%s%s", tr_term("kind.", w.kind).c_str(),
+                                    w.attribution == "disputed" ? " · " : "",
                                     w.attribution == "disputed" ? tr("attribution.disputed_short") : "");
             }
             ImGui::PopID();
@@ -293,7 +294,10 @@ void front_matter(Frame& fr) {
     if (s.items().undated > 0) ImGui::TextDisabled("%s", tr_count("reader.undated", s.items().undated).c_str());
     if (!a.updated_label.empty() || a.updated) {
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}}).c_str());
+        ImGui::TextDisabled(
+            "%s",
+            tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}})
+                .c_str());
     }
     ImGui::PopFont();
 }
@@ -320,7 +324,9 @@ void match_walk_bar(Frame& fr) {
     MatchWalk& walk = fr.texts.walk;
     if (walk.count <= 0) return;
     ImGui::SameLine(0, ImGui::GetFontSize());
-    ImGui::TextDisabled("%s", tr("reader.match_of", {{"current", std::to_string(walk.current + 1)}, {"count", std::to_string(walk.count)}}).c_str());
+    ImGui::TextDisabled("%s", tr("reader.match_of",
+                                 {{"current", std::to_string(walk.current + 1)}, {"count", std::to_string(walk.count)}})
+                                  .c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("\xE2\x80\xB9##match")) step_match(walk, -1);  // ‹
     ImGui::SetItemTooltip("%s", tr("reader.previous_match"));
@@ -360,7 +366,8 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
-    const std::string citation = labelled("reader.copy_citation", "citation"), link = labelled("reader.copy_link", "link");
+    const std::string citation = labelled("reader.copy_citation", "citation"),
+                      link = labelled("reader.copy_link", "link");
     beside_if_fits(citation);
     if (ImGui::SmallButton(citation.c_str())) fr.out.copy_citation = true;
     beside_if_fits(link);
@@ -472,7 +479,8 @@ float& scroll_slot(ReaderState& st, int work) {
 
 void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size, Intents& out) {
     if (!st.texts) st.texts = std::make_shared<MarkdownCache>();
-    if (st.archive_generation != s.archive_generation()) {  // another archive: positions and texts belong to the old one
+    if (st.archive_generation !=
+        s.archive_generation()) {  // another archive: positions and texts belong to the old one
         st.archive_generation = s.archive_generation();
         st.scroll_of.clear();
         markdown_cache_clear(*st.texts);

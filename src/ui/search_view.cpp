@@ -17,7 +17,8 @@ namespace {
 
 // The filter's attribution values (archive vocabulary) and their labels' catalogue keys.
 const char* kAttributions[] = {"", "author", "ascribed", "disputed"};
-const char* kAttributionLabels[] = {"filters.any_attribution", "filters.author", "filters.ascribed", "filters.disputed"};
+const char* kAttributionLabels[] = {"filters.any_attribution", "filters.author", "filters.ascribed",
+                                    "filters.disputed"};
 
 SearchFilter filter_of(const SearchState& st) {
     SearchFilter f;
@@ -93,7 +94,9 @@ const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
             date = e.date ? e.date->text : "";
             return e.title.c_str();
         }
-        case SearchHit::Kind::person: date = tr("results.person"); return a.people[static_cast<std::size_t>(h.index)].name.c_str();
+        case SearchHit::Kind::person:
+            date = tr("results.person");
+            return a.people[static_cast<std::size_t>(h.index)].name.c_str();
     }
     return "";
 }
@@ -143,14 +146,19 @@ const char* theme_switch(const Session& s, float right, bool narrow, Intents& ou
     const std::string& chosen = s.prefs().theme;
     const std::string& system = s.prefs().system_theme;
     const char* label = tr(chosen == "dark" ? "theme.dark" : chosen == "light" ? "theme.light" : "theme.system");
-    if (narrow) label = tr(chosen == "dark" ? "theme.dark_short" : chosen == "light" ? "theme.light_short" : "theme.system_short");
+    if (narrow)
+        label = tr(chosen == "dark"    ? "theme.dark_short"
+                   : chosen == "light" ? "theme.light_short"
+                                       : "theme.system_short");
     const std::string next = chosen.empty() ? (system == "dark" ? "light" : "dark") : chosen != system ? system : "";
     const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - w));
     // One id whatever the label says, so the keyboard focus stays on it after a press.
     if (ImGui::Button((std::string(label) + "###theme").c_str())) out.theme = next;
     ImGui::SetItemTooltip("%s\n%s", tr(system == "dark" ? "theme.tooltip_dark" : "theme.tooltip_light"),
-                          tr(next.empty() ? "theme.click_system" : next == "dark" ? "theme.click_dark" : "theme.click_light"));
+                          tr(next.empty()     ? "theme.click_system"
+                             : next == "dark" ? "theme.click_dark"
+                                              : "theme.click_light"));
     return label;
 }
 
@@ -168,7 +176,8 @@ const char* language_switch(const Session& s, Intents& out) {
         return v;
     }();
     const auto& langs = interface_languages();
-    const std::size_t at = static_cast<std::size_t>(std::find(langs.begin(), langs.end(), s.language()) - langs.begin());
+    const std::size_t at =
+        static_cast<std::size_t>(std::find(langs.begin(), langs.end(), s.language()) - langs.begin());
     const std::string& label = codes[std::min(at, codes.size() - 1)];
     if (ImGui::Button(label.c_str(), ImVec2(language_button_width(), 0))) ImGui::OpenPopup("##languages");
     ImGui::SetItemTooltip("%s", tr("language.tooltip"));
@@ -177,7 +186,8 @@ const char* language_switch(const Session& s, Intents& out) {
         if (ImGui::Selectable(tr("language.auto"), chosen.empty())) out.language = "";
         ImGui::Separator();
         for (const std::string& l : langs)
-            if (ImGui::Selectable((std::string(message(l, "language.name")) + "##" + l).c_str(), chosen == l)) out.language = l;
+            if (ImGui::Selectable((std::string(message(l, "language.name")) + "##" + l).c_str(), chosen == l))
+                out.language = l;
         ImGui::EndPopup();
     }
     return label.c_str();
@@ -206,8 +216,10 @@ void follow_field(TextFieldLink& field, bool box_active) {
 // "Открыть…") shorten the box instead of pushing the switches off the screen.
 float narrow_box_width(const Session& s, const SearchState& st, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    float others = button_width(tr(s.filter().active() ? "bar.filters_on" : "bar.filters")) + button_width(tr("bar.open")) +
-                   std::max({button_width(tr("theme.system_short")), button_width(tr("theme.dark_short")), button_width(tr("theme.light_short"))}) +
+    float others = button_width(tr(s.filter().active() ? "bar.filters_on" : "bar.filters")) +
+                   button_width(tr("bar.open")) +
+                   std::max({button_width(tr("theme.system_short")), button_width(tr("theme.dark_short")),
+                             button_width(tr("theme.light_short"))}) +
                    language_button_width() + style.ItemSpacing.x * 4;
     if (s.search_active() && !st.show_results) {
         others += ImGui::CalcTextSize(tr("bar.show_results_short")).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
@@ -249,8 +261,8 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         ImGui::PopFont();
         ImGui::SameLine(std::max(200.0f, width * 0.30f));
     }
-    const bool results_button = s.search_active() && !st.show_results &&
-                                (!compact || compact_box_width(s, width, true) >= 100.0f);
+    const bool results_button =
+        s.search_active() && !st.show_results && (!compact || compact_box_width(s, width, true) >= 100.0f);
     ImGui::SetNextItemWidth(compact  ? compact_box_width(s, width, results_button)
                             : narrow ? narrow_box_width(s, st, width)
                                      : std::min(420.0f, width * 0.35f));
@@ -269,11 +281,10 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     const char* hint = tr(narrow ? "bar.search_hint_short" : "bar.search_hint");
     st.labels.assign(1, hint);
-    const bool entered = ImGui::InputTextWithHint("##search", hint, st.query,
-                                                  sizeof st.query,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
-                                                      ImGuiInputTextFlags_CallbackHistory,
-                                                  text_field_exchange, &st.field);
+    const bool entered = ImGui::InputTextWithHint(
+        "##search", hint, st.query, sizeof st.query,
+        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackHistory,
+        text_field_exchange, &st.field);
     const bool box_active = ImGui::IsItemActive();
     follow_field(st.field, box_active);
     if (st.sent != st.query) {
@@ -291,8 +302,10 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     // Up/Down walk the results from the box; Enter opens the highlighted one.
     if (results_shown(s, st) && !s.results().empty()) {
         const int n = static_cast<int>(s.results().size());
-        if (box_active && ImGui::IsKeyPressed(ImGuiKey_DownArrow)) st.cursor = std::min(st.cursor + 1, n - 1), st.scroll_to_cursor = true;
-        if (box_active && ImGui::IsKeyPressed(ImGuiKey_UpArrow)) st.cursor = std::max(st.cursor - 1, 0), st.scroll_to_cursor = true;
+        if (box_active && ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            st.cursor = std::min(st.cursor + 1, n - 1), st.scroll_to_cursor = true;
+        if (box_active && ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+            st.cursor = std::max(st.cursor - 1, 0), st.scroll_to_cursor = true;
         if (entered) open_hit(s.results()[static_cast<std::size_t>(std::clamp(st.cursor, 0, n - 1))], st, out);
     }
     ImGui::SameLine();
@@ -359,9 +372,7 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     const float row_h = ImGui::GetTextLineHeightWithSpacing() * 2 + 6;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(results.size()), row_h);
-    if (st.scroll_to_cursor) {
-        clipper.IncludeItemByIndex(st.cursor);
-    }
+    if (st.scroll_to_cursor) { clipper.IncludeItemByIndex(st.cursor); }
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const SearchHit& h = results[static_cast<std::size_t>(i)];

@@ -39,26 +39,26 @@ const Theme& light_theme() {
 const Theme& dark_theme() {
     static const Theme t{
         "dark",
-        IM_COL32(28, 25, 22, 255),     // canvas
-        IM_COL32(36, 32, 28, 255),     // lane_alt
-        IM_COL32(150, 142, 130, 255),  // axis
-        IM_COL32(180, 172, 160, 255),  // tick_text
-        IM_COL32(228, 221, 207, 255),  // text
-        IM_COL32(168, 160, 147, 255),  // text_dim
-        IM_COL32(245, 240, 230, 255),  // selection outline
-        IM_COL32(255, 246, 230, 30),   // hover wash
-        IM_COL32(160, 148, 128, 255),  // person_bar
-        IM_COL32(165, 165, 160, 255),  // event_mark
-        IM_COL32(240, 120, 108, 255),  // disputed
-        IM_COL32(190, 145, 20, 100),   // match: a dim amber, light text stays readable on it
-        IM_COL32(215, 105, 0, 125),    // match_current
-        IM_COL32(86, 180, 233, 70),    // text_selection: a sky-blue wash
-        IM_COL32(125, 175, 235, 255),  // link
-        IM_COL32(222, 168, 118, 255),  // code
-        IM_COL32(110, 102, 92, 255),   // quote_rule
-        IM_COL32(255, 246, 230, 255),  // ink: faint lines are warm white at a low alpha
-        {IM_COL32(230, 180, 90, 16),   // era_tint: ochre
-         IM_COL32(110, 170, 240, 16)}, // and sky blue
+        IM_COL32(28, 25, 22, 255),      // canvas
+        IM_COL32(36, 32, 28, 255),      // lane_alt
+        IM_COL32(150, 142, 130, 255),   // axis
+        IM_COL32(180, 172, 160, 255),   // tick_text
+        IM_COL32(228, 221, 207, 255),   // text
+        IM_COL32(168, 160, 147, 255),   // text_dim
+        IM_COL32(245, 240, 230, 255),   // selection outline
+        IM_COL32(255, 246, 230, 30),    // hover wash
+        IM_COL32(160, 148, 128, 255),   // person_bar
+        IM_COL32(165, 165, 160, 255),   // event_mark
+        IM_COL32(240, 120, 108, 255),   // disputed
+        IM_COL32(190, 145, 20, 100),    // match: a dim amber, light text stays readable on it
+        IM_COL32(215, 105, 0, 125),     // match_current
+        IM_COL32(86, 180, 233, 70),     // text_selection: a sky-blue wash
+        IM_COL32(125, 175, 235, 255),   // link
+        IM_COL32(222, 168, 118, 255),   // code
+        IM_COL32(110, 102, 92, 255),    // quote_rule
+        IM_COL32(255, 246, 230, 255),   // ink: faint lines are warm white at a low alpha
+        {IM_COL32(230, 180, 90, 16),    // era_tint: ochre
+         IM_COL32(110, 170, 240, 16)},  // and sky blue
     };
     return t;
 }
@@ -138,13 +138,13 @@ ImU32 kind_colour(std::string_view kind) {
     // Okabe–Ito colours, one per timeline lane (kinds are grouped as the lanes group them).
     // Marks, not text: at least 2:1 against either theme's ground, and they carry labels.
     const std::string lane = lane_key_for_kind(kind);
-    if (lane == "article") return IM_COL32(0, 114, 178, 255);     // blue
-    if (lane == "letter") return IM_COL32(213, 94, 0, 255);       // vermillion
-    if (lane == "book") return IM_COL32(0, 158, 115, 255);        // bluish green
-    if (lane == "fiction") return IM_COL32(204, 121, 167, 255);   // reddish purple
-    if (lane == "notebook") return IM_COL32(86, 180, 233, 255);   // sky blue
-    if (lane == "obituary") return IM_COL32(230, 159, 0, 255);    // orange
-    if (lane == "document") return IM_COL32(150, 130, 40, 255);   // olive
+    if (lane == "article") return IM_COL32(0, 114, 178, 255);    // blue
+    if (lane == "letter") return IM_COL32(213, 94, 0, 255);      // vermillion
+    if (lane == "book") return IM_COL32(0, 158, 115, 255);       // bluish green
+    if (lane == "fiction") return IM_COL32(204, 121, 167, 255);  // reddish purple
+    if (lane == "notebook") return IM_COL32(86, 180, 233, 255);  // sky blue
+    if (lane == "obituary") return IM_COL32(230, 159, 0, 255);   // orange
+    if (lane == "document") return IM_COL32(150, 130, 40, 255);  // olive
     return IM_COL32(120, 120, 120, 255);
 }
 

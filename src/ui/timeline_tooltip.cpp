@@ -33,9 +33,11 @@ void timeline_tooltip(const Session& s, const TimelineState& st) {
         for (const PlacedCluster& k : st.frame.clusters)
             if (k.lane == st.hovered.lane && k.first == st.hovered.item) c = &k;
         if (c) {
-            ImGui::TextUnformatted(tr("timeline.cluster", {{"lane", lane_title(lane)}, {"count", std::to_string(c->count)}}).c_str());
-            ImGui::TextDisabled("%s", tr("timeline.cluster_zoom", {{"from", year_label(static_cast<std::int64_t>(std::floor(c->start)))},
-                                                                  {"to", year_label(static_cast<std::int64_t>(std::floor(c->end)))}})
+            ImGui::TextUnformatted(
+                tr("timeline.cluster", {{"lane", lane_title(lane)}, {"count", std::to_string(c->count)}}).c_str());
+            ImGui::TextDisabled("%s", tr("timeline.cluster_zoom",
+                                         {{"from", year_label(static_cast<std::int64_t>(std::floor(c->start)))},
+                                          {"to", year_label(static_cast<std::int64_t>(std::floor(c->end)))}})
                                           .c_str());
         }
     } else {
@@ -43,7 +45,8 @@ void timeline_tooltip(const Session& s, const TimelineState& st) {
         if (lane.kind == Lane::Kind::works) {
             const Work& w = a.works[static_cast<std::size_t>(ref)];
             ImGui::TextUnformatted(w.title.c_str());
-            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ", tr_term("kind.", w.kind).c_str());
+            ImGui::TextDisabled("%s%s%s", shown_date(w).c_str(), w.kind.empty() ? "" : "  ·  ",
+                                tr_term("kind.", w.kind).c_str());
             for (const std::string& pid : w.people)
                 if (const Person* p = a.find_person(pid)) ImGui::TextDisabled("%s", p->name.c_str());
             if (w.attribution != "author") {
@@ -54,7 +57,8 @@ void timeline_tooltip(const Session& s, const TimelineState& st) {
         } else if (lane.kind == Lane::Kind::events) {
             const Event& e = a.events[static_cast<std::size_t>(ref)];
             ImGui::TextUnformatted(e.title.c_str());
-            ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ", e.place.c_str());
+            ImGui::TextDisabled("%s%s%s", format_date_human(*e.date).c_str(), e.place.empty() ? "" : "  ·  ",
+                                e.place.c_str());
         } else {
             const Person& p = a.people[static_cast<std::size_t>(ref)];
             ImGui::TextUnformatted(p.name.c_str());

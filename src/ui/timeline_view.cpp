@@ -28,14 +28,14 @@ namespace lectern::ui {
 
 namespace {
 
-constexpr float kGutter = 132.0f;   // lane names, which double as the legend: at least this wide
+constexpr float kGutter = 132.0f;  // lane names, which double as the legend: at least this wide
 constexpr float kRightPad = 12.0f;
 constexpr float kRowH = 16.0f;
 constexpr float kLaneGap = 3.0f;
 constexpr float kCollapsedH = 15.0f;
 constexpr float kAxisH = 24.0f;
 constexpr float kOverviewH = 22.0f;
-constexpr float kEraRowH = 15.0f;   // a row of era labels above the lanes
+constexpr float kEraRowH = 15.0f;  // a row of era labels above the lanes
 
 YearWindow window_of(const Session& s) { return {s.view().start, s.view().end}; }
 
@@ -112,7 +112,8 @@ void draw_image_marker(ImDrawList* dl, float x, float y, ImU32 ink, ImU32 ground
     dl->AddTriangleFilled(ImVec2(a.x + 1, b.y - 1), ImVec2(x - 1, a.y + 2), ImVec2(x + 1, b.y - 1), ink);
 }
 
-void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col, std::uint16_t flags, float clip_right) {
+void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col, std::uint16_t flags,
+               float clip_right) {
     const float w = x1 - x0;
     const bool point = (flags & kDayPrecision) && w <= 7.0f;
     if (point) {
@@ -149,8 +150,8 @@ void draw_span(ImDrawList* dl, float x0, float y0, float x1, float y1, ImU32 col
 void draw_axis(ImDrawList* dl, TimelineState& st, const ViewTransform& vt, const Fonts& fonts, float top, float axis_y,
                const Theme& t) {
     ImGui::PushFont(fonts.small);
-    axis_ticks(vt, [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }, 10.0f,
-               st.ticks);
+    axis_ticks(
+        vt, [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }, 10.0f, st.ticks);
     dl->AddLine(ImVec2(vt.x0, axis_y), ImVec2(vt.x0 + vt.width, axis_y), t.axis);
     for (const AxisTick& tick : st.ticks) {
         const float x = std::round(vt.x(tick.year)) + 0.5f;
@@ -188,8 +189,8 @@ void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 
 
 // Tints behind everything in the lane area, an edge where an era begins or ends in view,
 // and labels in the strip above the lanes.
-void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, float top, float bottom,
-                    float strip_top, const Theme& t) {
+void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, float top, float bottom, float strip_top,
+                    const Theme& t) {
     const auto width = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
     for (const EraBand& b : st.eras) {
         const ImU32 tint = t.era_tint[b.shade];
@@ -201,8 +202,10 @@ void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, f
         if (b.fade_start) dl->AddRectFilledMultiColor(ImVec2(b.x0, top), ImVec2(x0, bottom), clear, tint, tint, clear);
         if (b.fade_end) dl->AddRectFilledMultiColor(ImVec2(x1, top), ImVec2(b.x1, bottom), tint, clear, clear, tint);
         if (b.era == st.hovered_era) dl->AddRectFilled(ImVec2(b.x0, top), ImVec2(b.x1, bottom), tint);
-        if (!b.clipped_start && !b.fade_start) dl->AddLine(ImVec2(b.x0 + 0.5f, top), ImVec2(b.x0 + 0.5f, bottom), t.faint(22));
-        if (!b.clipped_end && !b.fade_end) dl->AddLine(ImVec2(b.x1 - 0.5f, top), ImVec2(b.x1 - 0.5f, bottom), t.faint(22));
+        if (!b.clipped_start && !b.fade_start)
+            dl->AddLine(ImVec2(b.x0 + 0.5f, top), ImVec2(b.x0 + 0.5f, bottom), t.faint(22));
+        if (!b.clipped_end && !b.fade_end)
+            dl->AddLine(ImVec2(b.x1 - 0.5f, top), ImVec2(b.x1 - 0.5f, bottom), t.faint(22));
         if (!b.labelled) continue;
         const std::string& title = a.eras[static_cast<std::size_t>(b.era)].title;
         const ImVec2 at(std::round(b.label_x), strip_top + static_cast<float>(b.row) * kEraRowH);
@@ -237,7 +240,8 @@ void follow_selection(const Session& s, TimelineState& st, YearWindow w) {
         const double span = w.end - w.start;
         if (it->start < w.start + span * 0.05 || it->end > w.end - span * 0.05) {
             YearWindow to = centre_on(w, (it->start + it->end) / 2);
-            if (it->end - it->start > span * 0.8) to = zoom_about(to, (it->start + it->end) / 2, (it->end - it->start) * 1.4 / span);
+            if (it->end - it->start > span * 0.8)
+                to = zoom_about(to, (it->start + it->end) / 2, (it->end - it->start) * 1.4 / span);
             start_move(st, w, to);
         }
     }
@@ -285,7 +289,8 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
         dl->AddRectFilled(ImVec2(c.x0, ly + 2), ImVec2(c.x1, ly + lh - 2), with_alpha(col, 0.45f), 1);
         const std::string count = std::to_string(c.count);
         const ImVec2 sz = ImGui::CalcTextSize(count.c_str());
-        if (c.x1 - c.x0 >= sz.x + 6) dl->AddText(ImVec2((c.x0 + c.x1 - sz.x) / 2, ly + (lh - sz.y) / 2), t.text, count.c_str());
+        if (c.x1 - c.x0 >= sz.x + 6)
+            dl->AddText(ImVec2((c.x0 + c.x1 - sz.x) / 2, ly + (lh - sz.y) / 2), t.text, count.c_str());
     }
     for (const PlacedMark& mk : st.frame.marks) {
         const std::size_t li = static_cast<std::size_t>(mk.lane);
@@ -298,8 +303,8 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
         const bool dimmed = is_work && !s.work_matches(it.ref);
         const ImU32 col = dimmed ? with_alpha(lane_colour(lane, t), 0.2f) : lane_colour(lane, t);
         const bool sel = is_work && it.ref == s.selected();
-        const bool hov = st.hovered.lane == mk.lane && st.hovered.item == mk.item &&
-                         st.hovered.kind != TimelineHover::Kind::cluster;
+        const bool hov =
+            st.hovered.lane == mk.lane && st.hovered.item == mk.item && st.hovered.kind != TimelineHover::Kind::cluster;
         if (hov) dl->AddRectFilled(ImVec2(mk.x0 - 3, y0 - 2), ImVec2(mk.label_x1 + 3, y1 + 2), t.hover, 3);
         if (lane.kind == Lane::Kind::people) {
             dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x1, y1), with_alpha(col, 0.35f), 3);
@@ -309,7 +314,9 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
             dl->AddText(ImVec2(lx, y0 - 2), t.text, item_label(a, lane, mk.item).c_str());
             dl->PopClipRect();
         } else if (lane.kind == Lane::Kind::events) {
-            if (mk.x1 - mk.x0 > 8) dl->AddRectFilled(ImVec2(mk.x0, (y0 + y1) / 2 - 2), ImVec2(mk.x1, (y0 + y1) / 2 + 2), with_alpha(col, 0.5f), 1);
+            if (mk.x1 - mk.x0 > 8)
+                dl->AddRectFilled(ImVec2(mk.x0, (y0 + y1) / 2 - 2), ImVec2(mk.x1, (y0 + y1) / 2 + 2),
+                                  with_alpha(col, 0.5f), 1);
             dl->AddNgonFilled(ImVec2(mk.x1 - mk.x0 > 8 ? mk.x0 : (mk.x0 + mk.x1) / 2, (y0 + y1) / 2), 5.0f, col, 4);
         } else {
             draw_span(dl, mk.x0, y0, mk.x1, y1, col, it.flags, right);
@@ -317,10 +324,14 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
         if (it.flags & kDisputed)  // a red frame marks a disputed or ascribed attribution
             dl->AddRect(ImVec2(mk.x0 - 2, y0 - 2), ImVec2(mk.x1 + 2, y1 + 2), t.disputed, 3, 0, 1.5f);
         if (sel) dl->AddRect(ImVec2(mk.x0 - 3, y0 - 3), ImVec2(mk.x1 + 3, y1 + 3), t.selection, 3, 0, 2.0f);
-        if (is_work && (it.flags & kImages)) draw_image_marker(dl, mk.x0, y0, dimmed ? with_alpha(t.text, 0.3f) : t.text, t.canvas);
+        if (is_work && (it.flags & kImages))
+            draw_image_marker(dl, mk.x0, y0, dimmed ? with_alpha(t.text, 0.3f) : t.text, t.canvas);
         if (mk.labelled)
             dl->AddText(ImVec2(mk.x1 + label_offset_px, y0 - 2),
-                        sel ? t.selection : dimmed ? with_alpha(t.text, 0.3f) : t.text, item_label(a, lane, mk.item).c_str());
+                        sel      ? t.selection
+                        : dimmed ? with_alpha(t.text, 0.3f)
+                                 : t.text,
+                        item_label(a, lane, mk.item).c_str());
         if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled, (it.flags & kImages) != 0});
     }
 }
@@ -410,7 +421,8 @@ void timeline_keys(const Session& s, TimelineState& st, YearWindow w, Intents& o
     if (key(ImGuiKey_LeftArrow)) start_move(st, w, {w.start - span * 0.2, w.end - span * 0.2});
     if (key(ImGuiKey_RightArrow)) start_move(st, w, {w.start + span * 0.2, w.end + span * 0.2});
     if (key(ImGuiKey_Equal) || key(ImGuiKey_KeypadAdd)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 0.5));
-    if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract)) start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 2.0));
+    if (key(ImGuiKey_Minus) || key(ImGuiKey_KeypadSubtract))
+        start_move(st, w, zoom_about(w, (w.start + w.end) / 2, 2.0));
     if (key(ImGuiKey_Home)) {
         const TimeWindow fit = s.fitted_view();
         start_move(st, w, {fit.start, fit.end});
@@ -439,7 +451,8 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     // Eras label a strip above the lanes: one row, or two when eras nest.
     const int era_rows = era_label_rows(s.era_spans(), EraBandParams{}.label_rows);
     const float strip_top = p0.y + 3;
-    const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH, axis_y = overview_y0 - kAxisH;
+    const float lanes_top = p0.y + 4 + static_cast<float>(era_rows) * kEraRowH, overview_y0 = p1.y - kOverviewH,
+                axis_y = overview_y0 - kAxisH;
     const float gutter = gutter_width(m, st, fonts, size.x);
     const float ax_x0 = p0.x + gutter, ax_w = std::max(1.0f, size.x - gutter - kRightPad);
 
@@ -466,9 +479,9 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     draw_legend(dl, m, st, p0, p1, lanes_top, ax_x0, axis_y, t);
 
     // Era bands over the lane grounds (their tints are translucent), under the axis and the marks.
-    layout_era_bands(s.era_spans(), vt, EraBandParams{},
-                     [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; },
-                     st.eras);
+    layout_era_bands(
+        s.era_spans(), vt, EraBandParams{},
+        [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; }, st.eras);
     st.eras_y0 = p0.y;
     st.eras_y1 = axis_y;
     dl->PushClipRect(ImVec2(ax_x0 - 4, p0.y), ImVec2(p1.x, axis_y), true);
@@ -519,7 +532,8 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
         const ViewTransform ov{extent.start, extent.end, ax_x0, ax_w};
         w = centre_on(w, ov.year(mp.x));
         st.dragged = true;
-    } else if (active && st.press == TimelineState::Press::lanes && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+    } else if (active && st.press == TimelineState::Press::lanes &&
+               ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
         st.dragged = true;
         const double dy = io.MouseDelta.x * years_per_px;
         w = {w.start - dy, w.end - dy};

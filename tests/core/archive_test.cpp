@@ -157,7 +157,8 @@ TEST_CASE("archive: ids, dates, references and versions are checked", "[archive]
     CHECK(has_error(r, "works[2].people[1]", "no person with id 'nobody'"));
     CHECK(has_error(r, "works[3].date", "30 February"));
     CHECK(has_error(r, "works[3].attribution", "not author, ascribed or disputed"));
-    CHECK(has_error(load_archive(R"({"lectern": 2, "title": "T", "works": []})"), "lectern", "unknown format version 2"));
+    CHECK(
+        has_error(load_archive(R"({"lectern": 2, "title": "T", "works": []})"), "lectern", "unknown format version 2"));
 }
 
 TEST_CASE("archive: unknown members are warnings, and the archive still loads", "[archive]") {
@@ -227,38 +228,83 @@ TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
     const Case cases[] = {
         {"top level must be an object", R"([1, 2])", "(top level)", "expected an object, found an array"},
         {"lectern is required", R"({"title": "T", "works": []})", "lectern", "missing (required)"},
-        {"lectern is an integer", R"({"lectern": "1", "title": "T", "works": []})", "lectern", "expected the integer 1"},
+        {"lectern is an integer", R"({"lectern": "1", "title": "T", "works": []})", "lectern",
+         "expected the integer 1"},
         {"lectern is 1", R"({"lectern": 3, "title": "T", "works": []})", "lectern", "unknown format version 3"},
         {"title is required", R"({"lectern": 1, "works": []})", "title", "missing (required)"},
         {"works is required", R"({"lectern": 1, "title": "T"})", "works", "missing (required"},
-        {"works is an array", R"({"lectern": 1, "title": "T", "works": {}})", "works", "expected an array, found an object"},
-        {"a work is an object", R"({"lectern": 1, "title": "T", "works": [3]})", "works[0]", "expected an object, found a number"},
-        {"work id is required", R"({"lectern": 1, "title": "T", "works": [{"title": "A", "date": null}]})", "works[0].id", "missing"},
-        {"work id charset", R"({"lectern": 1, "title": "T", "works": [{"id": "A_1", "title": "A", "date": null}]})", "works[0].id", "only a-z, 0-9 and '-'"},
-        {"work id unique", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null}, {"id": "a", "title": "B", "date": null}]})", "works[1].id", "duplicate work id 'a'"},
-        {"work date is required", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A"}]})", "works[0].date", "null when undated"},
-        {"work date is EDTF", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "June 1908"}]})", "works[0].date", "invalid date 'June 1908'"},
-        {"work date is a string", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": 1908}]})", "works[0].date", "expected an EDTF date string, found a number"},
-        {"work body is a string or null", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "body": 1}]})", "works[0].body", "expected a string or null"},
-        {"tags are strings", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "tags": ["x", 2]}]})", "works[0].tags[1]", "expected a string, found a number"},
-        {"attribution values", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "attribution": "me"}]})", "works[0].attribution", "not author, ascribed or disputed"},
-        {"people name persons", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "people": ["ghost"]}]})", "works[0].people[0]", "no person with id 'ghost'"},
-        {"person id unique", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P"}, {"id": "p", "name": "Q"}]})", "people[1].id", "duplicate person id 'p'"},
-        {"person name required", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p"}]})", "people[0].name", "missing"},
-        {"person dates", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P", "born": "1890-00"}]})", "people[0].born", "month 0"},
-        {"page id unique", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": ""}, {"id": "x", "body": ""}]})", "pages[1].id", "duplicate page id 'x'"},
-        {"page body required", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x"}]})", "pages[0].body", "missing"},
-        {"link title required", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": "", "links": [{"href": "https://x"}]}]})", "pages[0].links[0].title", "missing"},
-        {"event date required", R"({"lectern": 1, "title": "T", "works": [], "events": [{"title": "E"}]})", "events[0].date", "missing"},
-        {"event people", R"({"lectern": 1, "title": "T", "works": [], "events": [{"date": "1900", "title": "E", "people": ["nobody"]}]})", "events[0].people[0]", "no person"},
-        {"era is an interval", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919"}]})", "eras[0].date", "must be an interval"},
-        {"era title required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"date": "1919/1936"}]})", "eras[0].title", "missing"},
-        {"era title not blank", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "  ", "date": "1919/1936"}]})", "eras[0].title", "title is empty"},
-        {"era date required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E"}]})", "eras[0].date", "missing (required) (era 'E')"},
-        {"era date parses", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936-13"}]})", "eras[0].date", "invalid date '1919/1936-13': month 13 (era 'E')"},
-        {"era starts before it ends", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1936/1919"}]})", "eras[0].date", "end before start"},
-        {"era has a known end", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "../.."}]})", "eras[0].date", "at least one known end"},
-        {"era note is text", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936", "note": 3}]})", "eras[0].note", "expected a string, found a number (era 'E')"},
+        {"works is an array", R"({"lectern": 1, "title": "T", "works": {}})", "works",
+         "expected an array, found an object"},
+        {"a work is an object", R"({"lectern": 1, "title": "T", "works": [3]})", "works[0]",
+         "expected an object, found a number"},
+        {"work id is required", R"({"lectern": 1, "title": "T", "works": [{"title": "A", "date": null}]})",
+         "works[0].id", "missing"},
+        {"work id charset", R"({"lectern": 1, "title": "T", "works": [{"id": "A_1", "title": "A", "date": null}]})",
+         "works[0].id", "only a-z, 0-9 and '-'"},
+        {"work id unique",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null}, {"id": "a", "title": "B", "date": null}]})",
+         "works[1].id", "duplicate work id 'a'"},
+        {"work date is required", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A"}]})",
+         "works[0].date", "null when undated"},
+        {"work date is EDTF",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "June 1908"}]})", "works[0].date",
+         "invalid date 'June 1908'"},
+        {"work date is a string", R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": 1908}]})",
+         "works[0].date", "expected an EDTF date string, found a number"},
+        {"work body is a string or null",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "body": 1}]})",
+         "works[0].body", "expected a string or null"},
+        {"tags are strings",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "tags": ["x", 2]}]})",
+         "works[0].tags[1]", "expected a string, found a number"},
+        {"attribution values",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "attribution": "me"}]})",
+         "works[0].attribution", "not author, ascribed or disputed"},
+        {"people name persons",
+         R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "people": ["ghost"]}]})",
+         "works[0].people[0]", "no person with id 'ghost'"},
+        {"person id unique",
+         R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P"}, {"id": "p", "name": "Q"}]})",
+         "people[1].id", "duplicate person id 'p'"},
+        {"person name required", R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p"}]})",
+         "people[0].name", "missing"},
+        {"person dates",
+         R"({"lectern": 1, "title": "T", "works": [], "people": [{"id": "p", "name": "P", "born": "1890-00"}]})",
+         "people[0].born", "month 0"},
+        {"page id unique",
+         R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": ""}, {"id": "x", "body": ""}]})",
+         "pages[1].id", "duplicate page id 'x'"},
+        {"page body required", R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x"}]})", "pages[0].body",
+         "missing"},
+        {"link title required",
+         R"({"lectern": 1, "title": "T", "works": [], "pages": [{"id": "x", "body": "", "links": [{"href": "https://x"}]}]})",
+         "pages[0].links[0].title", "missing"},
+        {"event date required", R"({"lectern": 1, "title": "T", "works": [], "events": [{"title": "E"}]})",
+         "events[0].date", "missing"},
+        {"event people",
+         R"({"lectern": 1, "title": "T", "works": [], "events": [{"date": "1900", "title": "E", "people": ["nobody"]}]})",
+         "events[0].people[0]", "no person"},
+        {"era is an interval", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919"}]})",
+         "eras[0].date", "must be an interval"},
+        {"era title required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"date": "1919/1936"}]})",
+         "eras[0].title", "missing"},
+        {"era title not blank",
+         R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "  ", "date": "1919/1936"}]})",
+         "eras[0].title", "title is empty"},
+        {"era date required", R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E"}]})", "eras[0].date",
+         "missing (required) (era 'E')"},
+        {"era date parses",
+         R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936-13"}]})",
+         "eras[0].date", "invalid date '1919/1936-13': month 13 (era 'E')"},
+        {"era starts before it ends",
+         R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1936/1919"}]})", "eras[0].date",
+         "end before start"},
+        {"era has a known end",
+         R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "../.."}]})", "eras[0].date",
+         "at least one known end"},
+        {"era note is text",
+         R"({"lectern": 1, "title": "T", "works": [], "eras": [{"title": "E", "date": "1919/1936", "note": 3}]})",
+         "eras[0].note", "expected a string, found a number (era 'E')"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.rule, c.json);
@@ -269,7 +315,8 @@ TEST_CASE("archive: the checker, one case per rule", "[archive][checker]") {
     }
 }
 
-TEST_CASE("archive: eras with open or unknown ends load, a second era of the same title is a warning", "[archive][eras]") {
+TEST_CASE("archive: eras with open or unknown ends load, a second era of the same title is a warning",
+          "[archive][eras]") {
     const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "works": [], "eras": [
       {"title": "Exile", "date": "1936-04/..", "note": "n"},
       {"title": "Youth", "date": "/1919"},
@@ -282,5 +329,6 @@ TEST_CASE("archive: eras with open or unknown ends load, a second era of the sam
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].severity == Diagnostic::Severity::warning);
     CHECK(r.diagnostics[0].path == "eras[2].title");
-    CHECK(r.diagnostics[0].message() == "another era has this title: readers cannot tell their bands apart (era 'Exile')");
+    CHECK(r.diagnostics[0].message() ==
+          "another era has this title: readers cannot tell their bands apart (era 'Exile')");
 }

@@ -57,17 +57,21 @@ TEST_CASE("Checker problems: English is lectern-tool's wording, word for word") 
     CHECK(holds(en, "works[2].people[0]: no person with id 'nobody'"));
     CHECK(holds(en, "works[3].date: invalid date '1940/1939': end before start"));
     CHECK(holds(en, "works[3].attribution: 'maybe' is not author, ascribed or disputed"));
-    CHECK(holds(en, "works[3].cover.src: 'javascript:' is not an image source (use a path relative to the archive, data: or https:): 'javascript:alert(1)'"));
+    CHECK(holds(en,
+                "works[3].cover.src: 'javascript:' is not an image source (use a path relative to the archive, data: "
+                "or https:): 'javascript:alert(1)'"));
     CHECK(holds(en, "works[3].cover.alt: empty: describe the image for readers who cannot see it"));
     // Diagnostic::message is the English text, as before messages had keys.
-    for (const Diagnostic& d : load_archive(kBadArchive).diagnostics) CHECK(d.to_string("en").find(d.message()) != std::string::npos);
+    for (const Diagnostic& d : load_archive(kBadArchive).diagnostics)
+        CHECK(d.to_string("en").find(d.message()) != std::string::npos);
 
     CHECK(problems(R"({"lectern": 1, "works": [)", "en") ==
           std::vector<std::string>{"line 1, column 26: syntax error while parsing value - unexpected end of input; "
                                    "expected '[', '{', or a literal"});
     CHECK(problems("{\"lectern\": 1, \"title\": \"a\nb\"}", "en") ==
-          std::vector<std::string>{"line 1, column 27: syntax error while parsing value - invalid string: control character "
-                                   "U+000A (LF) must be escaped to \\u000A or \\n; last read: '\"a<U+000A>'"});
+          std::vector<std::string>{
+              "line 1, column 27: syntax error while parsing value - invalid string: control character "
+              "U+000A (LF) must be escaped to \\u000A or \\n; last read: '\"a<U+000A>'"});
 }
 
 TEST_CASE("Checker problems: the viewer says them in the interface's language") {
@@ -78,7 +82,9 @@ TEST_CASE("Checker problems: the viewer says them in the interface's language") 
     CHECK(holds(ru, "works[0].date: недопустимая дата «1936-13»: нет месяца 13"));
     CHECK(holds(ru, "works[1].date: недопустимая дата «1938-02-31»: не бывает 31 февраля"));
     CHECK(holds(ru, "works[2].title: ожидалась строка, найдено: число"));
-    CHECK(holds(ru, "works[3].cover.src: «javascript:» — не источник изображения (укажите путь относительно архива, data: или https:): «javascript:alert(1)»"));
+    CHECK(holds(ru,
+                "works[3].cover.src: «javascript:» — не источник изображения (укажите путь относительно архива, data: "
+                "или https:): «javascript:alert(1)»"));
 
     const auto de = problems(kBadArchive, "de");
     CAPTURE(de);
@@ -90,8 +96,9 @@ TEST_CASE("Checker problems: the viewer says them in the interface's language") 
     CHECK(holds(es, "works[1].date: fecha no válida «1938-02-31»: no existe el 31 de febrero"));
 
     CHECK(problems(R"({"lectern": 1, "works": [)", "ru") ==
-          std::vector<std::string>{"строка 1, столбец 26: синтаксическая ошибка при чтении значения: неожиданный элемент: конец текста; "
-                                   "ожидалось: '[', '{' или литерал"});
+          std::vector<std::string>{
+              "строка 1, столбец 26: синтаксическая ошибка при чтении значения: неожиданный элемент: конец текста; "
+              "ожидалось: '[', '{' или литерал"});
     CHECK(problems(R"({"lectern": 1, "title": tru})", "fr") ==
           std::vector<std::string>{"ligne 1, colonne 28 : erreur de syntaxe en lisant une valeur : littéral invalide ; "
                                    "dernier texte lu : « \"title\": tru} »"});
@@ -110,7 +117,10 @@ TEST_CASE("Checker problems: bytes last read that end like the parser's own word
         const std::string said = r.diagnostics[0].to_string(language);
         CAPTURE(language, said.substr(0, 200));
         CHECK(said.size() < 600);
-        if (language == "en") CHECK(said.rfind("line 1, column 14000025: syntax error while parsing value - invalid string: missing closing quote; last read: '", 0) == 0);
+        if (language == "en")
+            CHECK(said.rfind("line 1, column 14000025: syntax error while parsing value - invalid string: missing "
+                             "closing quote; last read: '",
+                             0) == 0);
     }
 }
 
@@ -146,7 +156,8 @@ TEST_CASE("Checker problems: every key the checker names is in the English catal
     // A key that only a rare input reaches would otherwise show as "check.…" to its reader.
     const std::regex key(R"re("(check\.[a-z_.]+[a-z_])")re");
     std::set<std::string> seen;
-    for (const char* file : {"archive/archive.cpp", "dates/date.cpp", "archive/media_source.cpp", "archive/json_syntax.cpp"}) {
+    for (const char* file :
+         {"archive/archive.cpp", "dates/date.cpp", "archive/media_source.cpp", "archive/json_syntax.cpp"}) {
         const std::string source = read_file(std::string(LECTERN_SOURCE_DIR) + "/src/core/" + file);
         for (auto it = std::sregex_iterator(source.begin(), source.end(), key); it != std::sregex_iterator(); ++it) {
             const std::string k = (*it)[1];
@@ -166,8 +177,10 @@ TEST_CASE("Checker problems: a load the reader starts in Russian answers in Russ
     const auto reply = nlohmann::json::parse(protocol::command(s, nlohmann::json{{"load", kBadArchive}}.dump()));
     CHECK(reply["ok"] == false);
     const auto& list = reply["problems"];
-    CHECK(std::find(list.begin(), list.end(), "works[0].date: недопустимая дата «1936-13»: нет месяца 13") != list.end());
-    CHECK(reply["error"] == "load: eras[0].date: дата периода должна быть интервалом, например «1919/1936» (период «Exile»)");
+    CHECK(std::find(list.begin(), list.end(), "works[0].date: недопустимая дата «1936-13»: нет месяца 13") !=
+          list.end());
+    CHECK(reply["error"] ==
+          "load: eras[0].date: дата периода должна быть интервалом, например «1919/1936» (период «Exile»)");
     CHECK(s.archive().title == "Victor Serge");  // the open archive stays
 
     REQUIRE(protocol::command(s, R"({"language": "en"})") == R"({"ok":true})");

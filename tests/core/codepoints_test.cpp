@@ -53,7 +53,8 @@ TEST_CASE("codepoints: Markdown entities add the characters they stand for", "[c
     CHECK(has(cps, U'&'));  // the raw text is drawn too where it is not Markdown
 }
 
-TEST_CASE("codepoints: the bundled archive uses Latin, a no-break space, é and typographic punctuation", "[codepoints]") {
+TEST_CASE("codepoints: the bundled archive uses Latin, a no-break space, é and typographic punctuation",
+          "[codepoints]") {
     const LoadResult r = load_archive(bundled_archive());
     REQUIRE(r.ok());
     const auto cps = archive_codepoints(*r.archive);
@@ -73,11 +74,11 @@ TEST_CASE("codepoints: UTF-8 decoding, ill-formed sequences as U+FFFD", "[codepo
     };
     const Case cases[] = {
         {"a\xC3\xA9\xE2\x80\x94\xF0\x9F\x98\x80", U"aé—\U0001F600"},
-        {"\xC0\xAF", U"\uFFFD\uFFFD"},            // overlong
-        {"\xED\xA0\x80", U"\uFFFD\uFFFD\uFFFD"},  // a surrogate
+        {"\xC0\xAF", U"\uFFFD\uFFFD"},                      // overlong
+        {"\xED\xA0\x80", U"\uFFFD\uFFFD\uFFFD"},            // a surrogate
         {"\xF4\x90\x80\x80", U"\uFFFD\uFFFD\uFFFD\uFFFD"},  // beyond U+10FFFF
-        {"x\xE2\x80", U"x\uFFFD\uFFFD"},          // cut short
-        {"\x80y", U"\uFFFDy"},                    // a lone continuation byte
+        {"x\xE2\x80", U"x\uFFFD\uFFFD"},                    // cut short
+        {"\x80y", U"\uFFFDy"},                              // a lone continuation byte
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);

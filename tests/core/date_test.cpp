@@ -161,13 +161,13 @@ TEST_CASE("date: each end keeps its structure as written", "[date]") {
         bool day_unspecified;
     };
     const Case cases[] = {
-        {"1908", 1908, 0, 0, false, 0, false},          {"1908-06", 1908, 0, 6, false, 0, false},
-        {"1936-08-10", 1936, 0, 8, false, 10, false},   {"1926-23", 1926, 0, 23, false, 0, false},
-        {"194X", 1940, 1, 0, false, 0, false},          {"19XX", 1900, 2, 0, false, 0, false},
-        {"1XXX", 1000, 3, 0, false, 0, false},          {"-019X", -199, 1, 0, false, 0, false},
-        {"1936-XX", 1936, 0, 0, true, 0, false},        {"1936-06-XX", 1936, 0, 6, false, 0, true},
-        {"1936-XX-XX", 1936, 0, 0, true, 0, true},      {"-0500", -500, 0, 0, false, 0, false},
-        {"Y-12000", -12000, 0, 0, false, 0, false},     {"0000-02-29", 0, 0, 2, false, 29, false},
+        {"1908", 1908, 0, 0, false, 0, false},        {"1908-06", 1908, 0, 6, false, 0, false},
+        {"1936-08-10", 1936, 0, 8, false, 10, false}, {"1926-23", 1926, 0, 23, false, 0, false},
+        {"194X", 1940, 1, 0, false, 0, false},        {"19XX", 1900, 2, 0, false, 0, false},
+        {"1XXX", 1000, 3, 0, false, 0, false},        {"-019X", -199, 1, 0, false, 0, false},
+        {"1936-XX", 1936, 0, 0, true, 0, false},      {"1936-06-XX", 1936, 0, 6, false, 0, true},
+        {"1936-XX-XX", 1936, 0, 0, true, 0, true},    {"-0500", -500, 0, 0, false, 0, false},
+        {"Y-12000", -12000, 0, 0, false, 0, false},   {"0000-02-29", 0, 0, 2, false, 29, false},
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
@@ -191,8 +191,8 @@ TEST_CASE("date: qualifiers belong to their end and mark the whole date", "[date
         bool start_uncertain, start_approximate, end_uncertain, end_approximate, uncertain, approximate;
     };
     const Case cases[] = {
-        {"1945", false, false, false, false, false, false}, {"1945?", true, false, true, false, true, false},
-        {"1945~", false, true, false, true, false, true},   {"1945%", true, true, true, true, true, true},
+        {"1945", false, false, false, false, false, false},     {"1945?", true, false, true, false, true, false},
+        {"1945~", false, true, false, true, false, true},       {"1945%", true, true, true, true, true, true},
         {"1945~/1950", false, true, false, false, false, true}, {"1945/1950%", false, false, true, true, true, true},
         {"1945?/1950~", true, false, false, true, true, true},  {"../1947?", false, false, true, false, true, false},
         {"1940~/..", false, true, false, false, false, true},   {"1940/1950", false, false, false, false, false, false},
@@ -216,8 +216,8 @@ TEST_CASE("date: open and unknown interval ends are told apart", "[date]") {
         bool open_start, open_end, unknown_start, unknown_end;
     };
     const Case cases[] = {
-        {"1940/..", false, true, false, false},  {"../1947", true, false, false, false},
-        {"1940/", false, false, false, true},    {"/1947", false, false, true, false},
+        {"1940/..", false, true, false, false},    {"../1947", true, false, false, false},
+        {"1940/", false, false, false, true},      {"/1947", false, false, true, false},
         {"1940/1947", false, false, false, false},
     };
     for (const Case& c : cases) {
@@ -358,9 +358,12 @@ TEST_CASE("date: precision names are the words the inspector prints", "[date]") 
         DatePrecision precision;
         const char* name;
     };
-    const Case cases[] = {{DatePrecision::day, "day"},         {DatePrecision::month, "month"},
-                          {DatePrecision::season, "season"},   {DatePrecision::year, "year"},
-                          {DatePrecision::decade, "decade"},   {DatePrecision::century, "century"},
+    const Case cases[] = {{DatePrecision::day, "day"},
+                          {DatePrecision::month, "month"},
+                          {DatePrecision::season, "season"},
+                          {DatePrecision::year, "year"},
+                          {DatePrecision::decade, "decade"},
+                          {DatePrecision::century, "century"},
                           {DatePrecision::millennium, "millennium"}};
     for (const Case& c : cases) {
         CAPTURE(c.name);

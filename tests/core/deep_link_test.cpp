@@ -69,7 +69,8 @@ TEST_CASE("link: the session applies a link and names what it ignored", "[link][
     CHECK_THAT(reply["error"].get<std::string>(), Catch::Contains("no work 'no-such-work'"));
     CHECK(protocol::state_json(s) == before);
     CHECK_THAT(s.notice(), Catch::Contains("Ignored part of the link"));
-    CHECK(nlohmann::json::parse(protocol::command(s, nlohmann::json{{"link", std::string(100000, 'z')}}.dump()))["ok"] == false);
+    CHECK(nlohmann::json::parse(
+              protocol::command(s, nlohmann::json{{"link", std::string(100000, 'z')}}.dump()))["ok"] == false);
     CHECK(protocol::state_json(s) == before);
     // A link with only a view goes back to the front matter (the browser's Back from a work).
     CHECK(s.apply_fragment("#view=1900/1950&q=kronstadt").empty());
@@ -85,6 +86,6 @@ TEST_CASE("link: a long unknown work id is shortened in the notice at a characte
     CHECK(reply["ok"] == false);
     const std::string error = reply["error"].get<std::string>();
     CHECK_THAT(error, Catch::Contains("no work 'a\xC3\xA9"));
-    CHECK_THAT(error, Catch::Contains("\xE2\x80\xA6'"));  // …
+    CHECK_THAT(error, Catch::Contains("\xE2\x80\xA6'"));            // …
     CHECK_NOTHROW(nlohmann::json::parse(protocol::state_json(s)));  // the notice is valid UTF-8
 }

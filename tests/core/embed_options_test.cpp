@@ -21,14 +21,16 @@ std::vector<std::string> lane_keys(const Session& s) {
 }  // namespace
 
 TEST_CASE("embed: the options are read with the deep link and written back first", "[embed]") {
-    const ParsedLink p = parse_fragment("#work=1932-conquered-city-novel&embed=1&lanes=works,Events&theme=dark&view=1919/1925");
+    const ParsedLink p =
+        parse_fragment("#work=1932-conquered-city-novel&embed=1&lanes=works,Events&theme=dark&view=1919/1925");
     CHECK(p.problems.empty());
     CHECK(p.link.embed.compact);
     CHECK(p.link.embed.lanes == std::vector<std::string>{"works", "events"});
     REQUIRE(p.link.embed.theme);
     CHECK(*p.link.embed.theme == "dark");
     CHECK(*p.link.work == "1932-conquered-city-novel");
-    CHECK(make_fragment(p.link) == "#embed=1&lanes=works,events&theme=dark&work=1932-conquered-city-novel&view=1919/1925");
+    CHECK(make_fragment(p.link) ==
+          "#embed=1&lanes=works,events&theme=dark&work=1932-conquered-city-novel&view=1919/1925");
     // Parsed again, the written fragment gives the same link.
     CHECK(make_fragment(parse_fragment(make_fragment(p.link)).link) == make_fragment(p.link));
     CHECK(embed_fragment_parts(EmbedOptions{}).empty());

@@ -34,8 +34,9 @@ float chars10(std::string_view s) {
 std::vector<EraBand> bands_in(const Archive& a, double start, double end, float width = 1000) {
     const std::vector<EraSpan> spans = era_spans(a);
     std::vector<EraBand> out;
-    layout_era_bands(spans, ViewTransform{start, end, 100, width}, EraBandParams{},
-                     [&](int era) { return chars10(a.eras[static_cast<std::size_t>(era)].title); }, out);
+    layout_era_bands(
+        spans, ViewTransform{start, end, 100, width}, EraBandParams{},
+        [&](int era) { return chars10(a.eras[static_cast<std::size_t>(era)].title); }, out);
     return out;
 }
 
@@ -153,7 +154,7 @@ TEST_CASE("era bands: ten thousand years seen at a day's zoom or whole stay fini
         REQUIRE(bands.size() == 2);
         CHECK(bands[0].x0 == Approx(100 + 300 * 1000.0 / 12100).epsilon(0.001));
         CHECK(bands[0].x1 == Approx(bands[1].x0).margin(0.01));  // they meet
-        CHECK(bands[0].shade != bands[1].shade);                  // and are told apart by their tint
+        CHECK(bands[0].shade != bands[1].shade);                 // and are told apart by their tint
     }
     SECTION("a day at the edge between them") {
         const auto bands = bands_in(a, 300.999, 301.001);
@@ -163,8 +164,11 @@ TEST_CASE("era bands: ten thousand years seen at a day's zoom or whole stay fini
 }
 
 TEST_CASE("era bands: nested eras take a deeper label row, hovering finds the innermost", "[eras]") {
-    const Archive a = archive_with({{"Russia", "1919/1936"}, {"Deportation", "1933-03/1936-04"},
-                                    {"Exile", "1936-04/1941"}, {"Mexico", "1941/1947"}, {"Third", "1934/1935"}});
+    const Archive a = archive_with({{"Russia", "1919/1936"},
+                                    {"Deportation", "1933-03/1936-04"},
+                                    {"Exile", "1936-04/1941"},
+                                    {"Mexico", "1941/1947"},
+                                    {"Third", "1934/1935"}});
     const std::vector<EraSpan> spans = era_spans(a);
     CHECK(era_label_rows(spans, 5) == 3);
     CHECK(era_label_rows(spans, 2) == 2);
@@ -197,9 +201,9 @@ TEST_CASE("era bands: nested eras take a deeper label row, hovering finds the in
 
 TEST_CASE("era bands: fit_label cuts between characters, never inside one", "[eras]") {
     CHECK(fit_label("Mexico", 60, chars10) == 6);
-    CHECK(fit_label("Mexico", 59, chars10) == 4);    // "Mexi…"
-    CHECK(fit_label("Mexico", 15, chars10) == 0);    // not even "M…"
+    CHECK(fit_label("Mexico", 59, chars10) == 4);           // "Mexi…"
+    CHECK(fit_label("Mexico", 15, chars10) == 0);           // not even "M…"
     CHECK(fit_label("Orenburg exile", 100, chars10) == 8);  // "Orenburg…", the space dropped
-    const std::string russian = "Россия";          // two bytes a letter
-    CHECK(fit_label(russian, 40, chars10) == 6);    // "Рос…"
+    const std::string russian = "Россия";                   // two bytes a letter
+    CHECK(fit_label(russian, 40, chars10) == 6);            // "Рос…"
 }

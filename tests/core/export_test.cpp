@@ -11,7 +11,8 @@ TEST_CASE("export: a work's citation names author, title, date as printed and ar
     REQUIRE(r.ok());
     const Archive& a = *r.archive;
     CHECK(work_citation(a, *a.find_work("1936-08-10-letter-to-trotsky")) ==
-          "Victor Serge, \u201CLetter to Trotsky\u201D, 10\u00A0August\u00A01936. Victor Serge, Marxists\u2019 Internet Archive.");
+          "Victor Serge, \u201CLetter to Trotsky\u201D, 10\u00A0August\u00A01936. Victor Serge, Marxists\u2019 "
+          "Internet Archive.");
     const std::string disputed = work_citation(a, *a.find_work("1938-09-on-their-morals-and-ours"));
     CHECK(disputed.rfind("\u201COn Their Morals and Ours\u201D", 0) == 0);  // no author: it is disputed
     CHECK(disputed.find("Attribution disputed.") != std::string::npos);

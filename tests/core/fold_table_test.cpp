@@ -16,8 +16,7 @@ using namespace lectern;
 namespace {
 
 constexpr utf8proc_option_t kUtf8procFold = static_cast<utf8proc_option_t>(
-    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
-    UTF8PROC_IGNORE);
+    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP | UTF8PROC_IGNORE);
 
 bool utf8proc_word(std::int32_t cp) {
     const auto c = utf8proc_category(cp);
@@ -37,8 +36,18 @@ std::string utf8proc_fold_for_search(const std::string& s) {
             len = 1;
         }
         switch (cp) {  // text_fold's own lumping of quotes, before utf8proc
-            case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033: cp = '"'; break;
-            case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A: cp = '\''; break;
+            case 0x201C:
+            case 0x201D:
+            case 0x201E:
+            case 0x201F:
+            case 0x00AB:
+            case 0x00BB:
+            case 0x2033: cp = '"'; break;
+            case 0x201A:
+            case 0x201B:
+            case 0x2032:
+            case 0x2039:
+            case 0x203A: cp = '\''; break;
             default: break;
         }
         utf8proc_int32_t folded[32];
@@ -75,7 +84,8 @@ TEST_CASE("fold table: every code point folds as utf8proc folds it", "[fold]") {
         bool same = n == m;
         for (int i = 0; same && i < m; ++i) same = static_cast<utf8proc_int32_t>(got[i]) == expected[i];
         if (!same) {
-            if (++differ <= 5) FAIL_CHECK("U+" << std::hex << cp << ": utf8proc gives " << n << " code points, the table " << m);
+            if (++differ <= 5)
+                FAIL_CHECK("U+" << std::hex << cp << ": utf8proc gives " << n << " code points, the table " << m);
         }
         if (!(n == 1 && expected[0] == cp)) ++folded_not_self;
         if (fold_table_is_word(static_cast<char32_t>(cp)) != utf8proc_word(cp)) {
@@ -117,8 +127,9 @@ TEST_CASE("fold table: text folds as it did with utf8proc, valid or not", "[fold
     REQUIRE(fold_for_search(all) == utf8proc_fold_for_search(all));
 
     std::mt19937 rng(20261129);
-    const std::string pieces[] = {"Trotsky’s ", "“Défense” ", "Αθήνα ", "МОСКВА ", "Straße ", "ﬁ ", "½ ", "한국 ",
-                                  "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\xE2\x80", "\xFF", "x\xCC\x81"};
+    const std::string pieces[] = {
+        "Trotsky’s ", "“Défense” ",   "Αθήνα ",   "МОСКВА ",          "Straße ",  "ﬁ ",   "½ ",
+        "한국 ",      "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\xE2\x80", "\xFF", "x\xCC\x81"};
     for (int round = 0; round < 3000; ++round) {
         std::string s;
         const int parts = static_cast<int>(rng() % 12);

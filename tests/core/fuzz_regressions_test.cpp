@@ -90,7 +90,8 @@ const char* kPageWorks = "Biography\n\nShe wrote.\n\nWorks:\n\nJune 1908\n\nA ti
 TEST_CASE("fuzz: an MIA page that is not UTF-8 is refused at its first bad byte", "[fuzz][import]") {
     // Found by fuzz_mia_import: the bytes went into the archive and archive_to_json threw
     // (nlohmann's type_error 316), so lectern-tool import-mia died with an uncaught exception.
-    const std::string page = std::string(kPageHead) + "Biography\n\nShe wrote \x8F\x87 things.\n\nWorks:\n\n1908\n\nT\n";
+    const std::string page =
+        std::string(kPageHead) + "Biography\n\nShe wrote \x8F\x87 things.\n\nWorks:\n\n1908\n\nT\n";
     ImportResult r;
     REQUIRE_NOTHROW(r = import_mia_index(page, read_file(std::string(LECTERN_SOURCE_DIR) + "/data/serge-events.json")));
     CHECK_FALSE(r.archive);
@@ -118,10 +119,12 @@ TEST_CASE("fuzz: an events file giving the subject's id to another name is a pro
     const std::string events = R"({"people": [{"id": "jane-doe", "name": "Jane Doh"}]})";
     const ImportResult r = import_mia_index(std::string(kPageHead) + kPageWorks, events);
     CHECK_FALSE(r.archive);
-    CHECK(all_problems(r) == "events file: person 'jane-doe' is named 'Jane Doh', not 'Jane Doe' as the page's header says\n");
+    CHECK(all_problems(r) ==
+          "events file: person 'jane-doe' is named 'Jane Doh', not 'Jane Doe' as the page's header says\n");
     // The same name finds the person, as before.
-    const ImportResult ok = import_mia_index(std::string(kPageHead) + kPageWorks,
-                                             R"({"people": [{"id": "jane-doe", "name": "Jane Doe", "born": "1900", "died": "1950"}]})");
+    const ImportResult ok =
+        import_mia_index(std::string(kPageHead) + kPageWorks,
+                         R"({"people": [{"id": "jane-doe", "name": "Jane Doe", "born": "1900", "died": "1950"}]})");
     INFO(all_problems(ok));
     CHECK(ok.archive);
 }
@@ -183,10 +186,10 @@ TEST_CASE("fuzz: valid_utf8_prefix stops at the first ill-formed sequence", "[fu
     CHECK(valid_utf8_prefix("") == 0);
     CHECK(valid_utf8_prefix("abc") == 3);
     CHECK(valid_utf8_prefix("é€𝄞") == 9);
-    CHECK(valid_utf8_prefix("a\xC0\xAF") == 1);          // overlong '/'
-    CHECK(valid_utf8_prefix("ab\xED\xA0\x80") == 2);     // surrogate U+D800
-    CHECK(valid_utf8_prefix("\xF4\x90\x80\x80") == 0);   // above U+10FFFF
-    CHECK(valid_utf8_prefix("é\xE2\x82") == 2);          // cut inside a character
+    CHECK(valid_utf8_prefix("a\xC0\xAF") == 1);         // overlong '/'
+    CHECK(valid_utf8_prefix("ab\xED\xA0\x80") == 2);    // surrogate U+D800
+    CHECK(valid_utf8_prefix("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+    CHECK(valid_utf8_prefix("é\xE2\x82") == 2);         // cut inside a character
     CHECK(valid_utf8_prefix(std::string("a\0b", 3)) == 3);
     CHECK(is_valid_utf8("Москва"));
     CHECK_FALSE(is_valid_utf8("\x80"));
@@ -195,8 +198,8 @@ TEST_CASE("fuzz: valid_utf8_prefix stops at the first ill-formed sequence", "[fu
 TEST_CASE("fold: text is shortened at a character boundary, never inside one", "[fold]") {
     CHECK(utf8_boundary("abc", 10) == 3);
     CHECK(utf8_boundary("abc", 2) == 2);
-    CHECK(utf8_boundary("a\xC3\xA9", 2) == 1);              // é would be cut after its first byte
-    CHECK(utf8_boundary("\xF0\x9D\x84\x9E", 3) == 0);       // so would 𝄞
+    CHECK(utf8_boundary("a\xC3\xA9", 2) == 1);         // é would be cut after its first byte
+    CHECK(utf8_boundary("\xF0\x9D\x84\x9E", 3) == 0);  // so would 𝄞
     CHECK(utf8_shortened("Москва", 12) == "Москва");
     CHECK(utf8_shortened("Москва", 5) == "Мо\xE2\x80\xA6");  // "Мо…"
     CHECK(is_valid_utf8(utf8_shortened("a\xC3\xA9\xC3\xA9", 2)));
@@ -207,8 +210,12 @@ TEST_CASE("fuzz: every seed corpus file passes its target's checks", "[fuzz]") {
     using Target = int (*)(const std::uint8_t*, std::size_t);
     fuzz_session_init(nullptr, nullptr);
     const std::pair<const char*, Target> targets[] = {
-        {"date", fuzz_date_input},         {"archive", fuzz_archive_input},   {"mia_import", fuzz_mia_import_input},
-        {"markdown", fuzz_markdown_input}, {"fragment", fuzz_fragment_input}, {"session", fuzz_session_input},
+        {"date", fuzz_date_input},
+        {"archive", fuzz_archive_input},
+        {"mia_import", fuzz_mia_import_input},
+        {"markdown", fuzz_markdown_input},
+        {"fragment", fuzz_fragment_input},
+        {"session", fuzz_session_input},
         {"image_header", fuzz_image_header_input},
     };
     for (const auto& [name, target] : targets) {

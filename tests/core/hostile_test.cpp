@@ -169,8 +169,7 @@ TEST_CASE("hostile: the bundled archive cut at every byte is a syntax error at t
     SUCCEED("every cut of " << end + 1 << " bytes gave one syntax error at its end");
 }
 
-TEST_CASE("hostile: invalid UTF-8, overlong forms and lone surrogates are syntax errors with a position",
-          "[hostile]") {
+TEST_CASE("hostile: invalid UTF-8, overlong forms and lone surrogates are syntax errors with a position", "[hostile]") {
     struct Case {
         const char* name;
         std::string title;  // raw bytes inside the title's quotes, which start at column 26
@@ -263,11 +262,12 @@ TEST_CASE("hostile: a wrong-typed value anywhere names exactly that member", "[h
         REQUIRE(r.ok());
         REQUIRE(r.diagnostics.empty());
     }
-    const json candidates[] = {json(42), json(-1.5), json(true), json("str"), json::array(), json::object(), json(nullptr)};
+    const json candidates[] = {json(42),      json(-1.5),     json(true),   json("str"),
+                               json::array(), json::object(), json(nullptr)};
     // Strings with rules of their own: any other string there is wrong too, named at the same path.
-    const std::set<std::string> constrained = {"updated", "people[0].born", "people[0].died", "events[0].date",
-                                               "eras[0].date", "works[0].date", "works[0].attribution",
-                                               "works[0].people[0]", "events[0].people[0]"};
+    const std::set<std::string> constrained = {
+        "updated",       "people[0].born",       "people[0].died",     "events[0].date",     "eras[0].date",
+        "works[0].date", "works[0].attribution", "works[0].people[0]", "events[0].people[0]"};
     // What each member accepts, so the table knows which candidates are wrong.
     const auto accepts = [&](const std::string& path, const json& was, const json& v) {
         if (v.is_null()) return path == "works[0].body" || path == "works[0].date";
@@ -281,7 +281,8 @@ TEST_CASE("hostile: a wrong-typed value anywhere names exactly that member", "[h
         // Every member and element on the way to each leaf: "/works", "/works/0", "/works/0/tags", ...
         const std::string leaf = it.key();
         for (std::size_t slash = 1; slash != std::string::npos; slash = leaf.find('/', slash + 1))
-            pointers.insert(leaf.substr(0, leaf.find('/', slash + 1) == std::string::npos ? leaf.size() : leaf.find('/', slash + 1)));
+            pointers.insert(leaf.substr(
+                0, leaf.find('/', slash + 1) == std::string::npos ? leaf.size() : leaf.find('/', slash + 1)));
     }
     for (const std::string& pointer : pointers) {
         const json::json_pointer ptr(pointer);
@@ -301,7 +302,8 @@ TEST_CASE("hostile: a wrong-typed value anywhere names exactly that member", "[h
             for (const auto& d : r.diagnostics) {
                 if (d.severity != Diagnostic::Severity::error || d.path == path) continue;
                 const bool reference = path == "people[0].id" || path == "people[0]" || path == "people";
-                CHECK((reference && d.path.find("people[0]") != std::string::npos && d.message().find("no person") == 0));
+                CHECK(
+                    (reference && d.path.find("people[0]") != std::string::npos && d.message().find("no person") == 0));
             }
             check_messages_printable(r);
         }
@@ -371,7 +373,8 @@ TEST_CASE("hostile: duplicate and colliding ids, missing people, a person naming
     Session s;
     REQUIRE(s.load(R"({"lectern": 1, "title": "T",
       "people": [{"id": "p", "name": "P", "note": "p"}], "events": [{"date": "1917", "title": "E", "people": ["p", "p"]}],
-      "works": [{"id": "a", "title": "A", "date": null, "people": ["p", "p"]}]})").ok());
+      "works": [{"id": "a", "title": "A", "date": null, "people": ["p", "p"]}]})")
+                .ok());
     s.search("p");
     REQUIRE(s.results().size() == 1);  // names and notes are searched, references are not
     CHECK(s.results()[0].ref == "person:p");
@@ -381,8 +384,10 @@ TEST_CASE("hostile: quoted input in messages is cut short and made printable", "
     const std::string huge_id(100'000, 'x');
     const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "people": [{"id": ")" + huge_id +
                                       R"(", "name": "P"}, {"id": ")" + huge_id + R"(", "name": "P"}],
-      "works": [{"id": "ID)" + huge_id + R"(", "title": "A", "date": ")" + huge_id + R"(",
-                 "people": ["y)" + huge_id + R"("], "attribution": ")" + huge_id + R"("}],
+      "works": [{"id": "ID)" + huge_id +
+                                      R"(", "title": "A", "date": ")" + huge_id + R"(",
+                 "people": ["y)" + huge_id +
+                                      R"("], "attribution": ")" + huge_id + R"("}],
       "bad\nkey\u0000)" + huge_id + R"(": 1})");
     INFO(all_messages(r).substr(0, 2000));
     CHECK_FALSE(r.ok());
@@ -395,8 +400,8 @@ TEST_CASE("hostile: quoted input in messages is cut short and made printable", "
     CHECK(r.diagnostics.front().path.rfind("bad\\u000Akey\\u0000xxx", 0) == 0);
     check_messages_printable(r);
     // A date's reason may quote one byte of a multi-byte character: still valid UTF-8.
-    const LoadResult accent = load_archive(
-        R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "1936é"}]})");
+    const LoadResult accent =
+        load_archive(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "1936é"}]})");
     CHECK(has_error(accent, "works[0].date", "unexpected '\\xC3' after the year"));
     check_messages_printable(accent);
     // An unterminated 10 MB string: the parser's excerpt is cut.
@@ -426,11 +431,13 @@ TEST_CASE("hostile: 100,000 levels of nesting load with a warning, also inside a
         // In a known member it is the wrong type, named as such.
         const LoadResult as_title = load_archive(R"({"lectern": 1, "title": )" + *deep + R"(, "works": []})");
         CHECK(has_error(as_title, "title", "expected a string"));
-        const LoadResult as_tags = load_archive(
-            R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "tags": )" + *deep + "}]}");
+        const LoadResult as_tags =
+            load_archive(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": null, "tags": )" +
+                         *deep + "}]}");
         CHECK_FALSE(as_tags.ok());
         // Unclosed: a syntax error at the end, not a stack overflow.
-        const std::string open = R"({"lectern": 1, "title": "T", "works": [], "x": )" + deep->substr(0, deep->size() / 2);
+        const std::string open =
+            R"({"lectern": 1, "title": "T", "works": [], "x": )" + deep->substr(0, deep->size() / 2);
         const LoadResult unclosed = load_archive(open);
         CHECK_FALSE(unclosed.ok());
         CHECK(unclosed.diagnostics.at(0).line == 1);
@@ -443,7 +450,8 @@ TEST_CASE("hostile: 100,000 levels of nesting load with a warning, also inside a
 
 TEST_CASE("hostile: all works undated load, and the timeline has no works", "[hostile]") {
     std::string text = R"({"lectern": 1, "title": "Undated", "works": [)";
-    for (int i = 0; i < 1000; ++i) text += std::string(i ? "," : "") + R"({"id": "w)" + std::to_string(i) + R"(", "title": "W", "date": null})";
+    for (int i = 0; i < 1000; ++i)
+        text += std::string(i ? "," : "") + R"({"id": "w)" + std::to_string(i) + R"(", "title": "W", "date": null})";
     text += "]}";
     Session s;
     const LoadResult r = s.load(text);
@@ -458,7 +466,8 @@ TEST_CASE("hostile: all works undated load, and the timeline has no works", "[ho
     CHECK(std::isfinite(s.view().start));
     CHECK(s.view().start < s.view().end);
     TimelineFrame frame;
-    layout_timeline(s.timeline(), {s.view().start, s.view().end, 0, 1000}, {}, [](int, int) { return 10.f; }, frame);
+    layout_timeline(
+        s.timeline(), {s.view().start, s.view().end, 0, 1000}, {}, [](int, int) { return 10.f; }, frame);
     CHECK(frame.visible_items() == 0);
     s.set_filter([] {
         SearchFilter f;
@@ -501,12 +510,14 @@ TEST_CASE("hostile: a 50 MB title and a million works at the same instant", "[ho
     t0 = std::chrono::steady_clock::now();
     TimelineFrame frame;
     const double day = day_to_year(days_from_civil(1936, 8, 10));
-    layout_timeline(model, {day - 10, day + 10, 0, 1200}, {}, [](int, int) { return 40.f; }, frame);
+    layout_timeline(
+        model, {day - 10, day + 10, 0, 1200}, {}, [](int, int) { return 40.f; }, frame);
     report_time("lay out one frame, 1,000,000 works in a pixel", seconds_since(t0));
     CHECK(frame.visible_items() == 1'000'000);
     CHECK(frame.marks.size() < 100);
     // Zoomed in to the day itself: still bounded.
-    layout_timeline(model, {day, day + 1.0 / 365.0, 0, 1200}, {}, [](int, int) { return 40.f; }, frame);
+    layout_timeline(
+        model, {day, day + 1.0 / 365.0, 0, 1200}, {}, [](int, int) { return 40.f; }, frame);
     CHECK(frame.marks.size() < 100);
     t0 = std::chrono::steady_clock::now();
     const SearchIndex index = build_search_index(r.archive);
@@ -544,8 +555,9 @@ TEST_CASE("hostile: dates at the limits load or fail with a clear reason", "[hos
     };
     for (const Case& c : cases) {
         CAPTURE(c.edtf);
-        const LoadResult r = load_archive(std::string(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": ")") +
-                                          c.edtf + R"("}], "people": [{"id": "p", "name": "P", "born": ")" + c.edtf + R"("}]})");
+        const LoadResult r =
+            load_archive(std::string(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": ")") +
+                         c.edtf + R"("}], "people": [{"id": "p", "name": "P", "born": ")" + c.edtf + R"("}]})");
         INFO(all_messages(r));
         if (c.error) {
             CHECK(has_error(r, "works[0].date", std::string("invalid date '") + c.edtf + "': " + c.error));
@@ -557,17 +569,21 @@ TEST_CASE("hostile: dates at the limits load or fail with a clear reason", "[hos
         CHECK_FALSE(shown_date(r.archive->works[0]).empty());
         // The viewer copes: a session fits a view (its window is clamped), and a frame lays out.
         Session s;
-        REQUIRE(s.load(std::string(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": ")") + c.edtf +
-                       R"("}, {"id": "b", "title": "B", "date": "1936"}]})").ok());
+        REQUIRE(s.load(std::string(R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": ")") +
+                       c.edtf + R"("}, {"id": "b", "title": "B", "date": "1936"}]})")
+                    .ok());
         CHECK(std::isfinite(s.view().start));
         CHECK(s.view().start < s.view().end);
         CHECK_NOTHROW(json::parse(protocol::state_json(s)));
         const double at = day_to_year(r.archive->works[0].date->earliest_day);
         for (const double width : {1.0, 1e4, 1e9}) {
             TimelineFrame frame;
-            CHECK_NOTHROW(layout_timeline(s.timeline(), {at - width, at + width, 0, 1000}, {}, [](int, int) { return 10.f; }, frame));
+            CHECK_NOTHROW(layout_timeline(
+                s.timeline(), {at - width, at + width, 0, 1000}, {}, [](int, int) { return 10.f; }, frame));
             std::vector<AxisTick> ticks;
-            axis_ticks({at - width, at + width, 0, 1000}, [](std::string_view t) { return 8.f * static_cast<float>(t.size()); }, 8.f, ticks);
+            axis_ticks(
+                {at - width, at + width, 0, 1000},
+                [](std::string_view t) { return 8.f * static_cast<float>(t.size()); }, 8.f, ticks);
             CHECK(ticks.size() < 200);
         }
     }
@@ -594,7 +610,8 @@ TEST_CASE("hostile: Markdown bombs parse flat and bounded, load as bodies, and s
         for (const md::Span& s : d.spans) CHECK(s.end <= d.text.size());
 
         // The same text as a work body, through the loader, the index and a few queries.
-        const json archive = {{"lectern", 1}, {"title", "T"},
+        const json archive = {{"lectern", 1},
+                              {"title", "T"},
                               {"works", {{{"id", "bomb"}, {"title", "Bomb"}, {"date", "1936"}, {"body", c.text}}}}};
         t0 = std::chrono::steady_clock::now();
         const LoadResult r = load_archive(archive.dump());
@@ -760,7 +777,8 @@ TEST_CASE("hostile: 5 MB of one repeated word costs about what 5 MB of varied te
     const double md_same = best_time(3, [&] { CHECK(md::parse(same).text.size() >= size - 16); });
     const double md_varied = best_time(3, [&] { CHECK(md::parse(varied).text.size() > size / 2); });
     const double md_small = best_time(3, [&] { CHECK(md::parse(same.substr(0, size / 10)).text.size() > 0); });
-    const double query_same = best_time(3, [&] { CHECK(build_search_index(same_archive).search("kronstadt").size() == 1); });
+    const double query_same =
+        best_time(3, [&] { CHECK(build_search_index(same_archive).search("kronstadt").size() == 1); });
     report_time("index 5 MB of one word", index_same);
     report_time("index 5 MB of varied words", index_varied);
     report_time("index 0.5 MB of one word", index_small);

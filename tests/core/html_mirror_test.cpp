@@ -59,7 +59,9 @@ TEST_CASE("mirror: archive text is escaped and only web links are links", "[mirr
     CHECK(html.find("javascript:") == std::string::npos);  // the target is dropped, the words stay
     CHECK(html.find(">bad<") == std::string::npos);
     CHECK(html.find("bad") != std::string::npos);
-    CHECK(html_escape(std::string("a\0b", 3)) == "a\xEF\xBF\xBD" "b");
+    CHECK(html_escape(std::string("a\0b", 3)) ==
+          "a\xEF\xBF\xBD"
+          "b");
 }
 
 TEST_CASE("mirror: Markdown bombs stay balanced and bounded", "[mirror][hostile]") {
@@ -106,7 +108,8 @@ TEST_CASE("mirror: a work as the reader shows it, with its attribution", "[mirro
     const int disputed = a.work_index("1938-09-on-their-morals-and-ours");
     REQUIRE(disputed >= 0);
     const std::string html = work_mirror_html(a, disputed);
-    CHECK(html.find("<h1>" + html_escape(a.works[static_cast<std::size_t>(disputed)].title) + "</h1>") != std::string::npos);
+    CHECK(html.find("<h1>" + html_escape(a.works[static_cast<std::size_t>(disputed)].title) + "</h1>") !=
+          std::string::npos);
     CHECK(html.find("Attribution disputed") != std::string::npos);
     CHECK(html.find("This archive does not include the text of this work.") != std::string::npos);
     check_balanced(html);
@@ -130,7 +133,8 @@ TEST_CASE("mirror: a huge archive's list stops at kMirrorWorks and says how many
     CHECK(html.find("And 10 more works: search the archive to find them.") != std::string::npos);
     // One more is one work, in the language's own plural form.
     a.works.resize(kMirrorWorks + 1);
-    CHECK(archive_mirror_html(a, build_timeline_items(a)).find("And 1 more work: search the archive to find it.") != std::string::npos);
+    CHECK(archive_mirror_html(a, build_timeline_items(a)).find("And 1 more work: search the archive to find it.") !=
+          std::string::npos);
     use_language("ru");
     CHECK(archive_mirror_html(a, build_timeline_items(a)).find("И ещё 1 работа") != std::string::npos);
     a.works.resize(kMirrorWorks + 5);
@@ -157,5 +161,6 @@ TEST_CASE("mirror: its own words follow the interface's language, the archive's 
     CHECK(work.find("В этом архиве нет текста этой работы.") != std::string::npos);
     CHECK(announced.find("Victor Serge") != std::string::npos);  // the archive's title, as written
     CHECK(announced.rfind("Вводная часть", 0) == 0);
-    CHECK(work_mirror_html(a, undated_text).find("This archive does not include the text of this work.") != std::string::npos);
+    CHECK(work_mirror_html(a, undated_text).find("This archive does not include the text of this work.") !=
+          std::string::npos);
 }

@@ -20,7 +20,9 @@ using namespace lectern;
 
 namespace {
 
-std::string image_file(const char* name) { return read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/" + name); }
+std::string image_file(const char* name) {
+    return read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/" + name);
+}
 
 std::string archive_with(const std::string& work_members) {
     return R"({"lectern": 1, "title": "T", "works": [{"id": "a", "title": "A", "date": "1920")" + work_members + "}]}";
@@ -53,7 +55,8 @@ TEST_CASE("image header: PNG, JPEG, GIF and WebP give their size", "[images]") {
     CHECK(g.width == 3);
     CHECK(g.height == 2);
     // WebP lossless: RIFF size, "VP8L", signature 0x2F, 14-bit width-1 and height-1.
-    std::string webp = "RIFF" + std::string("\x16\x00\x00\x00", 4) + "WEBPVP8L" + std::string("\x0a\x00\x00\x00\x2f", 5);
+    std::string webp =
+        "RIFF" + std::string("\x16\x00\x00\x00", 4) + "WEBPVP8L" + std::string("\x0a\x00\x00\x00\x2f", 5);
     const std::uint32_t bits = (100 - 1) | ((50 - 1) << 14);
     for (int i = 0; i < 4; ++i) webp += static_cast<char>((bits >> (8 * i)) & 0xFF);
     webp += std::string(5, '\0');
@@ -69,7 +72,9 @@ TEST_CASE("image header: not an image, truncated, too big or empty are refused w
     CHECK(read_image_header(image_file("truncated.png")).problem.in("en").find("is truncated") == 0);
     const ImageHeader huge = read_image_header(image_file("huge.png"));
     CHECK(huge.width == 30000);
-    CHECK(huge.problem.in("en") == "is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
+    CHECK(huge.problem.in("en") ==
+          "is 30000\xC3\x97"
+          "30000 pixels, more than the 8192 px a side allowed");
     CHECK(read_image_header("").problem.in("en") == "is empty");
     // Within 8192 a side but 8000x8000 = 64 Mpx: over the 32 million allowed.
     std::string big = image_file("good.png");
@@ -157,7 +162,8 @@ TEST_CASE("archive: cover and media load, a bad one names the member", "[images]
     CHECK(p.find("works[0].media[2]: expected an object") != std::string::npos);
 }
 
-TEST_CASE("markdown: an image span is listed with its src, alt and block, its alt stays in the text", "[images][markdown]") {
+TEST_CASE("markdown: an image span is listed with its src, alt and block, its alt stays in the text",
+          "[images][markdown]") {
     const md::Document d = md::parse("Before.\n\n![A *red* card](cards/red.png \"t\") after\n\n![](x.png)");
     REQUIRE(d.images.size() == 2);
     CHECK(d.images[0].src == "cards/red.png");
@@ -207,7 +213,9 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     s.images().want("huge.png", image_place("works[4].cover"));
     CHECK_FALSE(s.images().bytes("huge.png", image_file("huge.png")).ok());
     CHECK(s.images().find("huge.png")->state == ImageSlot::State::failed);
-    CHECK(s.notice() == "works[4].cover: huge.png is 30000\xC3\x97" "30000 pixels, more than the 8192 px a side allowed");
+    CHECK(s.notice() ==
+          "works[4].cover: huge.png is 30000\xC3\x97"
+          "30000 pixels, more than the 8192 px a side allowed");
 
     s.images().want("missing.png", image_place("works[2].cover"));
     s.images().failed("missing.png", {"image.not_found"});
@@ -241,7 +249,8 @@ TEST_CASE("session: an image is asked for once, then ready or failed with a noti
     CHECK(s.images().generation() != generation);
 }
 
-TEST_CASE("images: the text mirror gives each image's alt and caption, the timeline flags works with images", "[images]") {
+TEST_CASE("images: the text mirror gives each image's alt and caption, the timeline flags works with images",
+          "[images]") {
     const LoadResult r = load_archive(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/images/archive.json"));
     REQUIRE(r.ok());
     const std::string html = work_mirror_html(*r.archive, 0);

@@ -35,14 +35,14 @@ std::vector<std::string> includes_of(const std::string& text) {
 // What each folder of src/core may include besides itself. A folder that is not listed
 // here fails the test: a new folder states its place.
 const std::map<std::string, std::set<std::string>> kMayUse = {
-    {"text", {}},                                                         // UTF-8, the search fold, Markdown
-    {"i18n", {"text"}},                                                   // messages and catalogues
-    {"dates", {"text", "i18n"}},                                          // EDTF
-    {"archive", {"text", "i18n", "dates"}},                               // the model, reader, checker, media
-    {"search", {"text", "i18n", "dates", "archive"}},                     // knows nothing of the timeline
-    {"timeline", {"text", "i18n", "dates", "archive"}},                   // knows nothing of search
-    {"export", {"text", "i18n", "dates", "archive", "timeline"}},         // CSV, JSON, the HTML mirror
-    {"import", {"text", "i18n", "dates", "archive"}},                     // only lectern-tool uses it
+    {"text", {}},                                                  // UTF-8, the search fold, Markdown
+    {"i18n", {"text"}},                                            // messages and catalogues
+    {"dates", {"text", "i18n"}},                                   // EDTF
+    {"archive", {"text", "i18n", "dates"}},                        // the model, reader, checker, media
+    {"search", {"text", "i18n", "dates", "archive"}},              // knows nothing of the timeline
+    {"timeline", {"text", "i18n", "dates", "archive"}},            // knows nothing of search
+    {"export", {"text", "i18n", "dates", "archive", "timeline"}},  // CSV, JSON, the HTML mirror
+    {"import", {"text", "i18n", "dates", "archive"}},              // only lectern-tool uses it
     {"session", {"text", "i18n", "dates", "archive", "search", "timeline", "export"}},
 };
 

@@ -19,10 +19,10 @@ std::string transcript(const md::Document& d) {
         if (b.marker == md::Marker::bullet) out += "* ";
         if (b.marker == md::Marker::ordered) out += std::to_string(b.number) + ". ";
         switch (b.kind) {
-        case md::BlockKind::paragraph: out += "P:"; break;
-        case md::BlockKind::heading: out += "H" + std::to_string(b.level) + ":"; break;
-        case md::BlockKind::code: out += "CODE:"; break;
-        case md::BlockKind::rule: out += "HR"; break;
+            case md::BlockKind::paragraph: out += "P:"; break;
+            case md::BlockKind::heading: out += "H" + std::to_string(b.level) + ":"; break;
+            case md::BlockKind::code: out += "CODE:"; break;
+            case md::BlockKind::rule: out += "HR"; break;
         }
         for (std::uint32_t i = b.span_begin; i < b.span_end; ++i) {
             const md::Span& s = d.spans[i];
@@ -63,7 +63,9 @@ const Case kCases[] = {
     {"verse keeps its hard breaks", "line one  \nline two\\\nline three\nsame line",
      "P: line one|line two|line three same line"},
     {"entities are decoded", "&mdash; &#233; &#x41; &bogus;", "P: \xE2\x80\x94 \xC3\xA9 A &bogus;"},
-    {"a NUL byte becomes the replacement mark", "a\0b", "P: a\xEF\xBF\xBD" "b"},
+    {"a NUL byte becomes the replacement mark", "a\0b",
+     "P: a\xEF\xBF\xBD"
+     "b"},
 };
 
 }  // namespace
@@ -79,7 +81,8 @@ TEST_CASE("markdown: each construct becomes the expected blocks and spans", "[ma
     }
 }
 
-TEST_CASE("markdown: every named character reference of the HTML list is decoded, as CommonMark requires", "[markdown]") {
+TEST_CASE("markdown: every named character reference of the HTML list is decoded, as CommonMark requires",
+          "[markdown]") {
     // md4c-html's table: the 18 names decoded before it included none of these.
     CHECK(transcript(md::parse("caf&eacute;")) == "P: caf\xC3\xA9");
     CHECK(transcript(md::parse("&Afr; &frac34; &ngE;")) ==
@@ -103,9 +106,14 @@ TEST_CASE("markdown: only http and https links are web links", "[markdown]") {
     const struct {
         const char* href;
         bool web;
-    } kLinks[] = {{"https://example.org", true}, {"HTTP://example.org/x", true}, {"javascript:alert(1)", false},
-                  {"mailto:a@b.c", false},       {"#notes", false},              {"https://", false},
-                  {"/relative", false},          {"file:///etc/passwd", false}};
+    } kLinks[] = {{"https://example.org", true},
+                  {"HTTP://example.org/x", true},
+                  {"javascript:alert(1)", false},
+                  {"mailto:a@b.c", false},
+                  {"#notes", false},
+                  {"https://", false},
+                  {"/relative", false},
+                  {"file:///etc/passwd", false}};
     for (const auto& l : kLinks) {
         CAPTURE(l.href);
         CHECK(md::is_web_link(l.href) == l.web);

@@ -63,7 +63,8 @@ TEST_CASE("messages: every catalogue has every key English has, and no other", "
     const std::vector<std::string> english = message_keys("en");
     REQUIRE(english.size() > 100);
     std::set<std::string> english_plain, english_plural;
-    for (const std::string& k : english) (plural_base(k).empty() ? english_plain : english_plural).insert(plural_base(k).empty() ? k : plural_base(k));
+    for (const std::string& k : english)
+        (plural_base(k).empty() ? english_plain : english_plural).insert(plural_base(k).empty() ? k : plural_base(k));
     for (const std::string& language : interface_languages()) {
         CAPTURE(language);
         const std::vector<std::string> keys = message_keys(language);
@@ -122,9 +123,9 @@ TEST_CASE("messages: plural categories follow each language's rule", "[messages]
     CHECK(std::string(plural_category("fr", 2)) == "other");
     CHECK(std::string(plural_category("de", 1)) == "one");
     CHECK(std::string(plural_category("de", 21)) == "other");
-    const std::pair<long long, const char*> russian[] = {{1, "one"},  {2, "few"},   {4, "few"},   {5, "many"}, {11, "many"},
-                                                         {12, "many"}, {14, "many"}, {21, "one"}, {22, "few"}, {37, "many"},
-                                                         {101, "one"}, {111, "many"}, {0, "many"}};
+    const std::pair<long long, const char*> russian[] = {
+        {1, "one"},  {2, "few"},  {4, "few"},   {5, "many"},  {11, "many"},  {12, "many"}, {14, "many"},
+        {21, "one"}, {22, "few"}, {37, "many"}, {101, "one"}, {111, "many"}, {0, "many"}};
     for (const auto& [n, category] : russian) {
         CAPTURE(n);
         CHECK(std::string(plural_category("ru", n)) == category);
@@ -184,7 +185,8 @@ TEST_CASE("session: the archive's language, then the browser's, then English", "
     CHECK(current_language() == "ru");
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "pt", "works": []})").ok());
     CHECK(s.language() == "en");
-    CHECK(json::parse(protocol::command(s, R"({"prefs": {"browser_languages": ["pt-BR", "de-AT", "fr"]}})"))["ok"] == true);
+    CHECK(json::parse(protocol::command(s, R"({"prefs": {"browser_languages": ["pt-BR", "de-AT", "fr"]}})"))["ok"] ==
+          true);
     CHECK(s.language() == "de");
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "language": "es", "works": []})").ok());
     CHECK(s.language() == "es");  // the archive's language before the browser's
@@ -237,5 +239,6 @@ TEST_CASE("session: link notices speak the interface's language", "[messages][i1
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());
     REQUIRE(json::parse(protocol::command(s, R"({"language": "fr"})"))["ok"] == true);
     s.apply_fragment("#work=nope&colour=red");
-    CHECK(s.notice() == "Partie du lien ignorée : partie inconnue « colour » ; pas d'œuvre « nope » dans cette archive");
+    CHECK(s.notice() ==
+          "Partie du lien ignorée : partie inconnue « colour » ; pas d'œuvre « nope » dans cette archive");
 }

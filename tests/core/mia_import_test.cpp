@@ -22,7 +22,8 @@ std::string problems(const ImportResult& r) {
 // A small page in the seed's shape, with the works block replaced.
 std::string page_with_works(const std::string& works) {
     return "Marxist Writers: Jane Doe\n\nMarxists’ Internet Archive\n\nJane Doe\n\n1900-1950\n\n"
-           "Biography\n\nJane Doe wrote things.\n\nWorks:\n\n" + works + "\n\nUpdated on 1.2.2003\n";
+           "Biography\n\nJane Doe wrote things.\n\nWorks:\n\n" +
+           works + "\n\nUpdated on 1.2.2003\n";
 }
 
 }  // namespace
@@ -30,9 +31,13 @@ std::string page_with_works(const std::string& works) {
 TEST_CASE("import: MIA date lines become EDTF", "[import]") {
     const std::pair<const char*, const char*> cases[] = {
         {"1908", "1908"},
-        {"June\xC2\xA0" "1908", "1908-06"},
+        {"June\xC2\xA0"
+         "1908",
+         "1908-06"},
         {"June 1908", "1908-06"},
-        {"Aug.\xC2\xA0" "1926", "1926-08"},
+        {"Aug.\xC2\xA0"
+         "1926",
+         "1926-08"},
         {"Aug 1926", "1926-08"},
         {"Sept. 1939", "1939-09"},
         {"1920/21", "1920/1921"},
@@ -40,7 +45,10 @@ TEST_CASE("import: MIA date lines become EDTF", "[import]") {
         {"1926-1929", "1926/1929"},
         {"1938-44", "1938/1944"},
         {"1999-01", "1999/2001"},
-        {"10\xC2\xA0" "August\xC2\xA0" "1936", "1936-08-10"},
+        {"10\xC2\xA0"
+         "August\xC2\xA0"
+         "1936",
+         "1936-08-10"},
         {"1 May 1919", "1919-05-01"},
         {"29 February 1936", "1936-02-29"},
         {"c. 1945", "1945~"},
@@ -79,10 +87,14 @@ TEST_CASE("import: lines that are not dates are refused with the reason", "[impo
 
 TEST_CASE("import: kinds come from what the title says", "[import]") {
     const std::pair<const char*, const char*> cases[] = {
-        {"Machine Gun (poem)", "poem"},          {"Conquered City (novel)", "novel"},
-        {"Flame on the Snow (prose)", "prose"},  {"Letter to Trotsky", "letter"},
-        {"Open Letter to André Gide", "letter"}, {"Obituary: Leon Sedov", "obituary"},
-        {"Excerpts from the “Notebooks”", "notebook"}, {"Egoism", "article"},
+        {"Machine Gun (poem)", "poem"},
+        {"Conquered City (novel)", "novel"},
+        {"Flame on the Snow (prose)", "prose"},
+        {"Letter to Trotsky", "letter"},
+        {"Open Letter to André Gide", "letter"},
+        {"Obituary: Leon Sedov", "obituary"},
+        {"Excerpts from the “Notebooks”", "notebook"},
+        {"Egoism", "article"},
         {"A Letter and Some Notes", "article"},
     };
     for (const auto& [title, kind] : cases) {
@@ -114,7 +126,9 @@ TEST_CASE("import: the Serge index page becomes the whole archive", "[import]") 
     CHECK(a.updated->text == "2007-09-04");
     REQUIRE(a.works.size() == 37);
     CHECK(a.works.front().id == "1908-06-the-illegals");
-    CHECK(a.works.front().date_label == "June\xC2\xA0" "1908");
+    CHECK(a.works.front().date_label ==
+          "June\xC2\xA0"
+          "1908");
     CHECK(a.works.front().people == std::vector<std::string>{"victor-serge"});
     const Work* notebooks = a.find_work("1938-excerpts-from-the-notebooks");
     REQUIRE(notebooks);
@@ -170,8 +184,9 @@ TEST_CASE("import: import -> load -> write -> load gives the same archive", "[im
 }
 
 TEST_CASE("import: each date shape in a small page", "[import]") {
-    const ImportResult r = import_mia_index(page_with_works(
-        "June 1908\n\nOne\n\n1920/21\n\nTwo (poem)\n\n1926-1929\n\nThree\n\n10 August 1936\nFour\n\nAug. 1926\n\nFive"));
+    const ImportResult r =
+        import_mia_index(page_with_works("June 1908\n\nOne\n\n1920/21\n\nTwo (poem)\n\n1926-1929\n\nThree\n\n10 August "
+                                         "1936\nFour\n\nAug. 1926\n\nFive"));
     INFO(problems(r));
     REQUIRE(r.archive);
     const auto& w = r.archive->works;
@@ -195,13 +210,17 @@ TEST_CASE("import: malformed pages name the line and what was expected", "[impor
         {"", "line 1: the page is empty"},
         {"Just a title\n\nWorks:\n", "line 1: expected a header such as 'Marxist Writers: NAME', found 'Just a title'"},
         {page_with_works("Sometime in 1908\n\nOne"), "line 15: expected a date such as 'June 1908'"},
-        {page_with_works("June 1908\n\nOne\n\n31 June 1909\n\nTwo"), "line 19: expected a date such as 'June 1908', '10 August 1936' or '1920/21', found '31 June 1909' (31 June)"},
-        {page_with_works("June 1908\n\nJuly 1908\n\nTwo"), "line 15: expected the title of the work dated 'June 1908' on the next line"},
+        {page_with_works("June 1908\n\nOne\n\n31 June 1909\n\nTwo"),
+         "line 19: expected a date such as 'June 1908', '10 August 1936' or '1920/21', found '31 June 1909' (31 June)"},
+        {page_with_works("June 1908\n\nJuly 1908\n\nTwo"),
+         "line 15: expected the title of the work dated 'June 1908' on the next line"},
         {page_with_works("June 1908"), "line 15: expected the title of the work dated 'June 1908' on the next line"},
         {"Marxist Writers: X\n\nBiography\n\nText.\n", "expected 'Works:'"},
-        {page_with_works("June 1908\n\nOne") + "\n\nSomething else\n", "unexpected text at the end of the page: 'Something else'"},
+        {page_with_works("June 1908\n\nOne") + "\n\nSomething else\n",
+         "unexpected text at the end of the page: 'Something else'"},
         {"Marxist Writers: X\n\nPublisher\n\nA stray line\n\nWorks:\n", "line 5: unexpected text before 'Biography'"},
-        {page_with_works("June 1908\n\nOne").replace(page_with_works("June 1908\n\nOne").find("1.2.2003"), 8, "2003-02-01"),
+        {page_with_works("June 1908\n\nOne")
+             .replace(page_with_works("June 1908\n\nOne").find("1.2.2003"), 8, "2003-02-01"),
          "expected 'Updated on D.M.YYYY'"},
     };
     for (const Case& c : cases) {
@@ -214,7 +233,8 @@ TEST_CASE("import: malformed pages name the line and what was expected", "[impor
 }
 
 TEST_CASE("import: a bad events file is reported with its member paths", "[import]") {
-    const ImportResult r = import_mia_index(seed(), R"({"people": [{"id": "x"}], "events": [{"date": "1936-13", "title": "T"}]})");
+    const ImportResult r =
+        import_mia_index(seed(), R"({"people": [{"id": "x"}], "events": [{"date": "1936-13", "title": "T"}]})");
     CHECK_FALSE(r.archive);
     const std::string all = problems(r);
     CHECK_THAT(all, Catch::Contains("events file: people[0].name: missing"));

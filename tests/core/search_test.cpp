@@ -75,14 +75,16 @@ TEST_CASE("fold: case, accents, scripts and punctuation variants fold to one for
         {"ﬁn", "fin"},
         {"Ⅻ", "xii"},
         {"ｆｕｌｌ", "full"},
-        {"Andre\xCC\x81", "andre"},       // e + combining acute
+        {"Andre\xCC\x81", "andre"},          // e + combining acute
         {"Kron\xC2\xADstadt", "kronstadt"},  // soft hyphen
         {"Trotsky’s", "trotsky's"},
         {"‘single’", "'single'"},
         {"“double”", "\"double\""},
         {"«guillemets»", "\"guillemets\""},
         {"a–b—c", "a-b-c"},
-        {"no\xC2\xA0" "break", "no break"},
+        {"no\xC2\xA0"
+         "break",
+         "no break"},
         {"İstanbul", "istanbul"},
         {"", ""},
     };
@@ -115,8 +117,13 @@ TEST_CASE("fold: a text is cut into folded words at anything but letters and dig
 }
 
 TEST_CASE("fold: offsets map every folded byte and word back to the original text", "[fold]") {
-    const std::string texts[] = {"Straße", "Open Letter to André Gide", "Andre\xCC\x81 x", "ΑΘΗΝΑ Москва ﬁn ½",
-                                 "Trotsky’s “Defense”", "a\xFF" "b\xE2\x80"};
+    const std::string texts[] = {"Straße",
+                                 "Open Letter to André Gide",
+                                 "Andre\xCC\x81 x",
+                                 "ΑΘΗΝΑ Москва ﬁn ½",
+                                 "Trotsky’s “Defense”",
+                                 "a\xFF"
+                                 "b\xE2\x80"};
     for (const auto& text : texts) {
         CAPTURE(text);
         const FoldedText f = fold_with_offsets(text);
@@ -160,8 +167,12 @@ TEST_CASE("fold: offsets map every folded byte and word back to the original tex
 }
 
 TEST_CASE("fold: invalid UTF-8 and endless words fold without stopping", "[fold]") {
-    CHECK(fold_for_search("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-    CHECK(search_words("a\xFF" "b\xE2\x80") == std::vector<std::string>{"a", "b"});
+    CHECK(fold_for_search("a\xFF"
+                          "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
+    CHECK(search_words("a\xFF"
+                       "b\xE2\x80") == std::vector<std::string>{"a", "b"});
     CHECK(search_words("\xED\xA0\x80").empty());  // an encoded surrogate is invalid
     const std::string long_word(10000, 'x');
     const auto words = search_words(long_word + " y");
@@ -199,7 +210,8 @@ TEST_CASE("search: title matches rank before the others", "[search]") {
         CAPTURE(q);
         const auto hits = serge_index().search(q);
         REQUIRE_FALSE(hits.empty());
-        const auto first_other = std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return !h.title_match; });
+        const auto first_other =
+            std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return !h.title_match; });
         CHECK(std::none_of(first_other, hits.end(), [](const SearchHit& h) { return h.title_match; }));
     }
     // Among title matches, the two letters (one mention each) come in time order.
@@ -242,8 +254,8 @@ TEST_CASE("search: queries find what a reader would expect", "[search]") {
 }
 
 TEST_CASE("search: queries without a match or without words find nothing", "[search]") {
-    const char* queries[] = {"", "   ", "zzzqqxx", "trotsky zzzqqxx", "kronst ", "\"opposition left\"", "!!!", "\"\"",
-                             "–—’"};
+    const char* queries[] = {"",    "   ",  "zzzqqxx", "trotsky zzzqqxx", "kronst ", "\"opposition left\"",
+                             "!!!", "\"\"", "–—’"};
     for (const char* q : queries) {
         CAPTURE(q);
         CHECK(serge_index().search(q).empty());
@@ -269,16 +281,26 @@ TEST_CASE("search: filters narrow the hits and list works without a query", "[se
     SearchFilter from_1945;
     from_1945.year_from = 1945;
     const Case cases[] = {
-        {"letters about trotsky", "trotsky", letters,
+        {"letters about trotsky",
+         "trotsky",
+         letters,
          {"work:1936-08-10-letter-to-trotsky", "work:1936-08-14-letter-to-trotsky"},
          {"work:1938-10-kronstadt-trotskys-defense-response-to-trotsky", "page:biography"}},
-        {"trotsky in 1936", "trotsky", in_1936,
+        {"trotsky in 1936",
+         "trotsky",
+         in_1936,
          {"work:1936-08-10-letter-to-trotsky", "work:1936-08-14-letter-to-trotsky"},
          {"work:1938-10-kronstadt-trotskys-defense-response-to-trotsky", "page:biography"}},
-        {"disputed trotsky", "trotsky", disputed, {"work:1938-09-on-their-morals-and-ours"},
+        {"disputed trotsky",
+         "trotsky",
+         disputed,
+         {"work:1938-09-on-their-morals-and-ours"},
          {"work:1936-08-10-letter-to-trotsky"}},
         {"letters, no query", "", letters, {"work:1917-03-letter-to-emile-armand"}, {"work:1908-06-the-illegals"}},
-        {"1936, no query", "", in_1936, {"work:1936-open-letter-to-andre-gide", "work:1936-08-13-letter-to-andres-nin"},
+        {"1936, no query",
+         "",
+         in_1936,
+         {"work:1936-open-letter-to-andre-gide", "work:1936-08-13-letter-to-andres-nin"},
          {"work:1938-marxism-in-our-time"}},
         {"disputed, no query", "  ", disputed, {"work:1938-09-on-their-morals-and-ours"}, {}},
         {"from 1945", "", from_1945, {"work:1945-on-the-french-anarchists"}, {"work:1938-marxism-in-our-time"}},
@@ -334,7 +356,8 @@ TEST_CASE("search: snippet highlights and the matches in a body point at the mat
         REQUIRE_FALSE(hits.empty());
         const auto folds_to_a_word = [&](const std::string& text) {
             const std::string f = fold_for_search(text);
-            return std::any_of(c.words.begin(), c.words.end(), [&](const std::string& w) { return f.rfind(w, 0) == 0; });
+            return std::any_of(c.words.begin(), c.words.end(),
+                               [&](const std::string& w) { return f.rfind(w, 0) == 0; });
         };
         for (const auto& h : hits) {
             CAPTURE(h.ref, h.snippet);
@@ -361,7 +384,8 @@ TEST_CASE("search: snippet highlights and the matches in a body point at the mat
     REQUIRE(bio);
     const std::string body = fold_for_search(a.find_page("biography")->body);
     std::size_t mentions = 0;
-    for (std::size_t at = body.find("opposition"); at != std::string::npos; at = body.find("opposition", at + 1)) ++mentions;
+    for (std::size_t at = body.find("opposition"); at != std::string::npos; at = body.find("opposition", at + 1))
+        ++mentions;
     CHECK(QueryMatcher("opposition").find(a.find_page("biography")->body).size() == mentions);
     CHECK(bio->score == static_cast<int>(mentions));
 }
@@ -374,8 +398,8 @@ TEST_CASE("search: Greek and Cyrillic titles are found in any case and with any 
         const char* highlighted;
     };
     const Case cases[] = {
-        {"ΑΘΗΝΑ", "work:w0", "Αθήνα"},  {"αθηνα", "work:w0", "Αθήνα"}, {"Москва", "work:w1", "МОСКВА"},
-        {"моск", "work:w1", "МОСКВА"},  {"οδυσσεια", "work:w2", "Ὀδύσσεια"},
+        {"ΑΘΗΝΑ", "work:w0", "Αθήνα"}, {"αθηνα", "work:w0", "Αθήνα"},       {"Москва", "work:w1", "МОСКВА"},
+        {"моск", "work:w1", "МОСКВА"}, {"οδυσσεια", "work:w2", "Ὀδύσσεια"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.query);
@@ -478,14 +502,15 @@ TEST_CASE("match: a query marks the words the index would match, folded alike", 
         {"andre gide", "Letter to ANDRÉ Gide, and to André again.", {"ANDRÉ", "Gide", "André"}},
         {"kronst", "Kronstadt; the KRONSTADT rising; kron", {"Kronstadt", "KRONSTADT"}},
         {"kronst ", "Kronstadt and kronst", {"kronst"}},
-        {"\"left opposition\"", "The Left  Opposition, left\nopposition, opposition left",
+        {"\"left opposition\"",
+         "The Left  Opposition, left\nopposition, opposition left",
          {"Left  Opposition", "left\nopposition"}},
         {"trotsky’s", "Trotsky's and Trotsky’s and Trotsky s", {"Trotsky's", "Trotsky’s", "Trotsky s"}},
         {"strasse", "Straße and STRASSE", {"Straße", "STRASSE"}},
         {"москва", "МОСКВА, Москва", {"МОСКВА", "Москва"}},
-        {"kron kronstadt", "Kronstadt", {"Kronstadt"}},                      // overlapping terms mark once
-        {"\"the rising\" rising", "the rising", {"the rising"}},           // a phrase and its word merge
-        {"gide ", "gidean regime", {}},  // whole words, but for a bare last word (a prefix)
+        {"kron kronstadt", "Kronstadt", {"Kronstadt"}},           // overlapping terms mark once
+        {"\"the rising\" rising", "the rising", {"the rising"}},  // a phrase and its word merge
+        {"gide ", "gidean regime", {}},                           // whole words, but for a bare last word (a prefix)
         {"", "anything", {}},
         {"...", "anything ...", {}},
     };
@@ -550,8 +575,8 @@ TEST_CASE("match: the word at a position is read as search reads words", "[match
         const char* word;
     };
     const Case cases[] = {
-        {0, "Trotsky"}, {3, "Trotsky"}, {7, "Trotsky"},  // the end of a word still selects it
-        {10, "s"},      {18, ""},       {20, "Kron\xC2\xADstadt"},
+        {0, "Trotsky"}, {3, "Trotsky"},    {7, "Trotsky"},  // the end of a word still selects it
+        {10, "s"},      {18, ""},          {20, "Kron\xC2\xADstadt"},
         {34, "1921"},   {text.size(), ""}, {text.size() + 10, ""},
     };
     for (const auto& c : cases) {

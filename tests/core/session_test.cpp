@@ -61,7 +61,8 @@ TEST_CASE("session: a bad archive keeps the current archive, selection and view"
     CHECK(reply["error"].get<std::string>().find("line 1, column 2") != std::string::npos);
     CHECK(protocol::state_json(s) == before);
 
-    const json typed = json::parse(protocol::command(s, json{{"load", R"({"lectern":1,"title":5,"works":[]})"}}.dump()));
+    const json typed =
+        json::parse(protocol::command(s, json{{"load", R"({"lectern":1,"title":5,"works":[]})"}}.dump()));
     CHECK(typed["error"] == "load: title: expected a string, found a number");
     CHECK(protocol::state_json(s) == before);
 }
@@ -142,7 +143,8 @@ TEST_CASE("session: export and copy commands hand the platform a file or a citat
     CHECK(s.take_outgoing().empty());
 }
 
-TEST_CASE("session: preferences come from storage and the system, and the reader's choices are sent to be kept", "[session][prefs]") {
+TEST_CASE("session: preferences come from storage and the system, and the reader's choices are sent to be kept",
+          "[session][prefs]") {
     Session s;
     REQUIRE(s.load(bundled_archive()).ok());
     CHECK(s.theme() == "light");
@@ -180,7 +182,9 @@ TEST_CASE("session: preferences come from storage and the system, and the reader
 TEST_CASE("session: every matching work is marked, and the first rows carry snippets", "[session][search]") {
     json works = json::array();
     for (int i = 0; i < 250; ++i)
-        works.push_back({{"id", "w" + std::to_string(i)}, {"title", "Work " + std::to_string(i)}, {"date", "1936"},
+        works.push_back({{"id", "w" + std::to_string(i)},
+                         {"title", "Work " + std::to_string(i)},
+                         {"date", "1936"},
                          {"body", "Something about Kronstadt."}});
     Session s;
     REQUIRE(s.load(json{{"lectern", 1}, {"title", "T"}, {"works", works}}.dump()).ok());
@@ -209,8 +213,15 @@ TEST_CASE("session: state().eras holds the bands the timeline drew, and a new ar
     drawn.eras_y0 = 10, drawn.eras_y1 = 500, drawn.hovered_era = 2;
     st = json::parse(protocol::state_json(s, drawn));
     REQUIRE(st["eras"].size() == 1);
-    CHECK(st["eras"][0] == json{{"title", "In the West"}, {"date", "1936-04/1940"}, {"when", "April 1936 \xE2\x80\x93 1940"}, {"x0", 300.0}, {"x1", 420.0},
-                                {"y0", 10.0}, {"y1", 500.0}, {"labelled", true}, {"truncated", false}});
+    CHECK(st["eras"][0] == json{{"title", "In the West"},
+                                {"date", "1936-04/1940"},
+                                {"when", "April 1936 \xE2\x80\x93 1940"},
+                                {"x0", 300.0},
+                                {"x1", 420.0},
+                                {"y0", 10.0},
+                                {"y1", 500.0},
+                                {"labelled", true},
+                                {"truncated", false}});
     CHECK(st["hovered_era"] == "In the West");
 
     REQUIRE(s.load(R"({"lectern": 1, "title": "T", "works": []})").ok());

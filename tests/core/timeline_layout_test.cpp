@@ -140,7 +140,8 @@ TEST_CASE("timeline: at the fitted view every item is placed and labels never ov
     const TimelineModel m = build_timeline_model(serge());
     const ViewTransform vt{1885.36, 2010.64, 12, 1256};
     TimelineFrame f;
-    layout_timeline(m, vt, LayoutParams{}, [](int, int) { return 120.0f; }, f);
+    layout_timeline(
+        m, vt, LayoutParams{}, [](int, int) { return 120.0f; }, f);
     CHECK(f.visible_items() == m.items);
     for (const PlacedMark& a : f.marks)
         for (const PlacedMark& b : f.marks) {
@@ -152,15 +153,18 @@ TEST_CASE("timeline: at the fitted view every item is placed and labels never ov
 TEST_CASE("timeline: culling leaves out what is outside the view", "[timeline]") {
     const TimelineModel m = build_timeline_model(serge());
     TimelineFrame f;
-    layout_timeline(m, ViewTransform{1700, 1800, 0, 1000}, LayoutParams{}, [](int, int) { return 50.0f; }, f);
+    layout_timeline(
+        m, ViewTransform{1700, 1800, 0, 1000}, LayoutParams{}, [](int, int) { return 50.0f; }, f);
     CHECK(f.visible_items() == 0);
     // A window inside Serge's life still shows the life span that began before it.
-    layout_timeline(m, ViewTransform{1932.0, 1932.9, 0, 1000}, LayoutParams{}, [](int, int) { return 50.0f; }, f);
+    layout_timeline(
+        m, ViewTransform{1932.0, 1932.9, 0, 1000}, LayoutParams{}, [](int, int) { return 50.0f; }, f);
     int lives = 0, conquered_city = 0;
     for (const PlacedMark& mk : f.marks) {
         const Lane& lane = m.lanes[static_cast<std::size_t>(mk.lane)];
         if (lane.kind == Lane::Kind::people) ++lives;
-        if (lane.kind == Lane::Kind::works && lane.items[static_cast<std::size_t>(mk.item)].start == Approx(1932.0)) ++conquered_city;
+        if (lane.kind == Lane::Kind::works && lane.items[static_cast<std::size_t>(mk.item)].start == Approx(1932.0))
+            ++conquered_city;
     }
     CHECK(lives == 2);
     CHECK(conquered_city == 1);
@@ -184,7 +188,8 @@ TEST_CASE("timeline: a million works fold into clusters that resolve as you zoom
 TEST_CASE("timeline: the work under a point is found, its label included", "[timeline]") {
     const TimelineModel m = build_timeline_model(serge());
     TimelineFrame f;
-    layout_timeline(m, ViewTransform{1931.5, 1933.5, 0, 1000}, LayoutParams{}, [](int, int) { return 80.0f; }, f);
+    layout_timeline(
+        m, ViewTransform{1931.5, 1933.5, 0, 1000}, LayoutParams{}, [](int, int) { return 80.0f; }, f);
     const PlacedMark* city = nullptr;
     for (const PlacedMark& mk : f.marks)
         if (m.lanes[static_cast<std::size_t>(mk.lane)].kind == Lane::Kind::works) city = &mk;
@@ -199,7 +204,8 @@ TEST_CASE("timeline: an empty archive lays out nothing and does not fail", "[tim
     const TimelineModel m = build_timeline_model(Archive{});
     CHECK(m.lanes.empty());
     TimelineFrame f;
-    layout_timeline(m, ViewTransform{1900, 2000, 0, 800}, LayoutParams{}, [](int, int) { return 0.0f; }, f);
+    layout_timeline(
+        m, ViewTransform{1900, 2000, 0, 800}, LayoutParams{}, [](int, int) { return 0.0f; }, f);
     CHECK(f.visible_items() == 0);
 }
 
@@ -225,11 +231,11 @@ TEST_CASE("timeline: previous and next step in time order, the front matter befo
     REQUIRE(r.ok());
     const TimelineItems items = build_timeline_items(*r.archive);
     const int late = 0, undated = 1, early = 2;
-    CHECK(step_in_time(items, -1, 1) == early);           // the front matter, then the first work
-    CHECK(step_in_time(items, -1, -1) == std::nullopt);   // nothing before the front matter
-    CHECK(step_in_time(items, early, -1) == -1);          // back to the front matter
+    CHECK(step_in_time(items, -1, 1) == early);          // the front matter, then the first work
+    CHECK(step_in_time(items, -1, -1) == std::nullopt);  // nothing before the front matter
+    CHECK(step_in_time(items, early, -1) == -1);         // back to the front matter
     CHECK(step_in_time(items, early, 1) == late);
-    CHECK(step_in_time(items, late, 1) == std::nullopt);  // no wrapping round
+    CHECK(step_in_time(items, late, 1) == std::nullopt);     // no wrapping round
     CHECK(step_in_time(items, undated, 1) == std::nullopt);  // not in the time order
     CHECK(step_in_time(items, undated, -1) == std::nullopt);
 }

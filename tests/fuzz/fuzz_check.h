@@ -33,7 +33,11 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 inline bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        const std::size_t n = c < 0x80                 ? 1
+                              : c >= 0xC2 && c <= 0xDF ? 2
+                              : c >= 0xE0 && c <= 0xEF ? 3
+                              : c >= 0xF0 && c <= 0xF4 ? 4
+                                                       : 0;
         if (n == 0 || i + n > s.size()) return false;
         if (n > 1) {
             const auto b1 = static_cast<unsigned char>(s[i + 1]);
@@ -50,7 +54,7 @@ inline bool valid_utf8(std::string_view s) {
 
 }  // namespace lectern::fuzz
 
-#define FUZZ_CHECK(cond) \
-    do { \
+#define FUZZ_CHECK(cond)                                                 \
+    do {                                                                 \
         if (!(cond)) ::lectern::fuzz::broken(#cond, __FILE__, __LINE__); \
     } while (0)

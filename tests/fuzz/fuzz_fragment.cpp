@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (l.work) FUZZ_CHECK(!l.work->empty() && fuzz::valid_utf8(*l.work));
     if (l.query) FUZZ_CHECK(fuzz::valid_utf8(*l.query));
     FUZZ_CHECK(l.view_start.has_value() == l.view_end.has_value());
-    if (l.view_start) FUZZ_CHECK(std::isfinite(*l.view_start) && std::isfinite(*l.view_end) && *l.view_start < *l.view_end);
+    if (l.view_start)
+        FUZZ_CHECK(std::isfinite(*l.view_start) && std::isfinite(*l.view_end) && *l.view_start < *l.view_end);
 
     const std::string again = make_fragment(l);
     // Percent-encoding can triple a part: a link written over the 4 KB limit is ignored whole, as documented.

@@ -29,7 +29,8 @@ inline std::vector<MarkdownBomb> markdown_bombs() {
         {"2,000 quotes deepening line by line", nested_lines},
         {"10,000 nested lists", repeat("- ", 10'000) + "deep\n"},
         {"10,000 nested ordered lists", repeat("1. ", 10'000) + "deep\n"},
-        {"10,000 lists indented line by line", [] {
+        {"10,000 lists indented line by line",
+         [] {
              std::string s;
              for (int i = 0; i < 10'000; ++i) s += std::string(static_cast<std::size_t>(i % 64) * 2, ' ') + "- item\n";
              return s;
@@ -46,7 +47,8 @@ inline std::vector<MarkdownBomb> markdown_bombs() {
         {"50,000 links", repeat("[a](http://x) ", 50'000)},
         {"50,000 unclosed link destinations", repeat("[a](", 50'000)},
         {"50,000 backticks", std::string(50'000, '`')},
-        {"50,000 code spans of growing length", [] {
+        {"50,000 code spans of growing length",
+         [] {
              std::string s;
              for (int i = 1; i < 300; ++i) s += std::string(static_cast<std::size_t>(i), '`') + "x ";
              return s;

@@ -53,15 +53,17 @@ TEST_CASE("native images: a large image is kept scaled down, data: URIs decode",
     CHECK(large.width == 3000);
     CHECK(large.rgba.size() == std::size_t(kMaxShownSide) * 1067 * 4);
     CHECK(large.rgba[0] == 128);
-    const std::string uri = "data:image/png;base64," +
-                            std::string("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
+    const std::string uri =
+        "data:image/png;base64," +
+        std::string("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
     const ImageSlot& data = loaded(s, uri);
     INFO(data.problem.in("en"));
     CHECK(data.state == ImageSlot::State::ready);
     CHECK(data.pixel_width == 1);
 }
 
-TEST_CASE("native images: missing, truncated, huge, non-images and web images fail with the reason", "[images][platform]") {
+TEST_CASE("native images: missing, truncated, huge, non-images and web images fail with the reason",
+          "[images][platform]") {
     Session s;
     CHECK(loaded(s, "missing.png").problem.in("en") == "was not found");
     CHECK(loaded(s, "truncated.png").problem.in("en").rfind("is truncated", 0) == 0);
@@ -92,7 +94,8 @@ TEST_CASE("native images: WebP, lossless and lossy, is decoded with libwebp", "[
                                        : WebPEncodeRGBA(rgba.data(), 30, 20, 30 * 4, 90.0f, &out);
         REQUIRE(n > 0);
         const std::string name = lossless ? "lossless.webp" : "lossy.webp";
-        std::ofstream(dir + name, std::ios::binary).write(reinterpret_cast<const char*>(out), static_cast<std::streamsize>(n));
+        std::ofstream(dir + name, std::ios::binary)
+            .write(reinterpret_cast<const char*>(out), static_cast<std::streamsize>(n));
         WebPFree(out);
         Session s;
         s.images().want(name, image_place("works[0].cover"));

@@ -178,7 +178,7 @@ TEST_CASE("ui: a tab hidden for an hour comes back without flinging the view", "
     h.frame(3600.0f);  // the browser paused frames while the tab was hidden
     const TimeWindow back = h.session.view();
     REQUIRE(std::isfinite(back.start));
-    CHECK(back.start - released.start > 0);              // the glide went on
+    CHECK(back.start - released.start > 0);             // the glide went on
     CHECK(back.start - released.start < span * 2 / 3);  // but no further than it could
     CHECK(back.end - back.start == Approx(span));
     h.frame();
@@ -232,8 +232,10 @@ TEST_CASE("ui: a link's view wins over scrolling its work into view", "[ui]") {
     ImGui::GetIO().AddKeyEvent(ImGuiKey_RightBracket, false);
     for (int i = 0; i < 30; ++i) h.frame();
     REQUIRE(h.session.selected() >= 0);
-    CHECK(h.session.archive().works[static_cast<std::size_t>(h.session.selected())].id == "1936-open-letter-to-andre-gide");
-    const TimelineItem& next = h.session.items().works[static_cast<std::size_t>(h.session.items().rank_of(h.session.selected()))];
+    CHECK(h.session.archive().works[static_cast<std::size_t>(h.session.selected())].id ==
+          "1936-open-letter-to-andre-gide");
+    const TimelineItem& next =
+        h.session.items().works[static_cast<std::size_t>(h.session.items().rank_of(h.session.selected()))];
     CHECK(h.session.view().start < next.start);
     CHECK(h.session.view().end > next.end);
 }
@@ -252,8 +254,10 @@ TEST_CASE("ui: loads between two frames are another archive, even one at the add
     // The old archive is freed by the second load, so a later one may be allocated where it was.
     bool reused = false;
     for (int i = 0; i < 16 && !reused; ++i) {
-        REQUIRE(h.session.load(i % 2 ? R"({"lectern": 1, "title": "A", "works": []})"
-                                     : R"({"lectern": 1, "title": "B", "works": []})").ok());
+        REQUIRE(h.session
+                    .load(i % 2 ? R"({"lectern": 1, "title": "A", "works": []})"
+                                : R"({"lectern": 1, "title": "B", "works": []})")
+                    .ok());
         reused = &h.session.archive() == drawn;
     }
     if (!reused) WARN("no load reused the drawn archive's address; the generation is checked all the same");

@@ -77,7 +77,9 @@ TEST_CASE("embed layout: the compact bar has fewer stops and a way out to the fu
 TEST_CASE("embed layout: no outline pane beside the text in a frame", "[embed]") {
     nlohmann::json a = {{"lectern", 1}, {"title", "Outline test"}};
     a["works"] = nlohmann::json::array({
-        {{"id", "parts"}, {"title", "Parts"}, {"date", "1920"},
+        {{"id", "parts"},
+         {"title", "Parts"},
+         {"date", "1920"},
          {"body", "# The first part\n\nText.\n\n## The second part\n\nMore text.\n"}},
     });
     HeadlessUi h(a.dump());  // 1280 wide: room for the outline in the margin
@@ -106,7 +108,8 @@ TEST_CASE("embed layout: the compact bar stays inside a 360 px frame in every la
         const ImGuiWindow* w = ImGui::FindWindowByName("Lectern");
         REQUIRE(w);
         CHECK(w->DC.CursorMaxPos.x <= 360.0f);
-        const auto bar = nlohmann::json::parse(protocol::state_json(h.session, h.ui.report))["bar"].get<std::vector<std::string>>();
+        const auto bar =
+            nlohmann::json::parse(protocol::state_json(h.session, h.ui.report))["bar"].get<std::vector<std::string>>();
         CAPTURE(bar);
         CHECK(std::find(bar.begin(), bar.end(), tr("embed.full_viewer")) != bar.end());
         CHECK(std::find(bar.begin(), bar.end(), tr("bar.filters_on")) != bar.end());

@@ -76,7 +76,8 @@ TEST_CASE("glyphs: each interface language gets an atlas with its words' charact
           "[glyphs][i18n]") {
     Atlas a(bundled_archive());  // an English archive without Cyrillic
     // English: the language switch's "Русский" is there, the rest of Russian is not.
-    for (const char32_t cp : utf8_codepoints("Русский")) CHECK(a.ui.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    for (const char32_t cp : utf8_codepoints("Русский"))
+        CHECK(a.ui.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
     CHECK(a.ui.fonts.ui->FindGlyphNoFallback(0x0416) == nullptr);  // Ж, of "Жизни"
     CHECK_FALSE(ui::update_fonts(a.session, a.ui, 1.0f));
     for (const std::string& language : interface_languages()) {
@@ -89,11 +90,13 @@ TEST_CASE("glyphs: each interface language gets an atlas with its words' charact
                 if (cp < 0x20) continue;  // line breaks are layout, not glyphs
                 CAPTURE(static_cast<unsigned>(cp));
                 CHECK(cp != kReplacement);
-                for (const ImFont* font : faces(a.ui.fonts)) CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+                for (const ImFont* font : faces(a.ui.fonts))
+                    CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
             }
         }
         // The archive's own characters stay.
-        for (const char32_t cp : a.archive_cps()) CHECK(a.ui.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+        for (const char32_t cp : a.archive_cps())
+            CHECK(a.ui.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
     }
     use_language("en");
 }
@@ -105,8 +108,9 @@ TEST_CASE("glyphs: a Cyrillic and Greek archive loaded later gets an atlas with 
     REQUIRE(a.session.load(kCyrillicGreek).ok());
     CHECK(ui::update_fonts(a.session, a.ui, 1.0f));  // another archive: built again for it
     const auto cps = a.archive_cps();
-    for (const char32_t cp : {char32_t(0x0416), char32_t(0x0401), char32_t(0x0390), char32_t(0x03C2), char32_t(0x2014),
-                              char32_t(0x00AB), char32_t(0x0142), char32_t(0x1E9E), char32_t(0x20AC), char32_t(0x2030)}) {
+    for (const char32_t cp :
+         {char32_t(0x0416), char32_t(0x0401), char32_t(0x0390), char32_t(0x03C2), char32_t(0x2014), char32_t(0x00AB),
+          char32_t(0x0142), char32_t(0x1E9E), char32_t(0x20AC), char32_t(0x2030)}) {
         CAPTURE(static_cast<unsigned>(cp));
         CHECK(std::binary_search(cps.begin(), cps.end(), cp));  // the fixture uses what it means to test
     }

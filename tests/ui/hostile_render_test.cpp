@@ -15,8 +15,8 @@ TEST_CASE("ui: every Markdown bomb opens in the reader and scrolls to its end", 
     const std::vector<MarkdownBomb> bombs = markdown_bombs();
     nlohmann::json works = nlohmann::json::array();
     for (std::size_t i = 0; i < bombs.size(); ++i)
-        works.push_back({{"id", "bomb-" + std::to_string(i)}, {"title", bombs[i].name}, {"date", "1936"},
-                         {"body", bombs[i].text}});
+        works.push_back(
+            {{"id", "bomb-" + std::to_string(i)}, {"title", bombs[i].name}, {"date", "1936"}, {"body", bombs[i].text}});
     HeadlessUi h(nlohmann::json{{"lectern", 1}, {"title", "Bombs"}, {"works", works}}.dump());
     h.frame();
     REQUIRE(h.ui.reader.texts != nullptr);

@@ -20,7 +20,9 @@ std::string images_dir() { return std::string(LECTERN_SOURCE_DIR) + "/tests/data
 // Textures the test can count: ids 1, 2, ... and the ones freed.
 int g_made = 0;
 std::set<std::intptr_t> g_freed;
-ImTextureID fake_create(const std::uint8_t*, int, int) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(++g_made)); }
+ImTextureID fake_create(const std::uint8_t*, int, int) {
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(++g_made));
+}
 void fake_destroy(ImTextureID id) { g_freed.insert(reinterpret_cast<std::intptr_t>(id)); }
 
 // What a platform does with load_image: read beside the archive, check, "decode" to a flat colour.
@@ -38,7 +40,8 @@ void serve_images(Session& s) {
         const ImageHeader h = s.images().bytes(o.text, bytes);
         if (!h.ok()) continue;
         const PixelSize p = shown_size(h.width, h.height);
-        s.images().pixels(o.text, p.width, p.height, std::vector<std::uint8_t>(std::size_t(p.width) * p.height * 4, 200));
+        s.images().pixels(o.text, p.width, p.height,
+                          std::vector<std::uint8_t>(std::size_t(p.width) * p.height * 4, 200));
     }
 }
 
@@ -125,7 +128,8 @@ TEST_CASE("reader: an image in the text is drawn where the text places it, the w
     CHECK(jpg->y0 >= body.y + body.layout.height);
 }
 
-TEST_CASE("reader: a large image fits the measure, a hostile or missing one shows its alt text and a notice", "[ui][images]") {
+TEST_CASE("reader: a large image fits the measure, a hostile or missing one shows its alt text and a notice",
+          "[ui][images]") {
     HeadlessUi h(read_file(images_dir() + "archive.json"));
     h.ui.reader.images.create = fake_create;
     h.ui.reader.images.destroy = fake_destroy;

@@ -82,7 +82,10 @@ TEST_CASE("language: the bar's switch changes the drawn labels, lanes and dates,
     for (const json& e : eras) russian_date = russian_date || e["when"] == "февраль 1919 \xE2\x80\x93 апрель 1936";
     CHECK(russian_date);
 
-    for (const auto& [language, filters] : {std::pair<const char*, const char*>{"fr", "Filtres"}, {"de", "Filter"}, {"es", "Filtros"}, {"en", "Filters"}}) {
+    for (const auto& [language, filters] : {std::pair<const char*, const char*>{"fr", "Filtres"},
+                                            {"de", "Filter"},
+                                            {"es", "Filtros"},
+                                            {"en", "Filters"}}) {
         CAPTURE(language);
         h.choose(language);
         CHECK(h.session.language() == language);

@@ -15,7 +15,8 @@ TEST_CASE("views: no user-visible English literal is drawn, every word comes fro
     const std::regex drawn(
         R"re((Text\w*|Button|SmallButton|Selectable|Checkbox|RadioButton|InputText\w*|InputInt|SetItemTooltip|SetTooltip|BeginMenu|MenuItem|section_title|TextDisabled)\(\s*"([^"]*)")re");
     int files = 0, calls = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(LECTERN_SOURCE_DIR) / "src" / "ui")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(LECTERN_SOURCE_DIR) / "src" / "ui")) {
         if (entry.path().extension() != ".cpp") continue;
         ++files;
         const std::string text = read_file(entry.path().string());

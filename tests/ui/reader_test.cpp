@@ -64,9 +64,12 @@ std::string find_archive_json() {
     nlohmann::json a = {{"lectern", 1}, {"title", "Find test"}};
     a["works"] = nlohmann::json::array({
         {{"id", "kron"}, {"title", "On Kronstadt"}, {"date", "1938"}, {"body", body}},
-        {{"id", "short"}, {"title", "Short"}, {"date", "1939"},
+        {{"id", "short"},
+         {"title", "Short"},
+         {"date", "1939"},
          {"body",
-          "Nothing to see.\n\nSecond paragraph here, with [a link](https://example.org/).\n\n- item one\n- item two\n"}},
+          "Nothing to see.\n\nSecond paragraph here, with [a link](https://example.org/).\n\n- item one\n- item "
+          "two\n"}},
     });
     return a.dump();
 }
@@ -142,8 +145,12 @@ TEST_CASE("reader: a Markdown body is laid out with its faces, verse lines and o
         "The first part",
         "Some emphasis, some strong and both, a link and raw <b>html</b>.",
         "A quoted line that goes on.",
-        "one", "two", "nested",
-        "A verse line,", "another line,", "the last line.",
+        "one",
+        "two",
+        "nested",
+        "A verse line,",
+        "another line,",
+        "the last line.",
         "The second part",
         "More text.",
     };
@@ -203,7 +210,8 @@ TEST_CASE("reader: previous and next keys follow time order", "[reader]") {
     CHECK(h.session.selected() == first);
 }
 
-TEST_CASE("reader: one '[' or ']' with the pointer over the timeline steps once, by the reader's rule", "[reader][timeline]") {
+TEST_CASE("reader: one '[' or ']' with the pointer over the timeline steps once, by the reader's rule",
+          "[reader][timeline]") {
     Headless h;
     const int first = h.session.archive().work_index("first");
     const int middle = h.session.archive().work_index("middle");
@@ -217,8 +225,8 @@ TEST_CASE("reader: one '[' or ']' with the pointer over the timeline steps once,
         ImGuiKey key;
         int expected;
     } kSteps[] = {
-        {ImGuiKey_RightBracket, last},  {ImGuiKey_RightBracket, last},  {ImGuiKey_LeftBracket, middle},
-        {ImGuiKey_LeftBracket, first},  {ImGuiKey_LeftBracket, -1},     {ImGuiKey_LeftBracket, -1},
+        {ImGuiKey_RightBracket, last},  {ImGuiKey_RightBracket, last},   {ImGuiKey_LeftBracket, middle},
+        {ImGuiKey_LeftBracket, first},  {ImGuiKey_LeftBracket, -1},      {ImGuiKey_LeftBracket, -1},
         {ImGuiKey_RightBracket, first}, {ImGuiKey_RightBracket, middle},
     };
     int n = 0;
@@ -387,8 +395,8 @@ TEST_CASE("reader: a drag selects text across blocks and Ctrl+C copies it as pla
     // Ctrl+A selects the whole text.
     h.key(ImGuiKey_A, ImGuiMod_Ctrl);
     h.key(ImGuiKey_C, ImGuiMod_Ctrl);
-    CHECK(h.copied() == std::vector<std::string>{
-                            "Nothing to see.\n\nSecond paragraph here, with a link.\n\nitem one\nitem two"});
+    CHECK(h.copied() ==
+          std::vector<std::string>{"Nothing to see.\n\nSecond paragraph here, with a link.\n\nitem one\nitem two"});
 }
 
 TEST_CASE("reader: Shift+click extends, double-click takes a word, triple-click a paragraph", "[reader][select]") {

@@ -98,7 +98,8 @@ TEST_CASE("search bar: on a phone's width every control stays on screen", "[sear
 
 // The web page's text input edits the box (ui/text_field.h): what it holds replaces the
 // box's text, with its selection; what the box holds goes back, with the caret.
-TEST_CASE("search view: the page's text input edits the box, and learns where the caret is", "[search-view][text-field]") {
+TEST_CASE("search view: the page's text input edits the box, and learns where the caret is",
+          "[search-view][text-field]") {
     Headless h;
     ui::TextFieldLink& field = h.ui.search.field;
     CHECK_FALSE(field.active);

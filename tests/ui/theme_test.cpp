@@ -15,8 +15,10 @@ TEST_CASE("theme: contrast ratios follow WCAG 2", "[theme]") {
     CHECK(ui::contrast_ratio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == Approx(21.0));
     CHECK(ui::contrast_ratio(IM_COL32(120, 30, 200, 255), IM_COL32(120, 30, 200, 255)) == Approx(1.0));
     // #777 on white is the classic just-below-AA grey: 4.48.
-    CHECK(ui::contrast_ratio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) == Approx(4.48).epsilon(0.002));
-    CHECK(ui::contrast_ratio(IM_COL32(255, 255, 255, 255), IM_COL32(0x77, 0x77, 0x77, 255)) == Approx(4.48).epsilon(0.002));
+    CHECK(ui::contrast_ratio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) ==
+          Approx(4.48).epsilon(0.002));
+    CHECK(ui::contrast_ratio(IM_COL32(255, 255, 255, 255), IM_COL32(0x77, 0x77, 0x77, 255)) ==
+          Approx(4.48).epsilon(0.002));
     CHECK(ui::blend(IM_COL32(255, 255, 255, 128), IM_COL32(0, 0, 0, 255)) == IM_COL32(128, 128, 128, 255));
 }
 
@@ -83,7 +85,7 @@ TEST_CASE("theme: the switch in the search bar goes System, the other theme, the
     h.frame();
     const auto click_switch = [&h] {
         h.click(1280 - 100, 17);  // the bar's right end, left of the language switch
-        h.frame();               // the next frame draws with the choice
+        h.frame();                // the next frame draws with the choice
     };
     for (const char* system : {"light", "dark"}) {
         CAPTURE(system);

@@ -145,8 +145,8 @@ TEST_CASE("timeline eras: labels stay readable over the era tints in both themes
             // The strongest ground: a tint twice (hovered, or nested eras) over a shaded lane.
             const ImU32 ground = ui::blend(tint, ui::blend(tint, t->lane_alt));
             CAPTURE(t->name, ui::contrast_ratio(t->text, ground), ui::contrast_ratio(t->tick_text, ground));
-            CHECK(ui::contrast_ratio(t->text, ground) >= 7.0);       // labels of marks and lanes
-            CHECK(ui::contrast_ratio(t->tick_text, ground) >= 4.5);  // era labels and tick labels
+            CHECK(ui::contrast_ratio(t->text, ground) >= 7.0);                        // labels of marks and lanes
+            CHECK(ui::contrast_ratio(t->tick_text, ground) >= 4.5);                   // era labels and tick labels
             CHECK(ui::contrast_ratio(ui::blend(tint, t->canvas), t->canvas) > 1.03);  // and still seen
         }
     HeadlessUi h(bundled_archive());

@@ -46,7 +46,8 @@ const Page* Archive::find_page(std::string_view id) const {
 std::string Diagnostic::to_string(std::string_view language) const {
     std::string where = path;
     if (where.empty() && line > 0)
-        where = Message{"check.at_line", {{"line", std::to_string(line)}, {"column", std::to_string(column)}}}.in(language);
+        where =
+            Message{"check.at_line", {{"line", std::to_string(line)}, {"column", std::to_string(column)}}}.in(language);
     std::string said = what.in(language);
     if (severity == Severity::warning) said = Message{"check.warning", {{"problem", said}}}.in(language);
     return where.empty() ? said : Message{"check.at", {{"where", where}, {"problem", said}}}.in(language);
@@ -65,8 +66,12 @@ class Reader {
 public:
     explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
 
-    void error(const std::string& path, Message what) { out_.push_back({Diagnostic::Severity::error, path, 0, 0, std::move(what)}); }
-    void warning(const std::string& path, Message what) { out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(what)}); }
+    void error(const std::string& path, Message what) {
+        out_.push_back({Diagnostic::Severity::error, path, 0, 0, std::move(what)});
+    }
+    void warning(const std::string& path, Message what) {
+        out_.push_back({Diagnostic::Severity::warning, path, 0, 0, std::move(what)});
+    }
     std::size_t count() const { return out_.size(); }
     // Wraps the problems recorded since count() was `first` in `key`, which holds each as
     // {problem} beside `args` (an era's title after its problems).
@@ -86,9 +91,7 @@ public:
     static std::string member(const std::string& path, const char* key) {
         return path.empty() ? std::string(key) : path + "." + key;
     }
-    static std::string item(const std::string& path, std::size_t i) {
-        return path + "[" + std::to_string(i) + "]";
-    }
+    static std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
     bool expect_object(const json& j, const std::string& path) {
         if (j.is_object()) return true;
@@ -146,7 +149,10 @@ public:
         }
         Message why;
         dst = parse_edtf(it->get_ref<const std::string&>(), &why);
-        if (!dst) error(member(path, key), {"check.invalid_date", {{"date", shown_input(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
+        if (!dst)
+            error(member(path, key),
+                  {"check.invalid_date",
+                   {{"date", shown_input(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
     }
 
     void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
@@ -217,7 +223,8 @@ void read_people_refs(Reader& r, const json& obj, const std::string& path, std::
     r.strings(obj, path, members::Work::people, dst);
     for (std::size_t i = before; i < dst.size(); ++i)
         if (!person_ids.count(dst[i]))
-            r.error(Reader::item(Reader::member(path, members::Work::people), i - before), {"check.no_person", {{"id", shown_input(dst[i])}}});
+            r.error(Reader::item(Reader::member(path, members::Work::people), i - before),
+                    {"check.no_person", {{"id", shown_input(dst[i])}}});
 }
 
 // One Media object: src and alt required, src one a reader may follow (core/archive/media_source.h).
@@ -226,7 +233,8 @@ void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
     if (r.text(j, p, members::Media::src, m.src, true)) {
         Message why;
         if (media_source(m.src, &why) == MediaSource::refused)
-            r.error(Reader::member(p, members::Media::src), {"check.refused_src", {{"reason", std::move(why)}, {"src", shown_input(m.src)}}});
+            r.error(Reader::member(p, members::Media::src),
+                    {"check.refused_src", {{"reason", std::move(why)}, {"src", shown_input(m.src)}}});
     }
     // alt stands in for the image in the text mirror and when it cannot be shown.
     if (r.text(j, p, members::Media::alt, m.alt, true) && m.alt.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -240,9 +248,12 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 
     const auto version = root.find(members::Archive::lectern);
     if (version == root.end()) r.error(members::Archive::lectern, {"check.missing_version"});
-    else if (!version->is_number_integer()) r.error(members::Archive::lectern, {"check.expected_version", {{"found", Reader::describe(*version)}}});
+    else if (!version->is_number_integer())
+        r.error(members::Archive::lectern, {"check.expected_version", {{"found", Reader::describe(*version)}}});
     else if (version->get<long long>() != 1)
-        r.error(members::Archive::lectern, {"check.unknown_version", {{"version", version->dump()}}});  // dump: a huge unsigned would print as a negative long long
+        r.error(members::Archive::lectern,
+                {"check.unknown_version",
+                 {{"version", version->dump()}}});  // dump: a huge unsigned would print as a negative long long
 
     r.text(root, "", members::Archive::title, a.title, true);
     r.text(root, "", members::Archive::subtitle, a.subtitle);
@@ -256,7 +267,8 @@ void read_archive(Reader& r, const json& root, Archive& a) {
         Person person;
         r.warn_unknown(j, p, members::Person::all);
         if (r.text(j, p, members::Person::id, person.id, true) && !person_ids.insert(person.id).second)
-            r.error(Reader::member(p, members::Person::id), {"check.duplicate_person", {{"id", shown_input(person.id)}}});
+            r.error(Reader::member(p, members::Person::id),
+                    {"check.duplicate_person", {{"id", shown_input(person.id)}}});
         r.text(j, p, members::Person::name, person.name, true);
         r.text(j, p, members::Person::full_name, person.full_name);
         r.text(j, p, members::Person::born_place, person.born_place);
@@ -319,21 +331,25 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 
     std::set<std::string> work_ids;
     // Reserve: moving a million Works while the vector grows dominated large loads.
-    if (const auto works = root.find(members::Archive::works); works != root.end() && works->is_array()) a.works.reserve(works->size());
+    if (const auto works = root.find(members::Archive::works); works != root.end() && works->is_array())
+        a.works.reserve(works->size());
     r.each(root, "", members::Archive::works, true, [&](const json& j, const std::string& p) {
         Work w;
         r.warn_unknown(j, p, members::Work::all);
         if (r.text(j, p, members::Work::id, w.id, true)) {
-            if (!valid_id(w.id)) r.error(Reader::member(p, members::Work::id), {"check.bad_id", {{"id", shown_input(w.id)}}});
-            else if (!work_ids.insert(w.id).second) r.error(Reader::member(p, members::Work::id), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
+            if (!valid_id(w.id))
+                r.error(Reader::member(p, members::Work::id), {"check.bad_id", {{"id", shown_input(w.id)}}});
+            else if (!work_ids.insert(w.id).second)
+                r.error(Reader::member(p, members::Work::id), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
         }
         r.text(j, p, members::Work::title, w.title, true);
         r.date(j, p, members::Work::date, w.date, true, true);
         r.text(j, p, members::Work::date_label, w.date_label);
         r.text(j, p, members::Work::kind, w.kind);
-        if (r.text(j, p, members::Work::attribution, w.attribution) && w.attribution != "author" && w.attribution != "ascribed" &&
-            w.attribution != "disputed")
-            r.error(Reader::member(p, members::Work::attribution), {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
+        if (r.text(j, p, members::Work::attribution, w.attribution) && w.attribution != "author" &&
+            w.attribution != "ascribed" && w.attribution != "disputed")
+            r.error(Reader::member(p, members::Work::attribution),
+                    {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
         r.text(j, p, members::Work::attribution_note, w.attribution_note);
         r.text(j, p, members::Work::section, w.section);
         r.nullable_text(j, p, members::Work::body, w.body);
@@ -344,7 +360,8 @@ void read_archive(Reader& r, const json& root, Archive& a) {
             const std::string cp = Reader::member(p, members::Work::cover);
             if (r.expect_object(*cover, cp)) read_media(r, *cover, cp, w.cover.emplace());
         }
-        r.each(j, p, members::Work::media, false, [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
+        r.each(j, p, members::Work::media, false,
+               [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
         read_people_refs(r, j, p, w.people, person_ids);
         a.works.push_back(std::move(w));
     });
@@ -354,7 +371,8 @@ void read_archive(Reader& r, const json& root, Archive& a) {
 // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow parsing '1e400'"
 // The bytes nlohmann last read come as the parser's token (json_syntax_message quotes them).
 Message syntax_reason(std::string what, const std::string& last_read) {
-    if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos) what.erase(0, what.find("] ") + 2);
+    if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos)
+        what.erase(0, what.find("] ") + 2);
     if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what.erase(0, what.find(": ") + 2);
     return json_syntax_message(what, last_read);
 }
@@ -363,8 +381,10 @@ Message syntax_reason(std::string what, const std::string& last_read) {
 void set_position(Diagnostic& d, std::string_view text, std::size_t at) {
     d.line = d.column = 1;
     for (std::size_t i = 0; i < at && i < text.size(); ++i) {
-        if (text[i] == '\n') { ++d.line; d.column = 1; }
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++d.column;
+        if (text[i] == '\n') {
+            ++d.line;
+            d.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++d.column;
     }
 }
 
@@ -403,7 +423,8 @@ LoadResult load_archive(std::string_view text) {
     if (!json::sax_parse(text.begin(), text.end(), &dom)) {
         // nlohmann's byte is 1-based: the failing byte is at error_byte - 1.
         const std::size_t at = dom.error_byte == 0 ? 0 : std::min<std::size_t>(dom.error_byte - 1, text.size());
-        Diagnostic d{Diagnostic::Severity::error, "", 0, 0, nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message, dom.error_token)};
+        Diagnostic d{Diagnostic::Severity::error, "", 0, 0,
+                     nul <= at ? Message{"check.nul"} : syntax_reason(dom.error_message, dom.error_token)};
         set_position(d, text, nul <= at ? nul : at);
         result.diagnostics.push_back(std::move(d));
         return result;

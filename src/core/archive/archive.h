@@ -87,7 +87,7 @@ struct Archive {
 struct Diagnostic {
     enum class Severity { error, warning };
     Severity severity = Severity::error;
-    std::string path;  // member path such as "works[3].title"; empty for syntax errors
+    std::string path;          // member path such as "works[3].title"; empty for syntax errors
     int line = 0, column = 0;  // set for syntax errors
     Message what;              // the problem, to be written in any language
 

@@ -7,25 +7,26 @@
 namespace lectern::members {
 
 // Each list: X(member) for every member of the object, in the order the format describes them.
-#define LECTERN_ARCHIVE_MEMBERS(X) \
-    X(lectern) X(title) X(subtitle) X(publisher) X(language) X(updated) X(updated_label) X(people) X(pages) X(events) X(works) X(eras)
-#define LECTERN_PERSON_MEMBERS(X) X(id) X(name) X(full_name) X(born) X(died) X(born_place) X(died_place) X(note)
-#define LECTERN_PAGE_MEMBERS(X) X(id) X(title) X(kind) X(body) X(cite) X(links)
-#define LECTERN_LINK_MEMBERS(X) X(title) X(href)
-#define LECTERN_EVENT_MEMBERS(X) X(date) X(title) X(people) X(place) X(body)
-#define LECTERN_ERA_MEMBERS(X) X(title) X(date) X(note)
-#define LECTERN_WORK_MEMBERS(X)                                                                                       \
-    X(id) X(title) X(date) X(date_label) X(kind) X(people) X(attribution) X(attribution_note) X(section) X(body) X(source) \
-    X(notes) X(tags) X(cover) X(media)
-#define LECTERN_MEDIA_MEMBERS(X) X(src) X(alt) X(caption)
+// clang-format off
+#define LECTERN_ARCHIVE_MEMBERS(X) X(lectern) X(title) X(subtitle) X(publisher) X(language) X(updated) \
+                                   X(updated_label) X(people) X(pages) X(events) X(works) X(eras)
+#define LECTERN_PERSON_MEMBERS(X)  X(id) X(name) X(full_name) X(born) X(died) X(born_place) X(died_place) X(note)
+#define LECTERN_PAGE_MEMBERS(X)    X(id) X(title) X(kind) X(body) X(cite) X(links)
+#define LECTERN_LINK_MEMBERS(X)    X(title) X(href)
+#define LECTERN_EVENT_MEMBERS(X)   X(date) X(title) X(people) X(place) X(body)
+#define LECTERN_ERA_MEMBERS(X)     X(title) X(date) X(note)
+#define LECTERN_WORK_MEMBERS(X)    X(id) X(title) X(date) X(date_label) X(kind) X(people) X(attribution) \
+                                   X(attribution_note) X(section) X(body) X(source) X(notes) X(tags) X(cover) X(media)
+#define LECTERN_MEDIA_MEMBERS(X)   X(src) X(alt) X(caption)
 
 #define LECTERN_MEMBER_NAME(m) static constexpr const char* m = #m;
 #define LECTERN_MEMBER_IN_LIST(m) #m,
-#define LECTERN_MEMBER_TABLE(Object, LIST)                            \
-    struct Object {                                                   \
-        LIST(LECTERN_MEMBER_NAME)                                     \
+#define LECTERN_MEMBER_TABLE(Object, LIST)                                   \
+    struct Object {                                                          \
+        LIST(LECTERN_MEMBER_NAME)                                            \
         static constexpr const char* all[] = {LIST(LECTERN_MEMBER_IN_LIST)}; \
     };
+// clang-format on
 
 LECTERN_MEMBER_TABLE(Archive, LECTERN_ARCHIVE_MEMBERS)
 LECTERN_MEMBER_TABLE(Person, LECTERN_PERSON_MEMBERS)

@@ -17,7 +17,9 @@ std::uint32_t be32(std::string_view b, std::size_t at) { return (be16(b, at) << 
 std::uint32_t le16(std::string_view b, std::size_t at) {
     return std::uint8_t(b[at]) | (std::uint32_t(std::uint8_t(b[at + 1])) << 8);
 }
-std::uint32_t le24(std::string_view b, std::size_t at) { return le16(b, at) | (std::uint32_t(std::uint8_t(b[at + 2])) << 16); }
+std::uint32_t le24(std::string_view b, std::size_t at) {
+    return le16(b, at) | (std::uint32_t(std::uint8_t(b[at + 2])) << 16);
+}
 std::uint32_t le32(std::string_view b, std::size_t at) { return le16(b, at) | (le16(b, at + 2) << 16); }
 
 bool starts(std::string_view b, std::string_view magic) { return b.substr(0, magic.size()) == magic; }
@@ -79,7 +81,8 @@ ImageHeader jpeg(std::string_view b) {
     }
     std::size_t end = b.size();
     while (end > 2 && b[end - 1] == '\0') --end;
-    if (end < 2 || std::uint8_t(b[end - 2]) != 0xFF || std::uint8_t(b[end - 1]) != 0xD9) h.problem = Message{"image.truncated"};
+    if (end < 2 || std::uint8_t(b[end - 2]) != 0xFF || std::uint8_t(b[end - 1]) != 0xD9)
+        h.problem = Message{"image.truncated"};
     return h;
 }
 
@@ -142,7 +145,8 @@ ImageHeader read_image_header(std::string_view b) {
     else if (h.width > kMaxImageSide || h.height > kMaxImageSide)
         h.problem = Message{"image.too_wide", {{"size", size}, {"max", std::to_string(kMaxImageSide)}}};
     else if (std::uint64_t(h.width) * h.height > kMaxImagePixels)
-        h.problem = Message{"image.too_many_pixels", {{"size", size}, {"max", std::to_string(kMaxImagePixels / 1000000)}}};
+        h.problem =
+            Message{"image.too_many_pixels", {{"size", size}, {"max", std::to_string(kMaxImagePixels / 1000000)}}};
     return h;
 }
 
@@ -171,7 +175,8 @@ PixelSize shown_size(std::uint32_t width, std::uint32_t height) {
     const std::uint32_t side = std::max(width, height);
     if (side <= kMaxShownSide) return {width, height};
     const double k = double(kMaxShownSide) / side;
-    return {std::max<std::uint32_t>(1, std::uint32_t(width * k + 0.5)), std::max<std::uint32_t>(1, std::uint32_t(height * k + 0.5))};
+    return {std::max<std::uint32_t>(1, std::uint32_t(width * k + 0.5)),
+            std::max<std::uint32_t>(1, std::uint32_t(height * k + 0.5))};
 }
 
 }  // namespace lectern

@@ -1,8 +1,8 @@
 // Reads an image's format and size from its first bytes, before anything decodes it.
 //
 //   ImageHeader h = read_image_header(bytes);
-//   if (!h.ok()) fail(h.problem);                     // "is not an image", "is truncated", "is 30000×30000 pixels, ..." (a Message)
-//   else decode(bytes, shown_size(h.width, h.height)); // never more pixels than kMaxShownSide a side
+//   if (!h.ok()) fail(h.problem);                     // "is not an image", "is truncated", "is 30000×30000 pixels,
+//   ..." (a Message) else decode(bytes, shown_size(h.width, h.height)); // never more pixels than kMaxShownSide a side
 //
 // Every platform checks here first: a file that is not an image, that stops before its
 // pixels could, or that claims more pixels than a reader can use is refused without

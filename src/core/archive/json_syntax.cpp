@@ -34,7 +34,12 @@ const Named kTokens[] = {
     {"unknown token", "check.json.token.unknown"},
     {"<parse error>", "check.json.token.parse_error"},
     {"<uninitialized>", "check.json.token.uninitialized"},
-    {"'['", nullptr}, {"'{'", nullptr}, {"']'", nullptr}, {"'}'", nullptr}, {"':'", nullptr}, {"','", nullptr},
+    {"'['", nullptr},
+    {"'{'", nullptr},
+    {"']'", nullptr},
+    {"'}'", nullptr},
+    {"':'", nullptr},
+    {"','", nullptr},
 };
 
 const Named kContexts[] = {
@@ -66,7 +71,8 @@ bool token(std::string_view s, Message& out) {
         if (s == t.english) {
             // Punctuation is the same in every language; literal_or_value holds two marks, passed in
             // because a catalogue's "{" would read as a placeholder.
-            out = t.key ? Message{t.key, {{"open", "'['"}, {"brace", "'{'"}}} : Message{"check.json.punctuation", {{"mark", t.english}}};
+            out = t.key ? Message{t.key, {{"open", "'['"}, {"brace", "'{'"}}}
+                        : Message{"check.json.punctuation", {{"mark", t.english}}};
             return true;
         }
     return false;
@@ -77,14 +83,20 @@ bool control_character(std::string_view s, Message& out) {
     constexpr std::string_view head = "invalid string: control character U+", mid = " must be escaped to ";
     if (!starts(s, head)) return false;
     const std::size_t open = s.find(" (", head.size()), close = s.find(')', head.size()), to = s.find(mid);
-    if (open == std::string_view::npos || close == std::string_view::npos || to == std::string_view::npos || !(open < close && close < to))
+    if (open == std::string_view::npos || close == std::string_view::npos || to == std::string_view::npos ||
+        !(open < close && close < to))
         return false;
     const std::string code(s.substr(head.size(), open - head.size())), name(s.substr(open + 2, close - open - 2));
     const std::string_view escapes = s.substr(to + mid.size());
     const std::size_t either = escapes.find(" or ");
-    if (either == std::string_view::npos) out = {"check.json.control", {{"code", code}, {"name", name}, {"escape", std::string(escapes)}}};
-    else out = {"check.json.control_or", {{"code", code}, {"name", name}, {"escape", std::string(escapes.substr(0, either))},
-                                          {"short", std::string(escapes.substr(either + 4))}}};
+    if (either == std::string_view::npos)
+        out = {"check.json.control", {{"code", code}, {"name", name}, {"escape", std::string(escapes)}}};
+    else
+        out = {"check.json.control_or",
+               {{"code", code},
+                {"name", name},
+                {"escape", std::string(escapes.substr(0, either))},
+                {"short", std::string(escapes.substr(either + 4))}}};
     return true;
 }
 
@@ -133,7 +145,8 @@ Message read_message(std::string_view s, std::string_view last_read) {
         return {"check.json.overflow", {{"number", shown_input(last_read, kQuotedMax)}}};
     if (starts(s, "syntax error - ")) {
         Message what;
-        if (problem(s.substr(std::strlen("syntax error - ")), last_read, what)) return {"check.json.error_here", {{"problem", std::move(what)}}};
+        if (problem(s.substr(std::strlen("syntax error - ")), last_read, what))
+            return {"check.json.error_here", {{"problem", std::move(what)}}};
     }
     constexpr std::string_view parsing = "syntax error while parsing ";
     if (starts(s, parsing)) {

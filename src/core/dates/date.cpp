@@ -134,8 +134,7 @@ bool parse_year(Cursor& c, DatePoint& p, std::int64_t& year_hi, Message* why) {
         // Unspecified digits must be trailing: 19X5 says nothing EDTF allows.
         const std::string_view y = c.s.substr(c.i - 4, 4);
         const auto first_x = y.find('X');
-        if (y.find_first_not_of('X', first_x) != std::string_view::npos)
-            return fail(why, {"check.date.x_last"});
+        if (y.find_first_not_of('X', first_x) != std::string_view::npos) return fail(why, {"check.date.x_last"});
         // XXXX spans ten thousand years: nothing a timeline can place.
         if (first_x == 0) return fail(why, {"check.date.x_all"});
         p.year_unspecified = static_cast<int>(4 - first_x);
@@ -179,7 +178,8 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     p.last_day = days_from_civil(year_hi, 12, 31);
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_year", {{"char", shown_input(c.s.substr(c.i, 1))}}});
+    if (c.peek() != '-')
+        return fail(why, {"check.date.unexpected_after_year", {{"char", shown_input(c.s.substr(c.i, 1))}}});
     ++c.i;
     std::int64_t m_lo = 0, m_hi = 0;
     bool m_x = false;
@@ -216,7 +216,8 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     p.last_day = days_from_civil(year, month, days_in_month(year, month));
     if (c.done()) return true;
 
-    if (c.peek() != '-') return fail(why, {"check.date.unexpected_after_month", {{"char", shown_input(c.s.substr(c.i, 1))}}});
+    if (c.peek() != '-')
+        return fail(why, {"check.date.unexpected_after_month", {{"char", shown_input(c.s.substr(c.i, 1))}}});
     ++c.i;
     std::int64_t d_lo = 0, d_hi = 0;
     bool d_x = false;
@@ -229,7 +230,10 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
     }
     const int day = static_cast<int>(d_lo);
     if (day < 1 || day > days_in_month(year, month)) {
-        if (day >= 1 && day <= 31) return fail(why, {"check.date.no_such_day", {{"day", std::to_string(day)}, {"month", Message{message_key("date.month_of." + std::to_string(month))}}}});
+        if (day >= 1 && day <= 31)
+            return fail(why, {"check.date.no_such_day",
+                              {{"day", std::to_string(day)},
+                               {"month", Message{message_key("date.month_of." + std::to_string(month))}}}});
         return fail(why, {"check.date.day", {{"day", std::to_string(day)}}});
     }
     p.day = day;
@@ -240,7 +244,9 @@ bool parse_point(std::string_view text, DatePoint& p, Message* why) {
 
 DatePrecision coarser(DatePrecision a, DatePrecision b) { return a > b ? a : b; }
 
-std::string two_digits(int v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); }
+std::string two_digits(int v) {
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+}
 
 // Zero-padded to at least four digits, the width EDTF and ISO years share.
 std::string four_digits(std::int64_t magnitude) {
@@ -316,20 +322,13 @@ std::optional<EdtfDate> parse_edtf(std::string_view text, Message* why) {
 
 std::string to_edtf(const DatePoint& p) {
     std::string s = year_to_edtf(p);
-    if (p.month_unspecified)
-        s += "-XX";
-    else if (p.month > 0)
-        s += "-" + two_digits(p.month);
-    if (p.day_unspecified)
-        s += "-XX";
-    else if (p.day > 0)
-        s += "-" + two_digits(p.day);
-    if (p.uncertain && p.approximate)
-        s += '%';
-    else if (p.uncertain)
-        s += '?';
-    else if (p.approximate)
-        s += '~';
+    if (p.month_unspecified) s += "-XX";
+    else if (p.month > 0) s += "-" + two_digits(p.month);
+    if (p.day_unspecified) s += "-XX";
+    else if (p.day > 0) s += "-" + two_digits(p.day);
+    if (p.uncertain && p.approximate) s += '%';
+    else if (p.uncertain) s += '?';
+    else if (p.approximate) s += '~';
     return s;
 }
 

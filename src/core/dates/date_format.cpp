@@ -42,15 +42,15 @@ std::string point_words(const Words& w, const DatePoint& p) {
     if (p.year_unspecified > 0) {
         s = year_span_words(w, p.year, p.year_unspecified);
     } else if (p.month >= 21 && p.month <= 24) {
-        s = w.fill("date.season_year", {{"season", w.get("date.season." + std::to_string(p.month))}, {"year", year_words(w, p.year)}});
+        s = w.fill("date.season_year",
+                   {{"season", w.get("date.season." + std::to_string(p.month))}, {"year", year_words(w, p.year)}});
     } else if (p.month >= 1 && p.month <= 12) {
         const std::string m = std::to_string(p.month);
         if (p.day > 0)
             s = w.fill("date.day_month_year", {{"day", p.day == 1 ? w.get("date.first_day") : std::to_string(p.day)},
-                                                {"month", w.get("date.month_of." + m)},
-                                                {"year", year_words(w, p.year)}});
-        else
-            s = w.fill("date.month_year", {{"month", w.get("date.month." + m)}, {"year", year_words(w, p.year)}});
+                                               {"month", w.get("date.month_of." + m)},
+                                               {"year", year_words(w, p.year)}});
+        else s = w.fill("date.month_year", {{"month", w.get("date.month." + m)}, {"year", year_words(w, p.year)}});
     } else {
         s = year_words(w, p.year);
     }
@@ -70,7 +70,9 @@ std::string format_date_human(const EdtfDate& d, std::string_view language) {
     if (d.open_start) return w.fill("date.until", {{"date", point_words(w, d.end)}});
     const std::string a = d.has_start() ? point_words(w, d.start) : kUnknown;
     const std::string b = d.has_end() ? point_words(w, d.end) : kUnknown;
-    auto one_word = [](const std::string& s) { return s.find(' ') == std::string::npos && s.find(kDash) == std::string::npos; };
+    auto one_word = [](const std::string& s) {
+        return s.find(' ') == std::string::npos && s.find(kDash) == std::string::npos;
+    };
     const bool one_word_each = d.has_start() && d.has_end() && one_word(a) && one_word(b);
     if (one_word_each) return a + kDash + b;
     return a + " " + kDash + " " + b;

@@ -23,8 +23,15 @@ std::string people_names(const Archive& a, const Work& w, const char* sep) {
 }
 
 void csv_row(std::string& out, const Archive& a, const Work& w) {
-    const std::string fields[] = {shown_date(w), w.date ? w.date->text : "", w.title, w.kind,
-                                  people_names(a, w, "; "), w.attribution, w.section, w.id, w.source};
+    const std::string fields[] = {shown_date(w),
+                                  w.date ? w.date->text : "",
+                                  w.title,
+                                  w.kind,
+                                  people_names(a, w, "; "),
+                                  w.attribution,
+                                  w.section,
+                                  w.id,
+                                  w.source};
     bool first = true;
     for (const std::string& f : fields) {
         out += (first ? "" : ",") + csv_field(f);

@@ -176,7 +176,9 @@ void write_works_list(std::string& out, const Archive& a, const TimelineItems& i
         }
     out += "</ol>\n";
     if (a.works.size() > kMirrorWorks)
-        out += "<p>" + html_escape(tr_count("mirror.more_works", static_cast<long long>(a.works.size() - kMirrorWorks))) + "</p>\n";
+        out += "<p>" +
+               html_escape(tr_count("mirror.more_works", static_cast<long long>(a.works.size() - kMirrorWorks))) +
+               "</p>\n";
 }
 
 }  // namespace
@@ -219,7 +221,9 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
     out += "<section>\n<h2>" + html_escape(tr("reader.works")) + "</h2>\n";
     write_works_list(out, a, items);
     if (!a.updated_label.empty() || a.updated)
-        out += "<p>" + html_escape(tr("reader.updated", {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}})) +
+        out += "<p>" +
+               html_escape(tr("reader.updated",
+                              {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}})) +
                "</p>\n";
     out += "</section>\n";
     return out;
@@ -277,7 +281,8 @@ std::string works_noscript_html(const Archive& a, const TimelineItems& items) {
 }
 
 std::string work_announcement(const Archive& a, int work) {
-    if (work < 0 || static_cast<std::size_t>(work) >= a.works.size()) return tr("mirror.front_matter_of", {{"title", a.title}});
+    if (work < 0 || static_cast<std::size_t>(work) >= a.works.size())
+        return tr("mirror.front_matter_of", {{"title", a.title}});
     const Work& w = a.works[static_cast<std::size_t>(work)];
     std::string s = w.title;
     const std::string date = shown_date(w);

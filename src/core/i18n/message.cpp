@@ -12,7 +12,8 @@ std::string Message::in(std::string_view language) const {
     if (!key) return {};
     std::vector<std::pair<std::string, std::string>> values;
     values.reserve(args.size());
-    for (const MessageArg& a : args) values.emplace_back(a.name, a.message.empty() ? a.text : a.message.front().in(language));
+    for (const MessageArg& a : args)
+        values.emplace_back(a.name, a.message.empty() ? a.text : a.message.front().in(language));
     return fill_message(message(language, key), values);
 }
 

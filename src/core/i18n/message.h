@@ -23,7 +23,8 @@ struct Message;
 // message of its own, written in the same language as the one that holds it.
 struct MessageArg {
     MessageArg(const char* arg_name, std::string arg_text);
-    MessageArg(const char* arg_name, const char* arg_text) : MessageArg(arg_name, std::string(arg_text)) {}  // text, not a key
+    MessageArg(const char* arg_name, const char* arg_text)
+        : MessageArg(arg_name, std::string(arg_text)) {}  // text, not a key
     MessageArg(const char* arg_name, Message arg_message);
     const char* name;
     std::string text;

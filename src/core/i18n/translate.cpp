@@ -28,7 +28,8 @@ std::string g_language = "en";
 const std::vector<std::string>& interface_languages() {
     static const std::vector<std::string> all = [] {
         std::vector<std::string> v;
-        for (std::size_t i = 0; i < catalogue_data::kCatalogueCount; ++i) v.emplace_back(catalogue_data::kCatalogues[i].language);
+        for (std::size_t i = 0; i < catalogue_data::kCatalogueCount; ++i)
+            v.emplace_back(catalogue_data::kCatalogues[i].language);
         return v;
     }();
     return all;
@@ -49,7 +50,8 @@ const Entry* find_entry(std::string_view language, std::string_view key) {
     const Catalogue* c = catalogue(language);
     if (!c) return nullptr;
     const Entry* end = c->entries + c->count;
-    const Entry* e = std::lower_bound(c->entries, end, key, [](const Entry& x, std::string_view k) { return std::string_view(x.key) < k; });
+    const Entry* e = std::lower_bound(c->entries, end, key,
+                                      [](const Entry& x, std::string_view k) { return std::string_view(x.key) < k; });
     return e != end && std::string_view(e->key) == key ? e : nullptr;
 }
 
@@ -120,7 +122,7 @@ const char* plural_category(std::string_view language, long long count) {
         return "many";
     }
     if (language == "fr") return n <= 1 ? "one" : "other";  // "0 œuvre", "1 œuvre", "2 œuvres"
-    return n == 1 ? "one" : "other";                         // en, de, es
+    return n == 1 ? "one" : "other";                        // en, de, es
 }
 
 namespace {
@@ -176,6 +178,8 @@ std::string tr_count_in(std::string_view language, std::string_view key, long lo
     return args.size() ? fill_message(out, args) : out;
 }
 
-std::string tr_count(std::string_view key, long long count, MessageArgs args) { return tr_count_in(g_language, key, count, args); }
+std::string tr_count(std::string_view key, long long count, MessageArgs args) {
+    return tr_count_in(g_language, key, count, args);
+}
 
 }  // namespace lectern

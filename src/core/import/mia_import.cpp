@@ -158,7 +158,8 @@ public:
         const std::string& head = text(0);
         const auto colon = head.find(": ");
         if (!single(0) || colon == std::string::npos)
-            return problem(blocks[0][0].number, "expected a header such as 'Marxist Writers: NAME', found '" + head + "'");
+            return problem(blocks[0][0].number,
+                           "expected a header such as 'Marxist Writers: NAME', found '" + head + "'");
         a.subtitle = head.substr(0, colon);
         a.title = head.substr(colon + 2);
         i = 1;
@@ -172,8 +173,12 @@ public:
             if (t == a.title) continue;  // the name repeated as a heading
             if (is_lifespan(t)) lifespan_ = t;
             else if (split_epigraph(t, quote, cite))  // page ids are unique: a second epigraph is "epigraph-2"
-                a.pages.push_back({epigraphs++ ? "epigraph-" + std::to_string(epigraphs) : std::string("epigraph"), "",
-                                   "quote", quote, cite, {}});
+                a.pages.push_back({epigraphs++ ? "epigraph-" + std::to_string(epigraphs) : std::string("epigraph"),
+                                   "",
+                                   "quote",
+                                   quote,
+                                   cite,
+                                   {}});
             else if (a.publisher.empty()) a.publisher = t;
             else return problem(line, "unexpected text before 'Biography': '" + t + "'");
         }
@@ -189,8 +194,12 @@ public:
             int notes = 0;
             for (; i < blocks.size() && text(i) != "Works:"; ++i) {
                 if (!single(i)) {
-                    a.pages.push_back({notes++ ? "note-" + std::to_string(notes) : std::string("note"), "", "note",
-                                       joined(blocks[i], "  \n"), "", {}});
+                    a.pages.push_back({notes++ ? "note-" + std::to_string(notes) : std::string("note"),
+                                       "",
+                                       "note",
+                                       joined(blocks[i], "  \n"),
+                                       "",
+                                       {}});
                 } else if (!a.pages.empty() && a.pages.back().kind == "note") {
                     a.pages.back().links.push_back({text(i), ""});
                 } else {
@@ -243,8 +252,9 @@ private:
             std::string why;
             const auto edtf = mia_date_to_edtf(date_line.text, &why);
             if (!edtf) {
-                problem(date_line.number, "expected a date such as 'June 1908', '10 August 1936' or '1920/21', found '" +
-                                              date_line.text + "'" + (why.empty() ? "" : " (" + why + ")"));
+                problem(date_line.number,
+                        "expected a date such as 'June 1908', '10 August 1936' or '1920/21', found '" + date_line.text +
+                            "'" + (why.empty() ? "" : " (" + why + ")"));
                 return blocks.size();
             }
             // The title is the next line: in the same block or the next one.
@@ -255,7 +265,8 @@ private:
                        !is_updated(blocks[i + 1][0].text) && blocks[i + 1][0].text != "Appendix") {
                 title = joined(blocks[++i], " ");
             } else {
-                problem(date_line.number, "expected the title of the work dated '" + date_line.text + "' on the next line");
+                problem(date_line.number,
+                        "expected the title of the work dated '" + date_line.text + "' on the next line");
                 return blocks.size();
             }
             Work w;
@@ -321,14 +332,14 @@ void merge_events(std::string_view events_json, const std::string& lifespan, Arc
     // The page's subject: the person the events file names with the page's title,
     // or one made from the header and life span.
     const std::string subject_id = make_work_id("", a.title);
-    auto subject = std::find_if(extra.people.begin(), extra.people.end(),
-                                [&](const Person& p) { return p.name == a.title; });
+    auto subject =
+        std::find_if(extra.people.begin(), extra.people.end(), [&](const Person& p) { return p.name == a.title; });
     if (subject == extra.people.end() && !lifespan.empty()) {
         // The id made from the header is taken by someone else: a misspelt name, most likely.
         for (const Person& other : extra.people)
             if (other.id == subject_id) {
-                problems.push_back({0, "events file: person '" + subject_id + "' is named '" + other.name +
-                                           "', not '" + a.title + "' as the page's header says"});
+                problems.push_back({0, "events file: person '" + subject_id + "' is named '" + other.name + "', not '" +
+                                           a.title + "' as the page's header says"});
                 return;
             }
         Person p;
@@ -343,7 +354,8 @@ void merge_events(std::string_view events_json, const std::string& lifespan, Arc
         const bool born_ok = subject->born && subject->born->text.substr(0, 4) == lifespan.substr(0, 4);
         const bool died_ok = subject->died && subject->died->text.substr(0, 4) == lifespan.substr(5, 4);
         if (!born_ok || !died_ok)
-            problems.push_back({0, "events file: " + subject->name + "'s born/died disagree with the page's '" + lifespan + "'"});
+            problems.push_back(
+                {0, "events file: " + subject->name + "'s born/died disagree with the page's '" + lifespan + "'"});
     }
     if (subject != extra.people.end())
         for (Work& w : a.works)
@@ -369,7 +381,8 @@ std::optional<std::string> mia_date_to_edtf(std::string_view label, std::string*
             const auto at = s.find(sep);
             if (at == std::string::npos) continue;
             std::string range_why;
-            const auto r = year_range(std::string_view(s).substr(0, at), std::string_view(s).substr(at + 1), &range_why);
+            const auto r =
+                year_range(std::string_view(s).substr(0, at), std::string_view(s).substr(at + 1), &range_why);
             if (r && r->empty()) return fail(range_why);
             if (r) return r;
         }
@@ -409,10 +422,10 @@ std::string infer_kind(std::string_view title) {
 std::string make_work_id(std::string_view edtf, std::string_view title) {
     // Accented Latin letters fold to their base letter; other non-ASCII text is dropped.
     static const std::pair<const char*, char> kFold[] = {
-        {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ã", 'a'}, {"å", 'a'}, {"ç", 'c'}, {"è", 'e'}, {"é", 'e'},
-        {"ê", 'e'}, {"ë", 'e'}, {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ñ", 'n'}, {"ò", 'o'}, {"ó", 'o'},
-        {"ô", 'o'}, {"ö", 'o'}, {"õ", 'o'}, {"ù", 'u'}, {"ú", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ý", 'y'}, {"É", 'e'},
-        {"À", 'a'}, {"Ç", 'c'}, {"Ö", 'o'}, {"Ü", 'u'}, {"Ä", 'a'}};
+        {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ã", 'a'}, {"å", 'a'}, {"ç", 'c'}, {"è", 'e'},
+        {"é", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ñ", 'n'},
+        {"ò", 'o'}, {"ó", 'o'}, {"ô", 'o'}, {"ö", 'o'}, {"õ", 'o'}, {"ù", 'u'}, {"ú", 'u'}, {"û", 'u'},
+        {"ü", 'u'}, {"ý", 'y'}, {"É", 'e'}, {"À", 'a'}, {"Ç", 'c'}, {"Ö", 'o'}, {"Ü", 'u'}, {"Ä", 'a'}};
     std::string slug;
     bool dash = false;
     auto add = [&](char c) {
@@ -463,7 +476,8 @@ ImportResult import_mia_index(std::string_view page_text, std::string_view event
     if (const std::size_t bad = valid_utf8_prefix(page_text); bad < page_text.size()) {
         static const char* kHex = "0123456789ABCDEF";
         const auto byte = static_cast<unsigned char>(page_text[bad]);
-        const int line = 1 + static_cast<int>(std::count(page_text.begin(), page_text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+        const int line = 1 + static_cast<int>(std::count(page_text.begin(),
+                                                         page_text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
         result.problems.push_back({line, std::string("the page is not UTF-8 text (byte 0x") + kHex[byte >> 4] +
                                              kHex[byte & 15] + "); save it as UTF-8"});
         return result;

@@ -20,12 +20,13 @@ struct Rng {
     bool chance(std::uint32_t percent) { return below(100) < percent; }
 };
 
-const char* kWords[] = {"letter", "revolution", "notes", "exile", "city", "winter", "party", "workers", "memory",
-                        "Kronstadt", "Petrograd", "André", "Gide", "Москва", "Αθήνα", "struggle", "year", "war",
-                        "peace", "comrades", "trial", "prison", "freedom", "history", "reply", "defence", "morals",
-                        "portrait", "journey", "Mexico", "Paris", "Brussels", "notebook", "poem", "novel", "diary"};
-const char* kKinds[] = {"article", "article", "article", "letter", "letter", "book", "novel", "poem", "prose",
-                        "notebook", "obituary", "speech", "document", "interview"};
+const char* kWords[] = {"letter",   "revolution", "notes",     "exile",    "city",    "winter", "party",   "workers",
+                        "memory",   "Kronstadt",  "Petrograd", "André",    "Gide",    "Москва", "Αθήνα",   "struggle",
+                        "year",     "war",        "peace",     "comrades", "trial",   "prison", "freedom", "history",
+                        "reply",    "defence",    "morals",    "portrait", "journey", "Mexico", "Paris",   "Brussels",
+                        "notebook", "poem",       "novel",     "diary"};
+const char* kKinds[] = {"article", "article", "article",  "letter",   "letter", "book",     "novel",
+                        "poem",    "prose",   "notebook", "obituary", "speech", "document", "interview"};
 
 std::string pad(long v, int width) {
     std::string s = std::to_string(v < 0 ? -v : v);
@@ -49,10 +50,16 @@ std::string date(Rng& r, int first, int last) {
     const int m = 1 + static_cast<int>(r.below(12)), d = 1 + static_cast<int>(r.below(28));
     std::string base;
     switch (r.below(10)) {
-        case 0: case 1: case 2: base = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2); break;
-        case 3: case 4: base = pad(y, 4) + "-" + pad(m, 2); break;
+        case 0:
+        case 1:
+        case 2: base = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2); break;
+        case 3:
+        case 4: base = pad(y, 4) + "-" + pad(m, 2); break;
         case 5: base = pad(y, 4) + "-" + std::to_string(21 + r.below(4)); break;
-        case 6: base = pad(y / 10, 3) + "X"; if (y < 0) base = pad(y, 4); break;
+        case 6:
+            base = pad(y / 10, 3) + "X";
+            if (y < 0) base = pad(y, 4);
+            break;
         default: base = pad(y, 4); break;
     }
     if (r.chance(8)) {  // an interval of a few years, sometimes open
@@ -87,11 +94,12 @@ std::string synth_archive_json(const SynthSettings& st) {
     a["lectern"] = 1;
     a["title"] = "Synthetic archive (" + std::to_string(st.works) + " works, seed " + std::to_string(st.seed) + ")";
     a["language"] = "en";
-    a["people"] = ojson::array({{{"id", "author"}, {"name", "A. Author"}, {"born", pad(st.first_year, 4)},
-                                 {"died", pad(st.last_year, 4)}}});
+    a["people"] = ojson::array(
+        {{{"id", "author"}, {"name", "A. Author"}, {"born", pad(st.first_year, 4)}, {"died", pad(st.last_year, 4)}}});
     ojson events = ojson::array();
     for (std::size_t i = 0; i < st.events; ++i)
-        events.push_back({{"date", date(r, st.first_year, st.last_year)}, {"title", words(r, 4, true)}, {"people", {"author"}}});
+        events.push_back(
+            {{"date", date(r, st.first_year, st.last_year)}, {"title", words(r, 4, true)}, {"people", {"author"}}});
     a["events"] = std::move(events);
     ojson works = ojson::array();
     for (std::size_t i = 0; i < st.works; ++i) {

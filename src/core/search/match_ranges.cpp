@@ -100,9 +100,9 @@ std::vector<TextRange> QueryMatcher::find_in_pieces(std::string_view text, const
     for (const TextRange& piece : pieces)
         if (!read(piece)) break;
     if (window != npos && first != npos)
-        ranges.erase(std::remove_if(ranges.begin(), ranges.end(),
-                                    [&](const TextRange& r) { return r.begin - first >= window; }),
-                     ranges.end());
+        ranges.erase(
+            std::remove_if(ranges.begin(), ranges.end(), [&](const TextRange& r) { return r.begin - first >= window; }),
+            ranges.end());
     if (ranges.empty()) return ranges;
     // Sorted and merged, so overlapping terms ("kron" and "kronstadt") mark once.
     std::sort(ranges.begin(), ranges.end(), [](const TextRange& x, const TextRange& y) {

@@ -14,8 +14,21 @@ namespace lectern {
 
 namespace {
 
-enum class Field { title, body, notes, attribution_note, date_label, source, tags, cite, links, place, name,
-                   full_name, note };
+enum class Field {
+    title,
+    body,
+    notes,
+    attribution_note,
+    date_label,
+    source,
+    tags,
+    cite,
+    links,
+    place,
+    name,
+    full_name,
+    note
+};
 
 const char* field_name(Field field) {
     switch (field) {
@@ -294,9 +307,8 @@ void SearchIndex::build(std::shared_ptr<const Archive> archive) {
 }
 
 std::size_t SearchIndex::memory_bytes() const {
-    return sizeof(*this) + vocabulary_.capacity() + terms_.capacity() * sizeof(TermInfo) +
-           doc_postings_.capacity() + position_postings_.capacity() +
-           (title_end_.capacity() + rank_.capacity()) * sizeof(std::uint32_t);
+    return sizeof(*this) + vocabulary_.capacity() + terms_.capacity() * sizeof(TermInfo) + doc_postings_.capacity() +
+           position_postings_.capacity() + (title_end_.capacity() + rank_.capacity()) * sizeof(std::uint32_t);
 }
 
 // ---- query ------------------------------------------------------------------------
@@ -447,8 +459,8 @@ void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, Search
     });
 }
 
-std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFilter& filter,
-                                         std::size_t limit, std::size_t described) const {
+std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFilter& filter, std::size_t limit,
+                                         std::size_t described) const {
     std::vector<SearchHit> hits;
     if (!ix_.archive_ || limit == 0) return hits;
     const Archive& a = *ix_.archive_;
@@ -511,8 +523,8 @@ std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFil
     return hits;
 }
 
-std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchFilter& filter,
-                                           std::size_t limit, std::size_t described) const {
+std::vector<SearchHit> SearchIndex::search(std::string_view query, const SearchFilter& filter, std::size_t limit,
+                                           std::size_t described) const {
     return SearchRunner(*this).run(query, filter, limit, described);
 }
 

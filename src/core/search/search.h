@@ -98,8 +98,8 @@ public:
     // The best `limit` hits, best first (limit applies to filter-only listings too); only
     // the first `described` get their field and snippet, which cost a read of the text.
     // Any input is safe: invalid UTF-8 reads as U+FFFD, long queries are cut.
-    std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter = {},
-                                  std::size_t limit = 200, std::size_t described = SIZE_MAX) const;
+    std::vector<SearchHit> search(std::string_view query, const SearchFilter& filter = {}, std::size_t limit = 200,
+                                  std::size_t described = SIZE_MAX) const;
 
     std::size_t memory_bytes() const;  // everything the index allocates, not the archive
     std::size_t documents() const { return title_end_.size(); }
@@ -115,8 +115,8 @@ private:
     };
 
     std::shared_ptr<const Archive> archive_;
-    std::string vocabulary_;           // the distinct folded words, sorted, end to end
-    std::vector<TermInfo> terms_;      // one per word, plus an end entry
+    std::string vocabulary_;       // the distinct folded words, sorted, end to end
+    std::vector<TermInfo> terms_;  // one per word, plus an end entry
     std::vector<std::uint8_t> doc_postings_, position_postings_;
     std::vector<std::uint32_t> title_end_;  // per document: its title's words are positions [0, title_end)
     std::vector<std::uint32_t> rank_;       // per document: its place in time order

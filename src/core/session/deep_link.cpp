@@ -69,9 +69,7 @@ std::string year_text(double y) {
 
 // A key as a problem quotes it: valid UTF-8 (percent-encoded when it is not), at most 24 bytes
 // cut at a character boundary.
-std::string shown(const std::string& key) {
-    return utf8_shortened(is_valid_utf8(key) ? key : percent_encode(key), 24);
-}
+std::string shown(const std::string& key) { return utf8_shortened(is_valid_utf8(key) ? key : percent_encode(key), 24); }
 
 }  // namespace
 

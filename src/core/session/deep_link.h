@@ -14,7 +14,7 @@
 namespace lectern {
 
 struct DeepLink {
-    std::optional<std::string> work;           // a work id
+    std::optional<std::string> work;             // a work id
     std::optional<double> view_start, view_end;  // fractional years
     std::optional<std::string> query;
     EmbedOptions embed;  // embed=, lanes=, theme= (core/session/embed_options.h)
@@ -31,7 +31,8 @@ struct ParsedLink {
 // keeps its layout when its host or the reader's Back gives it a plain "#work=..." link.
 ParsedLink parse_fragment(std::string_view fragment, const EmbedOptions& embed = {});
 
-// "#embed=1&lanes=...&theme=...&work=...&view=...&q=..." with only the parts that are set (or "" when none), percent-encoded.
+// "#embed=1&lanes=...&theme=...&work=...&view=...&q=..." with only the parts that are set (or "" when none),
+// percent-encoded.
 std::string make_fragment(const DeepLink& link);
 
 }  // namespace lectern

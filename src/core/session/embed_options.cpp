@@ -23,7 +23,8 @@ bool plain_name(std::string_view s) {
 
 bool is_embed_key(std::string_view key) { return key == "embed" || key == "lanes" || key == "theme"; }
 
-void parse_embed_part(std::string_view key, const std::string& value, EmbedOptions& o, std::vector<std::string>& problems) {
+void parse_embed_part(std::string_view key, const std::string& value, EmbedOptions& o,
+                      std::vector<std::string>& problems) {
     if (key == "embed") {
         if (value == "1" || value == "true") o.compact = true;
         else if (value == "0" || value == "false") o.compact = false;
@@ -74,7 +75,9 @@ std::string embed_fragment_parts(const EmbedOptions& o) {
 bool lane_named(const Lane& lane, std::string_view name) {
     // "letters" reads as "letter"; an unknown kind names no lane (lane_key_for_kind would say "other").
     const std::string_view singular = name.size() > 1 && name.back() == 's' ? name.substr(0, name.size() - 1) : name;
-    const auto kind_lane = [&](std::string_view k) { return k == lane.key || (lane_key_for_kind(k) == lane.key && lane.key != "other"); };
+    const auto kind_lane = [&](std::string_view k) {
+        return k == lane.key || (lane_key_for_kind(k) == lane.key && lane.key != "other");
+    };
     switch (lane.kind) {
         case Lane::Kind::works: return name == "works" || kind_lane(name) || kind_lane(singular);
         case Lane::Kind::events: return name == "events" || name == lane.key;

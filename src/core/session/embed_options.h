@@ -16,10 +16,12 @@ namespace lectern {
 struct Lane;
 
 struct EmbedOptions {
-    bool compact = false;            // embed=1
-    std::vector<std::string> lanes;  // lane names as written; empty: every lane
+    bool compact = false;              // embed=1
+    std::vector<std::string> lanes;    // lane names as written; empty: every lane
     std::optional<std::string> theme;  // "light" or "dark", for this frame only
-    bool operator==(const EmbedOptions& o) const { return compact == o.compact && lanes == o.lanes && theme == o.theme; }
+    bool operator==(const EmbedOptions& o) const {
+        return compact == o.compact && lanes == o.lanes && theme == o.theme;
+    }
 };
 
 // True for the fragment keys this module owns: "embed", "lanes", "theme".

@@ -31,8 +31,8 @@ struct FrameReport {
     std::vector<EraBand> eras;
     float eras_y0 = 0, eras_y1 = 0;
     int hovered_era = -1;
-    std::vector<std::string> bar;       // the labels the bar drew (state().bar)
-    std::vector<FigureNote> figures;    // the images the reader drew, in screen space (state().figures)
+    std::vector<std::string> bar;     // the labels the bar drew (state().bar)
+    std::vector<FigureNote> figures;  // the images the reader drew, in screen space (state().figures)
 
     // Another archive was loaded: its eras and figures are not the ones drawn.
     void follow_archive(std::uint64_t generation) {

@@ -30,7 +30,8 @@ ImageHeader ImageCache::bytes(const std::string& src, std::string_view bytes) {
     return h;
 }
 
-void ImageCache::pixels(const std::string& src, std::uint32_t width, std::uint32_t height, std::vector<std::uint8_t> rgba) {
+void ImageCache::pixels(const std::string& src, std::uint32_t width, std::uint32_t height,
+                        std::vector<std::uint8_t> rgba) {
     const auto it = slots_.find(src);
     if (it == slots_.end() || it->second.state != ImageSlot::State::pending) return;
     if (width == 0 || height == 0 || width > kMaxShownSide || height > kMaxShownSide ||
@@ -56,8 +57,11 @@ void ImageCache::failed(const std::string& src, const Message& problem) {
     changed();
     if (!hooks_.notice) return;
     // "works[3].cover: photo.png is not an image"; a data: URI is too long to name.
-    const std::string name = src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : utf8_shortened(src, 80);
-    hooks_.notice(tr("image.notice", {{"where", slot.where.in(current_language())}, {"name", name}, {"reason", problem.in(current_language())}}));
+    const std::string name =
+        src.rfind("data:", 0) == 0 ? std::string(tr("image.embedded_name")) : utf8_shortened(src, 80);
+    hooks_.notice(
+        tr("image.notice",
+           {{"where", slot.where.in(current_language())}, {"name", name}, {"reason", problem.in(current_language())}}));
 }
 
 const ImageSlot* ImageCache::find(const std::string& src) const {

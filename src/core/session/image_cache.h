@@ -23,12 +23,12 @@ namespace lectern {
 // One image the reader asked for, by src: loading, shown, or failed and why.
 struct ImageSlot {
     enum class State { pending, ready, failed } state = State::pending;
-    Message where;                       // the member that first asked ("works[3].cover"), for the notice
-    std::uint32_t width = 0, height = 0; // natural size, once the header is read
+    Message where;                                    // the member that first asked ("works[3].cover"), for the notice
+    std::uint32_t width = 0, height = 0;              // natural size, once the header is read
     std::uint32_t pixel_width = 0, pixel_height = 0;  // of the decoded pixels (at most kMaxShownSide a side)
-    std::vector<std::uint8_t> rgba;      // decoded pixels until the UI takes them for a texture
-    Message problem;                     // failed: "is not an image", "was not found", said in the
-                                         // interface's language whenever it is shown
+    std::vector<std::uint8_t> rgba;                   // decoded pixels until the UI takes them for a texture
+    Message problem;                                  // failed: "is not an image", "was not found", said in the
+                                                      // interface's language whenever it is shown
 };
 
 // What the cache tells its owner: fetch this src (the platform's load_image), show this

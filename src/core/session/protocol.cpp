@@ -34,7 +34,8 @@ std::string open_work(Session& s, const json& arg) {
         return kOk;
     }
     if (!arg.is_string()) return error_reply("open: expected a work id");
-    if (!s.open(arg.get<std::string>())) return error_reply("open: no work with id '" + utf8_shortened(arg.get<std::string>(), 80) + "'");
+    if (!s.open(arg.get<std::string>()))
+        return error_reply("open: no work with id '" + utf8_shortened(arg.get<std::string>(), 80) + "'");
     return kOk;
 }
 
@@ -42,7 +43,8 @@ std::string set_view(Session& s, const json& arg) {
     if (!arg.is_object() || !arg.contains("start") || !arg.contains("end") || !arg["start"].is_number() ||
         !arg["end"].is_number())
         return error_reply("view: expected {start, end} in years");
-    if (!s.set_view(arg["start"].get<double>(), arg["end"].get<double>())) return error_reply("view: start must be before end");
+    if (!s.set_view(arg["start"].get<double>(), arg["end"].get<double>()))
+        return error_reply("view: start must be before end");
     return kOk;
 }
 
@@ -96,7 +98,8 @@ std::string follow_link(Session& s, const json& arg) {
 }
 
 std::string export_as(Session& s, const json& arg) {
-    if (!arg.is_string() || !s.export_as(arg.get<std::string>())) return error_reply("export: expected \"csv\" or \"json\"");
+    if (!arg.is_string() || !s.export_as(arg.get<std::string>()))
+        return error_reply("export: expected \"csv\" or \"json\"");
     return kOk;
 }
 
@@ -127,10 +130,11 @@ std::string prefs(Session& s, const json& arg) {
         else if (key == "language" && value.is_string() && valid_language(value.get_ref<const std::string&>()))
             next.language = value.get<std::string>();
         else if (key == "browser_languages" && value.is_array() && value.size() <= 64 &&
-                 std::all_of(value.begin(), value.end(), [](const json& l) { return l.is_string() && l.get_ref<const std::string&>().size() <= 64; }))
+                 std::all_of(value.begin(), value.end(), [](const json& l) {
+                     return l.is_string() && l.get_ref<const std::string&>().size() <= 64;
+                 }))
             next.browser_languages = value.get<std::vector<std::string>>();
-        else
-            return error_reply("prefs: bad value for '" + utf8_shortened(key, 40) + "'");
+        else return error_reply("prefs: bad value for '" + utf8_shortened(key, 40) + "'");
     }
     s.restore_prefs(std::move(next));
     return kOk;
@@ -138,7 +142,8 @@ std::string prefs(Session& s, const json& arg) {
 
 std::string language(Session& s, const json& arg) {
     if (!arg.is_string() || !s.choose_language(arg.get<std::string>()))
-        return error_reply("language: expected one of en, fr, de, es, ru, or \"\" to choose from the archive and the browser");
+        return error_reply(
+            "language: expected one of en, fr, de, es, ru, or \"\" to choose from the archive and the browser");
     return kOk;
 }
 
@@ -153,9 +158,9 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"open", open_work},   {"view", set_view}, {"fit", fit_view},   {"search", search},     {"filter", filter},
-    {"link", follow_link}, {"export", export_as}, {"copy", copy},   {"prefs", prefs},       {"language", language},
-    {"load", load},
+    {"open", open_work}, {"view", set_view},     {"fit", fit_view},     {"search", search},
+    {"filter", filter},  {"link", follow_link},  {"export", export_as}, {"copy", copy},
+    {"prefs", prefs},    {"language", language}, {"load", load},
 };
 
 // ---- state ---------------------------------------------------------------------------------
@@ -164,9 +169,15 @@ json eras_json(const Session& s, const FrameReport& drawn) {
     json out = json::array();
     for (const EraBand& b : drawn.eras) {
         const Era& e = s.archive().eras[static_cast<std::size_t>(b.era)];
-        out.push_back({{"title", e.title}, {"date", e.date ? e.date->text : ""},
-                       {"when", e.date ? format_date_human(*e.date) : ""}, {"x0", b.x0}, {"x1", b.x1},
-                       {"y0", drawn.eras_y0}, {"y1", drawn.eras_y1}, {"labelled", b.labelled}, {"truncated", b.truncated}});
+        out.push_back({{"title", e.title},
+                       {"date", e.date ? e.date->text : ""},
+                       {"when", e.date ? format_date_human(*e.date) : ""},
+                       {"x0", b.x0},
+                       {"x1", b.x1},
+                       {"y0", drawn.eras_y0},
+                       {"y1", drawn.eras_y1},
+                       {"labelled", b.labelled},
+                       {"truncated", b.truncated}});
     }
     return out;
 }
@@ -198,7 +209,8 @@ json images_json(const ImageCache& images) {
 json figures_json(const FrameReport& drawn) {
     json out = json::array();
     for (const FigureNote& f : drawn.figures)
-        out.push_back({{"src", shown_src(f.src)}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
+        out.push_back(
+            {{"src", shown_src(f.src)}, {"look", f.look}, {"x0", f.x0}, {"y0", f.y0}, {"x1", f.x1}, {"y1", f.y1}});
     return out;
 }
 
@@ -238,12 +250,15 @@ std::string load_reply(Session& s, std::string_view json_text) {
             if (problems.size() == 200) break;
             problems.push_back(d.to_string(current_language()));
         }
-        return json{{"ok", false}, {"error", "load: " + r.first_error(current_language())}, {"problems", problems}}.dump();
+        return json{{"ok", false}, {"error", "load: " + r.first_error(current_language())}, {"problems", problems}}
+            .dump();
     } catch (const std::bad_alloc&) {
         // The browser caps the page's memory: a huge archive ends here, with what was open kept.
         // The page says the same when it cannot even copy the bytes in, hence a "page." key.
-        const std::string why = tr("page.too_much_memory", {{"size", std::to_string(json_text.size() / 1000000) + " MB"}});
-        return json{{"ok", false}, {"error", "load: " + why}, {"problems", json::array({why})}, {"memory", true}}.dump();
+        const std::string why =
+            tr("page.too_much_memory", {{"size", std::to_string(json_text.size() / 1000000) + " MB"}});
+        return json{{"ok", false}, {"error", "load: " + why}, {"problems", json::array({why})}, {"memory", true}}
+            .dump();
     }
 }
 
@@ -257,13 +272,18 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
     const StartupTimings& t = s.timings();
     json st = {
         {"archive",
-         {{"title", a.title}, {"works", a.works.size()}, {"events", a.events.size()}, {"people", a.people.size()}, {"pages", a.pages.size()}}},
+         {{"title", a.title},
+          {"works", a.works.size()},
+          {"events", a.events.size()},
+          {"people", a.people.size()},
+          {"pages", a.pages.size()}}},
         {"selected", s.selected() >= 0 ? json(a.works[static_cast<std::size_t>(s.selected())].id) : json(nullptr)},
         {"view", {{"start", s.view().start}, {"end", s.view().end}}},
         {"visible", {{"items", drawn.visible_items}, {"clusters", drawn.visible_clusters}}},
         {"reader", {{"scroll", drawn.reader_scroll}}},
         {"eras", eras_json(s, now)},
-        {"hovered_era", now.hovered_era >= 0 ? json(a.eras[static_cast<std::size_t>(now.hovered_era)].title) : json(nullptr)},
+        {"hovered_era",
+         now.hovered_era >= 0 ? json(a.eras[static_cast<std::size_t>(now.hovered_era)].title) : json(nullptr)},
         {"query", s.query()},
         {"results", results_json(s)},
         {"frames", s.frames()},
@@ -277,7 +297,10 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
           {"reading_scale", p.reading_scale},
           {"language", p.language},
           {"browser_languages", p.browser_languages}}},
-        {"embed", {{"compact", embed.compact}, {"lanes", embed.lanes}, {"theme", embed.theme ? json(*embed.theme) : json(nullptr)}}},
+        {"embed",
+         {{"compact", embed.compact},
+          {"lanes", embed.lanes},
+          {"theme", embed.theme ? json(*embed.theme) : json(nullptr)}}},
         {"lanes", lanes_json(s)},
         {"timings",
          {{"parse", t.parse},

@@ -22,13 +22,17 @@ constexpr double kMinSpanYears = 1.0 / 366.0;
 constexpr double kMaxAbsYear = 1e9;
 }  // namespace
 
-bool valid_theme(std::string_view t, bool allow_empty) { return t == "light" || t == "dark" || (allow_empty && t.empty()); }
+bool valid_theme(std::string_view t, bool allow_empty) {
+    return t == "light" || t == "dark" || (allow_empty && t.empty());
+}
 bool valid_scale(double x) { return std::isfinite(x) && x >= 0.7 - 1e-9 && x <= 2.0 + 1e-9; }
 bool valid_language(std::string_view l) { return l.empty() || match_language(l) == l; }
 
 Session::Session()
     : archive_(std::make_shared<Archive>()),
-      images_({[this](const std::string& src) { send({Outgoing::Kind::load_image, "", "", src}); },
+      images_({[this](const std::string& src) {
+                   send({Outgoing::Kind::load_image, "", "", src});
+               },
                [this](std::string text) { set_notice(std::move(text)); }, [this] { ++revision_; }}) {
     settle_language();
 }
@@ -121,10 +125,10 @@ void Session::run_search() {
     }
     // The timeline marks every matching work, so ask for all of them; snippets, which
     // read the text, only for the first rows a reader looks at.
-    results_ = index_.search(query_, filter_,
-                             archive_->works.size() + archive_->pages.size() + archive_->events.size() +
-                                 archive_->people.size(),
-                             kDescribedResults);
+    results_ = index_.search(
+        query_, filter_,
+        archive_->works.size() + archive_->pages.size() + archive_->events.size() + archive_->people.size(),
+        kDescribedResults);
     for (const SearchHit& h : results_)
         if (h.kind == SearchHit::Kind::work) matching_[static_cast<std::size_t>(h.index)] = 1;
 }
@@ -209,19 +213,20 @@ bool Session::export_as(std::string_view format) {
     else if (format == "json")
         send({Outgoing::Kind::download, file_stem(archive_->title) + ".json", "application/json",
               archive_to_json(*archive_)});
-    else
-        return false;
+    else return false;
     return true;
 }
 
 bool Session::copy_citation() {
     if (selected_ < 0) return false;
-    send({Outgoing::Kind::copy, "", "", work_citation(*archive_, archive_->works[static_cast<std::size_t>(selected_)])});
+    send(
+        {Outgoing::Kind::copy, "", "", work_citation(*archive_, archive_->works[static_cast<std::size_t>(selected_)])});
     return true;
 }
 
 void Session::save_prefs() {
-    const nlohmann::json kept = {{"theme", prefs_.theme}, {"reading_scale", prefs_.reading_scale}, {"language", prefs_.language}};
+    const nlohmann::json kept = {
+        {"theme", prefs_.theme}, {"reading_scale", prefs_.reading_scale}, {"language", prefs_.language}};
     send({Outgoing::Kind::save_prefs, "", "", kept.dump()});
 }
 

@@ -28,7 +28,16 @@ struct TimeWindow {
 // Something for the platform to do outside the viewer: copy text to the
 // clipboard, save a file, open a link in a new tab, ask the reader for a file.
 struct Outgoing {
-    enum class Kind { copy, copy_link, download, open_url, open_file, save_prefs, open_full_view, load_image } kind = Kind::copy;
+    enum class Kind {
+        copy,
+        copy_link,
+        download,
+        open_url,
+        open_file,
+        save_prefs,
+        open_full_view,
+        load_image
+    } kind = Kind::copy;
     std::string name, mime;  // download: file name and type
     // the text, the file's content, the URL, (copy_link, open_full_view) the fragment, (save_prefs) JSON,
     // (load_image) the image's src: answer the image cache (images(): bytes, then pixels or failed)
@@ -37,10 +46,10 @@ struct Outgoing {
 
 // What the reader chose and the page keeps between visits (localStorage on the web).
 struct Preferences {
-    std::string theme;                   // "light", "dark", or "" to follow the system
-    std::string system_theme = "light";  // what the system asks for (prefers-color-scheme)
-    double reading_scale = 1.0;          // the reader's text size, 0.7-2.0
-    std::string language;                // an interface language ("en", "ru", ...), or "" to choose one
+    std::string theme;                           // "light", "dark", or "" to follow the system
+    std::string system_theme = "light";          // what the system asks for (prefers-color-scheme)
+    double reading_scale = 1.0;                  // the reader's text size, 0.7-2.0
+    std::string language;                        // an interface language ("en", "ru", ...), or "" to choose one
     std::vector<std::string> browser_languages;  // what the browser asks for (navigator.languages), first preferred
     const std::string& effective_theme() const { return theme.empty() ? system_theme : theme; }
 };
@@ -110,7 +119,8 @@ public:
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     bool work_matches(int work) const {
-        return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() && matching_[static_cast<std::size_t>(work)]);
+        return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
+                                    matching_[static_cast<std::size_t>(work)]);
     }
     // The frame's theme (embed option) when a host page set one, else the reader's or the system's.
     const std::string& theme() const { return embed_.theme ? *embed_.theme : prefs_.effective_theme(); }

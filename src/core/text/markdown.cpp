@@ -72,8 +72,8 @@ struct Builder {
     std::vector<std::pair<bool, std::uint32_t>> lists;
     Marker pending_marker = Marker::none;  // a list item opened, its first block not yet
     std::uint32_t pending_number = 0;
-    bool in_leaf = false;     // a paragraph, heading or code block is open
-    bool implicit = false;    // the open leaf is a tight list item's text, without MD_BLOCK_P
+    bool in_leaf = false;   // a paragraph, heading or code block is open
+    bool implicit = false;  // the open leaf is a tight list item's text, without MD_BLOCK_P
     int em = 0, strong = 0, code = 0, image = 0;
     std::vector<std::int32_t> link_stack;
     std::size_t alt_begin = 0;  // doc.text where the outermost image's alt text began
@@ -149,124 +149,126 @@ struct Builder {
             doc.spans.push_back(s);
         }
         switch (type) {
-        case MD_TEXT_BR: doc.text += '\n'; break;
-        case MD_TEXT_SOFTBR: doc.text += ' '; break;
-        case MD_TEXT_NULLCHAR: append_utf8(doc.text, 0xFFFD); break;
-        case MD_TEXT_ENTITY: append_entity(doc.text, t); break;
-        default: doc.text += t; break;
+            case MD_TEXT_BR: doc.text += '\n'; break;
+            case MD_TEXT_SOFTBR: doc.text += ' '; break;
+            case MD_TEXT_NULLCHAR: append_utf8(doc.text, 0xFFFD); break;
+            case MD_TEXT_ENTITY: append_entity(doc.text, t); break;
+            default: doc.text += t; break;
         }
         doc.spans.back().end = static_cast<std::uint32_t>(doc.text.size());
     }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
         switch (type) {
-        case MD_BLOCK_QUOTE:
-            close_leaf();
-            flush_marker();
-            ++quote_depth;
-            break;
-        case MD_BLOCK_UL:
-        case MD_BLOCK_OL: {
-            close_leaf();
-            flush_marker();
-            ++list_depth;
-            const bool ordered = type == MD_BLOCK_OL;
-            lists.emplace_back(ordered, ordered ? static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start : 0u);
-            break;
-        }
-        case MD_BLOCK_LI:
-            close_leaf();
-            flush_marker();
-            if (!lists.empty()) {
-                pending_marker = lists.back().first ? Marker::ordered : Marker::bullet;
-                pending_number = lists.back().second++;
+            case MD_BLOCK_QUOTE:
+                close_leaf();
+                flush_marker();
+                ++quote_depth;
+                break;
+            case MD_BLOCK_UL:
+            case MD_BLOCK_OL: {
+                close_leaf();
+                flush_marker();
+                ++list_depth;
+                const bool ordered = type == MD_BLOCK_OL;
+                lists.emplace_back(ordered, ordered ? static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start : 0u);
+                break;
             }
-            break;
-        case MD_BLOCK_HR:
-            close_leaf();
-            open_leaf(BlockKind::rule, 0);
-            break;
-        case MD_BLOCK_H:
-            close_leaf();
-            open_leaf(BlockKind::heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
-            break;
-        case MD_BLOCK_CODE:
-            close_leaf();
-            open_leaf(BlockKind::code, 0);
-            break;
-        case MD_BLOCK_P:
-        case MD_BLOCK_HTML:  // not produced with MD_FLAG_NOHTML; shown as text if it ever is
-            close_leaf();
-            open_leaf(BlockKind::paragraph, 0);
-            break;
-        default: break;  // document, tables (not enabled)
+            case MD_BLOCK_LI:
+                close_leaf();
+                flush_marker();
+                if (!lists.empty()) {
+                    pending_marker = lists.back().first ? Marker::ordered : Marker::bullet;
+                    pending_number = lists.back().second++;
+                }
+                break;
+            case MD_BLOCK_HR:
+                close_leaf();
+                open_leaf(BlockKind::rule, 0);
+                break;
+            case MD_BLOCK_H:
+                close_leaf();
+                open_leaf(BlockKind::heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+                break;
+            case MD_BLOCK_CODE:
+                close_leaf();
+                open_leaf(BlockKind::code, 0);
+                break;
+            case MD_BLOCK_P:
+            case MD_BLOCK_HTML:  // not produced with MD_FLAG_NOHTML; shown as text if it ever is
+                close_leaf();
+                open_leaf(BlockKind::paragraph, 0);
+                break;
+            default: break;  // document, tables (not enabled)
         }
         return 0;
     }
 
     int leave_block(MD_BLOCKTYPE type) {
         switch (type) {
-        case MD_BLOCK_QUOTE:
-            close_leaf();
-            --quote_depth;
-            break;
-        case MD_BLOCK_UL:
-        case MD_BLOCK_OL:
-            close_leaf();
-            --list_depth;
-            if (!lists.empty()) lists.pop_back();
-            break;
-        case MD_BLOCK_LI:
-            close_leaf();
-            flush_marker();  // an empty item still shows its marker
-            break;
-        case MD_BLOCK_H:
-        case MD_BLOCK_CODE:
-        case MD_BLOCK_P:
-        case MD_BLOCK_HTML: close_leaf(); break;
-        default: break;
+            case MD_BLOCK_QUOTE:
+                close_leaf();
+                --quote_depth;
+                break;
+            case MD_BLOCK_UL:
+            case MD_BLOCK_OL:
+                close_leaf();
+                --list_depth;
+                if (!lists.empty()) lists.pop_back();
+                break;
+            case MD_BLOCK_LI:
+                close_leaf();
+                flush_marker();  // an empty item still shows its marker
+                break;
+            case MD_BLOCK_H:
+            case MD_BLOCK_CODE:
+            case MD_BLOCK_P:
+            case MD_BLOCK_HTML: close_leaf(); break;
+            default: break;
         }
         return 0;
     }
 
     int enter_span(MD_SPANTYPE type, void* detail) {
         switch (type) {
-        case MD_SPAN_EM: ++em; break;
-        case MD_SPAN_STRONG: ++strong; break;
-        case MD_SPAN_CODE: ++code; break;
-        case MD_SPAN_IMG:  // its text is the alt text, kept as text; the image is listed
-            if (image++ == 0) {
-                Image img;
-                img.src = attribute(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
-                img.block = static_cast<std::uint32_t>(doc.blocks.empty() || !in_leaf ? doc.blocks.size() : doc.blocks.size() - 1);
-                doc.images.push_back(std::move(img));
-                alt_begin = doc.text.size();
-            }
-            break;
-        case MD_SPAN_A:
-            doc.links.push_back(attribute(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
-            link_stack.push_back(static_cast<std::int32_t>(doc.links.size() - 1));
-            break;
-        default: break;
+            case MD_SPAN_EM: ++em; break;
+            case MD_SPAN_STRONG: ++strong; break;
+            case MD_SPAN_CODE: ++code; break;
+            case MD_SPAN_IMG:  // its text is the alt text, kept as text; the image is listed
+                if (image++ == 0) {
+                    Image img;
+                    img.src = attribute(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
+                    img.block = static_cast<std::uint32_t>(doc.blocks.empty() || !in_leaf ? doc.blocks.size()
+                                                                                          : doc.blocks.size() - 1);
+                    doc.images.push_back(std::move(img));
+                    alt_begin = doc.text.size();
+                }
+                break;
+            case MD_SPAN_A:
+                doc.links.push_back(attribute(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
+                link_stack.push_back(static_cast<std::int32_t>(doc.links.size() - 1));
+                break;
+            default: break;
         }
         return 0;
     }
 
     int leave_span(MD_SPANTYPE type) {
         switch (type) {
-        case MD_SPAN_EM: --em; break;
-        case MD_SPAN_STRONG: --strong; break;
-        case MD_SPAN_CODE: --code; break;
-        case MD_SPAN_IMG:
-            if (--image == 0 && !doc.images.empty()) {
-                doc.images.back().alt = doc.text.substr(alt_begin);
-                if (!doc.blocks.empty()) doc.images.back().block = static_cast<std::uint32_t>(doc.blocks.size() - 1);
-            }
-            break;
-        case MD_SPAN_A:
-            if (!link_stack.empty()) link_stack.pop_back();
-            break;
-        default: break;
+            case MD_SPAN_EM: --em; break;
+            case MD_SPAN_STRONG: --strong; break;
+            case MD_SPAN_CODE: --code; break;
+            case MD_SPAN_IMG:
+                if (--image == 0 && !doc.images.empty()) {
+                    doc.images.back().alt = doc.text.substr(alt_begin);
+                    if (!doc.blocks.empty())
+                        doc.images.back().block = static_cast<std::uint32_t>(doc.blocks.size() - 1);
+                }
+                break;
+            case MD_SPAN_A:
+                if (!link_stack.empty()) link_stack.pop_back();
+                break;
+            default: break;
         }
         return 0;
     }

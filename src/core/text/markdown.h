@@ -33,11 +33,11 @@ struct Span {
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    std::uint8_t level = 0;        // heading level, 1-6
-    std::uint8_t quote_depth = 0;  // block quotes around the block, at most kMaxDepth
-    std::uint8_t list_depth = 0;   // lists around the block, at most kMaxDepth
-    Marker marker = Marker::none;  // set on the first block of a list item
-    std::uint32_t number = 0;      // the item's number when the marker is ordered
+    std::uint8_t level = 0;                      // heading level, 1-6
+    std::uint8_t quote_depth = 0;                // block quotes around the block, at most kMaxDepth
+    std::uint8_t list_depth = 0;                 // lists around the block, at most kMaxDepth
+    Marker marker = Marker::none;                // set on the first block of a list item
+    std::uint32_t number = 0;                    // the item's number when the marker is ordered
     std::uint32_t span_begin = 0, span_end = 0;  // range of Document::spans
 };
 
@@ -62,9 +62,7 @@ struct Document {
     std::vector<Heading> headings;   // in document order, for an outline
     std::vector<Image> images;       // in document order
 
-    std::string_view text_of(const Span& s) const {
-        return std::string_view(text).substr(s.begin, s.end - s.begin);
-    }
+    std::string_view text_of(const Span& s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
 
 // Linear in the input; never fails (md4c accepts any text). Invalid UTF-8 passes through.

@@ -17,12 +17,19 @@ constexpr int kFoldBuffer = kMaxFold;
 // alone; queries need “phrase” and "phrase" to read the same.
 std::int32_t lump_quotes(std::int32_t cp) {
     switch (cp) {
-        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
-            return '"';
-        case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
-            return '\'';
-        default:
-            return cp;
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x201F:
+        case 0x00AB:
+        case 0x00BB:
+        case 0x2033: return '"';
+        case 0x201A:
+        case 0x201B:
+        case 0x2032:
+        case 0x2039:
+        case 0x203A: return '\'';
+        default: return cp;
     }
 }
 

@@ -47,9 +47,9 @@ FoldedText fold_with_offsets(std::string_view utf8);
 constexpr std::size_t kMaxTokenBytes = 64;
 
 struct Token {
-    std::string folded;         // the folded word, at most kMaxTokenBytes (cut at a code point)
-    std::size_t begin = 0;      // its bytes in the original text, including
-    std::size_t end = 0;        // trailing marks that folded to nothing
+    std::string folded;     // the folded word, at most kMaxTokenBytes (cut at a code point)
+    std::size_t begin = 0;  // its bytes in the original text, including
+    std::size_t end = 0;    // trailing marks that folded to nothing
 };
 
 // Reads the words of a text one by one. Keeps a view of the text: it must outlive the reader.

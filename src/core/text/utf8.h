@@ -42,7 +42,9 @@ inline bool is_utf8_continuation(char byte) { return (static_cast<unsigned char>
 // How long the sequence led by `lead` claims to be: 1 for ASCII and for a stray
 // continuation byte taken alone, else 2 to 4 (not checked: for stepping over text
 // already known to be valid, as the reader's selection does).
-inline std::size_t utf8_lead_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+inline std::size_t utf8_lead_length(unsigned char lead) {
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
 
 // The start of the character that holds byte `i`: back over continuation bytes, never
 // below `floor`. With i == s.size() it is s.size().

@@ -37,23 +37,23 @@ struct EraSpan {
 };
 
 struct EraBandParams {
-    int label_rows = 2;        // rows in the label strip; an era needing a deeper row goes unlabelled
-    float label_pad = 6;       // between a band's visible edge and its label
-    float min_label_px = 28;   // room below which a shortened label is not worth drawing
+    int label_rows = 2;       // rows in the label strip; an era needing a deeper row goes unlabelled
+    float label_pad = 6;      // between a band's visible edge and its label
+    float min_label_px = 28;  // room below which a shortened label is not worth drawing
 };
 
 // One band as drawn this frame.
 struct EraBand {
     int era = -1;
-    int shade = 0;             // 0 or 1: neighbouring eras alternate tints
-    int row = 0;               // label row
-    float x0 = 0, x1 = 0;      // visible part, inside the view
+    int shade = 0;                                    // 0 or 1: neighbouring eras alternate tints
+    int row = 0;                                      // label row
+    float x0 = 0, x1 = 0;                             // visible part, inside the view
     bool clipped_start = false, clipped_end = false;  // the era goes on past the view's edge
     bool fade_start = false, fade_end = false;        // an unknown end inside the view
-    bool labelled = false;     // a label is drawn
-    bool truncated = false;    // ...shortened to fit, with an ellipsis
-    float label_x = 0;         // where the label starts: pinned to the visible part
-    float label_w = 0;         // room the label may use (its full width when it fits)
+    bool labelled = false;                            // a label is drawn
+    bool truncated = false;                           // ...shortened to fit, with an ellipsis
+    float label_x = 0;                                // where the label starts: pinned to the visible part
+    float label_w = 0;                                // room the label may use (its full width when it fits)
 };
 
 // The archive's dated eras, sorted by start (then longest first), with label rows assigned.

@@ -15,9 +15,7 @@ void PinchTracker::up(std::int64_t finger) {
                    fingers_.end());
 }
 
-double PinchTracker::spread() const {
-    return std::hypot(fingers_[0].x - fingers_[1].x, fingers_[0].y - fingers_[1].y);
-}
+double PinchTracker::spread() const { return std::hypot(fingers_[0].x - fingers_[1].x, fingers_[0].y - fingers_[1].y); }
 
 double PinchTracker::move(std::int64_t finger, double x, double y) {
     const auto it = std::find_if(fingers_.begin(), fingers_.end(), [&](const Finger& f) { return f.id == finger; });

@@ -34,7 +34,11 @@ TimelineItems build_timeline_items(const Archive& archive) {
     bool any = false;
     auto extend = [&](const EdtfDate& d) {
         const double s = day_to_year(d.earliest_day), e = day_to_year(d.latest_day + 1);
-        if (!any) { lo = s; hi = e; any = true; }
+        if (!any) {
+            lo = s;
+            hi = e;
+            any = true;
+        }
         lo = std::min(lo, s);
         hi = std::max(hi, e);
     };
@@ -69,7 +73,8 @@ TimelineItems build_timeline_items(const Archive& archive) {
         return a.end < b.end;
     });
     out.rank.assign(archive.works.size(), -1);
-    for (std::size_t i = 0; i < out.works.size(); ++i) out.rank[static_cast<std::size_t>(out.works[i].work)] = static_cast<int>(i);
+    for (std::size_t i = 0; i < out.works.size(); ++i)
+        out.rank[static_cast<std::size_t>(out.works[i].work)] = static_cast<int>(i);
     out.first = lo;
     out.last = hi;
     return out;

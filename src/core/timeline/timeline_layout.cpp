@@ -109,8 +109,8 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
         for (const Lane& lane : m.lanes) {
             if (lane.kind != Lane::Kind::works) continue;
             for (const LaneItem& it : lane.items) {
-                const auto bin = static_cast<std::size_t>(std::clamp((it.start - m.first) * scale, 0.0,
-                                                                     static_cast<double>(density_bins - 1)));
+                const auto bin = static_cast<std::size_t>(
+                    std::clamp((it.start - m.first) * scale, 0.0, static_cast<double>(density_bins - 1)));
                 ++m.density[bin];
             }
         }
@@ -120,7 +120,9 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
 
 // ---- axis ---------------------------------------------------------------------------------
 
-std::string year_label(std::int64_t y) { return y <= 0 ? tr("date.bce", {{"year", std::to_string(1 - y)}}) : std::to_string(y); }
+std::string year_label(std::int64_t y) {
+    return y <= 0 ? tr("date.bce", {{"year", std::to_string(1 - y)}}) : std::to_string(y);
+}
 
 std::string lane_title(const Lane& lane) { return tr(std::string("lane.") + lane.key); }
 
@@ -161,8 +163,7 @@ bool ticks_for(const ViewTransform& vt, Step s, std::vector<AxisTick>& out) {
     }
     if (s.unit == TickUnit::month) {
         for (std::int64_t y = y0; y <= y1; ++y)
-            for (int m = 1; m <= 12; m += s.n)
-                add(year_of(y, m, 1), m == 1 ? year_label(y) : month_short(m), m == 1);
+            for (int m = 1; m <= 12; m += s.n) add(year_of(y, m, 1), m == 1 ? year_label(y) : month_short(m), m == 1);
         return true;
     }
     // Years: round numbers on both sides of year 0 (BCE ticks at 100 BCE, 200 BCE, … = 1 - k·step).
@@ -196,13 +197,31 @@ bool labels_fit(const ViewTransform& vt, const std::vector<AxisTick>& ticks,
 void axis_ticks(const ViewTransform& vt, const std::function<float(std::string_view)>& label_width, float gap_px,
                 std::vector<AxisTick>& out, TickUnit* unit) {
     static const Step kSteps[] = {
-        {TickUnit::day, 1},       {TickUnit::day, 2},       {TickUnit::day, 5},       {TickUnit::day, 10},
-        {TickUnit::month, 1},     {TickUnit::month, 3},     {TickUnit::month, 6},     {TickUnit::year, 1},
-        {TickUnit::year, 2},      {TickUnit::year, 5},      {TickUnit::decade, 10},   {TickUnit::decade, 20},
-        {TickUnit::decade, 50},   {TickUnit::century, 100}, {TickUnit::century, 200}, {TickUnit::century, 500},
-        {TickUnit::millennium, 1000}, {TickUnit::millennium, 2000}, {TickUnit::millennium, 5000},
-        {TickUnit::millennium, 10000}, {TickUnit::millennium, 20000}, {TickUnit::millennium, 50000},
-        {TickUnit::millennium, 100000}, {TickUnit::millennium, 1000000}, {TickUnit::millennium, 100000000},
+        {TickUnit::day, 1},
+        {TickUnit::day, 2},
+        {TickUnit::day, 5},
+        {TickUnit::day, 10},
+        {TickUnit::month, 1},
+        {TickUnit::month, 3},
+        {TickUnit::month, 6},
+        {TickUnit::year, 1},
+        {TickUnit::year, 2},
+        {TickUnit::year, 5},
+        {TickUnit::decade, 10},
+        {TickUnit::decade, 20},
+        {TickUnit::decade, 50},
+        {TickUnit::century, 100},
+        {TickUnit::century, 200},
+        {TickUnit::century, 500},
+        {TickUnit::millennium, 1000},
+        {TickUnit::millennium, 2000},
+        {TickUnit::millennium, 5000},
+        {TickUnit::millennium, 10000},
+        {TickUnit::millennium, 20000},
+        {TickUnit::millennium, 50000},
+        {TickUnit::millennium, 100000},
+        {TickUnit::millennium, 1000000},
+        {TickUnit::millennium, 100000000},
     };
     for (const Step& s : kSteps) {
         Step gen = s;
@@ -229,11 +248,10 @@ namespace {
 
 // First item whose start is at or after `year`, searching [lo, hi).
 std::size_t first_start_at(const Lane& lane, std::size_t lo, std::size_t hi, double year) {
-    return static_cast<std::size_t>(
-        std::lower_bound(lane.items.begin() + static_cast<std::ptrdiff_t>(lo),
-                         lane.items.begin() + static_cast<std::ptrdiff_t>(hi), year,
-                         [](const LaneItem& it, double y) { return it.start < y; }) -
-        lane.items.begin());
+    return static_cast<std::size_t>(std::lower_bound(lane.items.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                     lane.items.begin() + static_cast<std::ptrdiff_t>(hi), year,
+                                                     [](const LaneItem& it, double y) { return it.start < y; }) -
+                                    lane.items.begin());
 }
 
 // The last mark of a row gives up its label (it was in the way).
@@ -318,7 +336,7 @@ void layout_timeline(const TimelineModel& model, const ViewTransform& vt, const 
                 } else {
                     f.clusters.push_back({L, static_cast<int>(i), static_cast<int>(count), cx0, cx1, it.start, end});
                 }
-                for (int r = 0; r < rows; ++r) {  // a cluster fills its column in every row
+                for (int r = 0; r < rows; ++r) {                      // a cluster fills its column in every row
                     if (f.row_label_end[r] > cx0) unlabel_row(f, r);  // labels give way to it
                     f.row_label_end[r] = std::max(f.row_label_end[r], cx1 + 1);
                     f.row_mark_end[r] = std::max(f.row_mark_end[r], cx1 + 1);

@@ -35,13 +35,13 @@ struct ViewTransform {
 
 // Flags describing how a date is known, drawn differently by the view.
 enum ItemFlag : std::uint16_t {
-    kUncertain = 1,     // '?' or '%'
-    kApproximate = 2,   // '~' or '%'
-    kOpenStart = 4,     // "../1947": fades out to the left
-    kOpenEnd = 8,       // "1940/..": fades out to the right
+    kUncertain = 1,    // '?' or '%'
+    kApproximate = 2,  // '~' or '%'
+    kOpenStart = 4,    // "../1947": fades out to the left
+    kOpenEnd = 8,      // "1940/..": fades out to the right
     kUnknownStart = 16,
     kUnknownEnd = 32,
-    kDisputed = 64,     // attribution disputed or ascribed
+    kDisputed = 64,       // attribution disputed or ascribed
     kDayPrecision = 128,  // a point in time rather than a span
     kImages = 256,        // a work with a cover, media or images in its text
 };
@@ -54,16 +54,16 @@ struct LaneItem {
 
 struct Lane {
     enum class Kind { people, events, works } kind = Kind::works;
-    std::string key;    // "people", "events", or the work kind group ("article", "letter", ...)
-    std::vector<LaneItem> items;     // sorted by start, then end
+    std::string key;                  // "people", "events", or the work kind group ("article", "letter", ...)
+    std::vector<LaneItem> items;      // sorted by start, then end
     std::vector<double> running_end;  // running_end[i] = max end of items[0..i]
 };
 
 struct TimelineModel {
     std::vector<Lane> lanes;
-    double first = 0, last = 0;           // extent of everything dated
+    double first = 0, last = 0;          // extent of everything dated
     std::vector<std::uint32_t> density;  // dated works per bin across [first, last]: the overview strip
-    std::size_t items = 0;                // works + events + people on the axis
+    std::size_t items = 0;               // works + events + people on the axis
 };
 
 // The lane a work of this kind goes into: "article", "letter", "book" (books and
@@ -97,18 +97,18 @@ std::string lane_title(const Lane& lane);
 // ---- marks, rows and clusters ------------------------------------------------------------
 
 struct LayoutParams {
-    int max_rows = 6;            // per lane
-    float min_mark_px = 6;       // narrower spans are drawn this wide, so they stay clickable
-    float label_offset_px = 5;   // from a mark's end to its label
-    float label_gap_px = 10;     // between a label and the next mark in its row
-    float cluster_px = 4;        // starts closer than this, beyond the rows available, fold into a cluster
+    int max_rows = 6;           // per lane
+    float min_mark_px = 6;      // narrower spans are drawn this wide, so they stay clickable
+    float label_offset_px = 5;  // from a mark's end to its label
+    float label_gap_px = 10;    // between a label and the next mark in its row
+    float cluster_px = 4;       // starts closer than this, beyond the rows available, fold into a cluster
 };
 
 struct PlacedMark {
     int lane = 0, row = 0;
-    int item = 0;             // index into the lane's items
-    float x0 = 0, x1 = 0;     // the mark
-    float label_x1 = 0;       // end of the label; == x1 when unlabelled
+    int item = 0;          // index into the lane's items
+    float x0 = 0, x1 = 0;  // the mark
+    float label_x1 = 0;    // end of the label; == x1 when unlabelled
     bool labelled = false;
 };
 
