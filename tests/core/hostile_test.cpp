@@ -724,7 +724,7 @@ TEST_CASE("hostile: garbage commands are refused and change nothing", "[hostile]
     }
 }
 
-// Session::command catches json::parse_error only; a number too large for a double is thrown
+// protocol::command catches json::parse_error only; a number too large for a double is thrown
 // by nlohmann as out_of_range (406), which escapes command() and would end the program.
 TEST_CASE("hostile: a command with a number too large for a double is refused", "[hostile]") {
     Session s;
