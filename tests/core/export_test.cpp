@@ -1,6 +1,7 @@
 // Citations and the CSV bibliography.
 #include <catch2/catch.hpp>
 
+#include "core/archive/archive_json.h"
 #include "core/export/export.h"
 #include "../test_files.h"
 
@@ -30,4 +31,26 @@ TEST_CASE("export: the bibliography is CSV in time order with quoting", "[export
           "June 1908,1908-06,Earlier,letter,,author,,a,\r\n"
           "1950,1950,\"Later, \"\"quoted\"\"\",,,author,,b,\r\n"
           "undated,,Undated,,,author,,u,\r\n");
+}
+
+TEST_CASE("export: the archive as JSON keeps a work's cover and media", "[export]") {
+    // Export JSON is the reader's copy of the archive: it must load again with nothing lost.
+    const char* kWithImages = R"({"lectern": 1, "title": "T", "works": [
+        {"id": "a", "title": "A", "date": "1936",
+         "cover": {"src": "images/a.png", "alt": "The first page", "caption": "Paris, 1936"},
+         "media": [{"src": "images/b.jpg", "alt": "A letter"}, {"src": "c.webp", "alt": "A map", "caption": "Route"}]}]})";
+    const auto first = load_archive(kWithImages);
+    REQUIRE(first.ok());
+    const auto again = load_archive(archive_to_json(*first.archive));
+    REQUIRE(again.ok());
+    const Work& w = again.archive->works.at(0);
+    REQUIRE(w.cover);
+    CHECK(w.cover->src == "images/a.png");
+    CHECK(w.cover->alt == "The first page");
+    CHECK(w.cover->caption == "Paris, 1936");
+    REQUIRE(w.media.size() == 2);
+    CHECK(w.media[0].src == "images/b.jpg");
+    CHECK(w.media[0].alt == "A letter");
+    CHECK(w.media[0].caption.empty());
+    CHECK(w.media[1].caption == "Route");
 }

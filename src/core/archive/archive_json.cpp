@@ -73,6 +73,14 @@ ojson era_json(const Era& e) {
     return j;
 }
 
+ojson media_json(const Media& m) {
+    ojson j;
+    j[members::Media::src] = m.src;
+    j[members::Media::alt] = m.alt;
+    put(j, members::Media::caption, m.caption);
+    return j;
+}
+
 ojson work_json(const Work& w) {
     ojson j;
     j[members::Work::id] = w.id;
@@ -88,6 +96,12 @@ ojson work_json(const Work& w) {
     put(j, members::Work::source, w.source);
     put(j, members::Work::notes, w.notes);
     put(j, members::Work::tags, w.tags);
+    if (w.cover) j[members::Work::cover] = media_json(*w.cover);
+    if (!w.media.empty()) {
+        ojson media = ojson::array();
+        for (const Media& m : w.media) media.push_back(media_json(m));
+        j[members::Work::media] = std::move(media);
+    }
     return j;
 }
 
