@@ -14,27 +14,19 @@
 
 namespace lectern::protocol {
 
-// Runs one JSON command ({"open": id}, {"view": {start, end}}, {"fit": true}, {"load": text},
-// {"search": text}, {"filter": {"kinds": [...], "years": [from, to], "attribution": "..."}},
-// {"export": "csv" | "json"}, {"copy": "citation" | "link"}, {"link": "#work=...&view=...&q=..."},
-// {"language": "ru" | ""} (the reader's choice: saved),
-// {"prefs": {"theme", "system_theme", "reading_scale", "language", "browser_languages"}}
-// (from storage or the system: not saved again));
-// returns {"ok":true} or {"ok":false,"error":"..."}.
+// The commands, their replies and state()'s members are described once, for the page and
+// for scripts, in README.md ("Automation: window.lectern"); the table in protocol.cpp is
+// the list this code answers.
+//
+// Runs one JSON command ({"open": id}, {"search": text}, ...); returns {"ok":true} or
+// {"ok":false,"error":"..."} (English: for scripts).
 std::string command(Session& session, std::string_view json_text);
 
 // Session::load(), answered like the "load" command; running out of memory is an answer
 // too ({"ok":false,"memory":true}), not a crash.
 std::string load_reply(Session& session, std::string_view json_text);
 
-// {"archive":{...counts},"selected":id|null,"view":{start,end},"visible":{items,clusters},"reader":{scroll},
-//  "eras":[{title,date,when,x0,x1,y0,y1,labelled,truncated}],"hovered_era":title|null,
-//  "query","results","frames","theme","language","languages","bar":[labels],
-//  "prefs":{theme,system_theme,reading_scale,language,browser_languages},
-//  "embed":{compact,lanes,theme|null},"lanes":[keys of the lanes drawn],
-//  "timings":{parse,index,fontAtlas,fontAtlases,firstLayout,firstDraw},
-//  "images":[{src,state:"pending"|"ready"|"failed",width,height,pixels:[w,h],problem}],
-//  "figures":[{src,look:"image"|"pending"|"alt",x0,y0,x1,y1}]}
+// What the viewer shows, as one JSON object: state() in README.md.
 // `drawn` is what the UI drew in the last frame (nothing, without a UI).
 std::string state_json(const Session& session, const FrameReport& drawn = {});
 
