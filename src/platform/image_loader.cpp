@@ -10,9 +10,12 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
+// The page's JavaScript, which clang-format would read as C++ (and break).
+// clang-format off
 EM_JS(void, js_load_image, (const char* src), {
     if (window.lecternImages) window.lecternImages.load(UTF8ToString(src));
 });
+// clang-format on
 #else
 #include <stb_image.h>
 #include <webp/decode.h>

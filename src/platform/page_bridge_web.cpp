@@ -120,31 +120,29 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
 }
 }
 
+// The page's JavaScript, which clang-format would read as C++ (and break).
+// clang-format off
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
 });
-EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor),
-      {
-          if (window.lecternTextField)
-              window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
-      });
+EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor), {
+    if (window.lecternTextField) window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
+});
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
 });
 EM_JS(void, js_open_url, (const char* url), {
     var u = UTF8ToString(url);
-    if (/ ^https ?: / i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
+    if (/^https?:/i.test(u)) window.open(u, '_blank', 'noopener,noreferrer');
 });
 EM_JS(void, js_copy_text, (const char* text), {
     var t = UTF8ToString(text);
-    var fallback = function() {
+    var fallback = function () {
         var area = document.createElement('textarea');
         area.value = t;
         document.body.appendChild(area);
         area.select();
-        try {
-            document.execCommand('copy');
-        } catch (e) { console.warn('Lectern could not copy: ' + e); }
+        try { document.execCommand('copy'); } catch (e) { console.warn('Lectern could not copy: ' + e); }
         document.body.removeChild(area);
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
@@ -152,31 +150,25 @@ EM_JS(void, js_copy_text, (const char* text), {
 });
 EM_JS(void, js_copy_link, (const char* fragment), {
     var url = location.href.split('#')[0] + UTF8ToString(fragment);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function(){});
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
     window.lectern.copiedLink = url;  // what was copied, for automation
 });
 EM_JS(void, js_open_full_view, (const char* fragment), {
     if (window.lecternOpenFullView) window.lecternOpenFullView(UTF8ToString(fragment));
 });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
-    var blob = new Blob([HEAPU8.slice(data, data + size)], {
-        type:
-            UTF8ToString(mime)
-    });
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
-    setTimeout(
-        function() { URL.revokeObjectURL(a.href); }, 10000);
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
 });
 EM_JS(void, js_save_prefs, (const char* json), {
     var text = UTF8ToString(json);
-    try {
-        localStorage.setItem("lectern.prefs", text);
-    } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
+    try { localStorage.setItem("lectern.prefs", text); } catch (e) { console.warn("Lectern cannot keep preferences: " + e); }
     if (window.lecternPrefsSaved) window.lecternPrefsSaved(JSON.parse(text));
 });
 EM_JS(void, js_open_file, (), {
@@ -186,21 +178,21 @@ EM_JS(void, js_set_hash, (const char* hash, int push), {
     var h = UTF8ToString(hash);
     var url = h ? h : location.pathname + location.search;
     // Back or Forward already moved to this work: only the view differs, so no new entry.
-    var strip = function(x) { return (x || "").replace(/ (^# | &)view = [^&] * /, '$1').replace(/ ^#& /, '#'); };
-    if (push && strip(location.hash) == = strip(h)) push = 0;
-    if (window.lectern.framed) push = 0; /* in a host page's frame: no entries in the host's history */
-    window.lectern.lastHash = h;         // the page's hashchange listener ignores what we set
+    var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
+    if (push && strip(location.hash) === strip(h)) push = 0;
+    if (window.lectern.framed) push = 0;  /* in a host page's frame: no entries in the host's history */
+    window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set
     try {
         if (push) history.pushState(null, "", url);
         else history.replaceState(null, "", url);
     } catch (e) {
         // Some browsers refuse history on file:// pages: fall back to the location.
-        if (push) location.hash = h;
-        else location.replace(h || '#');
+        if (push) location.hash = h; else location.replace(h || '#');
     }
 });
 EM_JS(double, js_inner_width, (), { return window.innerWidth; });
 EM_JS(double, js_inner_height, (), { return window.innerHeight; });
+// clang-format on
 
 namespace lectern::platform {
 
