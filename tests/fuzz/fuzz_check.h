@@ -29,7 +29,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 
 // Whether `s` is well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF):
 // text that reaches JSON output (nlohmann's strict dump) must be. Written again here on
-// purpose, not taken from text_fold.h: an oracle must not share the code it checks.
+// purpose, not taken from core/text/utf8.h: an oracle must not share the code it checks.
 inline bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
