@@ -2,12 +2,15 @@
 // and Korean may wrap, where they must not, and that no input gives an offset inside a character.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "core/archive/archive.h"
 #include "core/text/line_break.h"
 #include "core/text/utf8.h"
+#include "../test_files.h"
 
 using namespace lectern;
 
@@ -33,14 +36,11 @@ TEST_CASE("line break: Chinese breaks between ideographs, never before 。 or af
     CHECK(pieces("我在图书馆（北京）读书。") == Pieces{"我", "在", "图", "书", "馆", "（北", "京）", "读", "书。"});
     CHECK(pieces("河水，很长；") == Pieces{"河", "水，", "很", "长；"});
     CHECK(pieces("說「好」") == Pieces{"說", "「好」"});
-    SECTION("a closer then an opener may break between them") {
-        CHECK(pieces("完。「再") == Pieces{"完。", "「再"});
-    }
+    SECTION("a closer then an opener may break between them") { CHECK(pieces("完。「再") == Pieces{"完。", "「再"}); }
 }
 
 TEST_CASE("line break: Japanese keeps small kana and ー off a line's start", "[line_break]") {
-    CHECK(pieces("「ちょっと待ってー」と言った。") ==
-          Pieces{"「ちょっ", "と", "待っ", "てー」", "と", "言っ", "た。"});
+    CHECK(pieces("「ちょっと待ってー」と言った。") == Pieces{"「ちょっ", "と", "待っ", "てー」", "と", "言っ", "た。"});
     CHECK(pieces("チョコレートとクッキー") == Pieces{"チョ", "コ", "レー", "ト", "と", "クッ", "キー"});
     CHECK(pieces("東京・大阪") == Pieces{"東", "京・", "大", "阪"});
     CHECK(line_breaks_in_word("「ちょっと」") == std::vector<std::uint32_t>{12});
@@ -78,7 +78,7 @@ TEST_CASE("line break: marks, variation selectors and ZWJ stay with their base",
     CHECK(pieces("葛\U000E0100城") == Pieces{"葛\U000E0100", "城"});
     CHECK(pieces("文\uFE0F字") == Pieces{"文\uFE0F", "字"});
     CHECK(pieces("か\u3099き") == Pieces{"か\u3099", "き"});
-    CHECK(line_breaks_in_word("文\u200D字").empty());  // nor after a ZWJ
+    CHECK(line_breaks_in_word("文\u200D字").empty());     // nor after a ZWJ
     CHECK(pieces("\u0301字") == Pieces{"\u0301", "字"});  // a mark with no base stands alone, as a letter
 }
 
@@ -113,7 +113,7 @@ TEST_CASE("line break: ill-formed UTF-8 never crashes or cuts inside a character
             }
             CAPTURE(shown_input(s, 200));
             const std::vector<std::uint32_t> breaks = line_breaks_in_word(s);
-            needs_dictionary_breaks(s);
+            (void)needs_dictionary_breaks(s);  // must not crash either
             std::uint32_t last = 0;
             for (const std::uint32_t b : breaks) {
                 CAPTURE(b);
@@ -127,4 +127,30 @@ TEST_CASE("line break: ill-formed UTF-8 never crashes or cuts inside a character
             }
         }
     }
+}
+
+TEST_CASE("line break: every word of the scripts archive breaks between characters", "[line_break]") {
+    const LoadResult r = load_archive(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/scripts.json"));
+    REQUIRE(r.ok());
+    std::size_t cjk_breaks = 0;
+    for (const Work& w : r.archive->works) {
+        CAPTURE(w.id);
+        REQUIRE(w.body);
+        const std::string& body = *w.body;
+        // Words as the reader cuts them: runs between spaces and newlines.
+        for (std::size_t start = 0; start < body.size();) {
+            const std::size_t end = std::min(body.find_first_of(" \n", start), body.size());
+            const std::string_view word = std::string_view(body).substr(start, end - start);
+            for (const std::uint32_t b : line_breaks_in_word(word)) {
+                CAPTURE(word, b);
+                REQUIRE(utf8_sequence_at(word, b) > 0);
+                CHECK(word.substr(b, 4) != ".txt");  // a file name's extension stays on its line
+                ++cjk_breaks;
+            }
+            start = end + 1;
+        }
+        const bool thai = w.id.rfind("th-", 0) == 0;
+        CHECK(needs_dictionary_breaks(body) == thai);
+    }
+    CHECK(cjk_breaks > 1000);  // the Chinese, Japanese and Korean bodies do break
 }
