@@ -37,8 +37,8 @@ CleanText clean(std::string_view in) {
 }
 
 // The CSS families the page asks the browser for, in fontconfig's words: DejaVu first (the
-// embedded faces' own), then the generic family, so fallback for a script DejaVu lacks
-// prefers a font of the same kind (Noto Naskh for serif Arabic, Noto Sans Arabic for sans).
+// embedded faces' own, so Latin, Greek and Cyrillic match the rest of the view), then the
+// generic family, whose fontconfig list orders the fallbacks for the scripts DejaVu lacks.
 const char* family_name(ui::ShapeFamily family) {
     switch (family) {
         case ui::ShapeFamily::sans: return "DejaVu Sans,sans-serif";
@@ -46,13 +46,6 @@ const char* family_name(ui::ShapeFamily family) {
         case ui::ShapeFamily::serif: break;
     }
     return "DejaVu Serif,serif";
-}
-
-bool blank(std::string_view text) {
-    for (char c : text) {
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -130,13 +123,17 @@ ui::ShapedRun PangoShaper::rasterize(std::string_view utf8, const ui::ShapeStyle
     ui::ShapedRun run;
     run.advance = static_cast<float>(logical.width) / PANGO_SCALE / density;
     run.missing = pango_layout_get_unknown_glyphs_count(state_->layout);
-    pango_extents_to_pixels(&ink, nullptr);  // outwards to whole pixels: no ink is cut off
-    if (blank(text.text) || ink.width <= 0 || ink.height <= 0) return run;
+    pango_extents_to_pixels(&ink, nullptr);             // outwards to whole pixels: no ink is cut off
+    if (ink.width <= 0 || ink.height <= 0) return run;  // blank: spaces have an advance and no ink
 
     // One pixel of margin all round, for antialiasing that strays past the ink box.
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, ink.width + 2, ink.height + 2);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {  // wider than Cairo draws (32,767 px)
+        cairo_surface_destroy(surface);
+        return run;
+    }
     run.width = ink.width + 2;
     run.height = ink.height + 2;
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, run.width, run.height);
     cairo_t* cr = cairo_create(surface);
     const double left = 1 - ink.x, top = 1 - ink.y;  // the layout's top-left in the bitmap
     cairo_move_to(cr, left, top);

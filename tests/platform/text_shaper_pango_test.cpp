@@ -152,6 +152,15 @@ TEST_CASE("pango shaper: blank text has an advance and no bitmap", "[shaper][pla
     CHECK(spaces.alpha.empty());
 }
 
+TEST_CASE("pango shaper: a run too wide for a bitmap has its advance and no bitmap", "[shaper][platform]") {
+    std::string long_run;
+    for (int i = 0; i < 2000; ++i) long_run += "中";  // 2,000 × 36 device px: past Cairo's 32,767
+    const ui::ShapedRun run = shaper().rasterize(long_run, kSans, false, 2);
+    CHECK(run.advance > 30000);
+    CHECK(run.width == 0);
+    CHECK(run.alpha.empty());
+}
+
 TEST_CASE("pango shaper: Thai breaks between words, at character boundaries", "[shaper][platform]") {
     const std::string thai = "ภาษาไทยเป็นภาษาที่สวยงาม";  // "Thai is a beautiful language"
     const std::vector<std::uint32_t> breaks = shaper().word_breaks(thai);
