@@ -181,14 +181,17 @@ lectern_deps_imgui() {
     rm -rf "$b"
 }
 
-# Packages for the native build and its tests.
+# Packages for the native build and its tests; Pango and the Noto fonts draw the scripts
+# the embedded DejaVu faces lack (platform/text_shaper_pango.cpp).
 LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
-                     fonts-dejavu-extra python3 fonttools libmd4c-dev libmd4c-html0-dev libutf8proc-dev libstb-dev libwebp-dev)
+                     fonts-dejavu-extra python3 fonttools libmd4c-dev libmd4c-html0-dev libutf8proc-dev libstb-dev libwebp-dev
+                     libpango1.0-dev fonts-noto-core fonts-noto-cjk)
 # Packages for the wasm build (Debian's emscripten pulls binaryen, whose wasm-opt it runs
 # at link time); zopfli packs the single file's wasm (web/assemble.py).
 LECTERN_WASM_PKGS=(emscripten zopfli)
-# Packages for the browser tests.
-LECTERN_BROWSER_PKGS=(chromium)
+# Packages for the browser tests: the page draws the scripts DejaVu lacks with the browser's
+# fonts (ui/text_shaper.h), so Chromium needs the same Noto fonts the desktop viewer uses.
+LECTERN_BROWSER_PKGS=(chromium fonts-noto-core fonts-noto-cjk)
 # The formatter tools/format.sh runs (its --check is a step of run-tests.sh); .clang-format
 # is tuned for Debian 12's clang-format 14.
 LECTERN_FORMAT_PKGS=(clang-format)

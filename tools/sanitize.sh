@@ -40,7 +40,10 @@ rm -rf "$logs" && mkdir -p "$logs"
 common="abort_on_error=1:halt_on_error=1:print_summary=1"
 export ASAN_OPTIONS="$common:log_path=$logs/asan:detect_leaks=1:check_initialization_order=1:strict_init_order=1"
 export UBSAN_OPTIONS="$common:log_path=$logs/ubsan:print_stacktrace=1"
-unset LSAN_OPTIONS  # its log_path would take over ASan's; leaks are reported through ASan's
+# No log_path here (it would take over ASan's; leaks are reported through ASan's), only the
+# libraries whose process-long caches are not leaks (tools/lsan.supp), and no table of the
+# suppressions used: it would go to the log file and fail the run.
+export LSAN_OPTIONS="suppressions=$PWD/tools/lsan.supp:print_suppressions=0"
 
 # LeakSanitizer stops the process's threads with ptrace at exit; containers without the
 # capability make it die with "LeakSanitizer has encountered a fatal error". Check once and
