@@ -117,8 +117,9 @@ bool removed_by_x9(char32_t cp) {
 
 // Latin and Hebrew letters, Arabic letters, European and Arabic-Indic digits, spaces, tabs,
 // number punctuation, brackets, a combining mark, and every explicit formatting character.
-const std::u32string kAlphabet = U"abc\u05D0\u05D1\u0628\u062A12\u0661\u0662 \t.,:-+/%()[]\u0301"
-                                 U"\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+const std::u32string kAlphabet =
+    U"abc\u05D0\u05D1\u0628\u062A12\u0661\u0662 \t.,:-+/%()[]\u0301"
+    U"\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
 
 std::u32string random_text(std::mt19937& rng) {
     std::uniform_int_distribution<std::size_t> length(0, 24), pick(0, kAlphabet.size() - 1);
