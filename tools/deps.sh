@@ -184,7 +184,7 @@ lectern_deps_imgui() {
 # Packages for the native build and its tests.
 LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
                      fonts-dejavu-extra python3 fonttools libmd4c-dev libmd4c-html0-dev libutf8proc-dev libstb-dev libwebp-dev
-                     libfribidi-dev libicu-dev)  # the bidi tests' oracles
+                     libfribidi-dev libicu-dev unicode-data)  # the bidi tests' oracles
 # Packages for the wasm build (Debian's emscripten pulls binaryen, whose wasm-opt it runs
 # at link time); zopfli packs the single file's wasm (web/assemble.py).
 LECTERN_WASM_PKGS=(emscripten zopfli)

@@ -1,13 +1,16 @@
-// The bidi algorithm (core/text/bidi.h) on readable cases, and against FriBidi (Debian's
-// libfribidi, which implements UAX #9 from Unicode 6.3 on) as the oracle: the generated
-// tables code point by code point, and the levels and visual order of thousands of random
-// strings. Natively only: this links libfribidi.
+// The bidi algorithm (core/text/bidi.h) on readable cases, on Unicode's own conformance
+// test (BidiCharacterTest.txt), and against FriBidi (Debian's libfribidi, which implements
+// UAX #9 from Unicode 6.3 on) as the oracle: the generated tables code point by code point,
+// and the levels and visual order of thousands of random strings. Natively only: this
+// links libfribidi (and ICU, the referee where FriBidi 1.0.8 errs).
 #include <catch2/catch.hpp>
 #include <fribidi.h>
 #include <unicode/ubidi.h>
 
 #include <cstdint>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -274,4 +277,44 @@ TEST_CASE("bidi: levels and visual order of random mixed strings match FriBidi's
         }
     }
     CHECK(fribidi_errs < 100);  // of 10,000 texts
+}
+
+TEST_CASE("bidi: Unicode's own conformance test, BidiCharacterTest.txt, passes", "[bidi]") {
+    // Debian's unicode-data (Unicode 15, as utf8proc): 91,707 texts with their paragraph
+    // direction (0 LTR, 1 RTL, 2 auto), levels ('x' for characters X9 removes, whose level
+    // ours gives as the one before) and visual order (without those characters).
+    std::ifstream file("/usr/share/unicode/BidiCharacterTest.txt");
+    REQUIRE(file.good());
+    int cases = 0;
+    for (std::string line; std::getline(file, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string code_points, direction, paragraph_level, expected_levels, expected_order;
+        std::getline(fields, code_points, ';');
+        std::getline(fields, direction, ';');
+        std::getline(fields, paragraph_level, ';');
+        std::getline(fields, expected_levels, ';');
+        std::getline(fields, expected_order, ';');
+        std::u32string text;
+        std::istringstream hex(code_points);
+        for (unsigned cp = 0; hex >> std::hex >> cp;) text.push_back(cp);
+        CAPTURE(line);
+        const bool rtl = direction == "2" ? bidi::is_rtl_paragraph(utf8(text)) : direction == "1";
+        CHECK(rtl == (paragraph_level == "1"));
+        const std::vector<std::uint8_t> ours = levels_per_code_point(text, rtl);
+        std::istringstream levels(expected_levels);
+        std::vector<bool> removed;
+        std::string level;
+        for (std::size_t i = 0; levels >> level; ++i) {
+            removed.push_back(level == "x");
+            if (level != "x") CHECK(std::to_string(ours[i]) == level);
+        }
+        std::string order;
+        for (std::uint32_t i : visual_code_points(ours)) {
+            if (!removed[i]) order += (order.empty() ? "" : " ") + std::to_string(i);
+        }
+        CHECK(order == expected_order);
+        ++cases;
+    }
+    CHECK(cases == 91707);
 }
