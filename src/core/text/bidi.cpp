@@ -39,10 +39,12 @@ bool has_rtl(std::string_view utf8) {
 
 std::vector<std::uint8_t> levels(std::string_view utf8, bool rtl) {
     std::vector<char32_t> text;
-    std::vector<std::size_t> lengths;
+    std::vector<std::uint8_t> lengths;  // of each code point in bytes
+    text.reserve(utf8.size());
+    lengths.reserve(utf8.size());
     for (std::size_t i = 0, length = 0; i < utf8.size(); i += length) {
         text.push_back(utf8_decode(utf8, i, length));  // U+FFFD, class ON, for an invalid byte
-        lengths.push_back(length);
+        lengths.push_back(static_cast<std::uint8_t>(length));
     }
     const std::vector<std::uint8_t> per_code_point = resolve_levels(text, rtl ? 1 : 0);
     std::vector<std::uint8_t> out;

@@ -165,10 +165,10 @@ std::vector<Sequence> isolating_run_sequences(const Paragraph& p) {
         run_of[i] = runs.size() - 1;
     }
     std::vector<Sequence> sequences;
-    for (const auto& run : runs) {
+    for (auto& run : runs) {
         if (p.classes[run.front()] == C::PDI && p.matched_pdi[run.front()]) continue;  // joins its initiator's
         Sequence s;
-        s.at = run;
+        s.at = std::move(run);  // safe: the runs appended below all start with a matched PDI
         for (std::size_t last = s.at.back(); isolate_initiator(p.classes[last]) && p.matching_pdi[last] != kNone;
              last = s.at.back()) {
             const auto& next = runs[run_of[p.matching_pdi[last]]];
