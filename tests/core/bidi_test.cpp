@@ -1,5 +1,5 @@
 // The bidi algorithm (core/text/bidi.h) on readable cases, on Unicode's own conformance
-// test (BidiCharacterTest.txt), and against FriBidi (Debian's libfribidi, which implements
+// tests (BidiCharacterTest.txt, BidiTest.txt), and against FriBidi (Debian's libfribidi, which implements
 // UAX #9 from Unicode 6.3 on) as the oracle: the generated tables code point by code point,
 // and the levels and visual order of thousands of random strings. Natively only: this
 // links libfribidi (and ICU, the referee where FriBidi 1.0.8 errs).
@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -317,4 +318,63 @@ TEST_CASE("bidi: Unicode's own conformance test, BidiCharacterTest.txt, passes",
         ++cases;
     }
     CHECK(cases == 91707);
+}
+
+TEST_CASE("bidi: Unicode's class-sequence conformance test, BidiTest.txt, passes", "[bidi]") {
+    // About 490,000 sequences of classes, each with the paragraph directions it is tested in
+    // (a bit set: 1 auto, 2 LTR, 4 RTL) under the @Levels and @Reorder lines before it. A
+    // class stands for one character of it; the 22,310 sequences holding B (a paragraph
+    // separator, which one call never holds) are left out: 736,776 runs remain.
+    const std::map<std::string, char32_t> example = {
+        {"L", U'a'},     {"R", 0x05D0},   {"AL", 0x0627},  {"EN", U'1'},    {"ES", U'+'},    {"ET", U'%'},
+        {"AN", 0x0661},  {"CS", U','},    {"NSM", 0x0301}, {"BN", 0x00AD},  {"S", U'\t'},    {"WS", U' '},
+        {"ON", U'!'},    {"LRE", 0x202A}, {"LRO", 0x202D}, {"RLE", 0x202B}, {"RLO", 0x202E}, {"PDF", 0x202C},
+        {"LRI", 0x2066}, {"RLI", 0x2067}, {"FSI", 0x2068}, {"PDI", 0x2069}, {"B", 0x2029}};
+    std::ifstream file("/usr/share/unicode/BidiTest.txt");
+    REQUIRE(file.good());
+    std::vector<std::string> expected_levels;
+    std::string expected_order;
+    int cases = 0;
+    for (std::string line; std::getline(file, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        if (line.rfind("@Levels:", 0) == 0) {
+            std::istringstream levels(line.substr(8));
+            expected_levels.clear();
+            for (std::string level; levels >> level;) expected_levels.push_back(level);
+            continue;
+        }
+        if (line.rfind("@Reorder:", 0) == 0) {
+            std::istringstream order(line.substr(9));
+            expected_order.clear();
+            for (std::string i; order >> i;) expected_order += (expected_order.empty() ? "" : " ") + i;
+            continue;
+        }
+        const std::size_t semicolon = line.find(';');
+        if (semicolon == std::string::npos || line.find(" B ") != std::string::npos || line.rfind("B ", 0) == 0 ||
+            line.find(" B;") != std::string::npos || line.rfind("B;", 0) == 0)
+            continue;
+        std::u32string text;
+        std::istringstream classes(line.substr(0, semicolon));
+        for (std::string c; classes >> c;) text.push_back(example.at(c));
+        const int directions = std::stoi(line.substr(semicolon + 1));
+        CAPTURE(line);
+        for (int bit : {1, 2, 4}) {
+            if ((directions & bit) == 0) continue;
+            const bool rtl = bit == 1 ? bidi::is_rtl_paragraph(utf8(text)) : bit == 4;
+            CAPTURE(bit);
+            const std::vector<std::uint8_t> ours = levels_per_code_point(text, rtl);
+            REQUIRE(ours.size() == expected_levels.size());
+            std::string order;
+            for (std::size_t i = 0; i < ours.size(); ++i) {
+                if (expected_levels[i] != "x") CHECK(std::to_string(ours[i]) == expected_levels[i]);
+            }
+            for (std::uint32_t i : visual_code_points(ours)) {
+                if (expected_levels[i] != "x") order += (order.empty() ? "" : " ") + std::to_string(i);
+            }
+            CHECK(order == expected_order);
+            ++cases;
+        }
+    }
+    CAPTURE(cases);
+    CHECK(cases > 700000);
 }
