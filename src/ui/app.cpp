@@ -27,6 +27,8 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ui.fonts =
         load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
                                         : supported_glyph_ranges());
+    ui.fonts.complex = &ui.complex;
+    ui.complex.density = pixel_scale;
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
@@ -34,6 +36,10 @@ bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
     if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
     GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(s.archive()), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
+    ui.fonts.complex = &ui.complex;
+    ui.complex.density = pixel_scale;
+    // Another archive: its missing glyphs are counted afresh, and the old runs' pages freed.
+    if (ui.fonts_generation != s.archive_generation()) complex_text_reset(ui.complex);
     ui.fonts_generation = s.archive_generation();
     ui.fonts_language = s.language();
     return true;
@@ -87,6 +93,10 @@ void report(const Session& s, UiState& ui, const Intents& in) {
         for (const char* l : ui.search.labels)
             r.bar.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
     }
+    r.glyphs_missing = ui.complex.missing;
+    r.glyphs_shaped = ui.complex.shaped;
+    r.glyph_runs.clear();
+    for (const ComplexText::Drawn& d : ui.complex.drawn) r.glyph_runs.push_back({d.text, "", d.x0, d.y0, d.x1, d.y1});
     r.figures.clear();
     for (const DrawnFigure& f : ui.reader.figures) {
         static const char* kLook[] = {"pending", "image", "alt"};
@@ -160,6 +170,7 @@ Intents draw_app(Session& s, UiState& ui) {
     use_theme(s.theme());
     use_language(s.language());  // the session sets it too; a second session (tests) may have changed it
     upload_images(s.images(), ui.reader.images);
+    complex_text_frame(ui.complex);
     ImGui::Begin("Lectern", nullptr, flags);
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();

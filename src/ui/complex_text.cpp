@@ -17,8 +17,8 @@ namespace {
 std::string run_key(const ShapeStyle& st, bool rtl, std::string_view text) {
     std::string k;
     k.reserve(text.size() + 8);
-    k.push_back(static_cast<char>(static_cast<int>(st.family) | (st.bold ? 4 : 0) | (st.italic ? 8 : 0) |
-                                  (rtl ? 16 : 0)));
+    k.push_back(
+        static_cast<char>(static_cast<int>(st.family) | (st.bold ? 4 : 0) | (st.italic ? 8 : 0) | (rtl ? 16 : 0)));
     const int centi_px = static_cast<int>(st.px * 100.0f + 0.5f);
     k.append(reinterpret_cast<const char*>(&centi_px), sizeof centi_px);
     k.append(text);
@@ -77,8 +77,8 @@ bool needs_complex(const ImFont* font, std::string_view text) {
     return beyond_ascii && bidi::has_rtl(text);
 }
 
-void word_pieces(const Fonts& fonts, const ImFont* font, std::string_view text, std::uint32_t begin,
-                 std::uint32_t end, const std::uint8_t* levels, std::vector<TextPiece>& out) {
+void word_pieces(const Fonts& fonts, const ImFont* font, std::string_view text, std::uint32_t begin, std::uint32_t end,
+                 const std::uint8_t* levels, std::vector<TextPiece>& out) {
     const std::string_view word = text.substr(begin, end - begin);
     std::vector<std::uint32_t> breaks = line_breaks_in_word(word);
     if (fonts.complex && fonts.complex->shaper && needs_dictionary_breaks(word)) {
@@ -229,7 +229,8 @@ LinePieces line_pieces(const Fonts& fonts, const ImFont* font, float size, std::
 }  // namespace
 
 float text_line_width(const Fonts& fonts, const ImFont* font, float size, std::string_view text) {
-    if (!needs_complex(font, text)) return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    if (!needs_complex(font, text))
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
     return line_pieces(fonts, font, size, text).width;
 }
 

@@ -28,7 +28,7 @@ struct Fonts;
 struct ComplexText {
     TextShaper* shaper = nullptr;  // null: everything goes to ImGui (U+FFFD where the faces lack a glyph)
     RunAtlas atlas;
-    float density = 1;       // device pixels per logical pixel: runs are rasterised at it
+    float density = 1;  // device pixels per logical pixel: runs are rasterised at it
     std::uint64_t frame = 0;
     // Characters drawn without a glyph since the archive loaded (counted once per distinct
     // piece of text): state().glyphs.missing.
@@ -69,8 +69,8 @@ bool needs_complex(const ImFont* font, std::string_view text);
 
 // Cuts text[begin, end) (a word: no spaces) into pieces. `levels`: one embedding level per
 // byte of `text` (core/text/bidi.h), or null for left-to-right text.
-void word_pieces(const Fonts& fonts, const ImFont* font, std::string_view text, std::uint32_t begin,
-                 std::uint32_t end, const std::uint8_t* levels, std::vector<TextPiece>& out);
+void word_pieces(const Fonts& fonts, const ImFont* font, std::string_view text, std::uint32_t begin, std::uint32_t end,
+                 const std::uint8_t* levels, std::vector<TextPiece>& out);
 
 // Width of a piece as drawn.
 float piece_width(const Fonts& fonts, const ImFont* font, float size, std::string_view text, const TextPiece& p);

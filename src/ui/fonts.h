@@ -17,6 +17,8 @@
 
 namespace lectern::ui {
 
+struct ComplexText;
+
 // Pairs of first and last code point, ending with 0, as ImGui reads them. ImGui keeps
 // a pointer to them while the atlas lives: Fonts holds them.
 using GlyphRanges = std::shared_ptr<const std::vector<ImWchar>>;
@@ -40,6 +42,8 @@ struct Fonts {
     // What the atlas was built for.
     float scale = 0;
     GlyphRanges ranges;
+    // Text these faces cannot draw alone goes through the platform (ui/complex_text.h); set by the app.
+    ComplexText* complex = nullptr;
 };
 
 // Adds the fonts to the current ImGui context's atlas at `scale` (device pixels

@@ -66,7 +66,7 @@ private:
     // block holds right-to-left text; block_rtl_: its paragraph direction.
     std::vector<std::uint8_t> levels_;
     bool block_has_levels_ = false, block_rtl_ = false;
-    std::vector<TextPiece> pieces_;  // reused
+    std::vector<TextPiece> pieces_;         // reused
     std::uint32_t last_span_ = UINT32_MAX;  // span of the last run, to merge words into it
 
     float block_gap(const md::Block& b, const md::Block* prev) const {
@@ -187,8 +187,7 @@ private:
             while (j < s.end && t[j] != '\n' && (verbatim || t[j] != ' ')) ++j;
             if (block_has_levels_ || needs_complex(f, std::string_view(t).substr(i, j - i)))
                 complex_word(f, face, size, s.link, si, i, j);
-            else
-                word(f, face, size, s.link, si, i, j);
+            else word(f, face, size, s.link, si, i, j);
             i = j;
         }
     }
@@ -259,7 +258,8 @@ private:
             std::uint32_t end = at;
             float used = 0;
             while (end < p.end) {
-                const auto next = static_cast<std::uint32_t>(std::min<std::size_t>(p.end, utf8_next_char_start(doc_.text, end + 1)));
+                const auto next =
+                    static_cast<std::uint32_t>(std::min<std::size_t>(p.end, utf8_next_char_start(doc_.text, end + 1)));
                 part.begin = at;
                 part.end = next;
                 const float w = piece_width(fonts_, f, size, doc_.text, part);

@@ -1,6 +1,5 @@
-// Markdown drawing: a word layout over runs of different faces (ImGui's own wrapping
-// handles one font per call), done once per width and scale, drawn line by line, with
-// the query's matches and the mouse's selection marked behind the text.
+// Markdown drawing: the layout (ui/markdown_layout.h) drawn line by line, with the
+// query's matches and the mouse's selection marked behind the text.
 #include "ui/markdown_view.h"
 
 #include <imgui.h>
@@ -10,6 +9,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/complex_text.h"
+#include "ui/markdown_layout.h"
 #include "ui/theme.h"
 
 #include "core/text/utf8.h"
@@ -17,256 +18,6 @@
 namespace lectern::ui {
 
 namespace {
-
-constexpr float kLineFactor = 1.45f;     // body leading
-constexpr float kHeadingFactor = 1.25f;  // headings are set tighter
-
-ImFont* font_of(const Fonts& f, Face face) {
-    switch (face) {
-        case Face::italic: return f.body_italic;
-        case Face::bold: return f.body_bold;
-        case Face::bold_italic: return f.body_bold_italic;
-        case Face::code: return f.ui;
-        case Face::heading: return f.heading;
-        case Face::body: break;
-    }
-    return f.body;
-}
-
-// Lays out one document at one width: words placed on lines, runs merged while
-// face and link stay the same, lines recorded with their block for decorations.
-class Layouter {
-public:
-    Layouter(const md::Document& d, const Fonts& f, MarkdownLayout& out, float width, float scale)
-        : doc_(d), fonts_(f), out_(out), width_(width), em_(f.body->FontSize * scale) {}
-
-    void run() {
-        out_.runs.clear();
-        out_.lines.clear();
-        out_.heading_y.clear();
-        out_.image_y.assign(doc_.images.size(), 0.0f);
-        out_.runs.reserve(doc_.spans.size() + doc_.blocks.size());
-        out_.lines.reserve(doc_.text.size() / 60 + doc_.blocks.size() + 1);
-        for (std::uint32_t bi = 0; bi < doc_.blocks.size(); ++bi) block(bi);
-        images_after(static_cast<std::uint32_t>(doc_.blocks.size()));  // an image outside any block: at the end
-        out_.height = y_;
-    }
-
-private:
-    const md::Document& doc_;
-    const Fonts& fonts_;
-    MarkdownLayout& out_;
-    float width_, em_;
-    float y_ = 0;
-    // the block being laid out
-    std::uint32_t block_ = 0;
-    float indent_ = 0, avail_ = 0, factor_ = kLineFactor;
-    bool first_line_ = true;
-    // the line being filled
-    bool line_open_ = false;
-    float pen_ = 0, pending_space_ = 0;
-    std::uint32_t line_runs_ = 0;
-    std::uint32_t last_span_ = UINT32_MAX;  // span of the last run, to merge words into it
-
-    float block_gap(const md::Block& b, const md::Block* prev) const {
-        if (!prev) return 0;
-        if (b.kind == md::BlockKind::heading) return em_ * (b.level <= 2 ? 1.2f : 0.9f);
-        if (prev->kind == md::BlockKind::heading) return em_ * 0.35f;
-        if (b.list_depth > 0 && prev->list_depth > 0) return em_ * 0.3f;
-        return em_ * 0.75f;
-    }
-
-    void block(std::uint32_t bi) {
-        const md::Block& b = doc_.blocks[bi];
-        y_ += block_gap(b, bi > 0 ? &doc_.blocks[bi - 1] : nullptr);
-        block_ = bi;
-        // Deep nesting shrinks the steps so the text keeps at least 40% of the width.
-        const float want = b.quote_depth * em_ * 1.2f + b.list_depth * em_ * 1.6f;
-        indent_ = std::min(want, width_ * 0.6f);
-        avail_ = std::max(em_, width_ - indent_);
-        factor_ = b.kind == md::BlockKind::heading ? kHeadingFactor : kLineFactor;
-        first_line_ = true;
-        if (b.kind == md::BlockKind::heading) out_.heading_y.push_back(y_);
-        if (b.kind == md::BlockKind::rule || b.span_begin == b.span_end) {
-            MarkdownLine l;
-            l.y = y_;
-            l.h = em_ * (b.kind == md::BlockKind::rule ? 1.0f : kLineFactor);
-            l.block = bi;
-            l.indent = indent_;
-            l.first_of_block = true;
-            l.run_begin = l.run_end = static_cast<std::uint32_t>(out_.runs.size());
-            out_.lines.push_back(l);
-            y_ += l.h;
-            images_after(bi);
-            return;
-        }
-        for (std::uint32_t si = b.span_begin; si < b.span_end; ++si) span(b, si);
-        if (line_open_) end_line();
-        images_after(bi);
-    }
-
-    // The rooms for the images the block holds, one under another.
-    void images_after(std::uint32_t bi) {
-        for (std::size_t k = 0; k < doc_.images.size() && k < out_.image_h.size(); ++k) {
-            if (doc_.images[k].block != bi) continue;
-            y_ += em_ * 0.4f;
-            out_.image_y[k] = y_;
-            y_ += out_.image_h[k];
-        }
-    }
-
-    void style(const md::Block& b, const md::Span& s, Face& face, float& size) const {
-        const bool strong = s.style & md::kStrong, em = s.style & md::kEmphasis;
-        if (b.kind == md::BlockKind::heading) {
-            face = b.level == 1 ? Face::heading : (em ? Face::bold_italic : Face::bold);
-            size = b.level == 1 ? em_ * fonts_.heading->FontSize / fonts_.body->FontSize
-                                : em_ * (b.level == 2 ? 1.25f : 1.05f);
-            return;
-        }
-        size = em_;
-        if (b.kind == md::BlockKind::code || (s.style & md::kCode)) {
-            face = Face::code;
-            size = em_ * 0.85f;
-        } else if (strong && em) {
-            face = Face::bold_italic;
-        } else if (strong) {
-            face = Face::bold;
-        } else if (em) {
-            face = Face::italic;
-        } else {
-            face = Face::body;
-        }
-    }
-
-    float measure(ImFont* f, float size, std::uint32_t b, std::uint32_t e) const {
-        const char* t = doc_.text.data();
-        return f->CalcTextSizeA(size, FLT_MAX, 0.0f, t + b, t + e).x;
-    }
-
-    void span(const md::Block& b, std::uint32_t si) {
-        const md::Span& s = doc_.spans[si];
-        Face face;
-        float size;
-        style(b, s, face, size);
-        ImFont* f = font_of(fonts_, face);
-        const bool verbatim = b.kind == md::BlockKind::code;  // spaces are kept, lines break only at '\n'
-        const std::string& t = doc_.text;
-        std::uint32_t i = s.begin;
-        while (i < s.end) {
-            if (t[i] == '\n') {
-                if (!line_open_) open_line();
-                end_line();
-                ++i;
-                continue;
-            }
-            if (t[i] == ' ' && !verbatim) {
-                std::uint32_t j = i;
-                while (j < s.end && t[j] == ' ') ++j;
-                if (line_open_) pending_space_ += measure(f, size, i, j);
-                i = j;
-                continue;
-            }
-            std::uint32_t j = i;
-            while (j < s.end && t[j] != '\n' && (verbatim || t[j] != ' ')) ++j;
-            word(f, face, size, s.link, si, i, j);
-            i = j;
-        }
-    }
-
-    void word(ImFont* f, Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b, std::uint32_t e) {
-        const float w = measure(f, size, b, e);
-        if (line_open_ && pen_ > 0 && pen_ + pending_space_ + w > avail_) end_line();
-        if (w <= avail_ - (line_open_ ? pen_ + pending_space_ : 0)) {
-            place(face, size, link, si, b, e, w);
-            return;
-        }
-        // Longer than the measure: break anywhere, between characters.
-        std::uint32_t at = b;
-        while (at < e) {
-            if (!line_open_) open_line();
-            const float room = avail_ - pen_ - pending_space_;
-            std::uint32_t end = at;
-            float used = 0;
-            while (end < e) {
-                const std::uint32_t next = std::min<std::uint32_t>(
-                    e, end + static_cast<std::uint32_t>(utf8_lead_length(static_cast<unsigned char>(doc_.text[end]))));
-                const float cw = measure(f, size, end, next);
-                if (used + cw > room && (end > at || pen_ > 0)) break;
-                used += cw;
-                end = next;
-            }
-            if (end == at) {  // nothing fits after what the line holds: start a new one
-                end_line();
-                continue;
-            }
-            place(face, size, link, si, at, end, used);
-            at = end;
-            if (at < e) end_line();
-        }
-    }
-
-    void open_line() {
-        line_open_ = true;
-        pen_ = pending_space_ = 0;
-        line_runs_ = static_cast<std::uint32_t>(out_.runs.size());
-        last_span_ = UINT32_MAX;
-    }
-
-    void place(Face face, float size, std::int32_t link, std::uint32_t si, std::uint32_t b, std::uint32_t e, float w) {
-        if (!line_open_) open_line();
-        const float x = pen_ + pending_space_;
-        MarkdownRun* last = out_.runs.size() > line_runs_ ? &out_.runs.back() : nullptr;
-        if (last && last_span_ == si) {
-            // Same span on the same line: the run covers the spaces between the words too.
-            last->end = e;
-            last->w = x + w - last->x;
-        } else {
-            MarkdownRun r;
-            r.begin = b;
-            r.end = e;
-            r.x = x;
-            r.w = w;
-            r.size = size;
-            r.face = face;
-            r.link = link;
-            out_.runs.push_back(r);
-            last_span_ = si;
-        }
-        pen_ = x + w;
-        pending_space_ = 0;
-    }
-
-    void end_line() {
-        MarkdownLine l;
-        l.y = y_;
-        l.block = block_;
-        l.indent = indent_;
-        l.first_of_block = first_line_;
-        l.run_begin = line_runs_;
-        l.run_end = static_cast<std::uint32_t>(out_.runs.size());
-        // Baselines line up across faces and sizes; each run keeps its own half-leading.
-        float baseline = 0, h = em_ * factor_;
-        for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
-            const MarkdownRun& r = out_.runs[i];
-            const ImFont* f = font_of(fonts_, r.face);
-            const float lead = r.size * (factor_ - 1) / 2;
-            baseline = std::max(baseline, lead + f->Ascent * r.size / f->FontSize);
-        }
-        for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
-            MarkdownRun& r = out_.runs[i];
-            const ImFont* f = font_of(fonts_, r.face);
-            r.dy = baseline - f->Ascent * r.size / f->FontSize;
-            h = std::max(h, r.dy + r.size * (factor_ + 1) / 2);
-        }
-        l.h = h;
-        out_.lines.push_back(l);
-        y_ += h;
-        first_line_ = false;
-        line_open_ = false;
-        pen_ = pending_space_ = 0;
-        line_runs_ = static_cast<std::uint32_t>(out_.runs.size());
-    }
-};
 
 void draw_decorations(ImDrawList* dl, const md::Document& doc, const MarkdownLayout& L, std::size_t li, ImVec2 o,
                       float em, const Fonts& fonts, ImU32 text_colour) {
@@ -308,21 +59,46 @@ float text_width(const md::Document& doc, const Fonts& fonts, const MarkdownRun&
     return font_of(fonts, r.face)->CalcTextSizeA(r.size, FLT_MAX, 0.0f, t + b, t + e).x;
 }
 
+std::size_t code_points(const std::string& text, std::uint32_t b, std::uint32_t e) {
+    std::size_t n = 0;
+    for (std::uint32_t i = b; i < e; ++i) n += !is_utf8_continuation(text[i]);
+    return n;
+}
+
+// x of byte `at` (inside the run) from the line's indent. The platform shaped a run as a
+// whole, so inside it the characters share its width evenly, from its right edge when
+// it runs right to left.
+float run_x(const md::Document& doc, const Fonts& fonts, const MarkdownRun& r, std::uint32_t at) {
+    if (!r.shaped) return r.x + text_width(doc, fonts, r, r.begin, at);
+    const std::size_t all = std::max<std::size_t>(1, code_points(doc.text, r.begin, r.end));
+    const float part = r.w * static_cast<float>(code_points(doc.text, r.begin, at)) / static_cast<float>(all);
+    return (r.level & 1) ? r.x + r.w - part : r.x + part;
+}
+
+// A line of left-to-right runs in the text's order (every line without right-to-left text).
+bool line_is_plain(const MarkdownLayout& L, const MarkdownLine& l) {
+    for (std::uint32_t i = l.run_begin; i < l.run_end; ++i)
+        if (L.runs[i].level != 0) return false;
+    return true;
+}
+
 // x of byte `at` from the line's indent: inside a run where it falls, at the end of the
-// run before it in a gap, at the line's ends beyond them.
+// run before it in a gap (left to right) or at its own start (mixed directions), at the
+// line's ends beyond them.
 float line_x(const md::Document& doc, const MarkdownLayout& L, const MarkdownLine& l, const Fonts& fonts,
              std::uint32_t at) {
     if (l.run_end == l.run_begin) return 0;
     const MarkdownRun& first = L.runs[l.run_begin];
-    if (at <= first.begin) return first.x;
+    if (at <= first.begin) return run_x(doc, fonts, first, first.begin);
     for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
         const MarkdownRun& r = L.runs[i];
         if (at > r.end) continue;
-        if (at <= r.begin) return L.runs[i - 1].x + L.runs[i - 1].w;
-        return r.x + text_width(doc, fonts, r, r.begin, at);
+        if (at < r.begin || (at == r.begin && line_is_plain(L, l)))
+            return run_x(doc, fonts, L.runs[i - 1], L.runs[i - 1].end);
+        return run_x(doc, fonts, r, at);
     }
     const MarkdownRun& last = L.runs[l.run_end - 1];
-    return last.x + last.w;
+    return run_x(doc, fonts, last, last.end);
 }
 
 // The line holding byte `at`: the line of the last run beginning at or before it.
@@ -337,6 +113,15 @@ std::size_t line_of(const MarkdownLayout& L, std::uint32_t at) {
 
 // The character boundary of a run nearest x (from the line's indent).
 std::uint32_t offset_in_run(const md::Document& doc, const Fonts& fonts, const MarkdownRun& r, float x) {
+    if (r.shaped) {
+        const std::size_t all = code_points(doc.text, r.begin, r.end);
+        float part = r.w > 0 ? (x - r.x) / r.w : 0;
+        if (r.level & 1) part = 1 - part;
+        std::size_t k = static_cast<std::size_t>(std::lround(std::clamp(part, 0.0f, 1.0f) * static_cast<float>(all)));
+        std::uint32_t at = r.begin;
+        while (k-- > 0 && at < r.end) at = static_cast<std::uint32_t>(utf8_next_char_start(doc.text, at + 1));
+        return std::min(at, r.end);
+    }
     float pen = r.x;
     for (std::uint32_t at = r.begin; at < r.end;) {
         const std::uint32_t next = std::min<std::uint32_t>(
@@ -405,14 +190,27 @@ void draw_marks(ImDrawList* dl, const MarkdownEntry& e, const MarkdownLine& l, c
             if (m->end <= r.begin || m->begin >= r.end) continue;
             const auto b = static_cast<std::uint32_t>(std::max<std::size_t>(m->begin, r.begin));
             const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(m->end, r.end));
-            const float x0 = r.x + text_width(e.doc, fonts, r, r.begin, b);
-            float x1 = r.x + text_width(e.doc, fonts, r, r.begin, end);
-            if (m->end > r.end && i + 1 < l.run_end) x1 = L.runs[i + 1].x;  // a phrase across faces stays one mark
+            const float xb = run_x(e.doc, fonts, r, b), xe = run_x(e.doc, fonts, r, end);
+            const float x0 = std::min(xb, xe);
+            float x1 = std::max(xb, xe);
+            // A phrase across faces stays one mark (left to right; elsewhere each run has its own).
+            if (m->end > r.end && i + 1 < l.run_end && r.level == 0 && L.runs[i + 1].level == 0) x1 = L.runs[i + 1].x;
             const float y = o.y + l.y + r.dy;
             dl->AddRectFilled(ImVec2(x + x0 - 1, y - 1), ImVec2(x + x1 + 1, y + r.size + 1), colour, 2.0f);
         }
     }
     if (sel.empty() || sel.text != e.data || sel.end() <= lb || sel.begin() >= le) return;
+    if (!line_is_plain(L, l)) {  // runs out of the text's order: a ground behind each selected part
+        for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
+            const MarkdownRun& r = L.runs[i];
+            const std::uint32_t b = std::max(sel.begin(), r.begin), end = std::min(sel.end(), r.end);
+            if (b >= end) continue;
+            const float xb = run_x(e.doc, fonts, r, b), xe = run_x(e.doc, fonts, r, end);
+            dl->AddRectFilled(ImVec2(x + std::min(xb, xe), o.y + l.y), ImVec2(x + std::max(xb, xe), o.y + l.y + l.h),
+                              t.text_selection);
+        }
+        return;
+    }
     const MarkdownRun& last = L.runs[l.run_end - 1];
     const float x0 = sel.begin() <= lb ? L.runs[l.run_begin].x : line_x(e.doc, L, l, fonts, sel.begin());
     float x1 = sel.end() >= le ? last.x + last.w : line_x(e.doc, L, l, fonts, sel.end());
@@ -466,6 +264,16 @@ std::uint32_t markdown_offset_at(const MarkdownEntry& e, const Fonts& fonts, flo
     if (L.lines[li].run_end == L.lines[li].run_begin) return static_cast<std::uint32_t>(e.doc.text.size());
     const MarkdownLine& l = L.lines[li];
     const float lx = x - l.indent;
+    if (!line_is_plain(L, l)) {  // the run under x, or the nearest run's nearer end
+        std::uint32_t best = l.run_begin;
+        float best_d = FLT_MAX;
+        for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
+            const MarkdownRun& r = L.runs[i];
+            const float d = lx < r.x ? r.x - lx : lx > r.x + r.w ? lx - r.x - r.w : 0;
+            if (d < best_d) best_d = d, best = i;
+        }
+        return offset_in_run(e.doc, fonts, L.runs[best], lx);
+    }
     for (std::uint32_t i = l.run_begin; i < l.run_end; ++i) {
         const MarkdownRun& r = L.runs[i];
         if (lx >= r.x + r.w) continue;
@@ -509,7 +317,7 @@ MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts&
     MarkdownLayout& L = e.layout;
     if (L.width != width || L.scale != scale || L.image_h != image_heights) {
         L.image_h = image_heights;
-        Layouter(e.doc, fonts, L, width, scale).run();
+        lay_out_markdown(e.doc, fonts, L, width, scale);
         L.width = width;
         L.scale = scale;
         ++cache.layouts;
@@ -560,7 +368,10 @@ MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts&
                     }
                 }
             }
-            dl->AddText(font_of(fonts, r.face), r.size, p, colour, text + r.begin, text + r.end);
+            if (r.shaped)
+                draw_piece(dl, fonts, font_of(fonts, r.face), r.size, p, colour, e.doc.text,
+                           {r.begin, r.end, r.level, true, false});
+            else dl->AddText(font_of(fonts, r.face), r.size, p, colour, text + r.begin, text + r.end);
         }
     }
     if (hovered && !over_link) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);

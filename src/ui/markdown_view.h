@@ -26,12 +26,15 @@ namespace lectern::ui {
 
 enum class Face : std::uint8_t { body, italic, bold, bold_italic, code, heading };
 
+// Runs stand in the text's order; their x are in visual order (right-to-left text).
 struct MarkdownRun {
     std::uint32_t begin = 0, end = 0;  // bytes of Document::text
     float x = 0, w = 0, dy = 0;        // from the line's left and top
     float size = 0;                    // pixels
     Face face = Face::body;
     std::int32_t link = -1;
+    std::uint8_t level = 0;  // embedding level (core/text/bidi.h): odd runs right to left
+    bool shaped = false;     // drawn by the platform (ui/complex_text.h), not by ImGui's faces
 };
 
 struct MarkdownLine {

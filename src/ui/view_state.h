@@ -10,6 +10,7 @@
 
 #include "core/session/frame_report.h"
 #include "core/session/session.h"
+#include "ui/complex_text.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 
@@ -150,6 +151,7 @@ struct SearchState {
 
 struct UiState {
     Fonts fonts;
+    ComplexText complex;  // what the faces cannot draw alone (fonts.complex points here)
     // The archive (Session::archive_generation) whose characters the atlas holds; none: every one.
     std::optional<std::uint64_t> fonts_generation;
     std::string fonts_language;  // the interface language whose characters it holds

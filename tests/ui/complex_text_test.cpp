@@ -37,9 +37,9 @@ struct FakeShaper : ui::TextShaper {
     std::vector<std::uint32_t> word_breaks(std::string_view) override { return {}; }
 };
 
-const char* const kArabic = "مرحبا بالعالم الكبير";                  // three words
-const char* const kMixed = "كتب Victor Serge في 1917 كتابا";           // Latin and a number inside Arabic
-const char* const kHebrewFirst = "Lectern: שלום עולם";                  // first strong letter Latin: left to right
+const char* const kArabic = "مرحبا بالعالم الكبير";           // three words
+const char* const kMixed = "كتب Victor Serge في 1917 كتابا";  // Latin and a number inside Arabic
+const char* const kHebrewFirst = "Lectern: שלום עולם";        // first strong letter Latin: left to right
 std::string chinese() {
     std::string s;
     for (int i = 0; i < 12; ++i) s += "读书是一种旅行，图书馆是一座城市。";
@@ -163,8 +163,10 @@ TEST_CASE("complex text: a drag over a right-to-left paragraph selects and copie
     h.frame();
     CHECK(ui::selected_text(*h.ui.reader.texts) == kMixed);
     // Inside the Latin words the caret is placed as in any left-to-right text.
-    const ui::TextPoint v = ui::markdown_point(e, h.ui.fonts, static_cast<std::uint32_t>(std::string(kMixed).find("Victor")));
-    const ui::TextPoint s = ui::markdown_point(e, h.ui.fonts, static_cast<std::uint32_t>(std::string(kMixed).find("Serge")));
+    const ui::TextPoint v =
+        ui::markdown_point(e, h.ui.fonts, static_cast<std::uint32_t>(std::string(kMixed).find("Victor")));
+    const ui::TextPoint s =
+        ui::markdown_point(e, h.ui.fonts, static_cast<std::uint32_t>(std::string(kMixed).find("Serge")));
     CHECK(v.x < s.x);
 }
 

@@ -33,6 +33,10 @@ struct FrameReport {
     int hovered_era = -1;
     std::vector<std::string> bar;     // the labels the bar drew (state().bar)
     std::vector<FigureNote> figures;  // the images the reader drew, in screen space (state().figures)
+    // Characters drawn without a glyph (as the fonts' empty box or U+FFFD) since the archive
+    // loaded, and distinct pieces of text the platform shaped (state().glyphs).
+    std::uint64_t glyphs_missing = 0, glyphs_shaped = 0;
+    std::vector<FigureNote> glyph_runs;  // runs the platform drew in the last frame: src is their text
 
     // Another archive was loaded: its eras and figures are not the ones drawn.
     void follow_archive(std::uint64_t generation) {

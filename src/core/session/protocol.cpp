@@ -220,6 +220,14 @@ json lanes_json(const Session& s) {
     return keys;
 }
 
+// The platform's runs of text in the last frame, where they were drawn (state().glyphs.runs).
+json runs_json(const FrameReport& drawn) {
+    json out = json::array();
+    for (const FigureNote& r : drawn.glyph_runs)
+        out.push_back({{"text", r.src}, {"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}});
+    return out;
+}
+
 }  // namespace
 
 std::string command(Session& s, std::string_view json_text) {
@@ -311,6 +319,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
           {"firstDraw", t.first_draw}}},
         {"images", images_json(s.images())},
         {"figures", figures_json(now)},
+        {"glyphs", {{"missing", now.glyphs_missing}, {"shaped", now.glyphs_shaped}, {"runs", runs_json(now)}}},
     };
     return dump_reply(st);
 }
