@@ -12,10 +12,12 @@
 #include <string>
 
 #include "core/dates/date_format.h"
+#include "core/text/bidi.h"
 #include "core/text/markdown.h"
 #include "core/search/match_ranges.h"
 #include "core/archive/work_images.h"
 #include "core/i18n/translate.h"
+#include "ui/complex_text.h"
 #include "ui/labels.h"
 #include "ui/markdown_view.h"
 #include "ui/reader_input.h"
@@ -162,6 +164,16 @@ void heading(const Fonts& f, const char* text) {
 // (the same wrapping: ImFont::CalcWordWrapPositionA, blanks skipped after a break).
 void marked_heading(const Frame& fr, const std::string& text) {
     ImGui::PushFont(fr.f.heading);
+    if (needs_complex(fr.f.heading, text)) {  // a script the faces lack, or right to left: one line
+        const float w = measure_left(fr);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float tw = text_line_width(fr.f, text);
+        const float x = bidi::is_rtl_paragraph(text) ? p.x + std::max(0.0f, w - tw) : p.x;  // aligned as it runs
+        draw_text_line(ImGui::GetWindowDrawList(), fr.f, ImVec2(x, p.y), ImGui::GetColorU32(ImGuiCol_Text), text, w);
+        ImGui::Dummy(ImVec2(std::min(w, tw), ImGui::GetTextLineHeight()));
+        ImGui::PopFont();
+        return;
+    }
     const std::vector<TextRange> marks =
         fr.s.query().empty() ? std::vector<TextRange>{} : QueryMatcher(fr.s.query()).find(text);
     if (!marks.empty()) {
@@ -281,7 +293,7 @@ void front_matter(Frame& fr) {
             ImGui::SetCursorPos(row);
             ImGui::TextDisabled("%s", shown_date(w).c_str());
             ImGui::SameLine(row.x + date_w);
-            ImGui::TextUnformatted(w.title.c_str());
+            text_line_item(fr.f, w.title);
             if (!w.kind.empty()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s%s%s", tr_term("kind.", w.kind).c_str(),

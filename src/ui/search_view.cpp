@@ -7,7 +7,11 @@
 #include <string>
 #include <utility>
 
+#include <imgui_internal.h>  // GetActiveID: whether the box is being edited, before it is drawn
+
 #include "core/i18n/translate.h"
+#include "core/text/bidi.h"
+#include "ui/complex_text.h"
 #include "ui/labels.h"
 #include "ui/theme.h"
 
@@ -102,7 +106,7 @@ const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
 }
 
 // The snippet on one line, matched words on a highlighter-yellow ground.
-void draw_snippet(const SearchHit& h, float max_width) {
+void draw_snippet(const SearchHit& h, float max_width, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     const float x_end = p.x + max_width;
@@ -111,12 +115,19 @@ void draw_snippet(const SearchHit& h, float max_width) {
     int at = 0;
     auto run = [&](int from, int to, bool mark) {
         if (from >= to || p.x >= x_end) return;
-        const ImVec2 sz = ImGui::CalcTextSize(text + from, text + to);
-        if (mark) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + sz.x + 1, p.y + sz.y), t.match, 2);
-        dl->AddText(p, mark ? t.text : t.text_dim, text + from, text + to);
-        p.x += sz.x;
+        const std::string_view part(text + from, static_cast<std::size_t>(to - from));
+        const float w = text_line_width(fonts, part), h_px = ImGui::GetTextLineHeight();
+        if (mark) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + h_px), t.match, 2);
+        draw_text_line(dl, fonts, p, mark ? t.text : t.text_dim, part);
+        p.x += w;
     };
     dl->PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(x_end, p.y + ImGui::GetTextLineHeight() + 2), true);
+    if (bidi::has_rtl(h.snippet)) {  // drawn whole, in its visual order: the marks are left to the reader's text
+        draw_text_line(dl, fonts, p, t.text_dim, h.snippet);
+        dl->PopClipRect();
+        ImGui::Dummy(ImVec2(max_width, ImGui::GetTextLineHeight()));
+        return;
+    }
     for (const auto& [b, e] : h.snippet_highlights) {
         run(at, b, false);
         run(b, e, true);
@@ -281,10 +292,24 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     const char* hint = tr(narrow ? "bar.search_hint_short" : "bar.search_hint");
     st.labels.assign(1, hint);
+    // A query in a script the faces lack, or right to left, is drawn over the box while the box
+    // is not being edited (the box itself would draw replacement marks).
+    const bool overlay =
+        st.query[0] && ImGui::GetActiveID() != ImGui::GetID("##search") && needs_complex(ImGui::GetFont(), st.query);
+    if (overlay) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     const bool entered = ImGui::InputTextWithHint(
         "##search", hint, st.query, sizeof st.query,
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackHistory,
         text_field_exchange, &st.field);
+    if (overlay) {
+        ImGui::PopStyleColor();
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax(), pad = ImGui::GetStyle().FramePadding;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->PushClipRect(a, b, true);
+        draw_text_line(dl, fonts, ImVec2(a.x + pad.x, a.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), st.query,
+                       b.x - a.x - 2 * pad.x);
+        dl->PopClipRect();
+    }
     const bool box_active = ImGui::IsItemActive();
     follow_field(st.field, box_active);
     if (st.sent != st.query) {
@@ -389,10 +414,10 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
             ImGui::SetCursorPos(ImVec2(top.x + 4, top.y + 2));
             ImGui::TextDisabled("%s", date.c_str());
             ImGui::SameLine(top.x + ImGui::GetFontSize() * 9);
-            ImGui::TextUnformatted(title);
+            text_line_item(fonts, title);
             ImGui::SetCursorPosX(top.x + ImGui::GetFontSize() * 9);
             ImGui::PushFont(fonts.small);
-            draw_snippet(h, measure - ImGui::GetFontSize() * 9 - 8);
+            draw_snippet(h, measure - ImGui::GetFontSize() * 9 - 8, fonts);
             ImGui::PopFont();
             ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h));
             ImGui::PopID();

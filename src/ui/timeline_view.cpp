@@ -19,6 +19,7 @@
 #include "core/timeline/era_bands.h"
 #include "core/timeline/glide.h"
 #include "core/i18n/translate.h"
+#include "ui/complex_text.h"
 #include "ui/theme.h"
 #include "ui/timeline_tooltip.h"
 
@@ -190,8 +191,8 @@ void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 
 // Tints behind everything in the lane area, an edge where an era begins or ends in view,
 // and labels in the strip above the lanes.
 void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, float top, float bottom, float strip_top,
-                    const Theme& t) {
-    const auto width = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+                    const Theme& t, const Fonts& fonts) {
+    const auto width = [&](std::string_view s) { return text_line_width(fonts, s); };
     for (const EraBand& b : st.eras) {
         const ImU32 tint = t.era_tint[b.shade];
         const ImU32 clear = with_alpha(tint, 0.0f);
@@ -210,12 +211,12 @@ void draw_era_bands(ImDrawList* dl, const Archive& a, const TimelineState& st, f
         const std::string& title = a.eras[static_cast<std::size_t>(b.era)].title;
         const ImVec2 at(std::round(b.label_x), strip_top + static_cast<float>(b.row) * kEraRowH);
         if (!b.truncated) {
-            dl->AddText(at, t.tick_text, title.c_str(), title.c_str() + title.size());
+            draw_text_line(dl, fonts, at, t.tick_text, title);
             continue;
         }
         const std::size_t n = fit_label(title, b.label_w, width);
         if (n == 0) continue;
-        dl->AddText(at, t.tick_text, title.c_str(), title.c_str() + n);
+        draw_text_line(dl, fonts, at, t.tick_text, std::string_view(title).substr(0, n));
         dl->AddText(ImVec2(at.x + width(std::string_view(title).substr(0, n)), at.y), t.tick_text, "…");
     }
 }
@@ -248,13 +249,14 @@ void follow_selection(const Session& s, TimelineState& st, YearWindow w) {
 }
 
 // Layout: as many rows per lane as fit the height `avail` (the small font pushed).
-LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransform& vt, float avail) {
+LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransform& vt, float avail,
+                           const Fonts& fonts) {
     const Archive& a = s.archive();
     const TimelineModel& m = s.timeline();
     const auto label_width = [&](int lane, int item) {
         const Lane& l = m.lanes[static_cast<std::size_t>(lane)];
         if (l.kind == Lane::Kind::people) return 0.0f;  // a life's name is written inside its bar
-        return ImGui::CalcTextSize(item_label(a, l, item).c_str()).x;
+        return text_line_width(fonts, item_label(a, l, item));
     };
     LayoutParams params;
     auto lanes_height = [&]() {
@@ -276,7 +278,7 @@ LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransf
 // Marks, clusters and labels (the caller clips them to the lane area); the works' marks
 // are kept in screen space for the tests.
 void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0, float right, float label_offset_px,
-                const Theme& t) {
+                const Theme& t, const Fonts& fonts) {
     const Archive& a = s.archive();
     const TimelineModel& m = s.timeline();
     const std::vector<float>& lane_y = st.lane_y;
@@ -311,7 +313,7 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
             dl->AddRectFilled(ImVec2(mk.x0, y0), ImVec2(mk.x0 + 3, y1), col);
             const float lx = std::max(mk.x0 + 6, ax_x0);
             dl->PushClipRect(ImVec2(lx, y0 - 3), ImVec2(std::max(lx, mk.x1 - 2), y1 + 3), true);
-            dl->AddText(ImVec2(lx, y0 - 2), t.text, item_label(a, lane, mk.item).c_str());
+            draw_text_line(dl, fonts, ImVec2(lx, y0 - 2), t.text, item_label(a, lane, mk.item));
             dl->PopClipRect();
         } else if (lane.kind == Lane::Kind::events) {
             if (mk.x1 - mk.x0 > 8)
@@ -327,11 +329,11 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
         if (is_work && (it.flags & kImages))
             draw_image_marker(dl, mk.x0, y0, dimmed ? with_alpha(t.text, 0.3f) : t.text, t.canvas);
         if (mk.labelled)
-            dl->AddText(ImVec2(mk.x1 + label_offset_px, y0 - 2),
-                        sel      ? t.selection
-                        : dimmed ? with_alpha(t.text, 0.3f)
-                                 : t.text,
-                        item_label(a, lane, mk.item).c_str());
+            draw_text_line(dl, fonts, ImVec2(mk.x1 + label_offset_px, y0 - 2),
+                           sel      ? t.selection
+                           : dimmed ? with_alpha(t.text, 0.3f)
+                                    : t.text,
+                           item_label(a, lane, mk.item));
         if (is_work) st.marks.push_back({it.ref, mk.x0, y0, mk.x1, y1, mk.labelled, (it.flags & kImages) != 0});
     }
 }
@@ -472,7 +474,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     const ViewTransform vt{w.start, w.end, ax_x0, ax_w};
     st.axis_x0 = ax_x0;
     st.axis_width = ax_w;
-    const LayoutParams params = lay_out_lanes(s, st, vt, axis_y - lanes_top - 2);
+    const LayoutParams params = lay_out_lanes(s, st, vt, axis_y - lanes_top - 2, fonts);
 
     dl->PushClipRect(p0, p1, true);
     dl->AddRectFilled(p0, p1, t.canvas);
@@ -481,11 +483,11 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     // Era bands over the lane grounds (their tints are translucent), under the axis and the marks.
     layout_era_bands(
         s.era_spans(), vt, EraBandParams{},
-        [&](int era) { return ImGui::CalcTextSize(a.eras[static_cast<std::size_t>(era)].title.c_str()).x; }, st.eras);
+        [&](int era) { return text_line_width(fonts, a.eras[static_cast<std::size_t>(era)].title); }, st.eras);
     st.eras_y0 = p0.y;
     st.eras_y1 = axis_y;
     dl->PushClipRect(ImVec2(ax_x0 - 4, p0.y), ImVec2(p1.x, axis_y), true);
-    draw_era_bands(dl, a, st, p0.y, axis_y, strip_top, t);
+    draw_era_bands(dl, a, st, p0.y, axis_y, strip_top, t, fonts);
     dl->PopClipRect();
     ImGui::PopFont();
 
@@ -494,7 +496,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     // Marks, clusters and labels, clipped to the lane area.
     ImGui::PushFont(fonts.small);
     dl->PushClipRect(ImVec2(ax_x0 - 2, p0.y), ImVec2(p1.x, axis_y), true);
-    draw_marks(dl, s, st, ax_x0, p1.x, params.label_offset_px, t);
+    draw_marks(dl, s, st, ax_x0, p1.x, params.label_offset_px, t, fonts);
     dl->PopClipRect();
     ImGui::PopFont();
 
