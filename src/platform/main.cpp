@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "core/i18n/translate.h"
@@ -18,6 +19,7 @@
 #include "platform/archive_source.h"
 #include "platform/image_loader.h"
 #include "platform/page_bridge.h"
+#include "platform/text_shaper.h"
 #include "ui/app.h"
 
 #ifdef __EMSCRIPTEN__
@@ -35,6 +37,7 @@ struct Shell {
     SDL_GLContext gl = nullptr;
     lectern::Session session;
     lectern::ui::UiState ui;
+    std::unique_ptr<lectern::ui::TextShaper> shaper;  // draws what the embedded faces cannot
     std::string shown_title;
     float pixel_ratio = 0.0f;  // the device pixel ratio the canvas was last sized for
     bool first_frame_reported = false;
@@ -69,6 +72,16 @@ ImTextureID create_texture(const std::uint8_t* rgba, int width, int height) {
         return nullptr;
     }
     return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex));
+}
+
+// A rectangle of a texture replaced: a run of shaped text joins the run atlas (ui/run_atlas.h).
+void update_texture(ImTextureID id, const std::uint8_t* rgba, int x, int y, int width, int height) {
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(id)));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
 }
 
 void destroy_texture(ImTextureID id) {
@@ -184,7 +197,10 @@ bool restore_context(Shell& sh) {
     sh.context_restored = false;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplOpenGL3_Init(sh.glsl);
-    sh.ui.reader.images.by_src.clear();  // the textures went with the context: load them again
+    sh.ui.reader.images.by_src.clear();           // the textures went with the context: load them again
+    sh.ui.complex.atlas.hooks.destroy = nullptr;  // the run atlas's too: forget them, and make new ones
+    sh.ui.complex.atlas.clear();
+    sh.ui.complex.atlas.hooks.destroy = destroy_texture;
     sh.session.images().forget();
     return true;
 }
@@ -351,6 +367,9 @@ int main(int argc, char** argv) {
     lectern::ui::init_ui(sh.ui, 1.0f, &sh.session);
     sh.ui.reader.images.create = create_texture;
     sh.ui.reader.images.destroy = destroy_texture;
+    sh.shaper = lectern::platform::make_text_shaper();
+    sh.ui.complex.shaper = sh.shaper.get();
+    sh.ui.complex.atlas.hooks = {create_texture, update_texture, destroy_texture};
     // No font atlas yet: the first frame builds it (follow_fonts). On the web the page
     // hands its archive over between main() and that frame, so the first atlas already
     // holds the archive's characters (docs/performance.md, "Time to first frame").
@@ -360,6 +379,8 @@ int main(int argc, char** argv) {
     emscripten_set_main_loop_arg(frame, &sh, 0, true);
 #else
     while (sh.running) frame(&sh);
+    sh.ui.complex.atlas.clear();  // while the GL context lives
+    sh.ui.complex.atlas.hooks = {};
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

@@ -1,5 +1,6 @@
 // Pango and Cairo behind the TextShaper interface; see text_shaper_pango.h.
 #include "platform/text_shaper_pango.h"
+#include "platform/text_shaper.h"
 
 #include <pango/pangocairo.h>
 
@@ -172,5 +173,7 @@ std::vector<std::uint32_t> PangoShaper::word_breaks(std::string_view utf8) {
     }
     return breaks;
 }
+
+std::unique_ptr<ui::TextShaper> make_text_shaper() { return std::make_unique<PangoShaper>(); }
 
 }  // namespace lectern::platform

@@ -111,9 +111,8 @@ public:
 
     ui::ShapedRun measure(std::string_view text, const ui::ShapeStyle& st, bool rtl) override {
         ui::ShapedRun r;
-        r.advance = static_cast<float>(lectern_shape_measure(text.data(), static_cast<int>(text.size()),
-                                                             static_cast<int>(st.family), st.bold, st.italic, st.px,
-                                                             rtl));
+        r.advance = static_cast<float>(lectern_shape_measure(
+            text.data(), static_cast<int>(text.size()), static_cast<int>(st.family), st.bold, st.italic, st.px, rtl));
         r.missing = lectern_shape_missing();
         return r;
     }
@@ -139,8 +138,8 @@ public:
 
     std::vector<std::uint32_t> word_breaks(std::string_view text) override {
         std::vector<std::uint32_t> out(text.size());
-        const int n = lectern_shape_breaks(text.data(), static_cast<int>(text.size()), out.data(),
-                                           static_cast<int>(out.size()));
+        const int n =
+            lectern_shape_breaks(text.data(), static_cast<int>(text.size()), out.data(), static_cast<int>(out.size()));
         out.resize(static_cast<std::size_t>(n));
         return out;
     }
