@@ -14,41 +14,60 @@ EM_JS(void, lectern_shape_setup, (), {
     var canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
     var ctx = canvas.getContext('2d', { willReadFrequently: true });
     var decoder = new TextDecoder('utf-8');
-    var families = ['sans-serif', 'serif', 'monospace'];
-    var notdef = {};  // per font: the width and pixels of a character no font has
-    var missing = {};  // per font and code point: drawn as the empty box
+    // The faces the atlas draws first, then the Noto faces of each script by name, then the
+    // system: left to the system alone, Chromium on Linux picks faces for some clusters
+    // (Tamil ones, for instance) that draw them as empty boxes.
+    var scripts = ['Arabic', 'Hebrew', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu',
+                   'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Georgian', 'Armenian',
+                   'Ethiopic', 'Tibetan', 'Syriac', 'Thaana'];
+    function stack(first, style, generic) {
+        var names = first.concat(scripts.map(function(s) { return 'Noto ' + style + ' ' + s; }));
+        if (style === 'Serif') names = names.concat(scripts.map(function(s) { return 'Noto Sans ' + s; }));
+        return names.map(function(n) { return '"' + n + '"'; }).join(', ') + ', ' + generic;
+    }
+    var families = [stack(['DejaVu Sans', 'Noto Sans'], 'Sans', 'sans-serif'),
+                    stack(['DejaVu Serif', 'Noto Serif', 'Noto Naskh Arabic'], 'Serif', 'serif'),
+                    stack(['DejaVu Sans Mono', 'Noto Sans Mono'], 'Sans', 'monospace')];
+    var notdef = {};   // per font: the width and pixels of a character no font has
+    var missing = {};  // per font and cluster: how many of its characters draw as empty boxes
+    var graphemes = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
     function font(family, bold, italic, px) {
-        return (italic ? 'italic ' : '') + (bold ? 'bold ' : '') + px + 'px ' + families[family];
+        return (italic ? 'italic ' : "") + (bold ? 'bold ' : "") + px + 'px ' + families[family];
     }
     function text(ptr, len) { return decoder.decode(HEAPU8.subarray(ptr, ptr + len)); }
     function pixels(f, s) {
-        canvas.width = 48; canvas.height = 48;
-        ctx.font = f; ctx.textBaseline = 'alphabetic'; ctx.fillStyle = '#000';
+        canvas.width = 96; canvas.height = 48;
+        ctx.font = f; ctx.textBaseline = 'alphabetic'; ctx.fillStyle = '#000'; ctx.direction = 'ltr';
         ctx.fillText(s, 8, 36);
-        return ctx.getImageData(0, 0, 48, 48).data.join(',');
+        return ctx.getImageData(0, 0, 96, 48).data.join(',');
     }
-    // A character no font has draws as the empty box of the first face: the same width
-    // and pixels as U+0378, which Unicode leaves unassigned.
-    function is_missing(f, ch) {
-        var key = f + '|' + ch;
+    // A character no font has draws as the empty box of the first face, one box per code
+    // point of its cluster: the width and pixels of as many U+0378, which Unicode leaves
+    // unassigned. Clusters, not characters: a face may hold each character of a cluster
+    // alone and the browser still draw the cluster as boxes.
+    function cluster_missing(f, g) {
+        var key = f + '|' + g;
         if (key in missing) return missing[key];
-        if (!(f in notdef)) { ctx.font = f; notdef[f] = { w: ctx.measureText(String.fromCharCode(0x378)).width, p: null }; }
-        var nd = notdef[f];
-        ctx.font = f;
-        var m = ctx.measureText(ch).width === nd.w;
-        if (m) {
-            if (nd.p === null) nd.p = pixels(f, String.fromCharCode(0x378));
-            m = pixels(f, ch) === nd.p;
-        }
+        var n = Array.from(g).length, box = String.fromCharCode(0x378);
+        if (!(f in notdef)) { ctx.font = f; notdef[f] = ctx.measureText(box).width; }
+        ctx.font = f; ctx.direction = 'ltr';
+        var m = Math.abs(ctx.measureText(g).width - n * notdef[f]) < 0.01 && pixels(f, g) === pixels(f, box.repeat(n)) ? n : 0;
         return (missing[key] = m);
     }
+    function clusters(s) {
+        if (!graphemes) return Array.from(s);
+        var out = [];
+        for (var g of graphemes.segment(s)) out.push(g.segment);
+        return out;
+    }
     Module.lecternShape = {
+        font: font,  // the CSS font of a face: the browser tests draw the same text in it
         measure: function(ptr, len, family, bold, italic, px, rtl) {
             var s = text(ptr, len), f = font(family, bold, italic, 32);
             ctx.font = f; ctx.direction = rtl ? 'rtl' : 'ltr';
             var w = ctx.measureText(s).width * px / 32;  // measured at 32 px: widths scale
             var n = 0;
-            for (var ch of s) if (ch.codePointAt(0) >= 0x80 && ch.trim() !== '' && is_missing(f, ch)) ++n;
+            for (var g of clusters(s)) if (g.codePointAt(0) >= 0x80 && g.trim() !== "") n += cluster_missing(f, g);
             Module.lecternShape.lastMissing = n;
             return w;
         },
