@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <string>
 
 #include "core/text/utf8.h"
 
@@ -37,16 +38,17 @@ CleanText clean(std::string_view in) {
     return out;
 }
 
-// The CSS families the page asks the browser for, in fontconfig's words: DejaVu first (the
-// embedded faces' own, so Latin, Greek and Cyrillic match the rest of the view), then the
-// generic family, whose fontconfig list orders the fallbacks for the scripts DejaVu lacks.
+// A family's faces (ui::shaper_faces) as Pango's comma-separated list.
+std::string pango_families(ui::ShapeFamily family) {
+    std::string list;
+    for (const std::string& face : ui::shaper_faces(family)) list += (list.empty() ? "" : ",") + face;
+    return list;
+}
+
 const char* family_name(ui::ShapeFamily family) {
-    switch (family) {
-        case ui::ShapeFamily::sans: return "DejaVu Sans,sans-serif";
-        case ui::ShapeFamily::mono: return "DejaVu Sans Mono,monospace";
-        case ui::ShapeFamily::serif: break;
-    }
-    return "DejaVu Serif,serif";
+    static const std::string kLists[] = {pango_families(ui::ShapeFamily::sans), pango_families(ui::ShapeFamily::serif),
+                                         pango_families(ui::ShapeFamily::mono)};
+    return kLists[static_cast<int>(family)].c_str();
 }
 
 }  // namespace

@@ -4,30 +4,23 @@
 #include <emscripten.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "platform/text_shaper.h"
 
 // clang-format off
-EM_JS(void, lectern_shape_setup, (), {
+EM_JS(void, lectern_shape_setup, (const char* faces), {
     if (Module.lecternShape) return;
     var canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
     var ctx = canvas.getContext('2d', { willReadFrequently: true });
     var decoder = new TextDecoder('utf-8');
-    // The faces the atlas draws first, then the Noto faces of each script by name, then the
-    // system: left to the system alone, Chromium on Linux picks faces for some clusters
-    // (Tamil ones, for instance) that draw them as empty boxes.
-    var scripts = ['Arabic', 'Hebrew', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu',
-                   'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Georgian', 'Armenian',
-                   'Ethiopic', 'Tibetan', 'Syriac', 'Thaana'];
-    function stack(first, style, generic) {
-        var names = first.concat(scripts.map(function(s) { return 'Noto ' + style + ' ' + s; }));
-        if (style === 'Serif') names = names.concat(scripts.map(function(s) { return 'Noto Sans ' + s; }));
-        return names.map(function(n) { return '"' + n + '"'; }).join(', ') + ', ' + generic;
-    }
-    var families = [stack(['DejaVu Sans', 'Noto Sans'], 'Sans', 'sans-serif'),
-                    stack(['DejaVu Serif', 'Noto Serif', 'Noto Naskh Arabic'], 'Serif', 'serif'),
-                    stack(['DejaVu Sans Mono', 'Noto Sans Mono'], 'Sans', 'monospace')];
+    // Each family's faces, first to last (ui::shaper_faces): names quoted, the generic last one not.
+    var families = JSON.parse(UTF8ToString(faces)).map(function(list) {
+        return list.map(function(n, i) { return i === list.length - 1 ? n : '"' + n + '"'; }).join(', ');
+    });
     var notdef = {};   // per font: the width and pixels of a character no font has
     var missing = {};  // per font and cluster: how many of its characters draw as empty boxes
     var graphemes = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
@@ -126,7 +119,12 @@ namespace {
 
 class CanvasShaper : public ui::TextShaper {
 public:
-    CanvasShaper() { lectern_shape_setup(); }
+    CanvasShaper() {
+        nlohmann::json faces = nlohmann::json::array();  // in ShapeFamily's order
+        for (const ui::ShapeFamily f : {ui::ShapeFamily::sans, ui::ShapeFamily::serif, ui::ShapeFamily::mono})
+            faces.push_back(ui::shaper_faces(f));
+        lectern_shape_setup(faces.dump().c_str());
+    }
 
     ui::ShapedRun measure(std::string_view text, const ui::ShapeStyle& st, bool rtl) override {
         ui::ShapedRun r;

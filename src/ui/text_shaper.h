@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +38,14 @@ struct ShapedRun {
     float origin_x = 0, baseline = 0;
     std::vector<std::uint8_t> alpha;
 };
+
+// The faces a shaper asks for, first to last: the embedded faces' own DejaVu (so Latin,
+// Greek and Cyrillic inside a shaped piece match the rest of the view), then each script's
+// Noto face by name, then the system's generic family (last: "sans-serif", "serif",
+// "monospace"). Left to fontconfig's own order, Chromium and Pango alike took faces that
+// broke some Tamil clusters into dotted circles or empty boxes; naming the faces fixes that
+// where they are installed and changes nothing where they are not.
+std::vector<std::string> shaper_faces(ShapeFamily family);
 
 class TextShaper {
 public:
