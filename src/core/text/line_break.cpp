@@ -147,6 +147,13 @@ std::vector<std::uint32_t> line_breaks_in_word(std::string_view word) {
     return breaks;
 }
 
+bool written_without_spaces(char32_t cp) {
+    if (cp < 0x0E00) return false;  // every script before Thai separates its words
+    // Hangul jamo too: the search fold spells each Korean syllable in them.
+    return break_class(cp) == C::Ideographic || find_range(kDictionaryScripts, cp) != nullptr ||
+           (cp >= 0x1100 && cp <= 0x11FF);
+}
+
 bool needs_dictionary_breaks(std::string_view word) {
     for (std::size_t i = 0, n = 0; i < word.size(); i += n)
         if (find_range(kDictionaryScripts, utf8_decode(word, i, n))) return true;

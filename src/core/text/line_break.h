@@ -27,4 +27,10 @@ std::vector<std::uint32_t> line_breaks_in_word(std::string_view word);
 // (TextShaper::word_breaks) finds its breaks.
 bool needs_dictionary_breaks(std::string_view word);
 
+// True for a letter of a script written without spaces between words (Chinese, Japanese
+// kana, Korean syllables, Yi, and the dictionary scripts: Thai, Lao, Khmer, Burmese...):
+// search makes each such character a word of its own (core/text/text_fold.h), so a query
+// finds it wherever it occurs, not only where a run of such letters starts.
+bool written_without_spaces(char32_t cp);
+
 }  // namespace lectern

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/text/fold_table.h"
+#include "core/text/line_break.h"
 #include "core/text/utf8.h"
 
 namespace lectern {
@@ -80,15 +81,24 @@ FoldedText fold_with_offsets(std::string_view utf8) {
     return out;
 }
 
+namespace {
+bool is_jamo(std::int32_t cp) { return cp >= 0x1100 && cp <= 0x11FF; }
+// A vowel or final consonant: it continues the syllable a leading consonant (U+1100-115F) began.
+bool continues_syllable(std::int32_t cp) { return cp >= 0x1160 && cp <= 0x11FF; }
+}  // namespace
+
 bool TokenReader::next(Token& token) {
     token.folded.clear();
     bool open = false;
+    bool closed = false;    // the token is one character written without spaces: only marks may follow
+    bool syllable = false;  // ... a Korean syllable, spelt in jamo: its vowel and final consonant too
     std::int32_t buffer[kFoldBuffer];
     // A code point may fold to several (½ -> 1⁄2) with a word boundary inside: the
     // next call folds it again and resumes at sub_, cheaper than keeping the buffer.
     for (;;) {
         if (pos_ >= text_.size()) return open;
         const auto byte = static_cast<unsigned char>(text_[pos_]);
+        if (closed && (byte < 0x80 || sub_ != 0)) return true;
         if (byte < 0x80 && sub_ == 0) {  // most text: a run of ASCII, no table lookup, no decoding
             if (!is_ascii_word(byte)) {
                 ++pos_;
@@ -124,7 +134,42 @@ bool TokenReader::next(Token& token) {
             sub_ = 0;
             continue;
         }
+        if (closed) {  // the next character starts the next word, unless it goes on with a Korean syllable
+            if (!syllable || !continues_syllable(buffer[0])) return true;
+            int k = 0;
+            while (k < n && continues_syllable(buffer[k]))
+                utf8_append(token.folded, static_cast<char32_t>(buffer[k++]));
+            token.end = pos_ + length;
+            if (k < n) {
+                sub_ = k;
+                return true;
+            }
+            pos_ += length;
+            continue;
+        }
         for (int i = sub_; i < n; ++i) {
+            if (is_word_code_point(buffer[i]) && written_without_spaces(static_cast<char32_t>(buffer[i]))) {
+                // Chinese, Japanese, Thai...: each character is a word, so a query finds it
+                // wherever it occurs; a longer query is a phrase of its characters.
+                if (open) {  // it ends the word before it, and starts the next call
+                    sub_ = i;
+                    return true;
+                }
+                open = true;
+                token.begin = pos_;
+                // A Korean syllable folds to its jamo (각 -> ᄀ ᅡ ᆨ): the syllable is the word.
+                int last = i;
+                syllable = is_jamo(buffer[i]);
+                while (syllable && last + 1 < n && continues_syllable(buffer[last + 1])) ++last;
+                for (int k = i; k <= last; ++k) utf8_append(token.folded, static_cast<char32_t>(buffer[k]));
+                token.end = pos_ + length;
+                if (last + 1 < n) {  // more of this code point's folding (㍿ -> 株式会社): the next calls
+                    sub_ = last + 1;
+                    return true;
+                }
+                closed = true;
+                break;
+            }
             if (is_word_code_point(buffer[i])) {
                 if (!open) {
                     open = true;
