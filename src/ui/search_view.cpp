@@ -310,6 +310,11 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                        b.x - a.x - 2 * pad.x);
         dl->PopClipRect();
     }
+    if (s.indexing()) {  // the index is being built: a thin bar along the box's foot says how far
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const float x = a.x + (b.x - a.x) * static_cast<float>(s.index_progress());
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, b.y - 2), ImVec2(x, b.y), current_theme().selection);
+    }
     const bool box_active = ImGui::IsItemActive();
     follow_field(st.field, box_active);
     if (st.sent != st.query) {
@@ -384,7 +389,11 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     if (results.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushFont(fonts.body);
-        if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
+        if (s.searching())  // a large archive's index is still being built: say how far along
+            ImGui::TextWrapped(
+                "%s", tr("results.indexing", {{"percent", std::to_string(static_cast<int>(s.index_progress() * 100))}})
+                          .c_str());
+        else if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
         else ImGui::TextWrapped("%s", tr("results.none_pass"));
         ImGui::PopFont();
         ImGui::SetCursorPosX(left);

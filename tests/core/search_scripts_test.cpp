@@ -54,10 +54,12 @@ bool holds(const std::vector<std::string>& text, const std::vector<std::string>&
 
 TEST_CASE("fold: each character of a script written without spaces is a word of its own", "[fold][scripts]") {
     CHECK(search_words("文件名.txt") == std::vector<std::string>{"文", "件", "名", "txt"});
-    CHECK(search_words("BYTES が 0x") == std::vector<std::string>{"bytes", "か", "0x"});  // voicing folds away, as accents do
+    CHECK(search_words("BYTES が 0x") ==
+          std::vector<std::string>{"bytes", "か", "0x"});  // voicing folds away, as accents do
     CHECK(search_words("解釈する") == std::vector<std::string>{"解", "釈", "す", "る"});
-    CHECK(search_words("도서관에서") == std::vector<std::string>{fold_for_search("도"), fold_for_search("서"), fold_for_search("관"),
-                                                              fold_for_search("에"), fold_for_search("서")});
+    CHECK(search_words("도서관에서") == std::vector<std::string>{fold_for_search("도"), fold_for_search("서"),
+                                                                 fold_for_search("관"), fold_for_search("에"),
+                                                                 fold_for_search("서")});
     CHECK(search_words("ห้องสมุด") == std::vector<std::string>{"ห", "อ", "ง", "ส", "ม", "ด"});  // marks fold away
     CHECK(search_words("abc字def") == std::vector<std::string>{"abc", "字", "def"});
     CHECK(search_words("㍿") == std::vector<std::string>{"株", "式", "会", "社"});  // one character, four words
@@ -79,8 +81,8 @@ TEST_CASE("fold: full-width and half-width forms fold to the usual ones (compati
 TEST_CASE("search: text without spaces is found wherever the query's characters occur", "[search][scripts]") {
     Archive a;
     a.title = "t";
-    const char* bodies[] = {"この解釈は正しい。", "再解釈する必要がある", "解説", "文件名.txt 在这里", "字符串和字符",
-                            "ภาษาไทยเป็นภาษาที่สวยงาม", "ﾌｧｲﾙを開く"};
+    const char* bodies[] = {"この解釈は正しい。", "再解釈する必要がある",  "解説",      "文件名.txt 在这里",
+                            "字符串和字符",       "ภาษาไทยเป็นภาษาที่สวยงาม", "ﾌｧｲﾙを開く"};
     for (const char* b : bodies) {
         Work w;
         w.id = "w" + std::to_string(a.works.size());
@@ -98,8 +100,7 @@ TEST_CASE("search: text without spaces is found wherever the query's characters 
     CHECK(found(index, "釈正").empty());  // characters of the query in another order, or apart
 }
 
-TEST_CASE("search: on seventeen scripts, sampled queries find exactly the works that hold them",
-          "[search][scripts]") {
+TEST_CASE("search: on seventeen scripts, sampled queries find exactly the works that hold them", "[search][scripts]") {
     const LoadResult r = load_archive(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/scripts.json"));
     REQUIRE(r.ok());
     const SearchIndex index = build_search_index(r.archive);
@@ -139,4 +140,32 @@ TEST_CASE("search: on seventeen scripts, sampled queries find exactly the works 
         }
     }
     CHECK(queries == 17 * 40);
+}
+
+TEST_CASE("search: an index built in small slices is the index built at once", "[search][slices]") {
+    const LoadResult r = load_archive(read_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/scripts.json"));
+    REQUIRE(r.ok());
+    const SearchIndex whole = build_search_index(r.archive);
+    SearchIndexBuilder builder(r.archive);
+    double last = -1;
+    int steps = 0;
+    while (!builder.step(4096)) {
+        const double p = builder.progress();
+        CHECK(p >= last);  // never goes back
+        CHECK(p < 1.0);
+        last = p;
+        ++steps;
+    }
+    CHECK(builder.progress() == 1.0);
+    CHECK(steps > 20);  // 4 KB of text a step: many steps
+    const SearchIndex sliced = builder.take();
+    CHECK(sliced.memory_bytes() == whole.memory_bytes());
+    CHECK(sliced.words() == whole.words());
+    for (const char* q : {"河", "解釈", "كتاب", "чтение", "\"το βιβλίο\"", "ห้อง", "1917"}) {
+        CAPTURE(q);
+        std::vector<std::string> a, b;
+        for (const SearchHit& h : whole.search(q)) a.push_back(h.ref + h.snippet);
+        for (const SearchHit& h : sliced.search(q)) b.push_back(h.ref + h.snippet);
+        CHECK(a == b);
+    }
 }

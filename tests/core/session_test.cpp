@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/import/synth.h"
 #include "core/session/session.h"
 #include "core/session/protocol.h"
 #include "../test_files.h"
@@ -242,4 +243,53 @@ TEST_CASE("session: loading another archive lets go of the old one's search inde
     CHECK(s.search_index_bytes() == empty);
     s.search("trotsky");
     CHECK(s.results().empty());
+}
+
+TEST_CASE("session: in the background a large archive's index builds a slice at a time and a query waits for it",
+          "[session][slices]") {
+    SynthSettings big;
+    big.works = 3000;
+    big.body_bytes = 2000;  // 6 MB of text: more than the index is built at once for
+    Session s;
+    s.set_background_indexing(true);
+    REQUIRE(s.load(synth_archive_json(big)).ok());
+    CHECK(s.indexing());
+    CHECK(s.index_progress() == 0.0);
+    s.search("journey");
+    CHECK(s.searching());  // the query waits, and nothing froze to answer it
+    CHECK(s.results().empty());
+    json st = json::parse(protocol::state_json(s));
+    CHECK(st["searching"] == true);
+    CHECK(st["index"]["building"] == true);
+    int frames = 0;
+    double last = 0;
+    while (s.index_some(1.0)) {  // a millisecond a frame
+        CHECK(s.index_progress() >= last);
+        last = s.index_progress();
+        ++frames;
+    }
+    CHECK(frames > 3);
+    CHECK_FALSE(s.indexing());
+    CHECK_FALSE(s.searching());
+    CHECK(s.index_progress() == 1.0);
+    // The answer is the one an index built at once gives.
+    Session now;
+    REQUIRE(now.load(synth_archive_json(big)).ok());
+    now.search("journey");
+    REQUIRE_FALSE(now.results().empty());
+    REQUIRE(s.results().size() == now.results().size());
+    for (std::size_t i = 0; i < s.results().size(); ++i) CHECK(s.results()[i].ref == now.results()[i].ref);
+    st = json::parse(protocol::state_json(s));
+    CHECK(st["searching"] == false);
+    CHECK(st["index"]["progress"] == 1.0);
+}
+
+TEST_CASE("session: a small archive is searched at once even while indexing in the background", "[session][slices]") {
+    Session s;
+    s.set_background_indexing(true);
+    REQUIRE(s.load(bundled_archive()).ok());
+    s.search("trotsky");
+    CHECK_FALSE(s.searching());
+    CHECK_FALSE(s.results().empty());
+    CHECK_FALSE(s.indexing());
 }

@@ -121,7 +121,37 @@ private:
     std::vector<std::uint32_t> title_end_;  // per document: its title's words are positions [0, title_end)
     std::vector<std::uint32_t> rank_;       // per document: its place in time order
 
-    friend class SearchRunner;  // the query side, in search.cpp
+    friend class SearchRunner;        // the query side, in search.cpp
+    friend class SearchIndexBuilder;  // the build, in index_builder.cpp
+};
+
+// Builds a SearchIndex a slice at a time, so a viewer can build the index of a large archive
+// between frames and keep answering its reader (SearchIndex::build runs it to the end at once).
+//
+//   SearchIndexBuilder b(archive);
+//   while (!b.step(256 * 1024)) show(b.progress());   // each step reads about 256 KB of text
+//   SearchIndex index = b.take();
+//
+// The steps: reading each document's words into postings (the budget counts bytes of text),
+// then ordering the words (it counts words) and laying the postings end to end (bytes).
+class SearchIndexBuilder {
+public:
+    explicit SearchIndexBuilder(std::shared_ptr<const Archive> archive);
+    ~SearchIndexBuilder();
+    SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+    SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+
+    // About `budget` units of work; true once the index is complete.
+    bool step(std::size_t budget);
+    bool done() const;
+    double progress() const;  // 0 to 1
+    // The text it reads in all (the sum of the searched fields' sizes), for callers that size their steps.
+    std::size_t text_bytes() const;
+    SearchIndex take();  // the index, once done()
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
 };
 
 inline SearchIndex build_search_index(std::shared_ptr<const Archive> archive) {

@@ -293,6 +293,8 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"hovered_era",
          now.hovered_era >= 0 ? json(a.eras[static_cast<std::size_t>(now.hovered_era)].title) : json(nullptr)},
         {"query", s.query()},
+        {"searching", s.searching()},
+        {"index", {{"building", s.indexing()}, {"progress", s.index_progress()}}},
         {"results", results_json(s)},
         {"frames", s.frames()},
         {"theme", s.theme()},

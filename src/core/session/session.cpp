@@ -62,7 +62,9 @@ LoadResult Session::load(std::string_view json_text) {
         SearchIndex old;
         std::swap(index_, old);
     }
-    index_built_ = false;  // built again on the next search
+    index_built_ = false;  // built again on the next search, or from now on in the background
+    builder_.reset();
+    if (background_indexing_) builder_ = std::make_unique<SearchIndexBuilder>(archive_);
     query_.clear();
     filter_ = {};
     results_.clear();
@@ -110,6 +112,31 @@ void Session::search(std::string_view query) {
     run_search();
 }
 
+void Session::finish_index() {
+    if (builder_) {
+        while (!builder_->step(SIZE_MAX)) {}
+        index_ = builder_->take();
+        builder_.reset();
+    } else {
+        index_.build(archive_);
+    }
+    index_built_ = true;
+}
+
+bool Session::index_some(double ms) {
+    if (!builder_) return false;
+    const auto start = SteadyClock::now();
+    // Slices of 64 KB of text (a few milliseconds) until the time is spent.
+    while (!builder_->step(64 * 1024))
+        if (ms_since(start) >= ms) return true;
+    finish_index();
+    ++revision_;  // the page draws again: the results, or the end of the progress
+    if (search_active()) run_search();
+    return false;
+}
+
+double Session::index_progress() const { return builder_ ? builder_->progress() : 1.0; }
+
 void Session::set_filter(SearchFilter filter) {
     filter_ = std::move(filter);
     run_search();
@@ -120,8 +147,9 @@ void Session::run_search() {
     matching_.assign(archive_->works.size(), 0);
     if (!search_active()) return;
     if (!index_built_) {
-        index_.build(archive_);
-        index_built_ = true;
+        // A large archive's index is still being built between frames: the query waits for it.
+        if (builder_ && builder_->text_bytes() > kIndexAtOnceBytes) return;
+        finish_index();
     }
     // The timeline marks every matching work, so ask for all of them; snippets, which
     // read the text, only for the first rows a reader looks at.

@@ -116,6 +116,18 @@ public:
     const std::vector<SearchHit>& results() const { return results_; }
     // What the search index holds in memory (SearchIndex::memory_bytes; an empty one's size until a search).
     std::size_t search_index_bytes() const { return index_.memory_bytes(); }
+    // The viewer builds the index in the background: from each load on, a slice per frame
+    // (index_some), so a large archive never freezes the page; a query typed meanwhile waits
+    // (searching()) and is answered when the index is ready. Off (tests, tools): the index is
+    // built at once on the first search. An archive with less text than kIndexAtOnceBytes is
+    // indexed at once either way: a search on it never waits.
+    static constexpr std::size_t kIndexAtOnceBytes = 2u << 20;
+    void set_background_indexing(bool on) { background_indexing_ = on; }
+    // Builds the index for about `ms` milliseconds; true while there is more to do.
+    bool index_some(double ms);
+    bool indexing() const { return builder_ != nullptr; }
+    double index_progress() const;  // 0 to 1; 1 once built (or when nothing is being built)
+    bool searching() const { return search_active() && !index_built_; }  // a query waits for the index
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     bool work_matches(int work) const {
@@ -194,6 +206,9 @@ private:
     SearchFilter filter_;
     SearchIndex index_;
     bool index_built_ = false;
+    bool background_indexing_ = false;
+    std::unique_ptr<SearchIndexBuilder> builder_;  // while the index is built in the background
+    void finish_index();                           // the builder's (or a new) index in place, at once
     std::vector<SearchHit> results_;
     std::vector<char> matching_;
     Preferences prefs_;
