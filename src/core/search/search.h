@@ -18,6 +18,8 @@
 //   - words separated by spaces must all match, each anywhere in the same document;
 //   - "double quoted words" match as a phrase: consecutive words in one field;
 //   - a word with punctuation inside (trotsky's) is a phrase of its parts (trotsky s);
+//   - so is text written without spaces: 字符 is the phrase 字 符, found wherever it occurs
+//     (core/text/text_fold.h);
 //   - the last bare word matches as a prefix (kronst finds Kronstadt) unless the
 //     query ends with a space, or the word has punctuation inside;
 //   - a query without words (empty, spaces, punctuation only) finds nothing, unless

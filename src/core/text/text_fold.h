@@ -20,7 +20,10 @@
 //
 // A word (token) is a run of letters and digits after folding; everything else
 // separates words, so "Trotsky’s" is the two words "trotsky" and "s" whichever
-// apostrophe it was typed with.
+// apostrophe it was typed with. In scripts written without spaces between words
+// (Chinese, Japanese, Korean, Thai...: core/text/line_break.h) each character is a word of
+// its own (a Korean syllable, spelt in jamo after folding, is one), so "解釈する" is the words
+// 解 釈 す る and a query finds them wherever they occur, as a phrase of its characters.
 #pragma once
 
 #include <cstddef>
