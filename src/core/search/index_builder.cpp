@@ -83,12 +83,11 @@ double SearchIndexBuilder::progress() const {
         case State::Phase::read:
             return 0.85 * (s.text_bytes ? static_cast<double>(s.read_bytes) / static_cast<double>(s.text_bytes) : 1.0);
         case State::Phase::bucket: return 0.85;
-        case State::Phase::sort:
-            return 0.85 + 0.05 * static_cast<double>(s.bucket) / static_cast<double>(kBuckets);
+        case State::Phase::sort: return 0.85 + 0.05 * static_cast<double>(s.bucket) / static_cast<double>(kBuckets);
         case State::Phase::lay_out:
-            return 0.9 + 0.09 * (s.postings_bytes ? static_cast<double>(s.laid_bytes) /
-                                                        static_cast<double>(s.postings_bytes)
-                                                  : 1.0);
+            return 0.9 + 0.09 * (s.postings_bytes
+                                     ? static_cast<double>(s.laid_bytes) / static_cast<double>(s.postings_bytes)
+                                     : 1.0);
         case State::Phase::rank: return 0.99;
         case State::Phase::done: break;
     }
@@ -183,7 +182,8 @@ void SearchIndexBuilder::State::bucket_words() {
     for (std::size_t b = 0; b < kBuckets; ++b) bucket_starts[b + 1] += bucket_starts[b];
     order.resize(words.size());
     std::vector<std::uint32_t> fill(bucket_starts.begin(), bucket_starts.end() - 1);
-    for (std::size_t id = 0; id < words.size(); ++id) order[fill[bucket_of(words[id])]++] = static_cast<std::uint32_t>(id);
+    for (std::size_t id = 0; id < words.size(); ++id)
+        order[fill[bucket_of(words[id])]++] = static_cast<std::uint32_t>(id);
     for (const Postings& p : postings) postings_bytes += p.docs.size() + p.positions.size();
     index.terms_.reserve(words.size() + 1);
 }
@@ -243,8 +243,7 @@ void SearchIndexBuilder::State::rank() {
 
 void SearchIndex::build(std::shared_ptr<const Archive> archive) {
     SearchIndexBuilder builder(std::move(archive));
-    while (!builder.step(std::numeric_limits<std::size_t>::max())) {
-    }
+    while (!builder.step(std::numeric_limits<std::size_t>::max())) {}
     *this = builder.take();
 }
 
