@@ -357,8 +357,12 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                 st.show_results = true;
             ImGui::SameLine();
         }
-        if (!narrow) {  // the results list says how many on a phone
-            ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
+        if (!narrow) {          // the results list says how many on a phone
+            if (s.searching())  // no count yet: how far the index is
+                ImGui::TextDisabled(
+                    "%s", tr("bar.indexing", {{"percent", std::to_string(static_cast<int>(s.index_progress() * 100))}})
+                              .c_str());
+            else ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
             ImGui::SameLine();
         }
     }

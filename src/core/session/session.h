@@ -130,9 +130,11 @@ public:
     bool searching() const { return search_active() && !index_built_; }  // a query waits for the index
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
+    // While a query waits for the index (searching()), every work counts as matching: none is dimmed yet.
     bool work_matches(int work) const {
-        return !search_active() || (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
-                                    matching_[static_cast<std::size_t>(work)]);
+        return !search_active() || searching() ||
+               (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
+                matching_[static_cast<std::size_t>(work)]);
     }
     // The frame's theme (embed option) when a host page set one, else the reader's or the system's.
     const std::string& theme() const { return embed_.theme ? *embed_.theme : prefs_.effective_theme(); }
