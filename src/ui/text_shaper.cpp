@@ -4,10 +4,10 @@
 namespace lectern::ui {
 
 std::vector<std::string> shaper_faces(ShapeFamily family) {
-    static const char* const kScripts[] = {"Arabic",   "Hebrew",    "Devanagari", "Bengali", "Gurmukhi", "Gujarati",
-                                           "Oriya",    "Tamil",     "Telugu",     "Kannada", "Malayalam", "Sinhala",
-                                           "Thai",     "Lao",       "Khmer",      "Myanmar", "Georgian", "Armenian",
-                                           "Ethiopic", "Tibetan",   "Syriac",     "Thaana"};
+    static const char* const kScripts[] = {"Arabic",   "Hebrew",  "Devanagari", "Bengali", "Gurmukhi",  "Gujarati",
+                                           "Oriya",    "Tamil",   "Telugu",     "Kannada", "Malayalam", "Sinhala",
+                                           "Thai",     "Lao",     "Khmer",      "Myanmar", "Georgian",  "Armenian",
+                                           "Ethiopic", "Tibetan", "Syriac",     "Thaana"};
     std::vector<std::string> faces;
     const auto noto = [&](const char* style) {
         for (const char* script : kScripts) faces.push_back(std::string("Noto ") + style + " " + script);
