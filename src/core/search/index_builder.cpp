@@ -184,8 +184,16 @@ void SearchIndexBuilder::State::bucket_words() {
     std::vector<std::uint32_t> fill(bucket_starts.begin(), bucket_starts.end() - 1);
     for (std::size_t id = 0; id < words.size(); ++id)
         order[fill[bucket_of(words[id])]++] = static_cast<std::uint32_t>(id);
-    for (const Postings& p : postings) postings_bytes += p.docs.size() + p.positions.size();
+    // The laid-out arrays at their final size now: growing them in the steps would copy them
+    // whole at each doubling (tens of MB in one step for a large archive).
+    std::size_t doc_bytes = 0, position_bytes = 0, vocabulary_bytes = 0;
+    for (const Postings& p : postings) doc_bytes += p.docs.size(), position_bytes += p.positions.size();
+    for (const std::string& w : words) vocabulary_bytes += w.size();
+    postings_bytes = doc_bytes + position_bytes;
     index.terms_.reserve(words.size() + 1);
+    index.doc_postings_.reserve(doc_bytes);
+    index.position_postings_.reserve(position_bytes);
+    index.vocabulary_.reserve(vocabulary_bytes);
 }
 
 std::size_t SearchIndexBuilder::State::sort_buckets(std::size_t budget) {
