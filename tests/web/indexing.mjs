@@ -44,7 +44,7 @@ export async function indexing(browser, url) {
     assert(s.results.length > 0, 'no results once the index was ready');
     assert(seen[0] > 0 || s.index.progress === 1, 'progress');
     const frames = await page.evaluate(() => window.__frames);
-    console.log(`      ${frames.length} frames while indexing; longest ${Math.max(...frames).toFixed(0)} ms (figures: bench/index_bench.mjs)`);
+    console.log(`      ${frames.length} frames while indexing; longest ${Math.max(...frames).toFixed(0)} ms (figures: bench/index_browser_bench.mjs)`);
     equal(errors, [], 'console errors');
     await page.close();
   });
