@@ -28,30 +28,18 @@
 #include <vector>
 
 #include "core/archive/archive.h"
+#include "bench_support.h"
 #include "core/search/search.h"
+#include "core/session/stopwatch.h"
 
 using namespace lectern;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-struct Random {
-    std::uint64_t state;
-    std::uint32_t next() {  // PCG-style LCG, good enough and identical everywhere
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<std::uint32_t>(state >> 33);
-    }
-    double unit() { return next() / 2147483648.0; }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(unit() * static_cast<double>(n)) % n; }
-};
-
-const char* const kSyllables[] = {"ka",  "ro",  "mi", "tes", "vol", "an", "dre", "zu",  "pol", "ski",
-                                  "nov", "ber", "li", "ga",  "tor", "el", "sha", "vin", "que", "dor"};
+using Clock = SteadyClock;
+using bench::kSyllables;
+using bench::percentile;
+using bench::Random;
 
 // A made-up word of its own for every number.
 std::string made_up(std::size_t n) {
@@ -132,11 +120,6 @@ std::vector<std::string> make_queries(const Archive& source, std::size_t chars) 
         if (ok) queries.push_back(body.substr(cps[at].second, cps[at + chars].second - cps[at].second));
     }
     return queries;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 // One size's figures, sent from its child process through a pipe.

@@ -19,27 +19,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "core/search/search.h"
+#include "core/session/stopwatch.h"
 
 using namespace lectern;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-struct Random {
-    std::uint64_t state;
-    std::uint32_t next() {  // PCG-style LCG, good enough and identical everywhere
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<std::uint32_t>(state >> 33);
-    }
-    double unit() { return next() / 2147483648.0; }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(unit() * static_cast<double>(n)) % n; }
-};
+using Clock = SteadyClock;
+using bench::kSyllables;
+using bench::percentile;
+using bench::Random;
 
 // A word list reads best in rows; clang-format 14 would put one word a line.
 // clang-format off
@@ -54,9 +45,6 @@ const char* const kCommon[] = {
     "Ленинград", "Αθήνα", "κόσμος", "déjà", "naïve", "café", "élan", "œuvre", "façade",
 };
 // clang-format on
-
-const char* const kSyllables[] = {"ka",  "ro",  "mi", "tes", "vol", "an", "dre", "zu",  "pol", "ski",
-                                  "nov", "ber", "li", "ga",  "tor", "el", "sha", "vin", "que", "dor"};
 
 // A vocabulary: common words first (drawn most), then made-up words (the long tail).
 std::vector<std::string> make_vocabulary(std::size_t size) {
@@ -149,11 +137,6 @@ std::vector<std::string> make_queries(const Archive& a) {
     for (int i = 0; i < 50; ++i) queries.push_back("\"" + piece(2 + r.below(2)) + "\"");
     for (int i = 0; i < 40; ++i) queries.push_back(word(5).substr(0, 3 + r.below(3)));
     return queries;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 }  // namespace
