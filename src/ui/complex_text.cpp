@@ -44,7 +44,7 @@ float baseline_of(const ImFont* font, float size) { return font->Ascent * size /
 
 void complex_text_reset(ComplexText& ct) {
     ct.atlas.clear();
-    ct.measured.clear();
+    ct.advances.clear();
     ct.missing = 0;
     ct.shaped = 0;
 }
@@ -120,20 +120,20 @@ float piece_width(const Fonts& fonts, const ImFont* font, float size, std::strin
     const bool rtl = p.level & 1;
     if (!ct) return font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
     std::string key = run_key(style, rtl, piece);
-    const auto it = ct->measured.find(key);
-    if (it != ct->measured.end()) return it->second.advance;
-    ComplexText::Measured m;
+    const auto it = ct->advances.find(key);
+    if (it != ct->advances.end()) return it->second;
+    float advance = 0;
     if (ct->shaper) {
         const ShapedRun run = ct->shaper->measure(piece, style, rtl);
-        m.advance = run.advance;
+        advance = run.advance;
         ct->missing += static_cast<std::uint64_t>(run.missing);
         ++ct->shaped;
     } else {  // no platform shaper: ImGui draws it, with U+FFFD for what the faces lack
-        m.advance = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+        advance = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
         ct->missing += static_cast<std::uint64_t>(glyphs_missing(font, piece));
     }
-    ct->measured.emplace(std::move(key), m);
-    return m.advance;
+    ct->advances.emplace(std::move(key), advance);
+    return advance;
 }
 
 void draw_piece(ImDrawList* dl, const Fonts& fonts, const ImFont* font, float size, ImVec2 pos, ImU32 colour,

@@ -42,10 +42,7 @@ struct ComplexText {
     };
     std::vector<Drawn> drawn;
 
-    struct Measured {
-        float advance = 0;
-    };
-    std::unordered_map<std::string, Measured> measured;  // by run key
+    std::unordered_map<std::string, float> advances;  // each piece measured, by run key
 };
 
 // Drops measures and atlas pages and zeroes the count: another archive, or the GPU context was lost.

@@ -105,6 +105,9 @@ const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
     return "";
 }
 
+// How far the search index is built, as a whole percentage for the bar and the results.
+std::string index_percent(const Session& s) { return std::to_string(static_cast<int>(s.index_progress() * 100)); }
+
 // The snippet on one line, matched words on a highlighter-yellow ground.
 void draw_snippet(const SearchHit& h, float max_width, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -359,9 +362,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         }
         if (!narrow) {          // the results list says how many on a phone
             if (s.searching())  // no count yet: how far the index is
-                ImGui::TextDisabled(
-                    "%s", tr("bar.indexing", {{"percent", std::to_string(static_cast<int>(s.index_progress() * 100))}})
-                              .c_str());
+                ImGui::TextDisabled("%s", tr("bar.indexing", {{"percent", index_percent(s)}}).c_str());
             else ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
             ImGui::SameLine();
         }
@@ -394,9 +395,7 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
         ImGui::SetCursorPosX(left);
         ImGui::PushFont(fonts.body);
         if (s.searching())  // a large archive's index is still being built: say how far along
-            ImGui::TextWrapped(
-                "%s", tr("results.indexing", {{"percent", std::to_string(static_cast<int>(s.index_progress() * 100))}})
-                          .c_str());
+            ImGui::TextWrapped("%s", tr("results.indexing", {{"percent", index_percent(s)}}).c_str());
         else if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
         else ImGui::TextWrapped("%s", tr("results.none_pass"));
         ImGui::PopFont();
