@@ -185,7 +185,7 @@ lectern_deps_imgui() {
 # the embedded DejaVu faces lack (platform/text_shaper_pango.cpp).
 LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev catch2 fonts-dejavu-core
                      fonts-dejavu-extra python3 fonttools libmd4c-dev libmd4c-html0-dev libutf8proc-dev libstb-dev libwebp-dev
-                     libpango1.0-dev fonts-noto-core fonts-noto-cjk
+                     libpango1.0-dev fonts-noto-core fonts-noto-cjk zlib1g-dev
                      libfribidi-dev libicu-dev unicode-data)  # the last three: the bidi tests' oracles
 # Packages for the wasm build (Debian's emscripten pulls binaryen, whose wasm-opt it runs
 # at link time); zopfli packs the single file's wasm (web/assemble.py).

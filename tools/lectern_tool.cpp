@@ -11,7 +11,11 @@ using lectern::tool::Args;
 using lectern::tool::Command;
 
 const Command* const kCommands[] = {&lectern::tool::kCheck, &lectern::tool::kInspect, &lectern::tool::kImportMia,
-                                    &lectern::tool::kSynth, &lectern::tool::kMirror};
+                                    &lectern::tool::kSynth, &lectern::tool::kMirror,
+#ifndef LECTERN_TOOL_NO_PACK
+                                    &lectern::tool::kPack
+#endif
+};
 
 void usage(std::FILE* to) {
     std::fputs("usage: lectern-tool COMMAND [ARGS]\n\ncommands:\n", to);

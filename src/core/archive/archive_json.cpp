@@ -132,4 +132,10 @@ std::string archive_to_json(const Archive& a) {
     return j.dump(2, ' ', false, ojson::error_handler_t::strict) + "\n";
 }
 
+std::string work_to_json(const Work& w) { return work_json(w).dump(-1, ' ', false, ojson::error_handler_t::strict); }
+
+std::string person_to_json(const Person& p) {
+    return person_json(p).dump(-1, ' ', false, ojson::error_handler_t::strict);
+}
+
 }  // namespace lectern

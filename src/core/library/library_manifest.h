@@ -1,0 +1,81 @@
+// A library's manifest (docs/library-format.md): the one small file a reader fetches
+// first. It says what the library holds (counts, span, lanes, collections), draws the
+// whole timeline as counts before any tile arrives (density), and points at every tile and
+// id block by content name. Everything else is fetched as the reader needs it.
+//
+//   ManifestResult r = parse_manifest(text);
+//   if (!r.manifest) show(r.error);           // names the member and what is wrong with it
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/library/shard.h"
+
+namespace lectern {
+
+inline constexpr int kLibraryFormatVersion = 1;
+// Hostile-input bounds: a manifest or part declaring more than these is refused before any
+// memory is set aside for it. Real libraries stay far below (a part is at most 25 MB by
+// the format's host limits; 10 million works is 50 times the Marxists Internet Archive).
+inline constexpr std::uint64_t kMaxPartBytes = 64ull << 20;
+inline constexpr std::uint64_t kMaxManifestBytes = 16ull << 20;
+inline constexpr std::uint32_t kMaxLibraryWorks = 10'000'000;
+inline constexpr std::size_t kMaxDensityBins = 4096;
+
+// Works numbered in time order (0 first), `count` of them from `first`, dated from `start`
+// to `end` (fractional years; a tile of undated works has start == end == 0).
+struct TileRef {
+    std::uint32_t first = 0, count = 0;
+    double start = 0, end = 0;
+    ShardRef shard;
+};
+
+// The id-to-number map, sorted by id and cut into blocks: `first_id` is each block's first.
+struct IdBlockRef {
+    std::string first_id;
+    ShardRef shard;
+};
+
+// One archive of the library (an author, a journal), with its front matter in `front`.
+struct CollectionRef {
+    std::string id, title;
+    std::uint32_t works = 0;
+    ShardRef front;
+};
+
+// Dated works of one lane per bin across [first, last].
+struct LaneDensity {
+    std::string lane;
+    std::vector<std::uint32_t> counts;
+};
+
+struct LibraryManifest {
+    int version = kLibraryFormatVersion;
+    std::string title, subtitle, language;
+    std::uint32_t works = 0, dated = 0;  // works numbered < dated have dates; the rest are undated
+    double first = 0, last = 0;          // extent of the dated works
+    std::vector<LaneDensity> density;
+    std::vector<CollectionRef> collections;
+    std::vector<TileRef> tiles;  // in number order, together covering 0 .. works
+    std::vector<IdBlockRef> ids;
+
+    // The tile holding work `number`, or -1.
+    int tile_of(std::uint32_t number) const;
+    // The id block that would hold `id`, or -1 (before the first block).
+    int id_block_of(std::string_view id) const;
+};
+
+struct ManifestResult {
+    std::optional<LibraryManifest> manifest;
+    std::string error;   // "tiles[3].shard: ..." when manifest is empty
+    bool newer = false;  // the error is a format version this reader does not know
+};
+
+ManifestResult parse_manifest(std::string_view json_text);
+std::string manifest_to_json(const LibraryManifest& manifest);
+
+}  // namespace lectern
