@@ -90,6 +90,11 @@ std::string filter(Session& s, const json& arg) {
     return kOk;
 }
 
+std::string retry(Session& s, const json&) {
+    s.retry_library();
+    return kOk;
+}
+
 std::string follow_link(Session& s, const json& arg) {
     if (!arg.is_string()) return error_reply("link: expected the fragment as a string");
     const std::string notice = s.apply_fragment(arg.get_ref<const std::string&>());
@@ -160,7 +165,7 @@ struct Command {
 const Command kCommands[] = {
     {"open", open_work}, {"view", set_view},     {"fit", fit_view},     {"search", search},
     {"filter", filter},  {"link", follow_link},  {"export", export_as}, {"copy", copy},
-    {"prefs", prefs},    {"language", language}, {"load", load},
+    {"prefs", prefs},    {"language", language}, {"load", load},        {"retry", retry},
 };
 
 // ---- state ---------------------------------------------------------------------------------
@@ -270,6 +275,31 @@ std::string load_reply(Session& s, std::string_view json_text) {
     }
 }
 
+// "ready", "loading", "failed" or "none" (no work open, or one without a text).
+const char* body_json(const Session& s) {
+    switch (s.body_state(s.selected())) {
+        case Session::BodyState::ready: return "ready";
+        case Session::BodyState::loading: return "loading";
+        case Session::BodyState::failed: return "failed";
+        case Session::BodyState::none: break;
+    }
+    return "none";
+}
+
+// null for an archive; for a library what it holds and what was fetched (compressed bytes).
+json library_json(const Session& s) {
+    const LibraryLoader* l = s.library();
+    if (!l) return nullptr;
+    return {{"works", l->manifest().works},
+            {"loaded", s.archive().works.size()},
+            {"collections", l->manifest().collections.size()},
+            {"requests", l->requests()},
+            {"bytes", l->bytes()},
+            {"pending", l->pending()},
+            {"failed", l->any_failed()},
+            {"opening", s.opening()}};
+}
+
 std::string state_json(const Session& s, const FrameReport& drawn) {
     const Archive& a = s.archive();
     // Bands and figures drawn for another archive (a load since the last frame) are not shown.
@@ -288,7 +318,8 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"selected", s.selected() >= 0 ? json(a.works[static_cast<std::size_t>(s.selected())].id) : json(nullptr)},
         {"view", {{"start", s.view().start}, {"end", s.view().end}}},
         {"visible", {{"items", drawn.visible_items}, {"clusters", drawn.visible_clusters}}},
-        {"reader", {{"scroll", drawn.reader_scroll}}},
+        {"reader", {{"scroll", drawn.reader_scroll}, {"body", body_json(s)}}},
+        {"library", library_json(s)},
         {"eras", eras_json(s, now)},
         {"hovered_era",
          now.hovered_era >= 0 ? json(a.eras[static_cast<std::size_t>(now.hovered_era)].title) : json(nullptr)},

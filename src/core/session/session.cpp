@@ -52,6 +52,7 @@ LoadResult Session::load(std::string_view json_text) {
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
     timings_.parse = parse_ms;
     timings_.index = ms_since(index_start);
+    reset_library();
     archive_ = r.archive;
     ++archive_generation_;
     items_ = std::move(items);
@@ -77,8 +78,19 @@ LoadResult Session::load(std::string_view json_text) {
 
 bool Session::open(std::string_view work_id) {
     const int i = archive_->work_index(work_id);
-    if (i < 0) return false;
-    selected_ = i;
+    if (i >= 0) {
+        selected_ = i;
+        opening_id_.clear();
+        opening_number_.reset();
+        return true;
+    }
+    if (!library_) return false;
+    // Not loaded yet: its id block says its number, its tile brings it (library_ids_arrived).
+    const int block = library_->manifest().id_block_of(work_id);
+    if (block < 0) return false;
+    opening_id_ = std::string(work_id);
+    opening_number_.reset();
+    library_->want_ids(static_cast<std::uint32_t>(block));
     return true;
 }
 
@@ -109,6 +121,10 @@ TimeWindow Session::fitted_view() const {
 
 void Session::search(std::string_view query) {
     query_ = std::string(query);
+    if (library_) {  // a library is not searchable yet: the search box says so, nothing is dimmed
+        results_.clear();
+        return;
+    }
     run_search();
 }
 

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 #include "core/session/embed_options.h"
 #include "core/timeline/era_bands.h"
 #include "core/session/image_cache.h"
+#include "core/session/library_loader.h"
 #include "core/search/search.h"
 #include "core/timeline/timeline_items.h"
 #include "core/timeline/timeline_layout.h"
@@ -97,8 +100,17 @@ public:
 
     // The selected work's index into archive().works, or -1 (front matter).
     int selected() const { return selected_; }
-    bool open(std::string_view work_id);  // false when there is no such work
-    void select(int work_index);          // -1 clears
+    // False when there is no such work. In a library a work not loaded yet is looked up (its
+    // id block, then its tile) and opened when it arrives: true, and opening() says which.
+    bool open(std::string_view work_id);
+    const std::string& opening() const { return opening_id_; }
+    // Previous (step < 0) or next from the selection in time order (core/timeline's
+    // step_in_time for an archive; by work number in a library, where the neighbour may not
+    // be loaded yet: step() then fetches its tile and opens it on arrival). nullopt: nowhere to go.
+    std::optional<int> neighbour(int step) const;
+    bool can_step(int step) const;
+    void step(int step);
+    void select(int work_index);  // -1 clears
     void close() { selected_ = -1; }
 
     const TimeWindow& view() const { return view_; }
@@ -127,12 +139,12 @@ public:
     bool index_some(double ms);
     bool indexing() const { return builder_ != nullptr; }
     double index_progress() const;  // 0 to 1; 1 once built (or when nothing is being built)
-    bool searching() const { return search_active() && !index_built_; }  // a query waits for the index
+    bool searching() const { return search_active() && !index_built_ && !library_; }  // a query waits for the index
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     // While a query waits for the index (searching()), every work counts as matching: none is dimmed yet.
     bool work_matches(int work) const {
-        return !search_active() || searching() ||
+        return !search_active() || searching() || library_ ||
                (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
                 matching_[static_cast<std::size_t>(work)]);
     }
@@ -187,6 +199,21 @@ public:
     // Queues the selected work's citation for the clipboard; false when nothing is selected.
     bool copy_citation();
 
+    // ---- a library (docs/library-format.md) -------------------------------------------------
+    // Shows the library this manifest describes in place of the archive: its front matter and
+    // counts at once, works as their tiles arrive. False (nothing changes) with `error` set.
+    bool open_library(std::string_view manifest_json, std::string& error);
+    bool is_library() const { return library_ != nullptr; }
+    const LibraryLoader* library() const { return library_.get(); }
+    // What the view and the reader need that is not here: the platform starts these fetches
+    // (after each frame) and answers each with library_answer, the part inflated.
+    std::vector<LibraryRequest> take_library_requests();
+    void library_answer(std::uint64_t request, bool ok, std::string text, std::uint64_t bytes, std::string error);
+    void retry_library();  // asks again for what failed
+    enum class BodyState { none, loading, ready, failed };
+    BodyState body_state(int work) const;         // the text of work `work` (archive().works index)
+    std::uint32_t collection_of(int work) const;  // a library's collection index (0 for an archive)
+
     StartupTimings& timings() { return timings_; }
     const StartupTimings& timings() const { return timings_; }
 
@@ -196,6 +223,25 @@ public:
 
 private:
     std::shared_ptr<const Archive> archive_;
+    // A library's state: the archive it grows (works appended as tiles arrive, so indices
+    // stay), the loader, and for each loaded work its number, collection and text's place.
+    struct LibraryWork {
+        std::uint32_t number = 0, collection = 0;
+        std::optional<std::pair<ShardRef, BodyRef>> body;
+    };
+    std::unique_ptr<LibraryLoader> library_;
+    std::shared_ptr<Archive> library_archive_;
+    std::vector<LibraryWork> library_works_;       // by archive().works index
+    std::map<std::uint32_t, int> number_to_work_;  // loaded works by number
+    std::string opening_id_;                       // a work asked for, not loaded yet
+    std::optional<std::uint32_t> opening_number_;
+    void plan_library();  // wants what the view and the reader need
+    void library_tile_arrived(std::uint32_t tile, const std::string& text);
+    void library_front_arrived(std::uint32_t collection, const std::string& text);
+    void library_ids_arrived(std::uint32_t block, const std::string& text);
+    void rebuild_library_timeline();
+    void open_number(std::uint32_t number);
+    void reset_library();
     TimelineItems items_;
     TimelineModel timeline_;
     EmbedOptions embed_;

@@ -56,7 +56,7 @@ std::string lane_key_for_kind(std::string_view kind) {
 
 TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
     TimelineModel m;
-    Lane people{Lane::Kind::people, "people", {}, {}};
+    Lane people{Lane::Kind::people, "people", {}, {}, {}};
     for (std::size_t i = 0; i < a.people.size(); ++i) {
         const Person& p = a.people[i];
         if (!p.born && !p.died) continue;
@@ -67,12 +67,12 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
         if (!p.born) it.flags |= kOpenStart;
         people.items.push_back(it);
     }
-    Lane events{Lane::Kind::events, "events", {}, {}};
+    Lane events{Lane::Kind::events, "events", {}, {}, {}};
     for (std::size_t i = 0; i < a.events.size(); ++i)
         if (a.events[i].date) events.items.push_back(item_of(*a.events[i].date, static_cast<int>(i)));
 
     std::vector<Lane> works;
-    for (const char* key : kWorkLanes) works.push_back({Lane::Kind::works, key, {}, {}});
+    for (const char* key : kWorkLanes) works.push_back({Lane::Kind::works, key, {}, {}, {}});
     for (std::size_t i = 0; i < a.works.size(); ++i) {
         const Work& w = a.works[i];
         if (!w.date) continue;
@@ -295,6 +295,44 @@ void place(TimelineFrame& f, int lane, int item, float x0, float x1, float label
 
 }  // namespace
 
+namespace {
+
+// A library's works not loaded yet, as counts: bins gathered into columns at least
+// kCountColumnPx wide, each a cluster the reader can click to zoom in (and so load).
+void place_unloaded(const TimelineModel& model, const Lane& lane, int L, const ViewTransform& vt, TimelineFrame& f) {
+    constexpr float kCountColumnPx = 6;
+    if (lane.unloaded.empty() || !(model.count_last > model.count_first)) return;
+    const double bin_years = (model.count_last - model.count_first) / static_cast<double>(lane.unloaded.size());
+    const auto first_bin = static_cast<std::size_t>(
+        std::clamp(std::floor((vt.start - model.count_first) / bin_years), 0.0, double(lane.unloaded.size())));
+    PlacedCluster c{L, 0, 0, true, 0, 0, 0, 0};
+    for (std::size_t b = first_bin; b < lane.unloaded.size(); ++b) {
+        const double start = model.count_first + bin_years * static_cast<double>(b);
+        if (start > vt.end) break;
+        if (c.count == 0 && lane.unloaded[b] == 0) continue;
+        if (c.count == 0) {
+            c.first = -1 - static_cast<int>(b);
+            c.start = start;
+            c.x0 = std::max(vt.x(start), vt.x0 - 1);
+        }
+        c.count += static_cast<int>(lane.unloaded[b]);
+        c.end = start + bin_years;
+        c.x1 = vt.x(c.end);
+        if (c.x1 - c.x0 >= kCountColumnPx) {
+            f.clusters.push_back(c);
+            c.count = 0;
+        }
+    }
+    if (c.count > 0) {
+        c.x1 = std::max(c.x1, c.x0 + kCountColumnPx);
+        f.clusters.push_back(c);
+    }
+    if (!f.clusters.empty() && f.clusters.back().lane == L && f.clusters.back().unloaded)
+        f.lane_rows[static_cast<std::size_t>(L)] = std::max(f.lane_rows[static_cast<std::size_t>(L)], 2);
+}
+
+}  // namespace
+
 void layout_timeline(const TimelineModel& model, const ViewTransform& vt, const LayoutParams& p,
                      const std::function<float(int, int)>& label_width, TimelineFrame& f) {
     f.marks.clear();
@@ -334,7 +372,8 @@ void layout_timeline(const TimelineModel& model, const ViewTransform& vt, const 
                     c.x1 = cx1;
                     c.end = std::max(c.end, end);
                 } else {
-                    f.clusters.push_back({L, static_cast<int>(i), static_cast<int>(count), cx0, cx1, it.start, end});
+                    f.clusters.push_back(
+                        {L, static_cast<int>(i), static_cast<int>(count), false, cx0, cx1, it.start, end});
                 }
                 for (int r = 0; r < rows; ++r) {                      // a cluster fills its column in every row
                     if (f.row_label_end[r] > cx0) unlabel_row(f, r);  // labels give way to it
@@ -358,6 +397,7 @@ void layout_timeline(const TimelineModel& model, const ViewTransform& vt, const 
                 place(f, L, static_cast<int>(i), x0, x1, label_width(L, static_cast<int>(i)), vt, p, rows);
             }
         }
+        place_unloaded(model, lane, L, vt, f);
     }
 }
 

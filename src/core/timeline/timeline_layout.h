@@ -57,13 +57,17 @@ struct Lane {
     std::string key;                  // "people", "events", or the work kind group ("article", "letter", ...)
     std::vector<LaneItem> items;      // sorted by start, then end
     std::vector<double> running_end;  // running_end[i] = max end of items[0..i]
+    // A library's works this lane holds that are not loaded yet, per bin of the model's
+    // count span (TimelineModel::count_first/count_last): drawn as counts until their tiles come.
+    std::vector<std::uint32_t> unloaded;
 };
 
 struct TimelineModel {
     std::vector<Lane> lanes;
-    double first = 0, last = 0;          // extent of everything dated
-    std::vector<std::uint32_t> density;  // dated works per bin across [first, last]: the overview strip
-    std::size_t items = 0;               // works + events + people on the axis
+    double first = 0, last = 0;              // extent of everything dated
+    std::vector<std::uint32_t> density;      // dated works per bin across [first, last]: the overview strip
+    std::size_t items = 0;                   // works + events + people on the axis
+    double count_first = 0, count_last = 0;  // the span the lanes' `unloaded` bins divide
 };
 
 // The lane a work of this kind goes into: "article", "letter", "book" (books and
@@ -114,7 +118,10 @@ struct PlacedMark {
 
 struct PlacedCluster {
     int lane = 0;
-    int first = 0, count = 0;  // items[first .. first + count) of the lane
+    // items[first .. first + count) of the lane; or, when unloaded, `count` works not loaded
+    // yet and first = -1 - (the first bin's index), so each stays told apart
+    int first = 0, count = 0;
+    bool unloaded = false;
     float x0 = 0, x1 = 0;
     double start = 0, end = 0;  // years covered: clicking zooms there
 };

@@ -1,0 +1,307 @@
+// Session: showing a library. The manifest gives the front page and the timeline's counts at
+// once; tiles for what is in view, id blocks for links, and texts for the open work are
+// asked for as needed and merged as they arrive. Works are appended (their indices never
+// change), so the selection, the reader and the timeline's hover stay valid across arrivals.
+#include <algorithm>
+#include <cmath>
+
+#include "core/i18n/message.h"
+#include "core/session/session.h"
+#include "core/text/utf8.h"
+
+namespace lectern {
+
+namespace {
+
+// More tiles than this in view and the timeline draws counts: a wide view never fetches
+// thousands of works it could not show one by one anyway.
+constexpr std::size_t kTilesInView = 8;
+// Collections whose front matter (people, events, eras, pages) is fetched at once: a
+// library of a few authors reads like one archive; a big one starts from its own front page.
+constexpr std::size_t kFrontsAtOnce = 4;
+
+std::size_t density_bin(double start, const LibraryManifest& m, std::size_t bins) {
+    if (!(m.last > m.first) || bins == 0) return 0;
+    const double at = (start - m.first) * static_cast<double>(bins) / (m.last - m.first);
+    return static_cast<std::size_t>(std::clamp(at, 0.0, static_cast<double>(bins) - 1.0));
+}
+
+}  // namespace
+
+void Session::reset_library() {
+    library_.reset();
+    library_archive_.reset();
+    library_works_.clear();
+    number_to_work_.clear();
+    opening_id_.clear();
+    opening_number_.reset();
+}
+
+bool Session::open_library(std::string_view manifest_json, std::string& error) {
+    ManifestResult r = parse_manifest(manifest_json);
+    if (!r.manifest) {
+        error = r.newer ? Message{"library.newer", {{"version", r.error}}}.in(language_)
+                        : Message{"library.damaged", {{"part", "library.json"}, {"detail", r.error}}}.in(language_);
+        return false;
+    }
+    auto archive = std::make_shared<Archive>();
+    archive->title = r.manifest->title;
+    archive->subtitle = r.manifest->subtitle;
+    archive->language = r.manifest->language;
+    auto loader = std::make_unique<LibraryLoader>(std::move(*r.manifest));
+    // Nothing can fail from here on: the old archive goes.
+    ++revision_;
+    reset_library();
+    library_ = std::move(loader);
+    library_archive_ = archive;
+    archive_ = archive;
+    ++archive_generation_;
+    selected_ = -1;
+    {
+        SearchIndex old;
+        std::swap(index_, old);
+    }
+    builder_.reset();
+    index_built_ = false;
+    query_.clear();
+    filter_ = {};
+    results_.clear();
+    matching_.clear();
+    images_.forget();
+    rebuild_library_timeline();
+    fit_view();
+    settle_language();
+    const LibraryManifest& m = library_->manifest();
+    if (m.collections.size() <= kFrontsAtOnce)
+        for (std::uint32_t c = 0; c < m.collections.size(); ++c) library_->want_front(c);
+    return true;
+}
+
+std::uint32_t Session::collection_of(int work) const {
+    if (!library_ || work < 0 || static_cast<std::size_t>(work) >= library_works_.size()) return 0;
+    return library_works_[static_cast<std::size_t>(work)].collection;
+}
+
+Session::BodyState Session::body_state(int work) const {
+    if (work < 0 || static_cast<std::size_t>(work) >= archive_->works.size()) return BodyState::none;
+    if (archive_->works[static_cast<std::size_t>(work)].body) return BodyState::ready;
+    if (!library_ || !library_works_[static_cast<std::size_t>(work)].body) return BodyState::none;
+    const std::uint32_t number = library_works_[static_cast<std::size_t>(work)].number;
+    return library_->body_failed(number) ? BodyState::failed : BodyState::loading;
+}
+
+void Session::plan_library() {
+    const LibraryManifest& m = library_->manifest();
+    std::vector<std::uint32_t> in_view;
+    for (std::uint32_t t = 0; t < m.tiles.size(); ++t) {
+        const TileRef& tile = m.tiles[t];
+        if (tile.first >= m.dated) break;  // the undated tiles come only when a link asks
+        if (tile.end >= view_.start && tile.start <= view_.end) in_view.push_back(t);
+        if (in_view.size() > kTilesInView) break;
+    }
+    if (in_view.size() <= kTilesInView)
+        for (std::uint32_t t : in_view) library_->want_tile(t);
+    if (selected_ >= 0) {
+        const LibraryWork& w = library_works_[static_cast<std::size_t>(selected_)];
+        if (w.body && !archive_->works[static_cast<std::size_t>(selected_)].body)
+            library_->want_body(w.number, w.body->first, w.body->second);
+    }
+}
+
+std::vector<LibraryRequest> Session::take_library_requests() {
+    if (!library_) return {};
+    plan_library();
+    return library_->take_requests();
+}
+
+void Session::retry_library() {
+    if (!library_) return;
+    library_->retry();
+    ++revision_;
+}
+
+void Session::library_answer(std::uint64_t request, bool ok, std::string text, std::uint64_t bytes, std::string error) {
+    if (!library_) return;
+    std::optional<LibraryArrival> a = library_->answer(request, ok, std::move(text), bytes, std::move(error));
+    if (!a) return;  // an answer for a library no longer shown
+    ++revision_;
+    if (!a->ok) {
+        set_notice(Message{"library.failed", {{"part", a->request.part.name}, {"detail", a->error}}}.in(language_));
+        if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile)
+            opening_id_.clear(), opening_number_.reset();
+        return;
+    }
+    switch (a->request.kind) {
+        case LibraryRequest::Kind::front: library_front_arrived(a->request.index, a->text); break;
+        case LibraryRequest::Kind::tile: library_tile_arrived(a->request.index, a->text); break;
+        case LibraryRequest::Kind::ids: library_ids_arrived(a->request.index, a->text); break;
+        case LibraryRequest::Kind::body: {
+            auto it = number_to_work_.find(a->request.index);
+            if (it != number_to_work_.end())
+                library_archive_->works[static_cast<std::size_t>(it->second)].body = a->text;
+            break;
+        }
+    }
+}
+
+void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
+    const LibraryManifest& m = library_->manifest();
+    TileResult r = parse_tile(text, m.tiles[t], m.collections.size());
+    if (!r.tile) {
+        library_->arrived_but_unreadable({LibraryRequest::Kind::tile, 0, t, m.tiles[t].shard, 0, 0});
+        set_notice(Message{"library.damaged", {{"part", m.tiles[t].shard.name}, {"detail", r.error}}}.in(language_));
+        return;
+    }
+    LibraryTile& tile = *r.tile;
+    library_archive_->works.reserve(library_archive_->works.size() + tile.works.size());
+    for (std::size_t i = 0; i < tile.works.size(); ++i) {
+        const std::uint32_t number = m.tiles[t].first + static_cast<std::uint32_t>(i);
+        if (number_to_work_.count(number)) continue;
+        LibraryWork lw;
+        lw.number = number;
+        lw.collection = tile.refs[i].collection;
+        if (tile.refs[i].body) lw.body = std::make_pair(tile.packs[tile.refs[i].body->pack], *tile.refs[i].body);
+        number_to_work_[number] = static_cast<int>(library_archive_->works.size());
+        library_archive_->works.push_back(std::move(tile.works[i]));
+        library_works_.push_back(std::move(lw));
+    }
+    rebuild_library_timeline();
+    if (opening_number_ && *opening_number_ >= m.tiles[t].first &&
+        *opening_number_ - m.tiles[t].first < m.tiles[t].count)
+        open_number(*opening_number_);
+}
+
+void Session::library_front_arrived(std::uint32_t c, const std::string& text) {
+    LoadResult r = load_archive(text);
+    if (!r.ok()) {
+        const ShardRef& part = library_->manifest().collections[c].front;
+        library_->arrived_but_unreadable({LibraryRequest::Kind::front, 0, c, part, 0, 0});
+        set_notice(Message{"library.damaged", {{"part", part.name}, {"detail", r.first_error()}}}.in(language_));
+        return;
+    }
+    const Archive& front = *r.archive;
+    Archive& a = *library_archive_;
+    if (library_->manifest().collections.size() == 1) {  // the library is this archive: its front page too
+        a.publisher = front.publisher;
+        a.updated = front.updated;
+        a.updated_label = front.updated_label;
+    }
+    for (const Person& p : front.people)
+        if (!a.find_person(p.id)) a.people.push_back(p);
+    for (const Page& p : front.pages)
+        if (!a.find_page(p.id)) a.pages.push_back(p);
+    a.events.insert(a.events.end(), front.events.begin(), front.events.end());
+    a.eras.insert(a.eras.end(), front.eras.begin(), front.eras.end());
+    rebuild_library_timeline();
+}
+
+void Session::library_ids_arrived(std::uint32_t block, const std::string& text) {
+    const LibraryManifest& m = library_->manifest();
+    IdBlockResult r = parse_id_block(text, m.works);
+    if (!r.block) {
+        library_->arrived_but_unreadable({LibraryRequest::Kind::ids, 0, block, m.ids[block].shard, 0, 0});
+        set_notice(Message{"library.damaged", {{"part", m.ids[block].shard.name}, {"detail", r.error}}}.in(language_));
+        opening_id_.clear();
+        return;
+    }
+    if (opening_id_.empty() || m.id_block_of(opening_id_) != static_cast<int>(block)) return;
+    auto it = std::lower_bound(r.block->begin(), r.block->end(), opening_id_,
+                               [](const auto& entry, const std::string& id) { return entry.first < id; });
+    if (it == r.block->end() || it->first != opening_id_) {
+        set_notice(Message{"library.no_work", {{"id", utf8_shortened(opening_id_, 80)}}}.in(language_));
+        opening_id_.clear();
+        return;
+    }
+    open_number(it->second);
+}
+
+void Session::open_number(std::uint32_t number) {
+    auto it = number_to_work_.find(number);
+    if (it != number_to_work_.end()) {
+        selected_ = it->second;
+        opening_id_.clear();
+        opening_number_.reset();
+        ++revision_;
+        return;
+    }
+    opening_number_ = number;
+    const int t = library_->manifest().tile_of(number);
+    if (t >= 0) library_->want_tile(static_cast<std::uint32_t>(t));
+}
+
+void Session::rebuild_library_timeline() {
+    const LibraryManifest& m = library_->manifest();
+    TimelineItems items = build_timeline_items(*library_archive_);
+    TimelineModel model = build_timeline_model(*library_archive_);
+    // Every lane the library has, loaded or not, in the manifest's (the timeline's) order.
+    std::vector<Lane> lanes;
+    for (Lane& lane : model.lanes)
+        if (lane.kind != Lane::Kind::works) lanes.push_back(std::move(lane));
+    for (const LaneDensity& d : m.density) {
+        Lane lane{Lane::Kind::works, d.lane, {}, {}, d.counts};
+        for (Lane& loaded : model.lanes)
+            if (loaded.kind == Lane::Kind::works && loaded.key == d.lane) {
+                lane.items = std::move(loaded.items);
+                lane.running_end = std::move(loaded.running_end);
+            }
+        for (const LaneItem& it : lane.items) {
+            std::uint32_t& n = lane.unloaded[density_bin(it.start, m, lane.unloaded.size())];
+            if (n > 0) --n;
+        }
+        lanes.push_back(std::move(lane));
+    }
+    model.lanes = std::move(lanes);
+    model.count_first = m.first;
+    model.count_last = m.last;
+    if (m.dated > 0) {
+        model.first = items.empty() ? m.first : std::min(model.first, m.first);
+        model.last = items.empty() ? m.last : std::max(model.last, m.last);
+        items.first = std::min(items.first == items.last ? m.first : items.first, m.first);
+        items.last = std::max(items.last, m.last);
+        // The overview strip: the whole library's density, whatever is loaded.
+        model.density.assign(m.density.empty() ? 0 : m.density.front().counts.size(), 0);
+        for (const LaneDensity& d : m.density)
+            for (std::size_t b = 0; b < d.counts.size() && b < model.density.size(); ++b)
+                model.density[b] += d.counts[b];
+    }
+    show_lanes(model);
+    items_ = std::move(items);
+    timeline_ = std::move(model);
+    era_spans_ = lectern::era_spans(*library_archive_);
+}
+
+std::optional<int> Session::neighbour(int step) const {
+    if (!library_) return step_in_time(items_, selected_, step);
+    if (selected_ < 0) {  // from the front page, next is the first work
+        auto first = number_to_work_.find(0);
+        return step > 0 && first != number_to_work_.end() ? std::optional<int>(first->second) : std::nullopt;
+    }
+    const std::uint32_t n = library_works_[static_cast<std::size_t>(selected_)].number;
+    if (n >= library_->manifest().dated) return std::nullopt;  // undated: not in the time order
+    if (step < 0 && n == 0) return -1;                         // the front page before the first work
+    const std::uint32_t to = step < 0 ? n - 1 : n + 1;
+    if (to >= library_->manifest().dated) return std::nullopt;
+    auto it = number_to_work_.find(to);
+    return it == number_to_work_.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
+bool Session::can_step(int step) const {
+    if (neighbour(step)) return true;
+    if (!library_) return false;
+    if (selected_ < 0) return step > 0 && library_->manifest().dated > 0;
+    const std::uint32_t n = library_works_[static_cast<std::size_t>(selected_)].number;
+    return n < library_->manifest().dated && (step < 0 ? n > 0 : n + 1 < library_->manifest().dated);
+}
+
+void Session::step(int step) {
+    if (const std::optional<int> to = neighbour(step)) {
+        select(*to);
+        return;
+    }
+    if (!can_step(step)) return;
+    if (selected_ < 0) return open_number(0);
+    const std::uint32_t n = library_works_[static_cast<std::size_t>(selected_)].number;
+    open_number(step < 0 ? n - 1 : n + 1);
+}
+
+}  // namespace lectern
