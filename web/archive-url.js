@@ -1,7 +1,7 @@
 // ?archive=URL: opens an archive from another address (same origin, or a server
 // that allows other sites to read it through CORS). Every way this can fail is
 // explained in words a reader understands; the page then keeps its bundled archive.
-//   lecternArchiveParam(location)                 the checked address, or null
+//   lecternArchiveParam(location[, 'library'])    the checked address, or null
 //   lecternFetchArchive(wanted, progress, done, fail)
 (function () {
   'use strict';
@@ -19,11 +19,12 @@
   function shorten(text) { return text.length > 120 ? text.slice(0, 117) + '…' : text; }
   function megabytes(n) { return (n / 1e6).toFixed(n < 1e7 ? 1 : 0) + ' MB'; }
 
-  // {url} to fetch, or {problem} to explain; null when the page has no ?archive=.
-  window.lecternArchiveParam = function (loc) {
+  // {url} to fetch, or {problem} to explain; null when the page has no ?archive= (or
+  // ?library=, when `param` says so).
+  window.lecternArchiveParam = function (loc, param) {
     var raw;
     try {
-      raw = new URLSearchParams(loc.search).get('archive');
+      raw = new URLSearchParams(loc.search).get(param || 'archive');
     } catch (e) {
       return { problem: t('page.address_unreadable') };
     }

@@ -34,7 +34,7 @@ def read(path):
         return f.read()
 
 
-PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "images.js", "lectern-page.js")  # in order: lectern-page.js uses the others
+PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "images.js", "library.js", "lectern-page.js")  # in order: lectern-page.js uses the others
 PAGE_STYLES = ("lectern.css", "mirror.css")
 
 

@@ -306,6 +306,19 @@
 
   function loadFile(file) {
     if (!ready) return;
+    if (/\.lectern$/i.test(file.name)) {  // a library: read part by part from the file (web/library.js)
+      progress(t('page.checking', { name: file.name }));
+      window.lecternLibrary.openFile(file, function () {
+        status.classList.add('hidden');
+        lectern.lastHash = null;
+        imagesFrom(null);
+        followViewer();
+      }, function (why) {
+        status.classList.add('hidden');
+        showProblems(file.name, { error: why });
+      });
+      return;
+    }
     var reader = new FileReader();
     reader.onprogress = function (e) {
       if (e.lengthComputable) progress(t('page.reading', { name: file.name }), e.loaded / e.total);
@@ -336,7 +349,7 @@
   window.lecternOpenFile = function () {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.json,.lectern,application/json';
     input.onchange = function () { if (input.files[0]) loadFile(input.files[0]); };
     input.click();
   };
@@ -387,6 +400,27 @@
     if (dark.addEventListener) dark.addEventListener('change', follow);
   }
 
+  // ?library=URL: a library's folder (its library.json) or container (.lectern); the
+  // bundled archive stays when it cannot be opened, with the reason.
+  function openLibrary(wanted) {
+    var title = t('page.could_not_open_title');
+    if (wanted.problem) {
+      showDialog(title, t('page.bundled_instead'), [wanted.problem]);
+      applyStartLink();
+      return;
+    }
+    progress(t('page.downloading', { name: decodeURIComponent(wanted.url.pathname.split('/').pop() || wanted.url.host) }));
+    window.lecternLibrary.openUrl(wanted.url, function () {
+      status.classList.add('hidden');
+      followViewer();
+      applyStartLink();
+    }, function (why) {
+      status.classList.add('hidden');
+      showDialog(title, t('page.bundled_instead'), [wanted.url.href + ': ' + why]);
+      applyStartLink();
+    });
+  }
+
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
     applyPrefs();
@@ -395,6 +429,8 @@
     timings.load = since(loadStart);
     followViewer();
     if (!reply.ok) { show(t('page.not_opened') + '\n' + reply.error, true); return; }
+    var library = window.lecternArchiveParam ? window.lecternArchiveParam(location, 'library') : null;
+    if (library) { openLibrary(library); return; }
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }
     window.lecternFetchArchive(wanted, progress, function (name, bytes) {

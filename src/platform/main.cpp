@@ -272,6 +272,7 @@ double draw(Shell& sh) {
 void tell_page(Shell& sh) {
     sh.session.count_frame();
     lectern::platform::bridge_after_frame(sh.session);
+    lectern::platform::bridge_library(sh.session);
     lectern::platform::bridge_text_field(sh.ui.search.field);
     if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
         lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),

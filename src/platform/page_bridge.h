@@ -31,6 +31,9 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
 // After each drawn frame: tells the page's text mirror when the archive or the open
 // work changed, so screen readers, find and print follow the canvas. No-op natively.
 void bridge_after_frame(const Session& session);
+// After each drawn frame: starts the fetches a library needs (web/library.js answers each
+// through lectern_library_answer). No-op natively, where the viewer opens archives only.
+void bridge_library(Session& session);
 // The size the canvas should have, in CSS pixels, and the device pixel ratio.
 // Returns false natively, where SDL owns the window size.
 bool bridge_viewport(int& width, int& height, float& pixel_ratio);

@@ -15,6 +15,7 @@ void bridge_text_field(const ui::TextFieldLink&) {}
 void bridge_first_frame() {}
 void bridge_sync_link(const std::string&, const std::string&, bool) {}
 void bridge_after_frame(const Session&) {}
+void bridge_library(Session&) {}
 bool bridge_viewport(int&, int&, float&) { return false; }  // SDL owns the window size
 
 namespace host {

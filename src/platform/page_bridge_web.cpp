@@ -10,6 +10,7 @@
 #include "core/archive/media_source.h"
 #include "core/export/html_mirror.h"
 #include "core/i18n/translate.h"
+#include "core/library/shard.h"
 #include "core/session/protocol.h"
 #include "platform/page_bridge.h"
 #include "platform/page_bridge_host.h"
@@ -118,10 +119,38 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
                   : std::string(R"({"ok":false,"error":"not started"})");
     return g_reply.c_str();
 }
+// A library's manifest (web/library.js): {"ok":true}, or {"ok":false,"error"} with the
+// library (or archive) shown before kept.
+EMSCRIPTEN_KEEPALIVE const char* lectern_open_library(const char* bytes, int size) {
+    std::string error = "not started";
+    if (g_session && g_session->open_library(std::string_view(bytes, static_cast<std::size_t>(size)), error)) {
+        g_woken = true;
+        return R"({"ok":true})";
+    }
+    g_reply =
+        nlohmann::json{{"ok", false}, {"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_reply.c_str();
+}
+// 1 when a library part's stored bytes hash to its name (core/library/shard.h).
+EMSCRIPTEN_KEEPALIVE int lectern_part_matches(const char* name, const char* bytes, int size) {
+    return lectern::shard_matches(name, std::string_view(bytes, static_cast<std::size_t>(size))) ? 1 : 0;
+}
+// The answer to a library request: the part inflated, or why it could not be read.
+EMSCRIPTEN_KEEPALIVE void lectern_library_answer(double id, int ok, const char* text, int size, double bytes,
+                                                 const char* error) {
+    if (!g_session) return;
+    g_session->library_answer(static_cast<std::uint64_t>(id), ok != 0,
+                              ok ? std::string(text, static_cast<std::size_t>(size)) : std::string(),
+                              static_cast<std::uint64_t>(bytes), error ? error : "");
+    g_woken = true;
+}
 }
 
 // The page's JavaScript, which clang-format would read as C++ (and break).
 // clang-format off
+EM_JS(void, js_library_fetch, (double id, int kind, const char* name, double offset, double bytes, double member_offset, double member_bytes), {
+    if (window.lecternLibrary) window.lecternLibrary.fetch(id, kind, UTF8ToString(name), offset, bytes, member_offset, member_bytes);
+});
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
 });
@@ -241,6 +270,13 @@ void bridge_after_frame(const Session& session) {
     g_mirrored_generation = session.archive_generation();
     g_mirrored_work = session.selected();
     js_mirror_changed(archive_changed ? 1 : 0);
+}
+
+void bridge_library(Session& session) {
+    for (const LibraryRequest& r : session.take_library_requests())
+        js_library_fetch(static_cast<double>(r.id), static_cast<int>(r.kind), r.part.name.c_str(),
+                         static_cast<double>(r.part.offset), static_cast<double>(r.part.bytes),
+                         static_cast<double>(r.member_offset), static_cast<double>(r.member_bytes));
 }
 
 bool bridge_viewport(int& width, int& height, float& pixel_ratio) {

@@ -34,7 +34,10 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
     const bool same_glyphs = ui.fonts_generation == s.archive_generation() && s.language() == ui.fonts_language;
     if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
-    GlyphRanges ranges = same_glyphs ? ui.fonts.ranges : glyph_ranges(archive_codepoints(s.archive()), s.language());
+    // A library's works arrive after its atlas is built: it gets every character the faces have.
+    GlyphRanges ranges = same_glyphs      ? ui.fonts.ranges
+                         : s.is_library() ? supported_glyph_ranges()
+                                          : glyph_ranges(archive_codepoints(s.archive()), s.language());
     ui.fonts = load_fonts(pixel_scale, std::move(ranges));
     ui.fonts.complex = &ui.complex;
     ui.complex.density = pixel_scale;
@@ -55,12 +58,12 @@ void apply(Session& s, UiState& ui, const Intents& in) {
         ui.timeline.follow_request = true;  // a no-op for marks already in view (timeline clicks)
     }
     if (in.step != 0 && !in.select) {
-        if (const std::optional<int> to = step_in_time(s.items(), s.selected(), in.step)) {
-            s.select(*to);
-            ui.timeline.follow_request = true;
-        }
+        const int before = s.selected();
+        s.step(in.step);  // in a library, a neighbour not loaded yet opens when its tile arrives
+        if (s.selected() != before) ui.timeline.follow_request = true;
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
+    if (in.retry_library) s.retry_library();
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();

@@ -370,11 +370,15 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
     };
     if (ImGui::SmallButton(labelled("reader.front_matter", "front").c_str())) fr.out.select = -1;
     for (int step : {-1, 1}) {
-        const std::optional<int> n = step_in_time(s.items(), s.selected(), step);
+        // In a library the neighbour may not be loaded yet: the step fetches it (Session::step).
+        const std::optional<int> n = s.neighbour(step);
         const std::string label = step < 0 ? labelled("reader.previous", "previous") : labelled("reader.next", "next");
         beside_if_fits(label);
-        ImGui::BeginDisabled(!n || *n < 0);
-        if (ImGui::SmallButton(label.c_str())) fr.out.select = n;
+        ImGui::BeginDisabled(n ? *n < 0 : !s.can_step(step));
+        if (ImGui::SmallButton(label.c_str())) {
+            if (n) fr.out.select = n;
+            else fr.out.step = step;
+        }
         ImGui::EndDisabled();
         if (n && *n >= 0) ImGui::SetItemTooltip("%s", title_of(s, *n).c_str());
     }
@@ -435,9 +439,14 @@ void work_page(Frame& fr, const Work& w, bool outline_inline) {
         }
         ImGui::SetCursorPos(after);
     } else {
+        // A library's text is fetched once the work is open: say so until it is here.
+        const Session::BodyState state = fr.s.body_state(fr.s.selected());
+        const char* key = state == Session::BodyState::loading  ? "reader.text_loading"
+                          : state == Session::BodyState::failed ? "reader.text_failed"
+                                                                : "reader.no_text";
         ImGui::PushFont(fr.f.body);
         ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
-        ImGui::TextWrapped("%s", tr("reader.no_text"));
+        ImGui::TextWrapped("%s", tr(key));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }

@@ -360,12 +360,19 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                 st.show_results = true;
             ImGui::SameLine();
         }
-        if (!narrow) {          // the results list says how many on a phone
-            if (s.searching())  // no count yet: how far the index is
+        if (!narrow) {  // the results list says how many on a phone
+            if (s.is_library()) ImGui::TextDisabled("%s", tr("library.not_searchable"));
+            else if (s.searching())  // no count yet: how far the index is
                 ImGui::TextDisabled("%s", tr("bar.indexing", {{"percent", index_percent(s)}}).c_str());
             else ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
             ImGui::SameLine();
         }
+    }
+    // A library part that could not be fetched: the notice said which; this asks again.
+    if (s.library() && s.library()->any_failed()) {
+        if (ImGui::SmallButton(labelled("library.retry", "retry").c_str())) out.retry_library = true;
+        ImGui::SetItemTooltip("%s", tr("library.retry_tooltip"));
+        ImGui::SameLine();
     }
     if (compact) {
         st.labels.push_back(tr("embed.full_viewer"));
@@ -394,7 +401,8 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     if (results.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushFont(fonts.body);
-        if (s.searching())  // a large archive's index is still being built: say how far along
+        if (s.is_library()) ImGui::TextWrapped("%s", tr("library.not_searchable"));
+        else if (s.searching())  // a large archive's index is still being built: say how far along
             ImGui::TextWrapped("%s", tr("results.indexing", {{"percent", index_percent(s)}}).c_str());
         else if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
         else ImGui::TextWrapped("%s", tr("results.none_pass"));

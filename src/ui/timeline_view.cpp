@@ -283,11 +283,22 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
     const TimelineModel& m = s.timeline();
     const std::vector<float>& lane_y = st.lane_y;
     st.marks.clear();
+    int busiest = 1;
+    for (const PlacedCluster& c : st.frame.clusters)
+        if (c.unloaded) busiest = std::max(busiest, c.count);
     for (const PlacedCluster& c : st.frame.clusters) {
         const std::size_t li = static_cast<std::size_t>(c.lane);
         if (is_collapsed(st, m.lanes[li].key)) continue;
         const float ly = lane_y[li], lh = st.frame.lane_rows[li] * kRowH;
         const ImU32 col = lane_colour(m.lanes[li], t);
+        if (c.unloaded) {
+            // A library's works not loaded yet: a column as tall as their share of the busiest
+            // column in view, so the lane shows how they spread over time until the tiles come.
+            const float h = (lh - 4) * std::sqrt(static_cast<float>(c.count) / static_cast<float>(busiest));
+            dl->AddRectFilled(ImVec2(c.x0, ly + lh - 2 - std::max(h, 2.0f)), ImVec2(c.x1 - 1, ly + lh - 2),
+                              with_alpha(col, 0.35f), 1);
+            continue;
+        }
         dl->AddRectFilled(ImVec2(c.x0, ly + 2), ImVec2(c.x1, ly + lh - 2), with_alpha(col, 0.45f), 1);
         const std::string count = std::to_string(c.count);
         const ImVec2 sz = ImGui::CalcTextSize(count.c_str());

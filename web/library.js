@@ -1,0 +1,196 @@
+// A library (docs/library-format.md) read from where it is: a folder on any static host
+// (one file per part), a container file over HTTP Range, or a container opened from disk
+// (File.slice, from file:// too). The viewer (core/session) decides what it needs; this
+// fetches each part, checks it against its content name, inflates it with the browser's
+// own DecompressionStream and hands the text over. Nothing here waits in a frame.
+//   lecternLibrary.openUrl(url, done, fail)    ?library=URL: a folder's library.json, or a .lectern file
+//   lecternLibrary.openFile(file, done, fail)  Open… or a drop of a .lectern file
+//   lecternLibrary.fetch(...)                  called by the viewer after a frame (page_bridge_web.cpp)
+(function () {
+  'use strict';
+  var MAGIC = 'LECTERN-LIBRARY\n';
+  var HEADER = 32;
+  var FIRST_READ = 64 * 1024;      // the header and, for most libraries, the whole manifest
+  var MAX_MANIFEST = 16 * 1024 * 1024;
+  var KEEP_BYTES = 16 * 1024 * 1024;  // whole parts kept for neighbours' texts (folder layout)
+
+  var source = null;      // where the open library's parts come from
+  var generation = 0;     // answers for a library no longer open are dropped
+
+  function t(key, args) { return window.lecternText ? window.lecternText(key, args) : key; }
+
+  function withHeap(bytes, fn) {
+    var ptr = _malloc(Math.max(bytes.length, 1));
+    if (!ptr) throw new Error('out of memory for ' + bytes.length + ' bytes');
+    try {
+      HEAPU8.set(bytes, ptr);
+      return fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  }
+  function withString(text, fn) {
+    var len = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(len);
+    try {
+      stringToUTF8(text, ptr, len);
+      return fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); },
+      function () { throw new Error(t('page.library_not_gzip')); });
+  }
+
+  function httpProblem(r) { return 'HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''); }
+
+  // ---- sources: read(offset or name, length) resolving to {bytes, fetched} -----------------
+
+  // The folder layout: a part is a file; the browser's cache keeps what it fetched, and the
+  // last few whole parts stay here so the next work's text in the same pack costs nothing.
+  function folderSource(base) {
+    var kept = new Map();
+    var keptBytes = 0;
+    function keep(name, bytes) {
+      kept.set(name, bytes);
+      keptBytes += bytes.length;
+      kept.forEach(function (b, n) {
+        if (keptBytes > KEEP_BYTES && n !== name) { kept.delete(n); keptBytes -= b.length; }
+      });
+    }
+    return {
+      layout: 'folder',
+      part: function (name) {
+        if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name), fetched: 0, whole: true });
+        return fetch(new URL(name, base).href, { credentials: 'omit' }).then(function (r) {
+          if (!r.ok) throw new Error(httpProblem(r));
+          return r.arrayBuffer();
+        }).then(function (b) {
+          var bytes = new Uint8Array(b);
+          keep(name, bytes);
+          return { bytes: bytes, fetched: bytes.length, whole: true };
+        });
+      },
+      manifest: function () {
+        return fetch(new URL('library.json', base).href, { credentials: 'omit', cache: 'no-cache' }).then(function (r) {
+          if (!r.ok) throw new Error(httpProblem(r));
+          return r.arrayBuffer();
+        }).then(function (b) { return new Uint8Array(b); });
+      }
+    };
+  }
+
+  // The container: the data section starts after the header and the manifest. `slice(a, b)`
+  // reads bytes a..b-1 of the file, by Range or from disk.
+  function containerSource(layout, slice) {
+    var dataStart = 0;
+    return {
+      layout: layout,
+      manifest: function () {
+        return slice(0, FIRST_READ).then(function (head) {
+          var magic = String.fromCharCode.apply(null, head.subarray(0, MAGIC.length));
+          if (head.length < HEADER || magic !== MAGIC) throw new Error(t('page.library_not_container'));
+          var length = parseInt(String.fromCharCode.apply(null, head.subarray(MAGIC.length, HEADER)), 16);
+          if (!(length >= 0) || length > MAX_MANIFEST) throw new Error(t('page.library_not_container'));
+          dataStart = HEADER + length;
+          if (dataStart <= head.length) return head.subarray(HEADER, dataStart);
+          return slice(HEADER, dataStart);
+        });
+      },
+      range: function (offset, length) {
+        return slice(dataStart + offset, dataStart + offset + length).then(function (bytes) {
+          if (bytes.length !== length) throw new Error(t('page.library_short_read', { got: bytes.length, want: length }));
+          return bytes;
+        });
+      }
+    };
+  }
+
+  // HTTP Range on a host that honours it (206). A host that answers 200 sends the whole file:
+  // read once, then served from memory, so nothing is lost (the folder layout suits such hosts better).
+  function rangeSlicer(url) {
+    var whole = null;
+    return function (a, b) {
+      if (whole) return whole.then(function (all) { return all.subarray(a, Math.min(b, all.length)); });
+      return fetch(url, { credentials: 'omit', headers: { Range: 'bytes=' + a + '-' + (b - 1) } }).then(function (r) {
+        if (r.status === 206) return r.arrayBuffer().then(function (x) { return new Uint8Array(x); });
+        if (r.status !== 200) throw new Error(httpProblem(r));
+        console.warn('Lectern: ' + url + ' was sent whole (the host ignores Range requests); reading it from memory');
+        lecternLibrary.rangeIgnored = true;
+        whole = r.arrayBuffer().then(function (x) { return new Uint8Array(x); });
+        return whole.then(function (all) { return all.subarray(a, Math.min(b, all.length)); });
+      });
+    };
+  }
+
+  function fileSlicer(file) {
+    return function (a, b) {
+      return file.slice(a, Math.min(b, file.size)).arrayBuffer().then(function (x) { return new Uint8Array(x); });
+    };
+  }
+
+  // ---- opening ---------------------------------------------------------------------------
+
+  function open(src, name, done, fail) {
+    src.manifest().then(function (bytes) {
+      var reply = withHeap(bytes, function (ptr) { return JSON.parse(UTF8ToString(_lectern_open_library(ptr, bytes.length))); });
+      if (!reply.ok) return fail(reply.error);
+      generation++;
+      source = src;
+      lecternLibrary.layout = src.layout;
+      done(name);
+    }).catch(function (e) { fail(String(e && e.message || e)); });
+  }
+
+  window.lecternLibrary = {
+    layout: null,
+    rangeIgnored: false,
+    openUrl: function (url, done, fail) {
+      var href = url.href;
+      var name = decodeURIComponent(url.pathname.split('/').pop() || url.host);
+      if (/\.lectern$/i.test(url.pathname)) return open(containerSource('range', rangeSlicer(href)), name, done, fail);
+      // a folder: its library.json, or the folder itself
+      var base = /\/$/.test(url.pathname) ? href : href.replace(/[^/]*$/, '');
+      open(folderSource(base), name, done, fail);
+    },
+    openFile: function (file, done, fail) {
+      open(containerSource('file', fileSlicer(file)), file.name, done, fail);
+    },
+    // One part for the viewer (kind: 0 front, 1 tile, 2 ids, 3 text): a whole part is checked
+    // against its name; a text is one gzip member of its pack (in the container, read alone).
+    fetch: function (id, kind, name, offset, bytes, memberOffset, memberBytes) {
+      var gen = generation;
+      var src = source;
+      if (!src) return;
+      var got;
+      if (src.layout === 'folder' || !memberBytes) {
+        got = (src.layout === 'folder' ? src.part(name) : src.range(offset, bytes).then(function (b) {
+          return { bytes: b, fetched: b.length, whole: true };
+        })).then(function (p) {
+          var ok = withString(name, function (n) { return withHeap(p.bytes, function (ptr) { return _lectern_part_matches(n, ptr, p.bytes.length); }); });
+          if (!ok) throw new Error(t('page.library_mismatch'));
+          return { bytes: memberBytes ? p.bytes.subarray(memberOffset, memberOffset + memberBytes) : p.bytes, fetched: p.fetched };
+        });
+      } else {
+        got = src.range(offset + memberOffset, memberBytes).then(function (b) { return { bytes: b, fetched: b.length }; });
+      }
+      got.then(function (p) {
+        return inflate(p.bytes).then(function (text) { return { text: text, fetched: p.fetched }; });
+      }).then(function (r) {
+        if (gen !== generation) return;
+        withHeap(r.text, function (ptr) {
+          withString('', function (e) { _lectern_library_answer(id, 1, ptr, r.text.length, r.fetched, e); });
+        });
+      }).catch(function (e) {
+        if (gen !== generation) return;
+        var why = String(e && e.message || e);
+        if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');
+        withString(why, function (w) { _lectern_library_answer(id, 0, 0, 0, 0, w); });
+      });
+    }
+  };
+})();
