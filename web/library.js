@@ -15,6 +15,9 @@
   var KEEP_BYTES = 16 * 1024 * 1024;  // whole parts kept for neighbours' texts (folder layout)
 
   var source = null;      // where the open library's parts come from
+  // Parts that failed once: fetched again past the browser's cache, which may hold the
+  // damaged copy (a 200 of a content-named file is heuristically fresh for a while).
+  var failedNames = new Set();
   var generation = 0;     // answers for a library no longer open are dropped
 
   function t(key, args) { return window.lecternText ? window.lecternText(key, args) : key; }
@@ -66,15 +69,17 @@
       layout: 'folder',
       part: function (name) {
         if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name), fetched: 0, whole: true });
-        return fetch(new URL(name, base).href, { credentials: 'omit' }).then(function (r) {
+        var options = { credentials: 'omit' };
+        if (failedNames.has(name)) options.cache = 'reload';
+        return fetch(new URL(name, base).href, options).then(function (r) {
           if (!r.ok) throw new Error(httpProblem(r));
           return r.arrayBuffer();
         }).then(function (b) {
           var bytes = new Uint8Array(b);
-          keep(name, bytes);
           return { bytes: bytes, fetched: bytes.length, whole: true };
         });
       },
+      keep: keep,  // a part that matched its name
       manifest: function () {
         return fetch(new URL('library.json', base).href, { credentials: 'omit', cache: 'no-cache' }).then(function (r) {
           if (!r.ok) throw new Error(httpProblem(r));
@@ -173,6 +178,7 @@
         })).then(function (p) {
           var ok = withString(name, function (n) { return withHeap(p.bytes, function (ptr) { return _lectern_part_matches(n, ptr, p.bytes.length); }); });
           if (!ok) throw new Error(t('page.library_mismatch'));
+          if (src.keep && p.fetched) src.keep(name, p.bytes);
           return { bytes: memberBytes ? p.bytes.subarray(memberOffset, memberOffset + memberBytes) : p.bytes, fetched: p.fetched };
         });
       } else {
@@ -186,6 +192,7 @@
           withString('', function (e) { _lectern_library_answer(id, 1, ptr, r.text.length, r.fetched, e); });
         });
       }).catch(function (e) {
+        failedNames.add(name);
         if (gen !== generation) return;
         var why = String(e && e.message || e);
         if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');

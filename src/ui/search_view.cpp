@@ -293,7 +293,10 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
         std::snprintf(st.query, sizeof st.query, "%s", s.query().c_str());
         st.sent = s.query();
     }
-    const char* hint = tr(narrow ? "bar.search_hint_short" : "bar.search_hint");
+    // A library has no search index yet (docs/library-format.md): the box says so before a query is typed.
+    const char* hint = tr(s.is_library() ? "library.search_hint"
+                          : narrow       ? "bar.search_hint_short"
+                                         : "bar.search_hint");
     st.labels.assign(1, hint);
     // A query in a script the faces lack, or right to left, is drawn over the box while the box
     // is not being edited (the box itself would draw replacement marks).
@@ -360,9 +363,8 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                 st.show_results = true;
             ImGui::SameLine();
         }
-        if (!narrow) {  // the results list says how many on a phone
-            if (s.is_library()) ImGui::TextDisabled("%s", tr("library.not_searchable"));
-            else if (s.searching())  // no count yet: how far the index is
+        if (!narrow && !s.is_library()) {  // the results list says how many on a phone (and why none in a library)
+            if (s.searching())             // no count yet: how far the index is
                 ImGui::TextDisabled("%s", tr("bar.indexing", {{"percent", index_percent(s)}}).c_str());
             else ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
             ImGui::SameLine();

@@ -332,6 +332,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"language", s.language()},
         {"languages", interface_languages()},
         {"bar", drawn.bar},
+        {"notice", s.notice()},
         {"prefs",
          {{"theme", p.theme},
           {"system_theme", p.system_theme},
