@@ -20,8 +20,8 @@ source tools/deps.sh
 LECTERN_FUZZ_PKGS=(clang libclang-rt-14-dev llvm-14)
 # Per target: the longest input worth trying. Dates and links are short; archives and pages
 # are allowed a few times their seed's size, so runs stay at thousands of inputs a second.
-declare -A MAX_LEN=([date]=64 [fragment]=4200 [markdown]=8192 [mia_import]=16384 [archive]=32768 [session]=4096 [image_header]=4096)
-ALL_TARGETS=(date archive mia_import markdown fragment session image_header)
+declare -A MAX_LEN=([date]=64 [fragment]=4200 [markdown]=8192 [mia_import]=16384 [archive]=32768 [session]=4096 [image_header]=4096 [library]=16384)
+ALL_TARGETS=(date archive mia_import markdown fragment session image_header library)
 
 seconds=${LECTERN_FUZZ_SECONDS:-30}
 jobs=2

@@ -143,10 +143,11 @@ void draw_status(const Session& s, UiState& ui) {
         ImGui::PopFont();
         return;
     }
-    ImGui::TextDisabled("%s  ·  %s  ·  %s  ·  %.0f–%.0f", a.title.c_str(),
-                        tr_count("status.works", static_cast<long long>(a.works.size())).c_str(),
-                        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start,
-                        s.view().end);
+    ImGui::TextDisabled(
+        "%s  ·  %s  ·  %s  ·  %.0f–%.0f", a.title.c_str(),
+        tr_count("status.works", static_cast<long long>(s.library() ? s.library()->manifest().works : a.works.size()))
+            .c_str(),
+        tr_count("status.events", static_cast<long long>(a.events.size())).c_str(), s.view().start, s.view().end);
     ImGui::PopFont();
 }
 

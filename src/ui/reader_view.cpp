@@ -239,6 +239,28 @@ void quote(Frame& fr, const Page& p) {
     ImGui::Spacing();
 }
 
+// A library's front page: its collections, and how much of it is loaded (the list below
+// holds the works loaded so far; the timeline brings more as the reader zooms in).
+void library_front(Frame& fr) {
+    const LibraryManifest& m = fr.s.library()->manifest();
+    ImGui::PushFont(fr.f.ui);
+    if (m.collections.size() > 1) {
+        section_title(fr, tr("reader.collections"));
+        for (const CollectionRef& c : m.collections) {
+            text_line_item(fr.f, c.title);
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr_count("status.works", static_cast<long long>(c.works)).c_str());
+        }
+        ImGui::Spacing();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
+    ImGui::TextWrapped("%s", tr("reader.library_works", {{"loaded", std::to_string(fr.s.archive().works.size())},
+                                                         {"total", std::to_string(m.works)}})
+                                 .c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
 void front_matter(Frame& fr) {
     const Session& s = fr.s;
     const Archive& a = s.archive();
@@ -267,8 +289,11 @@ void front_matter(Frame& fr) {
         ImGui::Spacing();
     }
 
+    if (s.library()) library_front(fr);
     section_title(fr, tr("reader.works"));
-    if (!s.embed().compact) {  // a host page's frame leaves files to the full viewer
+    // A host page's frame leaves files to the full viewer; a library's exports would hold
+    // only the works loaded so far, so it offers none.
+    if (!s.embed().compact && !s.library()) {
         ImGui::PushFont(fr.f.ui);
         if (ImGui::SmallButton(labelled("reader.export_csv", "csv").c_str())) fr.out.export_format = "csv";
         ImGui::SetItemTooltip("%s", tr("reader.export_csv_tooltip"));

@@ -43,6 +43,9 @@
 #define LLVMFuzzerTestOneInput fuzz_image_header_input
 #include "../fuzz/fuzz_image_header.cpp"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_library_input
+#include "../fuzz/fuzz_library.cpp"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_session_input
 #define LLVMFuzzerInitialize fuzz_session_init
 #include "../fuzz/fuzz_session.cpp"
@@ -217,6 +220,7 @@ TEST_CASE("fuzz: every seed corpus file passes its target's checks", "[fuzz]") {
         {"fragment", fuzz_fragment_input},
         {"session", fuzz_session_input},
         {"image_header", fuzz_image_header_input},
+        {"library", fuzz_library_input},
     };
     for (const auto& [name, target] : targets) {
         const fs::path dir = fs::path(LECTERN_SOURCE_DIR) / "tests/fuzz/corpus" / name;
