@@ -265,8 +265,14 @@ LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransf
             h += (is_collapsed(st, m.lanes[i].key) ? kCollapsedH : st.frame.lane_rows[i] * kRowH) + kLaneGap;
         return h;
     };
+    // Lanes share the band's height: with few lanes each may take more than six rows (a
+    // one-lane archive of 40,000 works fills the band instead of leaving most of it empty).
+    std::size_t open_lanes = 0;
+    for (const Lane& lane : m.lanes) open_lanes += is_collapsed(st, lane.key) ? 0 : 1;
+    const int fit = open_lanes ? static_cast<int>(avail / (static_cast<float>(open_lanes) * (kRowH + kLaneGap))) : 6;
+    const int most = std::clamp(fit, 6, 24);
     // Start one above last frame's row count, so a steady view lays out once or twice, not six times.
-    for (params.max_rows = std::min(6, st.rows_cap + 1); params.max_rows >= 1; --params.max_rows) {
+    for (params.max_rows = std::min(most, st.rows_cap + 1); params.max_rows >= 1; --params.max_rows) {
         layout_timeline(m, vt, params, label_width, st.frame);
         if (lanes_height() <= avail) break;
     }
@@ -277,8 +283,34 @@ LayoutParams lay_out_lanes(const Session& s, TimelineState& st, const ViewTransf
 
 // Marks, clusters and labels (the caller clips them to the lane area); the works' marks
 // are kept in screen space for the tests.
-void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0, float right, float label_offset_px,
-                const Theme& t, const Fonts& fonts) {
+// A cluster as the shape of its works over time: a faint block, and over it a column per
+// few pixels as tall as the share of the cluster's works that start there (sampled: a
+// cluster may hold a million works, and this runs every frame).
+void cluster_shape(ImDrawList* dl, const Lane& lane, const PlacedCluster& c, const ViewTransform& vt, float y0,
+                   float y1, ImU32 col) {
+    constexpr float kColumnPx = 3;
+    constexpr int kMostSampled = 2048;
+    dl->AddRectFilled(ImVec2(c.x0, y0), ImVec2(c.x1, y1), with_alpha(col, 0.22f), 1);
+    const int columns = std::clamp(static_cast<int>((c.x1 - c.x0) / kColumnPx), 1, 512);
+    if (columns < 3) return;
+    int counts[512] = {};
+    const int step = std::max(1, c.count / kMostSampled);
+    int busiest = 1;
+    for (int i = c.first; i < c.first + c.count; i += step) {
+        const float x = vt.x(lane.items[static_cast<std::size_t>(i)].start);
+        const int k = std::clamp(static_cast<int>((x - c.x0) / kColumnPx), 0, columns - 1);
+        busiest = std::max(busiest, ++counts[k]);
+    }
+    for (int k = 0; k < columns; ++k) {
+        if (counts[k] == 0) continue;
+        const float h = (y1 - y0) * std::sqrt(static_cast<float>(counts[k]) / static_cast<float>(busiest));
+        const float x = c.x0 + static_cast<float>(k) * kColumnPx;
+        dl->AddRectFilled(ImVec2(x, y1 - std::max(h, 2.0f)), ImVec2(x + kColumnPx - 1, y1), with_alpha(col, 0.5f));
+    }
+}
+
+void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, const ViewTransform& vt, float ax_x0, float right,
+                float label_offset_px, const Theme& t, const Fonts& fonts) {
     const Archive& a = s.archive();
     const TimelineModel& m = s.timeline();
     const std::vector<float>& lane_y = st.lane_y;
@@ -299,7 +331,7 @@ void draw_marks(ImDrawList* dl, const Session& s, TimelineState& st, float ax_x0
                               with_alpha(col, 0.35f), 1);
             continue;
         }
-        dl->AddRectFilled(ImVec2(c.x0, ly + 2), ImVec2(c.x1, ly + lh - 2), with_alpha(col, 0.45f), 1);
+        cluster_shape(dl, m.lanes[li], c, vt, ly + 2, ly + lh - 2, col);
         const std::string count = std::to_string(c.count);
         const ImVec2 sz = ImGui::CalcTextSize(count.c_str());
         if (c.x1 - c.x0 >= sz.x + 6)
@@ -507,7 +539,7 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     // Marks, clusters and labels, clipped to the lane area.
     ImGui::PushFont(fonts.small);
     dl->PushClipRect(ImVec2(ax_x0 - 2, p0.y), ImVec2(p1.x, axis_y), true);
-    draw_marks(dl, s, st, ax_x0, p1.x, params.label_offset_px, t, fonts);
+    draw_marks(dl, s, st, vt, ax_x0, p1.x, params.label_offset_px, t, fonts);
     dl->PopClipRect();
     ImGui::PopFont();
 
