@@ -64,6 +64,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.retry_library) s.retry_library();
+    if (in.grouping) s.set_grouping(*in.grouping);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);
     if (in.copy_citation) s.copy_citation();

@@ -66,6 +66,16 @@ void filters_popup(const Session& s, SearchState& st, Intents& out) {
         changed |= ImGui::RadioButton(tr(kAttributionLabels[i]), &st.attribution, i);
         ImGui::PopID();
     }
+    // How the timeline gathers works into lanes: applied at once, not a filter.
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr("filters.lanes"));
+    constexpr LaneGrouping kGroupings[] = {LaneGrouping::kind, LaneGrouping::section, LaneGrouping::person,
+                                           LaneGrouping::collection};
+    for (LaneGrouping g : kGroupings) {
+        if (g == LaneGrouping::collection && !s.library()) continue;
+        const std::string key = "filters.lanes_" + std::string(grouping_name(g));
+        if (ImGui::RadioButton(labelled(message_key(key), key.c_str()).c_str(), s.grouping() == g)) out.grouping = g;
+    }
     if (ImGui::Button(labelled("filters.clear", "clear").c_str())) {
         st.kinds.clear();
         st.use_years = false;

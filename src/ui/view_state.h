@@ -18,8 +18,9 @@ namespace lectern::ui {
 
 // What the user asked for during one frame.
 struct Intents {
-    std::optional<int> select;       // a work index, or -1 for the front matter
-    bool retry_library = false;      // fetch again the library parts that failed
+    std::optional<int> select;             // a work index, or -1 for the front matter
+    std::optional<LaneGrouping> grouping;  // lanes by kind, section, person or collection
+    bool retry_library = false;            // fetch again the library parts that failed
     int step = 0;                    // previous (-1) or next (+1) work in time order: set, not added, so one key press
                                      // seen by both the timeline and the reader steps once
     std::optional<TimeWindow> view;  // a new visible window

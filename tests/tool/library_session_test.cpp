@@ -179,6 +179,21 @@ TEST_CASE("library session: tiles come for the view, links and texts on demand",
         last = now;
     }
     CHECK_FALSE(s.open("no-such-work-anywhere"));
+
+    // Lanes by collection: the loaded works in their collection's lane, the rest counted in
+    // a lane of their own until they arrive; by kind again, the manifest's lanes.
+    s.set_grouping(LaneGrouping::collection);
+    std::uint64_t in_lanes = 0;
+    const Lane* rest = nullptr;
+    for (const Lane& lane : s.timeline().lanes) {
+        if (lane.kind == Lane::Kind::works) in_lanes += lane.items.size();
+        if (lane.key == "unloaded") rest = &lane;
+    }
+    REQUIRE(rest);
+    CHECK(in_lanes == s.items().works.size());
+    CHECK(unloaded(s) == m.dated - s.items().works.size());
+    s.set_grouping(LaneGrouping::kind);
+    CHECK(unloaded(s) == m.dated - s.items().works.size());
 }
 
 TEST_CASE("library session: a missing or corrupt part is named, the rest stays, retry reads it", "[library][session]") {

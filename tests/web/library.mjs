@@ -113,6 +113,14 @@ export async function libraries(browser, siteDir, singleFile) {
       await readWork(page, 'paris-' + far.id);
       s = await state(page);
       assert(s.library.requests - before <= 3, `a far work took ${s.library.requests - before} requests (id block, tile, text)`);
+      // Lanes by collection: a lane per city, and the works not loaded yet counted apart.
+      equal((await command(page, { group: 'collection' })).ok, true, 'group command');
+      s = await state(page);
+      equal(s.grouping, 'collection', 'grouping');
+      for (const seed of [1, 2, 3])
+        assert(s.lane_titles.includes(`Synthetic archive (1500 works, seed ${seed})`), `lane titles: ${s.lane_titles}`);
+      assert(s.lanes.includes('unloaded'), `a lane for what is not loaded: ${s.lanes}`);
+      await command(page, { group: 'kind' });
       equal(errors, [], 'console errors');
       await page.close();
     });

@@ -90,6 +90,13 @@ std::string filter(Session& s, const json& arg) {
     return kOk;
 }
 
+std::string group(Session& s, const json& arg) {
+    const std::optional<LaneGrouping> g = arg.is_string() ? grouping_named(arg.get<std::string>()) : std::nullopt;
+    if (!g) return error_reply("group: expected \"kind\", \"section\", \"person\" or \"collection\"");
+    s.set_grouping(*g);
+    return kOk;
+}
+
 std::string retry(Session& s, const json&) {
     s.retry_library();
     return kOk;
@@ -163,9 +170,9 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"open", open_work}, {"view", set_view},     {"fit", fit_view},     {"search", search},
-    {"filter", filter},  {"link", follow_link},  {"export", export_as}, {"copy", copy},
-    {"prefs", prefs},    {"language", language}, {"load", load},        {"retry", retry},
+    {"open", open_work},   {"view", set_view},    {"fit", fit_view}, {"search", search}, {"filter", filter},
+    {"link", follow_link}, {"export", export_as}, {"copy", copy},    {"prefs", prefs},   {"language", language},
+    {"load", load},        {"retry", retry},      {"group", group},
 };
 
 // ---- state ---------------------------------------------------------------------------------
@@ -223,6 +230,12 @@ json lanes_json(const Session& s) {
     json keys = json::array();
     for (const Lane& lane : s.timeline().lanes) keys.push_back(lane.key);
     return keys;
+}
+
+json lane_titles_json(const Session& s) {
+    json titles = json::array();
+    for (const Lane& lane : s.timeline().lanes) titles.push_back(lane_title(lane));
+    return titles;
 }
 
 // The platform's runs of text in the last frame, where they were drawn (state().glyphs.runs).
@@ -320,6 +333,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"visible", {{"items", drawn.visible_items}, {"clusters", drawn.visible_clusters}}},
         {"reader", {{"scroll", drawn.reader_scroll}, {"body", body_json(s)}}},
         {"library", library_json(s)},
+        {"grouping", grouping_name(s.grouping())},
         {"eras", eras_json(s, now)},
         {"hovered_era",
          now.hovered_era >= 0 ? json(a.eras[static_cast<std::size_t>(now.hovered_era)].title) : json(nullptr)},
@@ -344,6 +358,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
           {"lanes", embed.lanes},
           {"theme", embed.theme ? json(*embed.theme) : json(nullptr)}}},
         {"lanes", lanes_json(s)},
+        {"lane_titles", lane_titles_json(s)},
         {"timings",
          {{"parse", t.parse},
           {"index", t.index},

@@ -47,7 +47,7 @@ LoadResult Session::load(std::string_view json_text) {
     // so a failed allocation leaves the session as it was.
     const auto index_start = SteadyClock::now();
     TimelineItems items = build_timeline_items(*r.archive);
-    TimelineModel timeline = build_timeline_model(*r.archive);
+    TimelineModel timeline = grouped_model(*r.archive);
     show_lanes(timeline);
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
     timings_.parse = parse_ms;
@@ -190,6 +190,28 @@ std::string file_stem(const std::string& title) {
     return stem.empty() ? "archive" : stem;
 }
 }  // namespace
+
+TimelineModel Session::grouped_model(const Archive& a) const {
+    if (grouping_ == LaneGrouping::kind) return build_timeline_model(a);
+    std::vector<std::uint32_t> collections;
+    std::vector<std::string> titles;
+    if (library_) {
+        for (const LibraryWork& w : library_works_) collections.push_back(w.collection);
+        for (const CollectionRef& c : library_->manifest().collections) titles.push_back(c.title);
+    }
+    const WorkGroups groups = group_works(a, grouping_, collections, titles);
+    return build_timeline_model(a, 512, &groups);
+}
+
+void Session::set_grouping(LaneGrouping grouping) {
+    if (grouping == grouping_) return;
+    grouping_ = grouping;
+    ++revision_;
+    if (library_) return rebuild_library_timeline();
+    TimelineModel m = grouped_model(*archive_);
+    show_lanes(m);
+    timeline_ = std::move(m);
+}
 
 void Session::show_lanes(TimelineModel& m) const {
     if (embed_.lanes.empty()) return;

@@ -199,6 +199,11 @@ public:
     // Queues the selected work's citation for the clipboard; false when nothing is selected.
     bool copy_citation();
 
+    // How works gather into lanes (core/timeline/timeline_layout.h); kept across loads.
+    // Collection grouping is a library's: on an archive it gives one lane.
+    LaneGrouping grouping() const { return grouping_; }
+    void set_grouping(LaneGrouping grouping);
+
     // ---- a library (docs/library-format.md) -------------------------------------------------
     // Shows the library this manifest describes in place of the archive: its front matter and
     // counts at once, works as their tiles arrive. False (nothing changes) with `error` set.
@@ -229,6 +234,8 @@ private:
         std::uint32_t number = 0, collection = 0;
         std::optional<std::pair<ShardRef, BodyRef>> body;
     };
+    LaneGrouping grouping_ = LaneGrouping::kind;
+    TimelineModel grouped_model(const Archive& archive) const;  // the timeline's lanes as grouping_ asks
     std::unique_ptr<LibraryLoader> library_;
     std::shared_ptr<Archive> library_archive_;
     std::vector<LibraryWork> library_works_;       // by archive().works index

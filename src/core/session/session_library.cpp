@@ -232,13 +232,29 @@ void Session::open_number(std::uint32_t number) {
 void Session::rebuild_library_timeline() {
     const LibraryManifest& m = library_->manifest();
     TimelineItems items = build_timeline_items(*library_archive_);
-    TimelineModel model = build_timeline_model(*library_archive_);
-    // Every lane the library has, loaded or not, in the manifest's (the timeline's) order.
+    TimelineModel model = grouped_model(*library_archive_);
     std::vector<Lane> lanes;
     for (Lane& lane : model.lanes)
-        if (lane.kind != Lane::Kind::works) lanes.push_back(std::move(lane));
-    for (const LaneDensity& d : m.density) {
-        Lane lane{Lane::Kind::works, d.lane, {}, {}, d.counts};
+        if (lane.kind != Lane::Kind::works || grouping_ != LaneGrouping::kind) lanes.push_back(std::move(lane));
+    if (grouping_ != LaneGrouping::kind) {
+        // Grouped by something the manifest does not count: the works not loaded yet stand in
+        // one lane of their own, as counts, until their tiles come.
+        Lane rest{Lane::Kind::works, "unloaded", {}, {}, {}, {}, -1};
+        for (const LaneDensity& d : m.density) {
+            rest.unloaded.resize(std::max(rest.unloaded.size(), d.counts.size()));
+            for (std::size_t b = 0; b < d.counts.size(); ++b) rest.unloaded[b] += d.counts[b];
+        }
+        for (const Lane& lane : lanes)
+            for (const LaneItem& it : lane.items) {
+                if (lane.kind != Lane::Kind::works || rest.unloaded.empty()) continue;
+                std::uint32_t& n = rest.unloaded[density_bin(it.start, m, rest.unloaded.size())];
+                if (n > 0) --n;
+            }
+        lanes.push_back(std::move(rest));
+    }
+    // By kind: every lane the library has, loaded or not, in the manifest's (the timeline's) order.
+    for (const LaneDensity& d : grouping_ == LaneGrouping::kind ? m.density : std::vector<LaneDensity>{}) {
+        Lane lane{Lane::Kind::works, d.lane, {}, {}, d.counts, {}, -1};
         for (Lane& loaded : model.lanes)
             if (loaded.kind == Lane::Kind::works && loaded.key == d.lane) {
                 lane.items = std::move(loaded.items);

@@ -3,6 +3,7 @@
 
 #include "core/archive/work_images.h"
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 #include "core/i18n/translate.h"
@@ -54,9 +55,88 @@ std::string lane_key_for_kind(std::string_view kind) {
     return "other";
 }
 
-TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
+std::string_view grouping_name(LaneGrouping g) {
+    switch (g) {
+        case LaneGrouping::section: return "section";
+        case LaneGrouping::person: return "person";
+        case LaneGrouping::collection: return "collection";
+        case LaneGrouping::kind: break;
+    }
+    return "kind";
+}
+
+std::optional<LaneGrouping> grouping_named(std::string_view name) {
+    for (LaneGrouping g : {LaneGrouping::kind, LaneGrouping::section, LaneGrouping::person, LaneGrouping::collection})
+        if (grouping_name(g) == name) return g;
+    return std::nullopt;
+}
+
+WorkGroups group_works(const Archive& a, LaneGrouping grouping, const std::vector<std::uint32_t>& collections,
+                       const std::vector<std::string>& collection_titles) {
+    WorkGroups out;
+    out.group.assign(a.works.size(), -1);
+    std::map<std::string, int> index;
+    for (std::size_t i = 0; i < a.works.size(); ++i) {
+        const Work& w = a.works[i];
+        std::string name;
+        if (grouping == LaneGrouping::section) {
+            name = w.section;
+        } else if (grouping == LaneGrouping::person) {
+            const Person* p = w.people.empty() ? nullptr : a.find_person(w.people.front());
+            name = p ? p->name : std::string();
+        } else if (grouping == LaneGrouping::collection) {
+            const std::uint32_t c = i < collections.size() ? collections[i] : 0;
+            name = c < collection_titles.size() ? collection_titles[c] : a.title;
+        }
+        if (name.empty()) continue;
+        auto [it, fresh] = index.emplace(name, static_cast<int>(out.titles.size()));
+        if (fresh) out.titles.push_back(name);
+        out.group[i] = it->second;
+    }
+    return out;
+}
+
+namespace {
+
+// Lanes for groups: the kMostGroupLanes largest by dated works, then "other" for the rest.
+std::vector<Lane> group_lanes(const Archive& a, const WorkGroups& g) {
+    std::vector<std::size_t> size(g.titles.size(), 0);
+    for (std::size_t i = 0; i < a.works.size() && i < g.group.size(); ++i)
+        if (g.group[i] >= 0 && a.works[i].date) ++size[static_cast<std::size_t>(g.group[i])];
+    std::vector<int> order(g.titles.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        return size[static_cast<std::size_t>(x)] > size[static_cast<std::size_t>(y)];
+    });
+    std::vector<Lane> lanes;
+    std::vector<int> lane_of(g.titles.size(), -1);
+    for (std::size_t r = 0; r < order.size() && r < kMostGroupLanes; ++r) {
+        const auto gi = static_cast<std::size_t>(order[r]);
+        if (size[gi] == 0) break;
+        lane_of[gi] = static_cast<int>(lanes.size());
+        lanes.push_back(
+            {Lane::Kind::works, "group:" + std::to_string(r), {}, {}, {}, g.titles[gi], static_cast<int>(r)});
+    }
+    lanes.push_back({Lane::Kind::works, "other", {}, {}, {}, {}, -1});
+    for (std::size_t i = 0; i < a.works.size(); ++i) {
+        const Work& w = a.works[i];
+        if (!w.date) continue;
+        const int gi = i < g.group.size() ? g.group[i] : -1;
+        const int li = gi >= 0 && lane_of[static_cast<std::size_t>(gi)] >= 0 ? lane_of[static_cast<std::size_t>(gi)]
+                                                                             : static_cast<int>(lanes.size()) - 1;
+        LaneItem it = item_of(*w.date, static_cast<int>(i));
+        if (w.attribution != "author") it.flags |= kDisputed;
+        if (work_has_images(w)) it.flags |= kImages;
+        lanes[static_cast<std::size_t>(li)].items.push_back(it);
+    }
+    return lanes;
+}
+
+}  // namespace
+
+TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins, const WorkGroups* groups) {
     TimelineModel m;
-    Lane people{Lane::Kind::people, "people", {}, {}, {}};
+    Lane people{Lane::Kind::people, "people", {}, {}, {}, {}, -1};
     for (std::size_t i = 0; i < a.people.size(); ++i) {
         const Person& p = a.people[i];
         if (!p.born && !p.died) continue;
@@ -67,21 +147,25 @@ TimelineModel build_timeline_model(const Archive& a, std::size_t density_bins) {
         if (!p.born) it.flags |= kOpenStart;
         people.items.push_back(it);
     }
-    Lane events{Lane::Kind::events, "events", {}, {}, {}};
+    Lane events{Lane::Kind::events, "events", {}, {}, {}, {}, -1};
     for (std::size_t i = 0; i < a.events.size(); ++i)
         if (a.events[i].date) events.items.push_back(item_of(*a.events[i].date, static_cast<int>(i)));
 
     std::vector<Lane> works;
-    for (const char* key : kWorkLanes) works.push_back({Lane::Kind::works, key, {}, {}, {}});
-    for (std::size_t i = 0; i < a.works.size(); ++i) {
-        const Work& w = a.works[i];
-        if (!w.date) continue;
-        LaneItem it = item_of(*w.date, static_cast<int>(i));
-        if (w.attribution != "author") it.flags |= kDisputed;
-        if (work_has_images(w)) it.flags |= kImages;
-        const std::string key = lane_key_for_kind(w.kind);
-        for (Lane& lane : works)
-            if (lane.key == key) lane.items.push_back(it);
+    if (groups) {
+        works = group_lanes(a, *groups);
+    } else {
+        for (const char* key : kWorkLanes) works.push_back({Lane::Kind::works, key, {}, {}, {}, {}, -1});
+        for (std::size_t i = 0; i < a.works.size(); ++i) {
+            const Work& w = a.works[i];
+            if (!w.date) continue;
+            LaneItem it = item_of(*w.date, static_cast<int>(i));
+            if (w.attribution != "author") it.flags |= kDisputed;
+            if (work_has_images(w)) it.flags |= kImages;
+            const std::string key = lane_key_for_kind(w.kind);
+            for (Lane& lane : works)
+                if (lane.key == key) lane.items.push_back(it);
+        }
     }
     for (Lane* lane : {&people, &events}) {
         if (lane->items.empty()) continue;
@@ -124,7 +208,9 @@ std::string year_label(std::int64_t y) {
     return y <= 0 ? tr("date.bce", {{"year", std::to_string(1 - y)}}) : std::to_string(y);
 }
 
-std::string lane_title(const Lane& lane) { return tr(std::string("lane.") + lane.key); }
+std::string lane_title(const Lane& lane) {
+    return lane.title.empty() ? tr(std::string("lane.") + lane.key) : lane.title;
+}
 
 namespace {
 

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,8 @@ struct Lane {
     // A library's works this lane holds that are not loaded yet, per bin of the model's
     // count span (TimelineModel::count_first/count_last): drawn as counts until their tiles come.
     std::vector<std::uint32_t> unloaded;
+    std::string title;  // a group's lane: its name (a section, a person, a collection); else lane_title's
+    int palette = -1;   // a group's lane: its colour's place in the palette; -1: the kind's colour
 };
 
 struct TimelineModel {
@@ -75,7 +78,27 @@ struct TimelineModel {
 // "document", or "other".
 std::string lane_key_for_kind(std::string_view kind);
 
-TimelineModel build_timeline_model(const Archive& archive, std::size_t density_bins = 512);
+// How works gather into lanes: by kind (the lanes above), or one lane per section, person
+// or collection (a library's), the largest first, the rest in one "other" lane.
+enum class LaneGrouping { kind, section, person, collection };
+std::string_view grouping_name(LaneGrouping g);  // "kind", "section", "person", "collection"
+std::optional<LaneGrouping> grouping_named(std::string_view name);
+
+// For any grouping but kind: each work's group (-1: none) and each group's name.
+struct WorkGroups {
+    std::vector<int> group;           // per archive work
+    std::vector<std::string> titles;  // per group
+};
+inline constexpr std::size_t kMostGroupLanes = 12;
+// `collections` (per work) and their titles are a library's; for an archive, collection
+// grouping gives one group.
+WorkGroups group_works(const Archive& archive, LaneGrouping grouping,
+                       const std::vector<std::uint32_t>& collections = {},
+                       const std::vector<std::string>& collection_titles = {});
+
+// `groups`: null for lanes by kind.
+TimelineModel build_timeline_model(const Archive& archive, std::size_t density_bins = 512,
+                                   const WorkGroups* groups = nullptr);
 
 // ---- axis ---------------------------------------------------------------------------
 
