@@ -27,12 +27,33 @@ const char* kAttributionLabels[] = {"filters.any_attribution", "filters.author",
 SearchFilter filter_of(const SearchState& st) {
     SearchFilter f;
     f.kinds = st.kinds;
+    f.collections = st.collections;
     if (st.use_years) {
         f.year_from = std::min(st.year_from, st.year_to);
         f.year_to = std::max(st.year_from, st.year_to);
     }
     if (st.attribution > 0) f.attribution = kAttributions[st.attribution];
     return f;
+}
+
+// A library's collections, each a checkbox; a long list scrolls. True when one changed.
+bool collection_filter(const LibraryManifest& m, SearchState& st) {
+    bool changed = false;
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr("reader.collections"));
+    const float rows = static_cast<float>(std::min<std::size_t>(m.collections.size(), 10));
+    ImGui::BeginChild("##collections", ImVec2(ImGui::GetFontSize() * 22, rows * ImGui::GetFrameHeightWithSpacing()));
+    for (const CollectionRef& c : m.collections) {
+        const auto it = std::find(st.collections.begin(), st.collections.end(), c.id);
+        bool on = it != st.collections.end();
+        if (ImGui::Checkbox((c.title + "##" + c.id).c_str(), &on)) {
+            if (on) st.collections.push_back(c.id);
+            else st.collections.erase(it);
+            changed = true;
+        }
+    }
+    ImGui::EndChild();
+    return changed;
 }
 
 void filters_popup(const Session& s, SearchState& st, Intents& out) {
@@ -52,6 +73,7 @@ void filters_popup(const Session& s, SearchState& st, Intents& out) {
             changed = true;
         }
     }
+    if (s.library()) changed |= collection_filter(s.library()->manifest(), st);
     ImGui::Separator();
     changed |= ImGui::Checkbox(labelled("filters.years", "years").c_str(), &st.use_years);
     if (st.use_years) {
@@ -78,6 +100,7 @@ void filters_popup(const Session& s, SearchState& st, Intents& out) {
     }
     if (ImGui::Button(labelled("filters.clear", "clear").c_str())) {
         st.kinds.clear();
+        st.collections.clear();
         st.use_years = false;
         st.attribution = 0;
         changed = true;

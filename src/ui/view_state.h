@@ -142,7 +142,8 @@ struct SearchState {
     bool scroll_to_cursor = false;
     TextFieldLink field;  // the page's text input that edits the box (web)
     // Filter controls.
-    std::vector<std::string> kinds;  // checked kinds
+    std::vector<std::string> kinds;        // checked kinds
+    std::vector<std::string> collections;  // checked collections (a library's, by id)
     bool use_years = false;
     int year_from = 1900, year_to = 2000;
     int attribution = 0;  // 0 any, 1 author, 2 ascribed, 3 disputed

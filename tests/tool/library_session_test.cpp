@@ -227,3 +227,41 @@ TEST_CASE("library session: a missing or corrupt part is named, the rest stays, 
     CHECK_FALSE(s.open_library("{}", error));
     CHECK(s.archive().works.size() == m.dated);
 }
+
+TEST_CASE("library session: a collection filter dims the other collections' works", "[library][session]") {
+    const fs::path dir = fs::temp_directory_path() / "lectern-libsession-filter";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    SynthSettings st;
+    st.works = 200;
+    for (const char* name : {"london", "paris"}) {
+        st.seed += 1;
+        std::ofstream(dir / (std::string(name) + ".json")) << synth_archive_json(st);
+    }
+    tool::PackOptions o;
+    o.folder = (dir / "lib").string();
+    tool::PackReport report;
+    std::string error;
+    REQUIRE(tool::pack_library({(dir / "london.json").string(), (dir / "paris.json").string()}, o, report, error));
+    Session s;
+    REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
+    Host host{dir / "lib", {}, {}, 0};
+    host.serve(s);
+    REQUIRE(s.archive().works.size() > 300);
+
+    s.set_filter({{}, std::nullopt, std::nullopt, "", {"paris"}});
+    int paris = 0, london = 0;
+    for (int w = 0; w < static_cast<int>(s.archive().works.size()); ++w) {
+        const bool in_paris = s.library()->manifest().collections[s.collection_of(w)].id == "paris";
+        CHECK(s.work_matches(w) == in_paris);
+        (in_paris ? paris : london) += 1;
+    }
+    CHECK(paris > 100);
+    CHECK(london > 100);
+    // The other filters apply too; none at all shows everything.
+    s.set_filter({{"letter"}, std::nullopt, std::nullopt, "", {"paris"}});
+    for (int w = 0; w < static_cast<int>(s.archive().works.size()); ++w)
+        if (s.work_matches(w)) CHECK(s.archive().works[static_cast<std::size_t>(w)].kind == "letter");
+    s.set_filter({});
+    CHECK(s.work_matches(0));
+}

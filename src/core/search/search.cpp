@@ -71,7 +71,9 @@ void make_snippet(std::string_view text, const std::vector<TextRange>& ranges, S
 
 // ---- filter -----------------------------------------------------------------------
 
-bool SearchFilter::active() const { return !kinds.empty() || year_from || year_to || !attribution.empty(); }
+bool SearchFilter::active() const {
+    return !kinds.empty() || year_from || year_to || !attribution.empty() || !collections.empty();
+}
 
 bool SearchFilter::passes(const Work& work) const {
     if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), work.kind) == kinds.end()) return false;

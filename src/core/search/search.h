@@ -59,6 +59,9 @@ struct SearchFilter {
     std::vector<std::string> kinds;         // work kinds ("letter", "article"); empty: any
     std::optional<int> year_from, year_to;  // inclusive; a work passes when its date span overlaps
     std::string attribution;                // "author", "ascribed", "disputed"; empty: any
+    // A library's collections by id; empty: any. The session applies it (passes() cannot
+    // know a work's collection); an archive is one collection, and ignores it.
+    std::vector<std::string> collections;
 
     // An active filter (any member set) limits results to works: pages, events and
     // people have no kind, date or attribution to pass. Undated works fail a year range.

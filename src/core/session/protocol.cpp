@@ -60,7 +60,7 @@ std::string search(Session& s, const json& arg) {
 }
 
 std::string filter(Session& s, const json& arg) {
-    if (!arg.is_object()) return error_reply("filter: expected {kinds, years, attribution}");
+    if (!arg.is_object()) return error_reply("filter: expected {kinds, years, attribution, collections}");
     SearchFilter f;
     if (arg.contains("kinds")) {
         if (!arg["kinds"].is_array()) return error_reply("filter: kinds must be an array of strings");
@@ -81,6 +81,13 @@ std::string filter(Session& s, const json& arg) {
         f.year_from = y[0].get<int>();
         f.year_to = y[1].get<int>();
         if (*f.year_to < *f.year_from) return error_reply("filter: years end before they start");
+    }
+    if (arg.contains("collections")) {  // a library's, by id
+        if (!arg["collections"].is_array()) return error_reply("filter: collections must be an array of ids");
+        for (const auto& c : arg["collections"]) {
+            if (!c.is_string()) return error_reply("filter: collections must be an array of ids");
+            f.collections.push_back(c.get<std::string>());
+        }
     }
     if (arg.contains("attribution")) {
         if (!arg["attribution"].is_string()) return error_reply("filter: attribution must be a string");

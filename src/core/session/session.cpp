@@ -155,6 +155,10 @@ double Session::index_progress() const { return builder_ ? builder_->progress() 
 
 void Session::set_filter(SearchFilter filter) {
     filter_ = std::move(filter);
+    if (library_) {  // a library's filters dim the works loaded (work_matches); there is no index to ask
+        ++revision_;
+        return;
+    }
     run_search();
 }
 

@@ -144,7 +144,8 @@ public:
     bool search_active() const { return !query_.empty() || filter_.active(); }
     // While a query waits for the index (searching()), every work counts as matching: none is dimmed yet.
     bool work_matches(int work) const {
-        return !search_active() || searching() || library_ ||
+        if (library_) return library_work_matches(work);  // filters only: a library is not searched yet
+        return !search_active() || searching() ||
                (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
                 matching_[static_cast<std::size_t>(work)]);
     }
@@ -242,7 +243,8 @@ private:
     std::map<std::uint32_t, int> number_to_work_;  // loaded works by number
     std::string opening_id_;                       // a work asked for, not loaded yet
     std::optional<std::uint32_t> opening_number_;
-    void plan_library();  // wants what the view and the reader need
+    void plan_library();                        // wants what the view and the reader need
+    bool library_work_matches(int work) const;  // the filters, collections included
     void library_tile_arrived(std::uint32_t tile, const std::string& text);
     void library_front_arrived(std::uint32_t collection, const std::string& text);
     void library_ids_arrived(std::uint32_t block, const std::string& text);

@@ -77,6 +77,15 @@ bool Session::open_library(std::string_view manifest_json, std::string& error) {
     return true;
 }
 
+bool Session::library_work_matches(int work) const {
+    if (!filter_.active()) return true;
+    if (work < 0 || static_cast<std::size_t>(work) >= archive_->works.size()) return false;
+    if (!filter_.passes(archive_->works[static_cast<std::size_t>(work)])) return false;
+    if (filter_.collections.empty()) return true;
+    const std::string& id = library_->manifest().collections[collection_of(work)].id;
+    return std::find(filter_.collections.begin(), filter_.collections.end(), id) != filter_.collections.end();
+}
+
 std::uint32_t Session::collection_of(int work) const {
     if (!library_ || work < 0 || static_cast<std::size_t>(work) >= library_works_.size()) return 0;
     return library_works_[static_cast<std::size_t>(work)].collection;
