@@ -20,7 +20,7 @@
 #include "core/library/shard.h"
 #include "core/timeline/timeline_layout.h"
 #include "file_io.h"
-#include "gzip.h"
+#include "platform/gzip.h"
 
 namespace lectern::tool {
 
@@ -216,7 +216,7 @@ private:
         }
         if (w.body) {
             report_.text_bytes += w.body->size();
-            const std::string member = gzip(*w.body);
+            const std::string member = platform::gzip(*w.body);
             if (!pack_.empty() && pack_.size() + member.size() > options_.pack_bytes) flush_pack();
             r.pack = static_cast<std::int64_t>(packs_.size());
             r.offset = pack_.size();
@@ -279,7 +279,7 @@ private:
             ref.id = collections_[c].id;
             ref.title = front.title;
             ref.works = collections_[c].works;
-            ref.front = sink_.put('c', gzip(archive_to_json(front)));
+            ref.front = sink_.put('c', platform::gzip(archive_to_json(front)));
             m.collections.push_back(std::move(ref));
         }
     }
@@ -332,7 +332,7 @@ private:
             for (const Person& p : collections_[key.first].front.people)
                 if (p.id == key.second) archive["people"].push_back(ojson::parse(person_to_json(p)));
         archive["works"] = std::move(works);
-        ref.shard = sink_.put('t', gzip(tile_to_json(tile, ref.first, archive.dump())));
+        ref.shard = sink_.put('t', platform::gzip(tile_to_json(tile, ref.first, archive.dump())));
         return ref;
     }
 
@@ -345,7 +345,7 @@ private:
         for (std::size_t at = 0; at < all.size(); at += kIdsPerBlock) {
             IdBlock block(all.begin() + static_cast<std::ptrdiff_t>(at),
                           all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), at + kIdsPerBlock)));
-            m.ids.push_back({block.front().first, sink_.put('i', gzip(id_block_to_json(block)))});
+            m.ids.push_back({block.front().first, sink_.put('i', platform::gzip(id_block_to_json(block)))});
         }
     }
 

@@ -17,6 +17,9 @@
 #include "core/session/session.h"
 #include "core/session/stopwatch.h"
 #include "platform/archive_source.h"
+#ifndef __EMSCRIPTEN__
+#include "platform/library_disk.h"
+#endif
 #include "platform/image_loader.h"
 #include "platform/page_bridge.h"
 #include "platform/text_shaper.h"
@@ -50,6 +53,9 @@ struct Shell {
     bool context_restored = false;  // WebGL came back: every GL object must be made again
     lectern::PinchTracker pinch;    // fingers on a touch screen
     std::string archive_dir;        // where the archive's relative image paths start (native)
+#ifndef __EMSCRIPTEN__
+    std::unique_ptr<lectern::platform::LibraryDisk> library;  // a library opened from disk (the page fetches its own)
+#endif
 };
 
 // The reader's images as GL textures (ImGui's OpenGL3 backend draws a texture id as a GLuint).
@@ -97,9 +103,27 @@ constexpr double kIndexMsPerFrame = 20.0;
 constexpr int kFramesAfterActivity = 3;
 constexpr std::uint32_t kMsAfterActivity = 500;
 
+#ifndef __EMSCRIPTEN__
+// A library's folder, library.json or .lectern file: opened in place of what is shown, or
+// false with `error` saying why (what is shown stays).
+bool open_library(Shell& sh, const std::string& path, std::string& error) {
+    std::unique_ptr<lectern::platform::LibraryDisk> disk = lectern::platform::LibraryDisk::open(path, error);
+    if (!disk || !sh.session.open_library(disk->manifest(), error)) return false;
+    sh.library = std::move(disk);
+    sh.archive_dir = lectern::platform::folder_of(path);
+    return true;
+}
+#endif
+
 // Reads a file dropped on the window (natively; the page handles drops itself).
 void load_dropped(Shell& sh, const char* path) {
     std::string error;
+#ifndef __EMSCRIPTEN__
+    if (lectern::platform::LibraryDisk::is_library_path(path)) {
+        if (!open_library(sh, path, error)) sh.session.set_notice(std::string(path) + ": " + error);
+        return;
+    }
+#endif
     char* argv[] = {nullptr, const_cast<char*>(path)};
     const auto text = lectern::platform::initial_archive(2, argv, error);
     if (!text) {
@@ -273,6 +297,9 @@ void tell_page(Shell& sh) {
     sh.session.count_frame();
     lectern::platform::bridge_after_frame(sh.session);
     lectern::platform::bridge_library(sh.session);
+#ifndef __EMSCRIPTEN__
+    if (sh.library && sh.session.is_library()) sh.library->serve(sh.session);
+#endif
     lectern::platform::bridge_text_field(sh.ui.search.field);
     if (sh.first_frame_reported)  // the page's own link was applied with the archive; follow from there
         lectern::platform::bridge_sync_link(sh.session.fragment(false), sh.session.fragment(true),
@@ -358,7 +385,17 @@ int main(int argc, char** argv) {
     static Shell sh;                           // static: the web loop outlives main()
     sh.session.set_background_indexing(true);  // a large archive's search index builds between frames
     std::string error;
-    const auto initial = lectern::platform::initial_archive(argc, argv, error);
+    bool library = false;  // a library named on the command line (natively) stands in for the archive
+#ifndef __EMSCRIPTEN__
+    if (argc >= 2 && lectern::platform::LibraryDisk::is_library_path(argv[1])) {
+        if (!open_library(sh, argv[1], error)) {
+            std::fprintf(stderr, "lectern: %s: %s\n", argv[1], error.c_str());
+            return 1;
+        }
+        library = true;
+    }
+#endif
+    const auto initial = library ? std::nullopt : lectern::platform::initial_archive(argc, argv, error);
     if (!error.empty()) {
         std::fprintf(stderr, "lectern: %s\n", error.c_str());
         return 2;

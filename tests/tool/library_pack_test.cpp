@@ -13,14 +13,14 @@
 #include "core/import/synth.h"
 #include "core/library/library_manifest.h"
 #include "core/library/library_tile.h"
-#include "gzip.h"
+#include "platform/gzip.h"
 #include "library_pack.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace lectern;
-using lectern::tool::gunzip;
+using lectern::platform::gunzip;
 
 // A packed library, read through its folder layout or its container.
 struct Packed {

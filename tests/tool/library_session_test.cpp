@@ -13,7 +13,7 @@
 #include "core/import/synth.h"
 #include "core/session/protocol.h"
 #include "core/session/session.h"
-#include "gzip.h"
+#include "platform/gzip.h"
 #include "library_pack.h"
 
 namespace {
@@ -44,7 +44,7 @@ struct Host {
             return s.library_answer(r.id, false, "", stored.size(), "its content does not match its name");
         const std::string_view slice = r.member_bytes ? std::string_view(stored).substr(r.member_offset, r.member_bytes)
                                                       : std::string_view(stored);
-        const auto text = tool::gunzip(slice);
+        const auto text = platform::gunzip(slice);
         REQUIRE(text);
         s.library_answer(r.id, true, *text, slice.size(), "");
     }

@@ -1,9 +1,9 @@
 // gzip and gunzip over zlib's deflate/inflate with the gzip wrapper (window bits 15 + 16).
-#include "gzip.h"
+#include "platform/gzip.h"
 
 #include <zlib.h>
 
-namespace lectern::tool {
+namespace lectern::platform {
 
 std::string gzip(std::string_view data, int level) {
     z_stream z{};
@@ -42,4 +42,4 @@ std::optional<std::string> gunzip(std::string_view data) {
     return out;
 }
 
-}  // namespace lectern::tool
+}  // namespace lectern::platform
