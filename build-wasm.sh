@@ -9,17 +9,21 @@
 #   ./build-wasm.sh --open   build, then open dist/lectern.html in the desktop's browser
 #   ./build-wasm.sh --checked  also dist/checked/lectern.html, with Emscripten's
 #                            run-time checks (-sASSERTIONS=2 -sSAFE_HEAP=1), for the tests
+#   ./build-wasm.sh --library=DIR  dist/site carries the library packed in DIR (lectern-tool
+#                            pack -o DIR) as library/, and opens it in place of archive.json
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
 
 open_after=""
 checked=""
+library=()
 for arg in "$@"; do
     case $arg in
         --open) open_after=1 ;;
         --checked) checked=1 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --library=*) library=("$(cd "${arg#--library=}" && pwd)") ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "build-wasm.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -35,7 +39,7 @@ emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release \
 cmake --build "$build" -j"$(nproc)"
 
 python3 web/assemble.py single "$build" data/serge.json dist/lectern.html
-python3 web/assemble.py site "$build" data/serge.json dist/site
+python3 web/assemble.py site "$build" data/serge.json dist/site "${library[@]}"
 if [ -n "$checked" ]; then
     cmake --build "$build" --target lectern_checked -j"$(nproc)"
     python3 web/assemble.py single "$build" data/serge.json dist/checked/lectern.html lectern-checked.js

@@ -12,8 +12,11 @@ in bodies) go inline into the single file (#lectern-images, base64) and beside
 archive.json in the site, at the same relative path (fetched when a work shows them).
 A missing one is a build warning; the page then shows its alt text and a notice.
 
+A site may carry a packed library (lectern-tool pack -o LIBRARY_DIR) as library/: the
+page opens it in place of archive.json, which it keeps to fall back on.
+
 usage: assemble.py single BUILD_DIR ARCHIVE OUT.html [VIEWER.js]
-       assemble.py site   BUILD_DIR ARCHIVE OUT_DIR
+       assemble.py site   BUILD_DIR ARCHIVE OUT_DIR [LIBRARY_DIR]
 """
 import base64
 import hashlib
@@ -193,7 +196,9 @@ def single(build, archive, out, viewer=None):
         f.write(html)
 
 
-def site(build, archive, out_dir):
+def site(build, archive, out_dir, library=None):
+    """library: a packed library's folder (lectern-tool pack -o), carried as library/ and
+    opened in place of archive.json, which stays as the page's fallback."""
     # Nothing inline: the page runs under "default-src 'self'; script-src 'self'
     # 'wasm-unsafe-eval'; style-src 'self'". Code files carry their content hash.
     if os.path.isdir(out_dir):
@@ -218,7 +223,13 @@ def site(build, archive, out_dir):
     css = hashed_copy(page_style().encode("utf-8"), out_dir, "lectern", "css")
     head = '<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">' % css
     # The page script starts the wasm's download itself (web/lectern-page.js), so it names it.
-    html = page(build, archive, head, "", '<script src="%s" data-wasm="%s"></script>' % (script, wasm),
+    carried = ""
+    if library:
+        if not os.path.isfile(os.path.join(library, "library.json")):
+            raise SystemExit("assemble.py: %s holds no library.json (pack one with lectern-tool pack -o)" % library)
+        shutil.copytree(library, os.path.join(out_dir, "library"))
+        carried = ' data-library="library/"'
+    html = page(build, archive, head, "", '<script src="%s" data-wasm="%s"%s></script>' % (script, wasm, carried),
                 '<script async src="%s"></script>' % viewer)
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)
@@ -228,6 +239,6 @@ def site(build, archive, out_dir):
 
 
 if __name__ == "__main__":
-    if not (len(sys.argv) == 5 or (len(sys.argv) == 6 and sys.argv[1] == "single")) or sys.argv[1] not in ("single", "site"):
+    if not (len(sys.argv) in (5, 6)) or sys.argv[1] not in ("single", "site"):
         raise SystemExit(__doc__)
     {"single": single, "site": site}[sys.argv[1]](*sys.argv[2:])

@@ -231,8 +231,13 @@
     return {};  // Emscripten's loader waits for receive()
   }
 
+  // A site that carries a library (./build-wasm.sh --library=DIR) opens it in place of
+  // archive.json, unless the address asks for another archive or library; archive.json
+  // stays to fall back on.
+  var carriedLibrary = document.currentScript && document.currentScript.getAttribute('data-library');
+  if (/[?&](archive|library)=/.test(location.search)) carriedLibrary = null;
   var archiveStart = performance.now();
-  var archive = bundledArchive().then(function (bytes) {
+  var archive = carriedLibrary ? Promise.resolve(null) : bundledArchive().then(function (bytes) {
     timings.archive = since(archiveStart);
     return bytes;
   });
@@ -421,9 +426,24 @@
     });
   }
 
+  // The site's own library; if it cannot be opened, archive.json, and the reason.
+  function openCarried() {
+    window.lecternLibrary.openUrl(new URL(carriedLibrary, location.href), function () {
+      followViewer();
+      applyStartLink();
+    }, function (why) {
+      bundledArchive().then(function (bytes) {
+        loadBytes(bytes);
+        followViewer();
+        showDialog(t('page.could_not_open_title'), t('page.bundled_instead'), [carriedLibrary + ': ' + why]);
+      }).catch(function (e) { show(e.message, true); });
+    });
+  }
+
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
     applyPrefs();
+    if (parts[0] === null) { openCarried(); return; }
     var loadStart = performance.now();
     var reply = loadBytes(parts[0]);
     timings.load = since(loadStart);

@@ -179,6 +179,28 @@ export async function libraries(browser, siteDir, singleFile) {
       await page.close();
     });
 
+    await test('site build carrying a library (build-wasm.sh --library=DIR): opens it in place of archive.json', async () => {
+      const carried = path.join(dir, 'carried');
+      execFileSync('python3', [path.join(root, 'web/assemble.py'), 'site', path.join(root, 'build/wasm'),
+        path.join(root, 'data/serge.json'), carried, path.join(dir, 'site/synth')]);
+      const host = await startServer(carried);
+      try {
+        const { page, errors } = await openLibrary(browser, host.url);
+        equal((await state(page)).archive.title, 'Three cities', 'the carried library, not archive.json');
+        await readWork(page, 'paris-' + far.id);
+        equal(errors, [], 'console errors');
+        await page.close();
+        // Its library gone from the host: archive.json instead, and the reason.
+        fs.rmSync(path.join(carried, 'library/library.json'));
+        const fallback = await openPage(browser, host.url);
+        await fallback.page.waitForSelector('#problems:not([hidden])', { timeout: 15000 });
+        equal((await state(fallback.page)).archive.title, 'Victor Serge', 'archive.json, the fallback');
+        await fallback.page.close();
+      } finally {
+        host.stop();
+      }
+    });
+
     await test('library faults: a corrupt tile and a missing one are named, the rest loads, Retry reads them', async () => {
       const broken = path.join(dir, 'site/broken');
       fs.cpSync(path.join(dir, 'site/synth'), broken, { recursive: true });
