@@ -28,7 +28,7 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLECTERN_IMGUI_DIR="$I
     -DCMAKE_C_FLAGS="$san" -DCMAKE_CXX_FLAGS="$san" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 # The benchmarks are not tests: build what ctest runs.
-cmake --build "$build" -j"$(nproc)" --target core_tests fold_table_tests bidi_tests ui_tests platform_tests lectern lectern-tool
+cmake --build "$build" -j"$(nproc)" --target core_tests fold_table_tests bidi_tests ui_tests platform_tests tool_tests lectern lectern-tool
 
 # Every report also goes to a file per process: the script fails on any file, whatever ctest
 # concluded. abort_on_error makes a report end the process with SIGABRT, never with an exit
