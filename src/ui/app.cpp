@@ -177,6 +177,12 @@ Intents draw_app(Session& s, UiState& ui) {
     upload_images(s.images(), ui.reader.images);
     complex_text_frame(ui.complex);
     ImGui::Begin("Lectern", nullptr, flags);
+    // A library opens a work when its tile arrives (a link, or a step past the loaded works):
+    // the timeline brings it into view then, as it does at once for an archive's.
+    if (s.selected() != ui.seen_selected) {
+        ui.seen_selected = s.selected();
+        if (s.is_library() && s.selected() >= 0) ui.timeline.follow_request = true;
+    }
     if (ui.prefs_revision != s.revision()) {  // kept preferences arrive as commands
         ui.prefs_revision = s.revision();
         ui.reader.scale = static_cast<float>(s.prefs().reading_scale);

@@ -165,6 +165,7 @@ struct UiState {
     std::uint64_t notice_serial = 0;  // the session notice last seen
     double notice_since = -100;       // when it appeared (ImGui time)
     FrameReport report;               // what the last frame drew, for the protocol's state()
+    int seen_selected = -1;           // the selection last drawn: a library's arrives later than asked
 };
 
 }  // namespace lectern::ui
