@@ -19,7 +19,7 @@ std::string gzip(std::string_view data, int level) {
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-std::optional<std::string> gunzip(std::string_view data) {
+std::optional<std::string> gunzip(std::string_view data, std::size_t most) {
     std::string out;
     std::size_t at = 0;
     char buf[1 << 16];
@@ -34,6 +34,7 @@ std::optional<std::string> gunzip(std::string_view data) {
             z.avail_out = sizeof buf;
             rc = inflate(&z, Z_NO_FLUSH);
             out.append(buf, sizeof buf - z.avail_out);
+            if (out.size() > most) rc = Z_BUF_ERROR;
         }
         at += z.total_in;
         inflateEnd(&z);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/library/library_manifest.h"
 #include "core/library/shard.h"
 #include "platform/gzip.h"
 
@@ -33,11 +34,16 @@ bool read_range(const std::string& path, std::uint64_t offset, std::uint64_t byt
     return true;
 }
 
-bool read_all(const std::string& path, std::string& out, std::string& error) {
+// The whole file, when it holds at most `most` bytes (a hostile library may name anything).
+bool read_all(const std::string& path, std::uint64_t most, std::string& out, std::string& error) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) {
         error = path + ": " + ec.message();
+        return false;
+    }
+    if (size > most) {
+        error = path + ": " + std::to_string(size) + " bytes, more than it may hold (" + std::to_string(most) + ")";
         return false;
     }
     return read_range(path, 0, size, out, error);
@@ -51,7 +57,7 @@ bool ends_with(const std::string& s, std::string_view tail) {
 
 bool LibraryDisk::is_library_path(const std::string& path) {
     std::error_code ec;
-    return ends_with(path, ".lectern") || ends_with(path, "library.json") ||
+    return ends_with(path, ".lectern") || fs::path(path).filename() == "library.json" ||
            (fs::is_directory(path, ec) && fs::exists(fs::path(path) / "library.json", ec));
 }
 
@@ -62,6 +68,10 @@ std::unique_ptr<LibraryDisk> LibraryDisk::open(const std::string& path, std::str
         std::string head;
         if (!read_range(path, 0, kContainerHeaderBytes, head, error)) return nullptr;
         const auto length = container_manifest_bytes(head);
+        if (length && *length > kMaxManifestBytes) {
+            error = path + ": its manifest would be " + std::to_string(*length) + " bytes, more than a manifest may be";
+            return nullptr;
+        }
         if (!length) {
             error = path + ": not a Lectern library (.lectern): its first bytes are not a library's header";
             return nullptr;
@@ -73,7 +83,8 @@ std::unique_ptr<LibraryDisk> LibraryDisk::open(const std::string& path, std::str
     }
     const fs::path folder = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
     disk->folder_ = folder.empty() ? std::string(".") : folder.string();
-    if (!read_all((fs::path(disk->folder_) / "library.json").string(), disk->manifest_, error)) return nullptr;
+    if (!read_all((fs::path(disk->folder_) / "library.json").string(), kMaxManifestBytes, disk->manifest_, error))
+        return nullptr;
     return disk;
 }
 
@@ -82,7 +93,7 @@ bool LibraryDisk::read(const LibraryRequest& r, std::string& stored, std::string
     if (!container_.empty() && member)  // a text alone, by its range
         return read_range(container_, data_start_ + r.part.offset + r.member_offset, r.member_bytes, stored, error);
     const bool ok = container_.empty()
-                        ? read_all((fs::path(folder_) / r.part.name).string(), stored, error)
+                        ? read_all((fs::path(folder_) / r.part.name).string(), r.part.bytes, stored, error)
                         : read_range(container_, data_start_ + r.part.offset, r.part.bytes, stored, error);
     if (!ok) return false;
     if (!shard_matches(r.part.name, stored)) {
@@ -109,7 +120,7 @@ void LibraryDisk::serve(Session& session) const {
                 session.library_answer(r.id, false, "", 0, error);
                 continue;
             }
-            std::optional<std::string> text = gunzip(stored);
+            std::optional<std::string> text = gunzip(stored, kMaxInflatedBytes);
             if (!text)
                 session.library_answer(r.id, false, "", stored.size(), "the part is damaged (it is not gzip data)");
             else session.library_answer(r.id, true, std::move(*text), stored.size(), "");

@@ -168,6 +168,23 @@ TEST_CASE("library session: tiles come for the view, links and texts on demand",
     CHECK(s.body_state(s.selected()) == Session::BodyState::ready);
     CHECK(*s.archive().works[static_cast<std::size_t>(s.selected())].body == *far.body);
 
+    // A second link into the same id block: answered from the block already here.
+    const Work& second = source.archive->works[1];
+    REQUIRE(s.open(second.id));
+    for (const LibraryRequest& r : s.take_library_requests()) {
+        CHECK(r.kind != LibraryRequest::Kind::ids);
+        host.answer(s, r);
+    }
+    REQUIRE(s.selected() >= 0);
+    CHECK(s.archive().works[static_cast<std::size_t>(s.selected())].id == second.id);
+    // A link still on its way gives way to a work chosen meanwhile.
+    const int chosen = s.selected();
+    REQUIRE(s.open(source.archive->works[2000].id));
+    s.select(chosen);
+    host.serve(s);
+    CHECK(s.selected() == chosen);
+    REQUIRE(s.open(far.id));
+
     // Next, walked through a whole tile and into the next one (fetched on the way).
     std::string last = far.id;
     for (int i = 0; i < 70; ++i) {

@@ -114,6 +114,11 @@ export async function libraries(browser, siteDir, singleFile) {
       await readWork(page, 'paris-' + far.id);
       s = await state(page);
       assert(s.library.requests - before <= 3, `a far work took ${s.library.requests - before} requests (id block, tile, text)`);
+      // The timeline went to it once its tile arrived.
+      const year = /^\d{4}/.test(far.date || '') ? +far.date.slice(0, 4) : null;
+      if (year !== null) {
+        await waitFor(page, (y) => { const v = window.lectern.state().view; return v.start <= y + 1 && v.end >= y; }, year);
+      }
       // Lanes by collection: a lane per city, and the works not loaded yet counted apart.
       equal((await command(page, { group: 'collection' })).ok, true, 'group command');
       s = await state(page);

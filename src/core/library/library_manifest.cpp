@@ -35,6 +35,20 @@ using library_json::number_at;
 using library_json::ref_at;
 using library_json::text_at;
 
+// Every lane counts the same bins, and all of them together no more than the dated works:
+// the timeline adds them up and draws them.
+void check_density(const LibraryManifest& m) {
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < m.density.size(); ++i) {
+        if (m.density[i].counts.size() != m.density.front().counts.size())
+            throw Bad{"density[" + std::to_string(i) + "].counts", "a different number of bins from the first lane"};
+        for (std::uint32_t c : m.density[i].counts) total += c;
+    }
+    if (total > m.dated)
+        throw Bad{"density",
+                  "counts " + std::to_string(total) + " works, more than the " + std::to_string(m.dated) + " dated"};
+}
+
 void check_tiles(const LibraryManifest& m) {
     std::uint32_t next = 0;
     for (std::size_t i = 0; i < m.tiles.size(); ++i) {
@@ -68,12 +82,14 @@ LibraryManifest read_manifest(const json& j) {
         d.lane = text_at(density[i], "lane", true, where);
         const json& counts = library_json::array_at(density[i], "counts", kMaxDensityBins, where);
         for (const json& c : counts) {
-            if (!c.is_number_unsigned()) throw Bad{where + ".counts", "expected counts"};
+            if (!c.is_number_unsigned() || c.get<std::uint64_t>() > m.dated)
+                throw Bad{where + ".counts", "expected counts"};
             d.counts.push_back(c.get<std::uint32_t>());
         }
         m.density.push_back(std::move(d));
     }
-    const json& collections = library_json::array_at(j, "collections", kMaxLibraryWorks);
+    check_density(m);
+    const json& collections = library_json::array_at(j, "collections", kMaxCollections);
     m.collections.reserve(collections.size());
     for (std::size_t i = 0; i < collections.size(); ++i) {
         const std::string where = "collections[" + std::to_string(i) + "]";

@@ -25,6 +25,9 @@ inline constexpr std::uint64_t kMaxPartBytes = 64ull << 20;
 inline constexpr std::uint64_t kMaxManifestBytes = 16ull << 20;
 inline constexpr std::uint32_t kMaxLibraryWorks = 10'000'000;
 inline constexpr std::size_t kMaxDensityBins = 4096;
+// A part inflates to at most this: readers stop there (a small gzip can stand for gigabytes).
+inline constexpr std::uint64_t kMaxInflatedBytes = 256ull << 20;
+inline constexpr std::size_t kMaxCollections = 100'000;
 
 // Works numbered in time order (0 first), `count` of them from `first`, dated from `start`
 // to `end` (fractional years; a tile of undated works has start == end == 0).

@@ -47,7 +47,7 @@ LoadResult Session::load(std::string_view json_text) {
     // so a failed allocation leaves the session as it was.
     const auto index_start = SteadyClock::now();
     TimelineItems items = build_timeline_items(*r.archive);
-    TimelineModel timeline = grouped_model(*r.archive);
+    TimelineModel timeline = grouped_model(*r.archive, false);
     show_lanes(timeline);
     std::vector<EraSpan> spans = lectern::era_spans(*r.archive);
     timings_.parse = parse_ms;
@@ -90,11 +90,18 @@ bool Session::open(std::string_view work_id) {
     if (block < 0) return false;
     opening_id_ = std::string(work_id);
     opening_number_.reset();
+    auto here = id_blocks_.find(static_cast<std::uint32_t>(block));
+    if (here != id_blocks_.end()) {  // its block came for an earlier link
+        open_from_ids(here->second);
+        return true;
+    }
     library_->want_ids(static_cast<std::uint32_t>(block));
     return true;
 }
 
 void Session::select(int work_index) {
+    opening_id_.clear();  // a link or step still waiting for its tile gives way to this choice
+    opening_number_.reset();
     selected_ = (work_index >= 0 && work_index < static_cast<int>(archive_->works.size())) ? work_index : -1;
 }
 
@@ -195,11 +202,11 @@ std::string file_stem(const std::string& title) {
 }
 }  // namespace
 
-TimelineModel Session::grouped_model(const Archive& a) const {
+TimelineModel Session::grouped_model(const Archive& a, bool in_library) const {
     if (grouping_ == LaneGrouping::kind) return build_timeline_model(a);
     std::vector<std::uint32_t> collections;
     std::vector<std::string> titles;
-    if (library_) {
+    if (library_ && in_library) {
         for (const LibraryWork& w : library_works_) collections.push_back(w.collection);
         for (const CollectionRef& c : library_->manifest().collections) titles.push_back(c.title);
     }
@@ -212,7 +219,7 @@ void Session::set_grouping(LaneGrouping grouping) {
     grouping_ = grouping;
     ++revision_;
     if (library_) return rebuild_library_timeline();
-    TimelineModel m = grouped_model(*archive_);
+    TimelineModel m = grouped_model(*archive_, false);
     show_lanes(m);
     timeline_ = std::move(m);
 }

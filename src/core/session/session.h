@@ -111,7 +111,7 @@ public:
     bool can_step(int step) const;
     void step(int step);
     void select(int work_index);  // -1 clears
-    void close() { selected_ = -1; }
+    void close() { select(-1); }
 
     const TimeWindow& view() const { return view_; }
     // Sets the window, clamped to sane limits. False when start/end make no window.
@@ -236,11 +236,14 @@ private:
         std::optional<std::pair<ShardRef, BodyRef>> body;
     };
     LaneGrouping grouping_ = LaneGrouping::kind;
-    TimelineModel grouped_model(const Archive& archive) const;  // the timeline's lanes as grouping_ asks
+    // The timeline's lanes as grouping_ asks; `in_library`: the archive is the library's (its
+    // works' collections known), not one being loaded in its place.
+    TimelineModel grouped_model(const Archive& archive, bool in_library) const;
     std::unique_ptr<LibraryLoader> library_;
     std::shared_ptr<Archive> library_archive_;
     std::vector<LibraryWork> library_works_;       // by archive().works index
     std::map<std::uint32_t, int> number_to_work_;  // loaded works by number
+    std::map<std::uint32_t, IdBlock> id_blocks_;   // id blocks arrived, by index
     std::string opening_id_;                       // a work asked for, not loaded yet
     std::optional<std::uint32_t> opening_number_;
     void plan_library();                        // wants what the view and the reader need
@@ -248,6 +251,7 @@ private:
     void library_tile_arrived(std::uint32_t tile, const std::string& text);
     void library_front_arrived(std::uint32_t collection, const std::string& text);
     void library_ids_arrived(std::uint32_t block, const std::string& text);
+    void open_from_ids(const IdBlock& block);  // the work a link asked for, now its number is known
     void rebuild_library_timeline();
     void open_number(std::uint32_t number);
     void reset_library();

@@ -33,6 +33,7 @@ void Session::reset_library() {
     library_archive_.reset();
     library_works_.clear();
     number_to_work_.clear();
+    id_blocks_.clear();
     opening_id_.clear();
     opening_number_.reset();
 }
@@ -71,9 +72,6 @@ bool Session::open_library(std::string_view manifest_json, std::string& error) {
     rebuild_library_timeline();
     fit_view();
     settle_language();
-    const LibraryManifest& m = library_->manifest();
-    if (m.collections.size() <= kFrontsAtOnce)
-        for (std::uint32_t c = 0; c < m.collections.size(); ++c) library_->want_front(c);
     return true;
 }
 
@@ -101,11 +99,18 @@ Session::BodyState Session::body_state(int work) const {
 
 void Session::plan_library() {
     const LibraryManifest& m = library_->manifest();
+    if (m.collections.size() <= kFrontsAtOnce)  // asked each time: one that failed is asked again after Retry
+        for (std::uint32_t c = 0; c < m.collections.size(); ++c) library_->want_front(c);
+    // A tile is in view when the starts of its works are: they run from its start to the
+    // next tile's (works are numbered by start). Its end, the end of its longest work, would
+    // put every tile before a decade-long interval in view at every zoom.
     std::vector<std::uint32_t> in_view;
     for (std::uint32_t t = 0; t < m.tiles.size(); ++t) {
         const TileRef& tile = m.tiles[t];
         if (tile.first >= m.dated) break;  // the undated tiles come only when a link asks
-        if (tile.end >= view_.start && tile.start <= view_.end) in_view.push_back(t);
+        const bool last = t + 1 == m.tiles.size() || m.tiles[t + 1].first >= m.dated;
+        const double last_start = last ? m.last : m.tiles[t + 1].start;
+        if (last_start >= view_.start && tile.start <= view_.end) in_view.push_back(t);
         if (in_view.size() > kTilesInView) break;
     }
     if (in_view.size() <= kTilesInView)
@@ -137,7 +142,8 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
     if (!a->ok) {
         set_notice(Message{"library.failed", {{"part", a->request.part.name}, {"detail", a->error}}}.in(language_));
         if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile)
-            opening_id_.clear(), opening_number_.reset();
+            opening_id_.clear();
+        opening_number_.reset();
         return;
     }
     switch (a->request.kind) {
@@ -213,10 +219,14 @@ void Session::library_ids_arrived(std::uint32_t block, const std::string& text) 
         opening_id_.clear();
         return;
     }
-    if (opening_id_.empty() || m.id_block_of(opening_id_) != static_cast<int>(block)) return;
-    auto it = std::lower_bound(r.block->begin(), r.block->end(), opening_id_,
+    const IdBlock& kept = id_blocks_[block] = std::move(*r.block);
+    if (!opening_id_.empty() && m.id_block_of(opening_id_) == static_cast<int>(block)) open_from_ids(kept);
+}
+
+void Session::open_from_ids(const IdBlock& block) {
+    auto it = std::lower_bound(block.begin(), block.end(), opening_id_,
                                [](const auto& entry, const std::string& id) { return entry.first < id; });
-    if (it == r.block->end() || it->first != opening_id_) {
+    if (it == block.end() || it->first != opening_id_) {
         set_notice(Message{"library.no_work", {{"id", utf8_shortened(opening_id_, 80)}}}.in(language_));
         opening_id_.clear();
         return;
@@ -235,13 +245,19 @@ void Session::open_number(std::uint32_t number) {
     }
     opening_number_ = number;
     const int t = library_->manifest().tile_of(number);
-    if (t >= 0) library_->want_tile(static_cast<std::uint32_t>(t));
+    if (t < 0) return;
+    if (library_->tile_failed(static_cast<std::uint32_t>(t)))  // asked before and lost: say so, Retry asks again
+        set_notice(
+            Message{"library.failed",
+                    {{"part", library_->manifest().tiles[static_cast<std::size_t>(t)].shard.name}, {"detail", "-"}}}
+                .in(language_));
+    library_->want_tile(static_cast<std::uint32_t>(t));
 }
 
 void Session::rebuild_library_timeline() {
     const LibraryManifest& m = library_->manifest();
     TimelineItems items = build_timeline_items(*library_archive_);
-    TimelineModel model = grouped_model(*library_archive_);
+    TimelineModel model = grouped_model(*library_archive_, true);
     std::vector<Lane> lanes;
     for (Lane& lane : model.lanes)
         if (lane.kind != Lane::Kind::works || grouping_ != LaneGrouping::kind) lanes.push_back(std::move(lane));
