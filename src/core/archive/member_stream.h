@@ -1,0 +1,142 @@
+// Reads a JSON document's top-level members from nlohmann's SAX events, handing the
+// elements of chosen arrays over one at a time, so no tree of the whole document is built:
+// an archive's million works are each a small tree, checked and dropped.
+//
+//   struct Mine : MemberSink { ... };     // says what to keep, receives what was kept
+//   MemberStream stream(sink);
+//   if (!json::sax_parse(text.begin(), text.end(), &stream)) use(stream.error_byte, ...);
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace lectern {
+
+// What the reader does with a top-level member's value, told when its key is read.
+enum class MemberTake {
+    skip,      // read past it (an unknown member: only its name matters)
+    whole,     // keep it as one tree
+    elements,  // an array: each element in turn; any other value whole
+};
+
+class MemberSink {
+public:
+    virtual ~MemberSink() = default;
+    // The document is not an object: only its type, as an empty value of that type.
+    virtual void top_level(const nlohmann::json& type_only) = 0;
+    // A member's key: a key seen twice starts over, as nlohmann's tree keeps the last value.
+    virtual MemberTake take(const std::string& key) = 0;
+    virtual void whole(const std::string& key, nlohmann::json&& value) = 0;
+    virtual void elements_begin(const std::string& key) = 0;
+    // `index`: the element's place in its array, counted from 0.
+    virtual void element(const std::string& key, std::size_t index, nlohmann::json& value) = 0;
+};
+
+class MemberStream {
+public:
+    using json = nlohmann::json;
+    explicit MemberStream(MemberSink& sink) : sink_(sink) {}
+
+    // The first syntax error, as nlohmann reports it to a SAX reader.
+    std::size_t error_byte = 0;  // 1-based, as nlohmann counts
+    std::string error_message;
+    std::string error_token;  // the lexer's bytes last read, control characters as <U+XXXX>
+
+    bool null() {
+        return scalar(json::value_t::null, [](Builder& b) { return b.null(); });
+    }
+    bool boolean(bool v) {
+        return scalar(json::value_t::boolean, [v](Builder& b) { return b.boolean(v); });
+    }
+    bool number_integer(json::number_integer_t v) {
+        return scalar(json::value_t::number_integer, [v](Builder& b) { return b.number_integer(v); });
+    }
+    bool number_unsigned(json::number_unsigned_t v) {
+        return scalar(json::value_t::number_unsigned, [v](Builder& b) { return b.number_unsigned(v); });
+    }
+    bool number_float(json::number_float_t v, const json::string_t& s) {
+        return scalar(json::value_t::number_float, [&](Builder& b) { return b.number_float(v, s); });
+    }
+    bool string(json::string_t& v) {
+        return scalar(json::value_t::string, [&](Builder& b) { return b.string(v); });
+    }
+    bool binary(json::binary_t& v) {
+        return scalar(json::value_t::binary, [&](Builder& b) { return b.binary(v); });
+    }
+    bool start_object(std::size_t n) {
+        return open(json::value_t::object, [n](Builder& b) { return b.start_object(n); });
+    }
+    bool start_array(std::size_t n) {
+        return open(json::value_t::array, [n](Builder& b) { return b.start_array(n); });
+    }
+    bool end_object() {
+        return close([](Builder& b) { return b.end_object(); });
+    }
+    bool end_array() {
+        return close([](Builder& b) { return b.end_array(); });
+    }
+    bool key(json::string_t& k);
+
+    template <class Exception>
+    bool parse_error(std::size_t byte, const std::string& token, const Exception& e) {
+        error_byte = byte;
+        error_message = e.what();
+        error_token = token;
+        return false;
+    }
+
+private:
+    // json_sax_dom_parser is one of nlohmann's details, whose shape changes upstream (3.12
+    // reworks it): archive_load.cpp and CMake pin the 3.11 line.
+    using Builder = nlohmann::detail::json_sax_dom_parser<json>;
+    enum class Level { document, members, elements, done };
+    enum class Capture { none, build, skip };
+
+    // A value begins where nothing is being captured: decide what to do with it.
+    void begin(json::value_t type);
+    // The captured value is complete: hand it over.
+    void finish();
+
+    template <class Feed>
+    bool scalar(json::value_t type, Feed feed) {
+        if (capture_ == Capture::none) begin(type);
+        if (capture_ == Capture::build) feed(*builder_);
+        if (open_ == 0 && capture_ != Capture::none) finish();
+        return true;
+    }
+    template <class Feed>
+    bool open(json::value_t type, Feed feed) {
+        if (capture_ == Capture::none) {
+            begin(type);
+            if (capture_ == Capture::none) return true;  // the root object or a streamed array opened
+        }
+        ++open_;
+        if (capture_ == Capture::build) feed(*builder_);
+        return true;
+    }
+    template <class Feed>
+    bool close(Feed feed) {
+        if (capture_ == Capture::none) {
+            level_ = level_ == Level::elements ? Level::members : Level::done;
+            return true;
+        }
+        if (capture_ == Capture::build) feed(*builder_);
+        if (--open_ == 0) finish();
+        return true;
+    }
+
+    MemberSink& sink_;
+    Level level_ = Level::document;
+    Capture capture_ = Capture::none;
+    std::size_t open_ = 0;  // containers open inside the captured value
+    std::string key_;       // the member being read
+    MemberTake take_ = MemberTake::skip;
+    std::size_t index_ = 0;  // the next element's place in its array
+    json value_;
+    std::optional<Builder> builder_;
+};
+
+}  // namespace lectern
