@@ -139,11 +139,11 @@ void read_work(Reader& r, const json& j, const std::string& p, std::set<std::str
 }
 
 // members::Work::people and members::Event::people are one name.
-void check_people_refs(Reader& r, const std::string& p, const std::vector<std::string>& refs,
+void check_people_refs(Reader& r, const char* array, std::size_t index, const std::vector<std::string>& refs,
                        const std::set<std::string>& person_ids) {
     for (std::size_t i = 0; i < refs.size(); ++i)
         if (!person_ids.count(refs[i]))
-            r.error(Reader::item(Reader::member(p, members::Work::people), i),
+            r.error(Reader::item(Reader::member(Reader::item(array, index), members::Work::people), i),
                     {"check.no_person", {{"id", shown_input(refs[i])}}});
 }
 

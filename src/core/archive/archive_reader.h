@@ -178,8 +178,8 @@ void read_era(Reader& r, const json& j, const std::string& p, std::set<std::stri
 // check_people_refs once every person is known (the people may come after the works).
 void read_event(Reader& r, const json& j, const std::string& p, Event& e);
 void read_work(Reader& r, const json& j, const std::string& p, std::set<std::string>& seen, Work& w);
-// `p`: the event's or work's path; each of `refs` must name one of `person_ids`.
-void check_people_refs(Reader& r, const std::string& p, const std::vector<std::string>& refs,
+// Each of `refs`, the people of element `index` of `array` ("works"), must name one of `person_ids`.
+void check_people_refs(Reader& r, const char* array, std::size_t index, const std::vector<std::string>& refs,
                        const std::set<std::string>& person_ids);
 
 }  // namespace lectern
