@@ -13,6 +13,7 @@
 #include "core/archive/archive_reader.h"
 #include "core/archive/json_syntax.h"
 #include "core/archive/member_stream.h"
+#include "core/archive/work_events.h"
 
 namespace lectern {
 
@@ -107,6 +108,23 @@ public:
         }
     }
 
+    ElementReader* element_reader(const std::string& key) override {
+        return array_named(key) == Array::works ? &work_events_ : nullptr;
+    }
+
+    void element_read(const std::string& key, std::size_t index, ElementReader&) override {
+        if (!work_events_.simple()) {
+            json j = work_events_.tree();
+            add(works_, key, index, j, read_work);
+            return;
+        }
+        Reader r(works_.problems);
+        Work& w = works_.items.emplace_back();
+        const std::optional<std::string> date = work_events_.take(w);
+        check_work_values(r, Reader::item(key, index), works_.seen, w, date);
+        if (!w.people.empty()) works_.refs.push_back({works_.problems.size(), works_.items.size() - 1, index});
+    }
+
     // Every problem, in order, into `out`; the archive, whether or not it has errors.
     std::shared_ptr<Archive> finish(std::vector<Diagnostic>& out) {
         auto a = std::make_shared<Archive>();
@@ -165,6 +183,7 @@ private:
     Section<Event> events_;
     Section<Era> eras_;
     Section<Work> works_;
+    WorkEvents work_events_;  // the works, the one array that grows to millions, read without trees
 };
 
 // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."

@@ -15,6 +15,18 @@ bool valid_id(const std::string& id) {
     return true;
 }
 
+void check_work_id(Reader& r, const std::string& p, const Work& w, std::set<std::string>& seen) {
+    if (!valid_id(w.id)) r.error(Reader::member(p, members::Work::id), {"check.bad_id", {{"id", shown_input(w.id)}}});
+    else if (!seen.insert(w.id).second)
+        r.error(Reader::member(p, members::Work::id), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
+}
+
+void check_attribution(Reader& r, const std::string& p, const Work& w) {
+    if (w.attribution != "author" && w.attribution != "ascribed" && w.attribution != "disputed")
+        r.error(Reader::member(p, members::Work::attribution),
+                {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
+}
+
 // One Media object: src and alt required, src one a reader may follow (core/archive/media_source.h).
 void read_media(Reader& r, const json& j, const std::string& p, Media& m) {
     r.warn_unknown(j, p, members::Media::all);
@@ -109,20 +121,12 @@ void read_era(Reader& r, const json& j, const std::string& p, std::set<std::stri
 
 void read_work(Reader& r, const json& j, const std::string& p, std::set<std::string>& seen, Work& w) {
     r.warn_unknown(j, p, members::Work::all);
-    if (r.text(j, p, members::Work::id, w.id, true)) {
-        if (!valid_id(w.id))
-            r.error(Reader::member(p, members::Work::id), {"check.bad_id", {{"id", shown_input(w.id)}}});
-        else if (!seen.insert(w.id).second)
-            r.error(Reader::member(p, members::Work::id), {"check.duplicate_work", {{"id", shown_input(w.id)}}});
-    }
+    if (r.text(j, p, members::Work::id, w.id, true)) check_work_id(r, p, w, seen);
     r.text(j, p, members::Work::title, w.title, true);
     r.date(j, p, members::Work::date, w.date, true, true);
     r.text(j, p, members::Work::date_label, w.date_label);
     r.text(j, p, members::Work::kind, w.kind);
-    if (r.text(j, p, members::Work::attribution, w.attribution) && w.attribution != "author" &&
-        w.attribution != "ascribed" && w.attribution != "disputed")
-        r.error(Reader::member(p, members::Work::attribution),
-                {"check.bad_attribution", {{"value", shown_input(w.attribution)}}});
+    if (r.text(j, p, members::Work::attribution, w.attribution)) check_attribution(r, p, w);
     r.text(j, p, members::Work::attribution_note, w.attribution_note);
     r.text(j, p, members::Work::section, w.section);
     r.nullable_text(j, p, members::Work::body, w.body);
@@ -136,6 +140,13 @@ void read_work(Reader& r, const json& j, const std::string& p, std::set<std::str
     r.each(j, p, members::Work::media, false,
            [&](const json& mj, const std::string& mp) { read_media(r, mj, mp, w.media.emplace_back()); });
     r.strings(j, p, members::Work::people, w.people);
+}
+
+void check_work_values(Reader& r, const std::string& p, std::set<std::string>& seen, Work& w,
+                       const std::optional<std::string>& date) {
+    check_work_id(r, p, w, seen);
+    if (date) r.date_text(p, members::Work::date, *date, w.date);
+    check_attribution(r, p, w);  // "author" when absent
 }
 
 // members::Work::people and members::Event::people are one name.

@@ -103,12 +103,15 @@ public:
             error(member(path, key), {"check.expected_date", {{"found", describe(*it)}}});
             return;
         }
+        date_text(path, key, it->get_ref<const std::string&>(), dst);
+    }
+
+    // A date written as `text`, parsed into dst, or the reason it is not one.
+    void date_text(const std::string& path, const char* key, const std::string& text, std::optional<EdtfDate>& dst) {
         Message why;
-        dst = parse_edtf(it->get_ref<const std::string&>(), &why);
+        dst = parse_edtf(text, &why);
         if (!dst)
-            error(member(path, key),
-                  {"check.invalid_date",
-                   {{"date", shown_input(it->get_ref<const std::string&>())}, {"reason", std::move(why)}}});
+            error(member(path, key), {"check.invalid_date", {{"date", shown_input(text)}, {"reason", std::move(why)}}});
     }
 
     void strings(const json& obj, const std::string& path, const char* key, std::vector<std::string>& dst) {
@@ -178,6 +181,10 @@ void read_era(Reader& r, const json& j, const std::string& p, std::set<std::stri
 // check_people_refs once every person is known (the people may come after the works).
 void read_event(Reader& r, const json& j, const std::string& p, Event& e);
 void read_work(Reader& r, const json& j, const std::string& p, std::set<std::string>& seen, Work& w);
+// A work read without a tree (core/archive/work_events.h), its members all of their usual
+// type: the checks read_work makes of their values. `date`: its text; nullopt when null.
+void check_work_values(Reader& r, const std::string& p, std::set<std::string>& seen, Work& w,
+                       const std::optional<std::string>& date);
 // Each of `refs`, the people of element `index` of `array` ("works"), must name one of `person_ids`.
 void check_people_refs(Reader& r, const char* array, std::size_t index, const std::vector<std::string>& refs,
                        const std::set<std::string>& person_ids);

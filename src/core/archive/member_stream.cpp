@@ -7,6 +7,7 @@ namespace lectern {
 
 bool MemberStream::key(json::string_t& k) {
     if (capture_ == Capture::build) return builder_->key(k);
+    if (capture_ == Capture::read) return reader_->key(k);
     if (capture_ == Capture::skip) return true;
     key_ = std::move(k);  // the lexer's buffer, cleared before its next token
     take_ = sink_.take(key_);
@@ -28,6 +29,7 @@ void MemberStream::begin(json::value_t type) {
                 level_ = Level::elements;
                 index_ = 0;
                 sink_.elements_begin(key_);
+                reader_ = sink_.element_reader(key_);
                 return;
             }
             if (take_ == MemberTake::skip) {
@@ -35,7 +37,13 @@ void MemberStream::begin(json::value_t type) {
                 return;
             }
             break;
-        case Level::elements: break;
+        case Level::elements:
+            if (reader_) {
+                capture_ = Capture::read;
+                reader_->begin();
+                return;
+            }
+            break;
         case Level::done: capture_ = Capture::skip; return;  // nlohmann stops first: nothing follows the root
     }
     capture_ = Capture::build;
@@ -49,6 +57,8 @@ void MemberStream::finish() {
         if (level_ == Level::members) sink_.whole(key_, std::move(value_));
         else sink_.element(key_, index_++, value_);
         value_ = json();
+    } else if (capture_ == Capture::read) {
+        sink_.element_read(key_, index_++, *reader_);
     } else if (level_ == Level::document) {
         level_ = Level::done;
     }

@@ -22,6 +22,27 @@ enum class MemberTake {
     elements,  // an array: each element in turn; any other value whole
 };
 
+// Reads one array element from its SAX events, in place of a tree (json_sax's event names;
+// MemberStream tells where the element ends).
+class ElementReader {
+public:
+    using json = nlohmann::json;
+    virtual ~ElementReader() = default;
+    virtual void begin() = 0;
+    virtual bool null() = 0;
+    virtual bool boolean(bool v) = 0;
+    virtual bool number_integer(json::number_integer_t v) = 0;
+    virtual bool number_unsigned(json::number_unsigned_t v) = 0;
+    virtual bool number_float(json::number_float_t v, const json::string_t& s) = 0;
+    virtual bool string(json::string_t& v) = 0;
+    virtual bool binary(json::binary_t& v) = 0;
+    virtual bool start_object(std::size_t n) = 0;
+    virtual bool key(json::string_t& k) = 0;
+    virtual bool end_object() = 0;
+    virtual bool start_array(std::size_t n) = 0;
+    virtual bool end_array() = 0;
+};
+
 class MemberSink {
 public:
     virtual ~MemberSink() = default;
@@ -33,6 +54,10 @@ public:
     virtual void elements_begin(const std::string& key) = 0;
     // `index`: the element's place in its array, counted from 0.
     virtual void element(const std::string& key, std::size_t index, nlohmann::json& value) = 0;
+    // The reader for the elements of `key`'s array; nullptr: each element as a tree (element()).
+    virtual ElementReader* element_reader(const std::string& key) = 0;
+    // The element `reader` read is complete.
+    virtual void element_read(const std::string& key, std::size_t index, ElementReader& reader) = 0;
 };
 
 class MemberStream {
@@ -46,37 +71,37 @@ public:
     std::string error_token;  // the lexer's bytes last read, control characters as <U+XXXX>
 
     bool null() {
-        return scalar(json::value_t::null, [](Builder& b) { return b.null(); });
+        return scalar(json::value_t::null, [](auto& b) { return b.null(); });
     }
     bool boolean(bool v) {
-        return scalar(json::value_t::boolean, [v](Builder& b) { return b.boolean(v); });
+        return scalar(json::value_t::boolean, [v](auto& b) { return b.boolean(v); });
     }
     bool number_integer(json::number_integer_t v) {
-        return scalar(json::value_t::number_integer, [v](Builder& b) { return b.number_integer(v); });
+        return scalar(json::value_t::number_integer, [v](auto& b) { return b.number_integer(v); });
     }
     bool number_unsigned(json::number_unsigned_t v) {
-        return scalar(json::value_t::number_unsigned, [v](Builder& b) { return b.number_unsigned(v); });
+        return scalar(json::value_t::number_unsigned, [v](auto& b) { return b.number_unsigned(v); });
     }
     bool number_float(json::number_float_t v, const json::string_t& s) {
-        return scalar(json::value_t::number_float, [&](Builder& b) { return b.number_float(v, s); });
+        return scalar(json::value_t::number_float, [&](auto& b) { return b.number_float(v, s); });
     }
     bool string(json::string_t& v) {
-        return scalar(json::value_t::string, [&](Builder& b) { return b.string(v); });
+        return scalar(json::value_t::string, [&](auto& b) { return b.string(v); });
     }
     bool binary(json::binary_t& v) {
-        return scalar(json::value_t::binary, [&](Builder& b) { return b.binary(v); });
+        return scalar(json::value_t::binary, [&](auto& b) { return b.binary(v); });
     }
     bool start_object(std::size_t n) {
-        return open(json::value_t::object, [n](Builder& b) { return b.start_object(n); });
+        return open(json::value_t::object, [n](auto& b) { return b.start_object(n); });
     }
     bool start_array(std::size_t n) {
-        return open(json::value_t::array, [n](Builder& b) { return b.start_array(n); });
+        return open(json::value_t::array, [n](auto& b) { return b.start_array(n); });
     }
     bool end_object() {
-        return close([](Builder& b) { return b.end_object(); });
+        return close([](auto& b) { return b.end_object(); });
     }
     bool end_array() {
-        return close([](Builder& b) { return b.end_array(); });
+        return close([](auto& b) { return b.end_array(); });
     }
     bool key(json::string_t& k);
 
@@ -93,7 +118,7 @@ private:
     // reworks it): archive_load.cpp and CMake pin the 3.11 line.
     using Builder = nlohmann::detail::json_sax_dom_parser<json>;
     enum class Level { document, members, elements, done };
-    enum class Capture { none, build, skip };
+    enum class Capture { none, build, read, skip };
 
     // A value begins where nothing is being captured: decide what to do with it.
     void begin(json::value_t type);
@@ -101,29 +126,34 @@ private:
     void finish();
 
     template <class Feed>
-    bool scalar(json::value_t type, Feed feed) {
+    void feed(Feed f) {
+        if (capture_ == Capture::build) f(*builder_);
+        else if (capture_ == Capture::read) f(*reader_);
+    }
+    template <class Feed>
+    bool scalar(json::value_t type, Feed f) {
         if (capture_ == Capture::none) begin(type);
-        if (capture_ == Capture::build) feed(*builder_);
+        feed(f);
         if (open_ == 0 && capture_ != Capture::none) finish();
         return true;
     }
     template <class Feed>
-    bool open(json::value_t type, Feed feed) {
+    bool open(json::value_t type, Feed f) {
         if (capture_ == Capture::none) {
             begin(type);
             if (capture_ == Capture::none) return true;  // the root object or a streamed array opened
         }
         ++open_;
-        if (capture_ == Capture::build) feed(*builder_);
+        feed(f);
         return true;
     }
     template <class Feed>
-    bool close(Feed feed) {
+    bool close(Feed f) {
         if (capture_ == Capture::none) {
             level_ = level_ == Level::elements ? Level::members : Level::done;
             return true;
         }
-        if (capture_ == Capture::build) feed(*builder_);
+        feed(f);
         if (--open_ == 0) finish();
         return true;
     }
@@ -137,6 +167,7 @@ private:
     std::size_t index_ = 0;  // the next element's place in its array
     json value_;
     std::optional<Builder> builder_;
+    ElementReader* reader_ = nullptr;  // the current array's, if its sink has one
 };
 
 }  // namespace lectern
