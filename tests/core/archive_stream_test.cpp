@@ -84,3 +84,38 @@ TEST_CASE("archive stream: a document that is not an object says what it is", "[
           std::vector<std::string>{"(top level): expected an object, found an array"});
     CHECK(problems("7") == std::vector<std::string>{"(top level): expected an object, found a number"});
 }
+
+TEST_CASE("archive stream: works read without a tree and works that need one give the same problems", "[archive]") {
+    // Works in the usual shape are read straight from the parser (core/archive/work_events.h);
+    // a tag that is not a string, a member written twice or a person given as an object sends
+    // the work through the tree, half-way through an array.
+    const LoadResult r = load_archive(R"({"lectern": 1, "title": "T", "people": [{"id": "p", "name": "P"}], "works": [
+        {"id": "a", "title": "A", "date": null, "tags": ["x", 5, ["y"], "z"], "people": ["p", "q"]},
+        {"id": "b", "title": "B", "date": "1936-13", "title": 7, "attribution": "bad", "body": null},
+        {"id": "c", "title": "C", "date": "1936", "people": ["p"], "tags": [], "body": "text", "date": null},
+        {"id": "d", "title": "D", "date": "1936", "people": [{"id": "p"}]}]})");
+    std::vector<std::string> said;
+    for (const Diagnostic& d : r.diagnostics) said.push_back(d.to_string());
+    CHECK(said == std::vector<std::string>{
+                      "works[0].tags[1]: expected a string, found a number",
+                      "works[0].tags[2]: expected a string, found an array",
+                      "works[0].people[1]: no person with id 'q'",
+                      "works[1].title: expected a string, found a number",
+                      "works[1].date: invalid date '1936-13': month 13",
+                      "works[1].attribution: 'bad' is not author, ascribed or disputed",
+                      "works[3].people[0]: expected a string, found an object",
+                  });
+
+    const LoadResult ok = load_archive(R"({"lectern": 1, "title": "T", "people": [{"id": "p", "name": "P"}], "works": [
+        {"id": "c", "title": "C", "date": "1936", "people": ["p"], "tags": ["t", "u"], "body": "text", "date": null,
+         "kind": "poem", "attribution": "disputed", "section": "S", "source": "src", "notes": "n"}]})");
+    REQUIRE(ok.ok());
+    const Work& w = ok.archive->works.at(0);
+    CHECK(w.id == "c");
+    CHECK_FALSE(w.date.has_value());  // the last "date" counts
+    CHECK(w.body == std::optional<std::string>("text"));
+    CHECK(w.tags == std::vector<std::string>{"t", "u"});
+    CHECK(w.people == std::vector<std::string>{"p"});
+    CHECK(w.attribution == "disputed");
+    CHECK(w.kind + w.section + w.source + w.notes == "poemSsrcn");
+}
