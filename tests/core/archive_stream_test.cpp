@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/archive/archive.h"
+#include "core/archive/array_size_hint.h"
 
 using namespace lectern;
 
@@ -118,4 +119,13 @@ TEST_CASE("archive stream: works read without a tree and works that need one giv
     CHECK(w.people == std::vector<std::string>{"p"});
     CHECK(w.attribution == "disputed");
     CHECK(w.kind + w.section + w.source + w.notes == "poemSsrcn");
+}
+
+TEST_CASE("archive stream: the quick count of the works, for reserving them, counts elements only", "[archive]") {
+    CHECK(top_level_array_size(R"({"works": [{"id": "a"}, 5, "x,]", [1, [2]], {"title": "\"]}"}]})", "works") == 5);
+    CHECK(top_level_array_size(R"({"works": [], "x": {"works": [1, 2]}})", "works") == 0);
+    CHECK(top_level_array_size(R"({"works": [1], "works": [1, 2, 3]})", "works") == 3);  // the last counts
+    CHECK(top_level_array_size(R"({"works": "[1, 2]", "title": "works"})", "works") == 0);
+    CHECK(top_level_array_size(R"({"a\\": 1, "works": [ 1 , 2 ]})", "works") == 2);
+    CHECK(top_level_array_size("", "works") == 0);
 }

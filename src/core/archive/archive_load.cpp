@@ -4,11 +4,13 @@
 // as one tree beside the model (that tree took more memory than the model and the text).
 #include <algorithm>
 #include <memory>
+#include <new>
 #include <optional>
 #include <set>
 #include <type_traits>
 
 #include "core/archive/archive.h"
+#include "core/archive/array_size_hint.h"
 #include "core/archive/archive_members.h"
 #include "core/archive/archive_reader.h"
 #include "core/archive/json_syntax.h"
@@ -62,6 +64,9 @@ bool known_member(const std::string& key) {
 // members, then people, pages, events, eras and works (not the order of the text).
 class ArchiveSink final : public MemberSink {
 public:
+    // `works_hint`: how many works the text holds (array_size_hint.h), reserved at once.
+    explicit ArchiveSink(std::size_t works_hint) : works_hint_(works_hint) {}
+
     void top_level(const json& type_only) override { top_level_ = type_only; }
 
     MemberTake take(const std::string& key) override {
@@ -88,7 +93,10 @@ public:
             case Array::pages: pages_.read = true; break;
             case Array::events: events_.read = true; break;
             case Array::eras: eras_.read = true; break;
-            case Array::works: works_.read = true; break;
+            case Array::works:
+                works_.read = true;
+                reserve_works();
+                break;
             case Array::none: break;
         }
     }
@@ -144,6 +152,13 @@ public:
     }
 
 private:
+    void reserve_works() {
+        // Where memory is short (the browser's 2 GB), the vector grows as it would have.
+        try {
+            works_.items.reserve(works_hint_);
+        } catch (const std::bad_alloc&) {}
+    }
+
     template <class Item, class Read>
     static void add(Section<Item>& s, const std::string& key, std::size_t index, const json& j, Read read) {
         Reader r(s.problems);
@@ -183,6 +198,7 @@ private:
     Section<Event> events_;
     Section<Era> eras_;
     Section<Work> works_;
+    std::size_t works_hint_;
     WorkEvents work_events_;  // the works, the one array that grows to millions, read without trees
 };
 
@@ -215,7 +231,9 @@ LoadResult load_archive(std::string_view text) {
     // and silently drop the rest of the file. A raw NUL is never valid JSON, so the first one is
     // reported wherever it is, unless the parser stops at an earlier error.
     const std::size_t nul = text.find('\0');
-    ArchiveSink sink;
+    // A valid work takes 34 bytes at least ({"id":"a","title":"","date":null}): a count above
+    // that, from a text that is not an archive, is not believed.
+    ArchiveSink sink(std::min(top_level_array_size(text, members::Archive::works), text.size() / 34));
     MemberStream stream(sink);
     // sax_parse reports both kinds of error to the stream: a syntax error, and a number too large
     // for a double ("1e400"), which json::parse throws as out_of_range, with no place.
