@@ -1,7 +1,8 @@
 // Loads an archive from JSON text in one pass: core/archive/member_stream.h hands over the
 // archive's own members and each element of its arrays as a small tree, which
-// core/archive/archive_reader.h checks into the model and drops. A million works never stand
-// as one tree beside the model (that tree took more memory than the model and the text).
+// core/archive/archive_reader.h checks into the model and drops; the works come as events
+// (core/archive/work_events.h), most of them never a tree. A million works never stand as one
+// tree beside the model (that tree took more memory than the model and the text together).
 #include <algorithm>
 #include <memory>
 #include <new>
