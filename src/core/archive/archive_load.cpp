@@ -180,6 +180,7 @@ private:
             r.each(rest_, "", key, required, [](const json&, const std::string&) {});
             return;
         }
+        out.reserve(out.size() + s.problems.size());  // one allocation for a broken generator's million problems
         std::size_t next = 0;
         for (std::size_t i = 0; i <= s.problems.size(); ++i) {
             for (; next < s.refs.size() && s.refs[next].at == i; ++next) {
