@@ -1,6 +1,6 @@
 // Reads a JSON document's top-level members from nlohmann's SAX events, handing the
 // elements of chosen arrays over one at a time, so no tree of the whole document is built:
-// an archive's million works are each a small tree, checked and dropped.
+// each element is a small tree, checked and dropped, or goes as events to an ElementReader.
 //
 //   struct Mine : MemberSink { ... };     // says what to keep, receives what was kept
 //   MemberStream stream(sink);
@@ -28,7 +28,7 @@ class ElementReader {
 public:
     using json = nlohmann::json;
     virtual ~ElementReader() = default;
-    virtual void begin() = 0;
+    virtual void begin() = 0;  // a new element: forget the last one
     virtual bool null() = 0;
     virtual bool boolean(bool v) = 0;
     virtual bool number_integer(json::number_integer_t v) = 0;
