@@ -46,7 +46,8 @@ public:
 class MemberSink {
 public:
     virtual ~MemberSink() = default;
-    // The document is not an object: only its type, as an empty value of that type.
+    // The document is not an object: only its type, as an empty value of that type (the
+    // value itself is built and dropped, as before the stream).
     virtual void top_level(const nlohmann::json& type_only) = 0;
     // A member's key: a key seen twice starts over, as nlohmann's tree keeps the last value.
     virtual MemberTake take(const std::string& key) = 0;
