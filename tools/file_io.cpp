@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace lectern::tool {
@@ -21,13 +20,22 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string&
         error = std::string("cannot open: ") + std::strerror(errno);
         return std::nullopt;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // Read straight into a string of the file's size: an ostringstream grows by doubling and is
+    // then copied out (0.21 s against 0.07 s for a 113 MB archive). What a stat does not count
+    // (a pipe, a file that grew) is read after it.
+    std::string text;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        text.resize(static_cast<std::size_t>(st.st_size));
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    char more[1 << 16];
+    while (in.read(more, sizeof more), in.gcount() > 0) text.append(more, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {
         error = "cannot read";
         return std::nullopt;
     }
-    return ss.str();
+    return text;
 }
 
 bool write_file_atomically(const std::string& path, const std::string& data, std::string& error) {
