@@ -239,7 +239,8 @@ const range = (v) => `${med(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Mat
 
 const { browser, tmp } = await launch();
 const server = await serve();
-const layouts = [['folder', 'library/library.json'], ['container (Range)', 'library.lectern']];
+const layouts = [['folder', 'library/library.json'], ['container (Range)', 'library.lectern']]
+  .filter(([name]) => !process.env.LAYOUT || name.startsWith(process.env.LAYOUT));  // LAYOUT=folder or container
 console.log(`Chromium ${browser.version()}, ${runs} runs a measure, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`library: ${manifest.works} works, ${manifest.collections.length} collections, ${manifest.tiles.length} tiles; ` +
   `library.json ${kb(fs.statSync(path.join(folder, 'library.json')).size)} (gzip -9: ${kb(zlib.gzipSync(fs.readFileSync(path.join(folder, 'library.json')), { level: 9 }).length)}); ` +
@@ -290,6 +291,11 @@ for (const [layout, where] of layouts) {
     }
     let s = await page.evaluate(() => window.lectern.state().library);
     r.heap.push({ step: `${views.length} decades viewed`, ...(await heap(page)), loaded: s.loaded });
+    // First of the works, while no id block is here (see the link that never resolves in docs/performance.md).
+    const big = await openWork(page, requests, longestId);
+    s = await page.evaluate(() => window.lectern.state().library);
+    r.heap.push({ step: `the longest text (${longestId}, ${kb(longest.bytes)} gzip) opened in ${big.ms.toFixed(0)} ms`,
+      ...(await heap(page)), loaded: s.loaded });
     const more = [];
     for (let i = 0; i < 20; ++i) more.push(ids.get(Math.floor(random() * manifest.works)));
     let stuck = 0;
@@ -307,10 +313,6 @@ for (const [layout, where] of layouts) {
       console.error(`  ${layout}: ${n + 1} works asked for (${id}): wasm ${mb(h.wasm)}, js ${mb(h.js)}, loaded ${s.loaded}`);
     }
     r.heap.push({ step: `${more.length} more works asked for by link (${stuck} never shown)`, ...(await heap(page)), loaded: s.loaded });
-    const big = await openWork(page, requests, longestId);
-    s = await page.evaluate(() => window.lectern.state().library);
-    r.heap.push({ step: `the longest text (${longestId}, ${kb(longest.bytes)} gzip) opened in ${big.ms.toFixed(0)} ms`,
-      ...(await heap(page)), loaded: s.loaded });
     await page.evaluate(() => window.lectern.command({ fit: true }));
     await quiet(page, requests);
     r.heap.push({ step: 'whole span again', ...(await heap(page)), loaded: s.loaded,
