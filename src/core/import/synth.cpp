@@ -2,6 +2,10 @@
 // the standard library's distributions (which differ between implementations).
 #include "core/import/synth.h"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace lectern {
@@ -34,14 +38,103 @@ std::string pad(long v, int width) {
     return v < 0 ? "-" + s : s;
 }
 
-std::string words(Rng& r, int n, bool capital) {
+// A generated vocabulary for one script, drawn by a Zipf curve: the word of rank k
+// (from 0) comes with weight 1/(k+1), as in natural language; frequent words are short.
+struct Vocabulary {
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> cumulative;  // scaled to 2^32 - 1
+    const char* space = " ";                // between words ("" in CJK)
+    const char* stop = ".";                 // ends a sentence
+};
+
+constexpr std::size_t kVocabularySize = 20000;
+
+// Words of rank k are k written in base (number of syllables), a syllable a digit.
+Vocabulary vocabulary(const std::vector<std::string>& syllables, const char* space, const char* stop) {
+    Vocabulary v;
+    v.space = space, v.stop = stop;
+    std::vector<double> sum(kVocabularySize);
+    double total = 0;
+    for (std::size_t k = 0; k < kVocabularySize; ++k) {
+        std::string w;
+        for (std::size_t n = k;; n = n / syllables.size() - 1) {
+            w.insert(0, syllables[n % syllables.size()]);
+            if (n < syllables.size()) break;
+        }
+        v.words.push_back(std::move(w));
+        total += 1.0 / static_cast<double>(k + 1);
+        sum[k] = total;
+    }
+    for (double x : sum) v.cumulative.push_back(static_cast<std::uint32_t>(x / total * 4294967295.0));
+    return v;
+}
+
+std::vector<std::string> pairs(const std::vector<const char*>& consonants, const std::vector<const char*>& vowels) {
+    std::vector<std::string> out;
+    for (const char* v : vowels)
+        for (const char* c : consonants) out.push_back(std::string(c) + v);
+    return out;
+}
+
+// The scripts of a realistic corpus: Latin, Cyrillic, Greek and CJK (one Han character a syllable).
+std::vector<Vocabulary> vocabularies() {
+    std::vector<std::string> han;
+    for (std::uint32_t i = 0; i < 3000; ++i) {  // spread over the common block U+4E00..U+9FA5
+        const std::uint32_t c = 0x4E00 + (i * 7) % 20902;
+        han.push_back({static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (c & 0x3F))});
+    }
+    return {
+        vocabulary(pairs({"b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v"}, {"a", "e", "i", "o", "u"}),
+                   " ", "."),
+        vocabulary(pairs({"б", "в", "г", "д", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ч"},
+                         {"а", "е", "и", "о", "у", "я"}),
+                   " ", "."),
+        vocabulary(pairs({"β", "γ", "δ", "θ", "κ", "λ", "μ", "ν", "π", "ρ", "σ", "τ"}, {"α", "ε", "η", "ι", "ο", "ω"}),
+                   " ", "."),
+        vocabulary(han, "", "。")};
+}
+
+// Where a work's words come from: the short fixed list, or a vocabulary.
+struct Words {
+    const Vocabulary* vocabulary = nullptr;
+    const char* stop() const { return vocabulary ? vocabulary->stop : "."; }
+};
+
+std::string words(Rng& r, int n, bool capital, const Words& from = {}) {
     std::string s;
+    const Vocabulary* v = from.vocabulary;
     for (int i = 0; i < n; ++i) {
-        std::string w = kWords[r.below(sizeof kWords / sizeof kWords[0])];
+        std::string w;
+        if (v) {
+            const auto at = std::lower_bound(v->cumulative.begin(), v->cumulative.end(), r.next());
+            w = v->words[std::min<std::size_t>(static_cast<std::size_t>(at - v->cumulative.begin()),
+                                               kVocabularySize - 1)];
+        } else {
+            w = kWords[r.below(sizeof kWords / sizeof kWords[0])];
+        }
         if (i == 0 && capital && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
-        s += (i ? " " : "") + w;
+        s += (i ? (v ? v->space : " ") : "") + w;
     }
     return s;
+}
+
+// exp without the platform's libm, so lengths are the same everywhere: 2^k times a series.
+double exp_portable(double x) {
+    const double ln2 = 0.6931471805599453;
+    const int k = static_cast<int>(x / ln2 + (x < 0 ? -0.5 : 0.5));
+    const double rest = x - k * ln2;
+    double term = 1, sum = 1;
+    for (int i = 1; i < 20; ++i) sum += (term *= rest / i);
+    return std::ldexp(sum, k);
+}
+
+// A log-normal length: a standard normal as twelve uniforms less six (Irwin-Hall), then bounded.
+std::size_t log_normal(Rng& r, const SynthSettings& st) {
+    double z = -6;
+    for (int i = 0; i < 12; ++i) z += r.next() / 4294967296.0;
+    const double bytes = static_cast<double>(st.body_median) * exp_portable(st.body_sigma * z);
+    return std::clamp(static_cast<std::size_t>(bytes), st.body_min, std::max(st.body_min, st.body_max));
 }
 
 // One EDTF date of a random precision in [first, last].
@@ -72,14 +165,15 @@ std::string date(Rng& r, int first, int last) {
     return base;
 }
 
-std::string body(Rng& r, std::size_t bytes) {
+std::string body(Rng& r, std::size_t bytes, const Words& from = {}) {
     std::string s;
+    const std::string stop = from.stop();
     while (s.size() < bytes) {
         switch (r.below(8)) {
-            case 0: s += "## " + words(r, 3, true) + "\n\n"; break;
-            case 1: s += "> " + words(r, 12, true) + ".\n\n"; break;
-            case 2: s += "- " + words(r, 5, true) + "\n- *" + words(r, 4, false) + "*\n\n"; break;
-            default: s += words(r, 40, true) + " **" + words(r, 2, false) + "**.\n\n"; break;
+            case 0: s += "## " + words(r, 3, true, from) + "\n\n"; break;
+            case 1: s += "> " + words(r, 12, true, from) + stop + "\n\n"; break;
+            case 2: s += "- " + words(r, 5, true, from) + "\n- *" + words(r, 4, false, from) + "*\n\n"; break;
+            default: s += words(r, 40, true, from) + " **" + words(r, 2, false, from) + "**" + stop + "\n\n"; break;
         }
     }
     return s;
@@ -101,11 +195,15 @@ std::string synth_archive_json(const SynthSettings& st) {
         events.push_back(
             {{"date", date(r, st.first_year, st.last_year)}, {"title", words(r, 4, true)}, {"people", {"author"}}});
     a["events"] = std::move(events);
+    const std::vector<Vocabulary> scripts = st.zipf || st.scripts_percent ? vocabularies() : std::vector<Vocabulary>();
     ojson works = ojson::array();
     for (std::size_t i = 0; i < st.works; ++i) {
         ojson w;
         w["id"] = "w" + std::to_string(i);
-        w["title"] = words(r, 2 + static_cast<int>(r.below(5)), true);
+        Words from;
+        if (st.zipf) from.vocabulary = &scripts[0];
+        if (st.scripts_percent && r.below(100) < st.scripts_percent) from.vocabulary = &scripts[1 + r.below(3)];
+        w["title"] = words(r, 2 + static_cast<int>(r.below(5)), true, from);
         w["date"] = r.chance(1) ? ojson(nullptr) : ojson(date(r, st.first_year, st.last_year));
         w["kind"] = kKinds[r.below(sizeof kKinds / sizeof kKinds[0])];
         w["people"] = {"author"};
@@ -113,7 +211,8 @@ std::string synth_archive_json(const SynthSettings& st) {
             w["attribution"] = "disputed";
             w["attribution_note"] = words(r, 12, true) + ".";
         }
-        if (st.body_bytes) w["body"] = body(r, st.body_bytes);
+        if (st.body_median) w["body"] = body(r, log_normal(r, st), from);
+        else if (st.body_bytes) w["body"] = body(r, st.body_bytes, from);
         works.push_back(std::move(w));
     }
     a["works"] = std::move(works);
