@@ -13,8 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace lectern;
 
-fs::path packed_serge() {
-    const fs::path dir = fs::temp_directory_path() / "lectern-library-disk";
+// Each test packs into a folder of its own: ctest runs them side by side.
+fs::path packed_serge(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("lectern-library-disk-" + name);
     fs::remove_all(dir);
     tool::PackOptions o;
     o.folder = (dir / "lib").string();
@@ -28,7 +29,7 @@ fs::path packed_serge() {
 }  // namespace
 
 TEST_CASE("library disk: folder, library.json and container open the same library", "[library][platform]") {
-    const fs::path dir = packed_serge();
+    const fs::path dir = packed_serge("layouts");
     for (const fs::path& path : {dir / "lib", dir / "lib" / "library.json", dir / "serge.lectern"}) {
         CAPTURE(path.string());
         REQUIRE(platform::LibraryDisk::is_library_path(path.string()));
@@ -46,7 +47,7 @@ TEST_CASE("library disk: folder, library.json and container open the same librar
 }
 
 TEST_CASE("library disk: a container cut short says where, and a stranger is refused", "[library][platform]") {
-    const fs::path dir = packed_serge();
+    const fs::path dir = packed_serge("cut");
     const fs::path cut = dir / "cut.lectern";
     fs::copy_file(dir / "serge.lectern", cut);
     fs::resize_file(cut, fs::file_size(cut) - 500);
