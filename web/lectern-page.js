@@ -231,13 +231,16 @@
     return {};  // Emscripten's loader waits for receive()
   }
 
-  // A site that carries a library (./build-wasm.sh --library=DIR) opens it in place of
-  // archive.json, unless the address asks for another archive or library; archive.json
-  // stays to fall back on.
-  var carriedLibrary = document.currentScript && document.currentScript.getAttribute('data-library');
-  if (/[?&](archive|library)=/.test(location.search)) carriedLibrary = null;
+  // A library to start with: ?library=URL, or the one the site carries (./build-wasm.sh
+  // --library=DIR) unless the address asks for an archive. Its manifest is fetched now,
+  // while the viewer starts; the bundled archive only if the library cannot be opened.
+  var startLibrary = window.lecternArchiveParam ? window.lecternArchiveParam(location, 'library') : null;
+  var carried = document.currentScript && document.currentScript.getAttribute('data-library');
+  if (!startLibrary && carried && !/[?&]archive=/.test(location.search))
+    startLibrary = { url: new URL(carried, location.href) };
+  if (startLibrary && startLibrary.url) window.lecternLibrary.prefetch(startLibrary.url);
   var archiveStart = performance.now();
-  var archive = carriedLibrary ? Promise.resolve(null) : bundledArchive().then(function (bytes) {
+  var archive = startLibrary && startLibrary.url ? Promise.resolve(null) : bundledArchive().then(function (bytes) {
     timings.archive = since(archiveStart);
     return bytes;
   });
@@ -405,37 +408,24 @@
     if (dark.addEventListener) dark.addEventListener('change', follow);
   }
 
-  // ?library=URL: a library's folder (its library.json) or container (.lectern); the
-  // bundled archive stays when it cannot be opened, with the reason.
-  function openLibrary(wanted) {
+  // The library to start with (its manifest on its way since the page began); if it cannot
+  // be opened, the bundled archive, and the reason. A ?library= that is no address says so.
+  function openStartLibrary(wanted) {
     var title = t('page.could_not_open_title');
     if (wanted.problem) {
       showDialog(title, t('page.bundled_instead'), [wanted.problem]);
       applyStartLink();
       return;
     }
-    progress(t('page.downloading', { name: decodeURIComponent(wanted.url.pathname.split('/').pop() || wanted.url.host) }));
     window.lecternLibrary.openUrl(wanted.url, function () {
-      status.classList.add('hidden');
-      followViewer();
-      applyStartLink();
-    }, function (why) {
-      status.classList.add('hidden');
-      showDialog(title, t('page.bundled_instead'), [wanted.url.href + ': ' + why]);
-      applyStartLink();
-    });
-  }
-
-  // The site's own library; if it cannot be opened, archive.json, and the reason.
-  function openCarried() {
-    window.lecternLibrary.openUrl(new URL(carriedLibrary, location.href), function () {
       followViewer();
       applyStartLink();
     }, function (why) {
       bundledArchive().then(function (bytes) {
         loadBytes(bytes);
         followViewer();
-        showDialog(t('page.could_not_open_title'), t('page.bundled_instead'), [carriedLibrary + ': ' + why]);
+        showDialog(title, t('page.bundled_instead'), [wanted.url.href + ': ' + why]);
+        applyStartLink();
       }).catch(function (e) { show(e.message, true); });
     });
   }
@@ -443,14 +433,13 @@
   Promise.all([archive, started]).then(function (parts) {
     ready = true;
     applyPrefs();
-    if (parts[0] === null) { openCarried(); return; }
+    if (parts[0] === null) { openStartLibrary(startLibrary); return; }
     var loadStart = performance.now();
     var reply = loadBytes(parts[0]);
     timings.load = since(loadStart);
     followViewer();
     if (!reply.ok) { show(t('page.not_opened') + '\n' + reply.error, true); return; }
-    var library = window.lecternArchiveParam ? window.lecternArchiveParam(location, 'library') : null;
-    if (library) { openLibrary(library); return; }
+    if (startLibrary) { openStartLibrary(startLibrary); return; }  // only a problem to show
     var wanted = window.lecternArchiveParam ? window.lecternArchiveParam(location) : null;
     if (!wanted) { applyStartLink(); return; }
     window.lecternFetchArchive(wanted, progress, function (name, bytes) {

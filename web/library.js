@@ -43,10 +43,26 @@
     }
   }
 
+  // The part inflated by the browser, stopping past MAX_INFLATED (a small part can stand
+  // for gigabytes) with the reason.
+  var MAX_INFLATED = 256 * 1024 * 1024;
   function inflate(bytes) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); },
-      function () { throw new Error(t('page.library_not_gzip')); });
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    var chunks = [], got = 0;
+    function pump() {
+      return reader.read().then(function (step) {
+        if (step.done) return;
+        got += step.value.length;
+        if (got > MAX_INFLATED) { reader.cancel(); throw new Error(t('page.library_not_gzip')); }
+        chunks.push(step.value);
+        return pump();
+      });
+    }
+    return pump().then(function () {
+      var out = new Uint8Array(got), at = 0;
+      chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+      return out;
+    }, function () { throw new Error(t('page.library_not_gzip')); });
   }
 
   function httpProblem(r) { return 'HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''); }
@@ -118,16 +134,19 @@
   // HTTP Range on a host that honours it (206). A host that answers 200 sends the whole file:
   // read once, then served from memory, so nothing is lost (the folder layout suits such hosts better).
   function rangeSlicer(url) {
-    var whole = null;
+    var whole = null;  // the file, once a 200 brought it all: one download, shared, forgotten if it fails
+    function slice(a, b) { return whole.then(function (all) { return all.subarray(a, Math.min(b, all.length)); }); }
     return function (a, b) {
-      if (whole) return whole.then(function (all) { return all.subarray(a, Math.min(b, all.length)); });
+      if (whole) return slice(a, b);
       return fetch(url, { credentials: 'omit', headers: { Range: 'bytes=' + a + '-' + (b - 1) } }).then(function (r) {
         if (r.status === 206) return r.arrayBuffer().then(function (x) { return new Uint8Array(x); });
         if (r.status !== 200) throw new Error(httpProblem(r));
+        if (whole) { r.body && r.body.cancel(); return slice(a, b); }  // another read brought it first
         console.warn('Lectern: ' + url + ' was sent whole (the host ignores Range requests); reading it from memory');
         lecternLibrary.rangeIgnored = true;
         whole = r.arrayBuffer().then(function (x) { return new Uint8Array(x); });
-        return whole.then(function (all) { return all.subarray(a, Math.min(b, all.length)); });
+        whole.catch(function () { whole = null; });
+        return slice(a, b);
       });
     };
   }
@@ -140,8 +159,8 @@
 
   // ---- opening ---------------------------------------------------------------------------
 
-  function open(src, name, done, fail) {
-    src.manifest().then(function (bytes) {
+  function open(src, name, done, fail, manifest) {
+    (manifest || src.manifest()).then(function (bytes) {
       var reply = withHeap(bytes, function (ptr) { return JSON.parse(UTF8ToString(_lectern_open_library(ptr, bytes.length))); });
       if (!reply.ok) return fail(reply.error);
       generation++;
@@ -151,16 +170,33 @@
     }).catch(function (e) { fail(String(e && e.message || e)); });
   }
 
+  // The source for a library's address: a container by Range, or a folder (its library.json,
+  // or the folder itself).
+  function sourceFor(url) {
+    var href = url.href;
+    if (/\.lectern$/i.test(url.pathname)) return containerSource('range', rangeSlicer(href));
+    return folderSource(/\/$/.test(url.pathname) ? href : href.replace(/[^/]*$/, ''));
+  }
+  var prefetched = null;  // {href, source, manifest}: the start library's manifest, asked for early
+
   window.lecternLibrary = {
     layout: null,
     rangeIgnored: false,
+    // Starts fetching a library's manifest before the viewer is ready to open it.
+    prefetch: function (url) {
+      var src = sourceFor(url);
+      var manifest = src.manifest();
+      manifest.catch(function () {});  // reported when opened
+      prefetched = { href: url.href, source: src, manifest: manifest };
+    },
     openUrl: function (url, done, fail) {
-      var href = url.href;
       var name = decodeURIComponent(url.pathname.split('/').pop() || url.host);
-      if (/\.lectern$/i.test(url.pathname)) return open(containerSource('range', rangeSlicer(href)), name, done, fail);
-      // a folder: its library.json, or the folder itself
-      var base = /\/$/.test(url.pathname) ? href : href.replace(/[^/]*$/, '');
-      open(folderSource(base), name, done, fail);
+      if (prefetched && prefetched.href === url.href) {
+        var early = prefetched;
+        prefetched = null;
+        return open(early.source, name, done, fail, early.manifest);
+      }
+      open(sourceFor(url), name, done, fail);
     },
     openFile: function (file, done, fail) {
       open(containerSource('file', fileSlicer(file)), file.name, done, fail);
