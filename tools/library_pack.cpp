@@ -188,7 +188,9 @@ public:
         report_.manifest_bytes = manifest.size();
         report_.works = m.works;
         report_.collections = m.collections.size();
-        if (!options_.container.empty()) sink_.finish_container(options_.container, manifest);
+        // The container's manifest is gzipped: a range answer is never compressed by the host,
+        // and the manifest is what the first screen waits for (600 collections: 112 KB, 26 KB gzipped).
+        if (!options_.container.empty()) sink_.finish_container(options_.container, platform::gzip(manifest, 9));
         std::string error;
         if (!options_.folder.empty() &&
             !write_file_atomically((fs::path(options_.folder) / "library.json").string(), manifest, error))

@@ -118,8 +118,9 @@
           var length = parseInt(String.fromCharCode.apply(null, head.subarray(MAGIC.length, HEADER)), 16);
           if (!(length >= 0) || length > MAX_MANIFEST) throw new Error(t('page.library_not_container'));
           dataStart = HEADER + length;
-          if (dataStart <= head.length) return head.subarray(HEADER, dataStart);
-          return slice(HEADER, dataStart);
+          // The container's manifest is gzipped (a range answer is never compressed by the host).
+          return (dataStart <= head.length ? Promise.resolve(head.subarray(HEADER, dataStart)) : slice(HEADER, dataStart))
+            .then(inflate);
         });
       },
       range: function (offset, length) {

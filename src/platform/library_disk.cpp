@@ -78,7 +78,14 @@ std::unique_ptr<LibraryDisk> LibraryDisk::open(const std::string& path, std::str
         }
         disk->container_ = path;
         disk->data_start_ = kContainerHeaderBytes + *length;
-        if (!read_range(path, kContainerHeaderBytes, *length, disk->manifest_, error)) return nullptr;
+        std::string stored;
+        if (!read_range(path, kContainerHeaderBytes, *length, stored, error)) return nullptr;
+        std::optional<std::string> manifest = gunzip(stored, kMaxManifestBytes);  // stored gzipped in a container
+        if (!manifest) {
+            error = path + ": its manifest is damaged (not gzip data)";
+            return nullptr;
+        }
+        disk->manifest_ = std::move(*manifest);
         return disk;
     }
     const fs::path folder = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();

@@ -63,7 +63,7 @@ Packed pack(const std::vector<std::string>& archives, const std::string& name) {
     REQUIRE(tool::pack_library(archives, o, p.report, error));
     const std::string folder_manifest = read_file((p.dir / "lib" / "library.json").string());
     const std::string container = read_file(o.container);
-    REQUIRE(container.substr(kContainerHeaderBytes, *container_manifest_bytes(container)) == folder_manifest);
+    REQUIRE(*gunzip(container.substr(kContainerHeaderBytes, *container_manifest_bytes(container))) == folder_manifest);
     ManifestResult m = parse_manifest(folder_manifest);
     INFO(m.error);
     REQUIRE(m.manifest);
