@@ -32,7 +32,8 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
 // work changed, so screen readers, find and print follow the canvas. No-op natively.
 void bridge_after_frame(const Session& session);
 // After each drawn frame: starts the fetches a library needs (web/library.js answers each
-// through lectern_library_answer). No-op natively, where the viewer opens archives only.
+// through lectern_library_answer). No-op natively: the desktop viewer reads a library's
+// parts from disk itself (platform/library_disk.h).
 void bridge_library(Session& session);
 // The size the canvas should have, in CSS pixels, and the device pixel ratio.
 // Returns false natively, where SDL owns the window size.

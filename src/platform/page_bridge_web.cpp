@@ -265,10 +265,17 @@ void bridge_sync_link(const std::string& without_view, const std::string& with_v
 }
 
 void bridge_after_frame(const Session& session) {
-    const bool archive_changed = session.archive_generation() != g_mirrored_generation;
-    if (!archive_changed && session.selected() == g_mirrored_work) return;
+    // A library's works and the open work's text arrive after it opens: the mirror follows them.
+    static std::size_t mirrored_works = 0;
+    static Session::BodyState mirrored_body = Session::BodyState::none;
+    const bool archive_changed =
+        session.archive_generation() != g_mirrored_generation || session.archive().works.size() != mirrored_works;
+    const Session::BodyState body = session.body_state(session.selected());
+    if (!archive_changed && session.selected() == g_mirrored_work && body == mirrored_body) return;
     g_mirrored_generation = session.archive_generation();
     g_mirrored_work = session.selected();
+    mirrored_works = session.archive().works.size();
+    mirrored_body = body;
     js_mirror_changed(archive_changed ? 1 : 0);
 }
 
