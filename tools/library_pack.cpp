@@ -59,6 +59,10 @@ public:
     }
 
     ShardRef put(char kind, const std::string& stored) {
+        if (stored.empty()) throw Failed{"could not compress a part (zlib failed)"};
+        if (stored.size() > kMaxPartBytes)  // readers refuse it: say so here instead
+            throw Failed{"a part of " + std::to_string(stored.size()) + " bytes, more than a reader accepts (" +
+                         std::to_string(kMaxPartBytes >> 20) + " MB): a text that large cannot be packed"};
         ShardRef ref{shard_name(kind, stored), offset_, stored.size()};
         auto seen = written_.find(ref.name);
         if (seen != written_.end()) return seen->second;  // the same bytes: one part
@@ -170,6 +174,9 @@ public:
 
     void finish() {
         if (records_.empty() && collections_.empty()) throw Failed{"no archives to pack"};
+        if (records_.size() > kMaxLibraryWorks)
+            throw Failed{std::to_string(records_.size()) + " works, more than a reader accepts in one library (" +
+                         std::to_string(kMaxLibraryWorks) + ")"};
         settle_ids();
         std::stable_sort(records_.begin(), records_.end(), [](const WorkRecord& a, const WorkRecord& b) {
             if (a.dated != b.dated) return a.dated;
@@ -393,6 +400,10 @@ private:
 
 bool pack_library(const std::vector<std::string>& archives, const PackOptions& options, PackReport& report,
                   std::string& error) {
+    if (options.tile_works == 0 || options.pack_bytes == 0) {
+        error = "tiles and packs must hold at least one work";
+        return false;
+    }
     try {
         Packer packer(options, report);
         for (const std::string& path : archives) packer.add_archive(path);

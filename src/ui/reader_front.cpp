@@ -33,11 +33,16 @@ void library_front(Frame& fr) {
     ImGui::PushFont(fr.f.ui);
     if (m.collections.size() > 1) {
         section_title(fr, tr("reader.collections"));
-        for (const CollectionRef& c : m.collections) {
-            text_line_item(fr.f, c.title);
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr_count("status.works", static_cast<long long>(c.works)).c_str());
-        }
+        // Only the rows on screen are drawn: a library may hold thousands of collections.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(m.collections.size()), ImGui::GetTextLineHeightWithSpacing());
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const CollectionRef& c = m.collections[static_cast<std::size_t>(i)];
+                text_line_item(fr.f, c.title);
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", tr_count("status.works", static_cast<long long>(c.works)).c_str());
+            }
         ImGui::Spacing();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);

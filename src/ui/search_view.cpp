@@ -43,20 +43,25 @@ bool collection_filter(const LibraryManifest& m, SearchState& st) {
     ImGui::TextDisabled("%s", tr("reader.collections"));
     const float rows = static_cast<float>(std::min<std::size_t>(m.collections.size(), 10));
     ImGui::BeginChild("##collections", ImVec2(ImGui::GetFontSize() * 22, rows * ImGui::GetFrameHeightWithSpacing()));
-    for (const CollectionRef& c : m.collections) {
-        const auto it = std::find(st.collections.begin(), st.collections.end(), c.id);
-        bool on = it != st.collections.end();
-        if (ImGui::Checkbox((c.title + "##" + c.id).c_str(), &on)) {
-            if (on) st.collections.push_back(c.id);
-            else st.collections.erase(it);
-            changed = true;
+    ImGuiListClipper clipper;  // a library may hold thousands of collections
+    clipper.Begin(static_cast<int>(m.collections.size()), ImGui::GetFrameHeightWithSpacing());
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const CollectionRef& c = m.collections[static_cast<std::size_t>(i)];
+            const auto it = std::find(st.collections.begin(), st.collections.end(), c.id);
+            bool on = it != st.collections.end();
+            if (ImGui::Checkbox((c.title + "##" + c.id).c_str(), &on)) {
+                if (on) st.collections.push_back(c.id);
+                else st.collections.erase(it);
+                changed = true;
+            }
         }
-    }
     ImGui::EndChild();
     return changed;
 }
 
 void filters_popup(const Session& s, SearchState& st, Intents& out) {
+    if (!s.library()) st.collections.clear();  // checked for a library no longer shown
     if (!ImGui::BeginPopup("##filters")) return;
     bool changed = false;
     ImGui::TextDisabled("%s", tr("filters.kinds"));

@@ -282,3 +282,35 @@ TEST_CASE("library session: a collection filter dims the other collections' work
     s.set_filter({});
     CHECK(s.work_matches(0));
 }
+
+TEST_CASE("library session: past four collections no front matter is fetched; tiles bring their people",
+          "[library][session]") {
+    const fs::path dir = fs::temp_directory_path() / "lectern-libsession-many";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    SynthSettings st;
+    st.works = 40;
+    std::vector<std::string> archives;
+    for (int i = 0; i < 5; ++i) {
+        st.seed = 20 + static_cast<std::uint64_t>(i);
+        archives.push_back((dir / ("c" + std::to_string(i) + ".json")).string());
+        std::ofstream(archives.back()) << synth_archive_json(st);
+    }
+    tool::PackOptions o;
+    o.folder = (dir / "lib").string();
+    tool::PackReport report;
+    std::string error;
+    REQUIRE(tool::pack_library(archives, o, report, error));
+    Session s;
+    REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
+    Host host{dir / "lib", {}, {}, 0};
+    for (const LibraryRequest& r : s.take_library_requests()) {
+        CHECK(r.kind != LibraryRequest::Kind::front);
+        host.answer(s, r);
+    }
+    host.serve(s);
+    REQUIRE(!s.archive().works.empty());
+    CHECK(s.archive().people.size() == 5);  // each collection's author, told apart
+    for (const Work& w : s.archive().works)
+        for (const std::string& p : w.people) CHECK(s.archive().find_person(p) != nullptr);
+}

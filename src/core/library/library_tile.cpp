@@ -47,6 +47,7 @@ LibraryTile read_tile(const json& j, const TileRef& expected, std::size_t collec
     if (loaded.archive->works.size() != expected.count)
         throw Bad{"archive.works", "expected " + std::to_string(expected.count) + " works"};
     t.works = loaded.archive->works;
+    t.people = loaded.archive->people;
     return t;
 }
 

@@ -33,6 +33,7 @@ struct LibraryTile {
     std::vector<ShardRef> packs;
     std::vector<TileWork> refs;  // one per work, in number order
     std::vector<Work> works;     // bodies empty; numbered tile.first + i
+    std::vector<Person> people;  // the people these works name
 };
 
 struct TileResult {
