@@ -10,7 +10,7 @@
   'use strict';
   var MAGIC = 'LECTERN-LIBRARY\n';
   var HEADER = 32;
-  var FIRST_READ = 64 * 1024;      // the header and, for most libraries, the whole manifest
+  var FIRST_READ = 32 * 1024;      // the header and, for most libraries, the whole (gzipped) manifest
   var MAX_MANIFEST = 16 * 1024 * 1024;
   var KEEP_BYTES = 16 * 1024 * 1024;  // whole parts kept for neighbours' texts (folder layout)
 
