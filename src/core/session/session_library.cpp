@@ -172,7 +172,6 @@ void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
     // their names for tooltips, the reader and lanes by person.
     for (Person& p : tile.people)
         if (!library_archive_->find_person(p.id)) library_archive_->people.push_back(std::move(p));
-    library_archive_->works.reserve(library_archive_->works.size() + tile.works.size());
     for (std::size_t i = 0; i < tile.works.size(); ++i) {
         const std::uint32_t number = m.tiles[t].first + static_cast<std::uint32_t>(i);
         if (number_to_work_.count(number)) continue;
