@@ -141,9 +141,10 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
     ++revision_;
     if (!a->ok) {
         set_notice(Message{"library.failed", {{"part", a->request.part.name}, {"detail", a->error}}}.in(language_));
-        if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile)
-            opening_id_.clear();
-        opening_number_.reset();
+        if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile) {
+            opening_id_.clear();  // the link or step waiting for it will not be answered
+            opening_number_.reset();
+        }
         return;
     }
     switch (a->request.kind) {
