@@ -283,7 +283,7 @@ TEST_CASE("library session: a collection filter dims the other collections' work
     CHECK(s.work_matches(0));
 }
 
-TEST_CASE("library session: past four collections no front matter is fetched; tiles bring their people",
+TEST_CASE("library session: past four collections no front matter is fetched, and tiles bring their people",
           "[library][session]") {
     const fs::path dir = fs::temp_directory_path() / "lectern-libsession-many";
     fs::remove_all(dir);
