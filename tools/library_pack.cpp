@@ -374,12 +374,10 @@ private:
         m.last = m.first;
         for (std::size_t i = 0; i < m.dated; ++i) m.last = std::max(m.last, records_[i].end);
         std::map<std::string, std::vector<std::uint32_t>> bins;
-        const double scale = m.last > m.first ? kDensityBins / (m.last - m.first) : 0.0;
         for (std::size_t i = 0; i < m.dated; ++i) {
             auto& counts = bins[records_[i].lane];
             counts.resize(kDensityBins);
-            const double at = std::clamp((records_[i].start - m.first) * scale, 0.0, kDensityBins - 1.0);
-            ++counts[static_cast<std::size_t>(at)];
+            ++counts[m.density_bin(records_[i].start, kDensityBins)];
         }
         for (const char* lane : kLaneOrder)
             if (bins.count(lane)) m.density.push_back({lane, bins[lane]});

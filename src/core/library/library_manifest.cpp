@@ -21,6 +21,12 @@ int LibraryManifest::tile_of(std::uint32_t number) const {
     return number - it->first < it->count ? static_cast<int>(it - tiles.begin()) : -1;
 }
 
+std::size_t LibraryManifest::density_bin(double start, std::size_t bins) const {
+    if (!(last > first) || bins == 0) return 0;
+    const double at = (start - first) * static_cast<double>(bins) / (last - first);
+    return static_cast<std::size_t>(std::clamp(at, 0.0, static_cast<double>(bins) - 1.0));
+}
+
 int LibraryManifest::id_block_of(std::string_view id) const {
     auto it = std::upper_bound(ids.begin(), ids.end(), id,
                                [](std::string_view v, const IdBlockRef& b) { return v < b.first_id; });

@@ -68,6 +68,9 @@ struct LibraryManifest {
 
     // The tile holding work `number`, or -1.
     int tile_of(std::uint32_t number) const;
+    // The bin of `bins` across [first, last] that counts a work starting at `start`: the
+    // packer counts with it and the viewer subtracts loaded works with it, so the two agree.
+    std::size_t density_bin(double start, std::size_t bins) const;
     // The id block that would hold `id`, or -1 (before the first block).
     int id_block_of(std::string_view id) const;
 };

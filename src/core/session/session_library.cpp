@@ -20,12 +20,6 @@ constexpr std::size_t kTilesInView = 8;
 // library of a few authors reads like one archive; a big one starts from its own front page.
 constexpr std::size_t kFrontsAtOnce = 4;
 
-std::size_t density_bin(double start, const LibraryManifest& m, std::size_t bins) {
-    if (!(m.last > m.first) || bins == 0) return 0;
-    const double at = (start - m.first) * static_cast<double>(bins) / (m.last - m.first);
-    return static_cast<std::size_t>(std::clamp(at, 0.0, static_cast<double>(bins) - 1.0));
-}
-
 }  // namespace
 
 void Session::reset_library() {
@@ -276,7 +270,7 @@ void Session::rebuild_library_timeline() {
         for (const Lane& lane : lanes)
             for (const LaneItem& it : lane.items) {
                 if (lane.kind != Lane::Kind::works || rest.unloaded.empty()) continue;
-                std::uint32_t& n = rest.unloaded[density_bin(it.start, m, rest.unloaded.size())];
+                std::uint32_t& n = rest.unloaded[m.density_bin(it.start, rest.unloaded.size())];
                 if (n > 0) --n;
             }
         lanes.push_back(std::move(rest));
@@ -290,7 +284,7 @@ void Session::rebuild_library_timeline() {
                 lane.running_end = std::move(loaded.running_end);
             }
         for (const LaneItem& it : lane.items) {
-            std::uint32_t& n = lane.unloaded[density_bin(it.start, m, lane.unloaded.size())];
+            std::uint32_t& n = lane.unloaded[m.density_bin(it.start, lane.unloaded.size())];
             if (n > 0) --n;
         }
         lanes.push_back(std::move(lane));
