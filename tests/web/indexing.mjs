@@ -11,7 +11,7 @@ export async function indexing(browser, url) {
   await test('indexing: a large archive\'s index builds between frames; input acts meanwhile; the query waits and is answered', async () => {
     const file = path.join(os.tmpdir(), 'lectern-indexing.json');
     execFileSync(path.join(root, 'build/native/lectern-tool'),
-      ['synth', '--works', '8000', '--body', '1500', '--seed', '21', '-o', file]);  // about 12 MB of text
+      ['synth', '--works', '16000', '--body', '1500', '--seed', '21', '-o', file]);  // about 24 MB of text: an idle machine indexed 12 MB before the test could wheel
     const { page, errors } = await openPage(browser, url);
     // Time the viewer's frames (its animation-frame callbacks).
     await page.evaluate(() => {
