@@ -20,6 +20,7 @@
 #include "core/library/shard.h"
 #include "core/timeline/timeline_layout.h"
 #include "file_io.h"
+#include "library_index_writer.h"
 #include "platform/gzip.h"
 
 namespace lectern::tool {
@@ -120,7 +121,9 @@ struct WorkRecord {
     bool dated = false;
     std::uint32_t collection = 0, order = 0;
     std::string id, lane, json;  // json: the work without its text
-    std::int64_t pack = -1;      // index into the packs written so far; -1: no text
+    std::uint32_t seq = 0;       // the order it was read in (the search index's name for it until numbered)
+    std::int64_t first_day = 0, last_day = 0;
+    std::int64_t pack = -1;  // index into the packs written so far; -1: no text
     std::uint64_t offset = 0, bytes = 0;
 };
 
@@ -144,7 +147,8 @@ std::string slug(const std::string& stem) {
 
 class Packer {
 public:
-    Packer(const PackOptions& o, PackReport& r) : options_(o), report_(r), sink_(o, r) {}
+    Packer(const PackOptions& o, PackReport& r)
+        : options_(o), report_(r), sink_(o, r), index_(spill_folder(o), o.index_memory) {}
 
     void add_archive(const std::string& path) {
         int status = 0;
@@ -190,6 +194,7 @@ public:
         write_fronts(m);
         write_tiles(m);
         write_ids(m);
+        write_index(m);
         describe(m);
         const std::string manifest = manifest_to_json(m);
         report_.manifest_bytes = manifest.size();
@@ -216,12 +221,16 @@ private:
         WorkRecord r;
         r.collection = collection;
         r.order = order;
+        r.seq = static_cast<std::uint32_t>(records_.size());
+        index_.add_work(w, collections_[collection].id);
         r.id = w.id;
         r.lane = lane_key_for_kind(w.kind);
         if (w.date) {
             r.dated = true;
             r.start = day_to_year(w.date->earliest_day);
             r.end = day_to_year(w.date->latest_day + 1);
+            r.first_day = w.date->earliest_day;
+            r.last_day = w.date->latest_day;
         }
         if (w.body) {
             report_.text_bytes += w.body->size();
@@ -358,6 +367,29 @@ private:
         }
     }
 
+    // The search index (tools/library_index_writer.h): every work's words were counted as it
+    // was read; now that the works have their numbers, the postings are written in that order.
+    void write_index(LibraryManifest& m) {
+        std::vector<std::uint32_t> numbers(records_.size());
+        std::vector<std::pair<std::int64_t, std::int64_t>> days;
+        for (std::size_t i = 0; i < records_.size(); ++i) {
+            numbers[records_[i].seq] = static_cast<std::uint32_t>(i);
+            if (records_[i].dated) days.emplace_back(records_[i].first_day, records_[i].last_day);
+        }
+        ShardRef root;
+        index_.finish(
+            numbers, days, [&](char kind, const std::string& stored) { return sink_.put(kind, stored); }, root);
+        m.search = root;
+        report_.index_runs = index_.runs();
+        report_.index_terms = index_.terms();
+    }
+
+    static std::string spill_folder(const PackOptions& o) {
+        if (!o.folder.empty()) return o.folder;
+        const fs::path parent = fs::path(o.container).parent_path();
+        return parent.empty() ? "." : parent.string();
+    }
+
     std::string title() const {
         if (!options_.title.empty()) return options_.title;
         return collections_.size() == 1 ? collections_.front().front.title : std::string("Library");
@@ -392,6 +424,7 @@ private:
     std::vector<ShardRef> packs_;
     std::string pack_;
     std::map<std::uint32_t, std::map<std::string, std::string>> person_renames_;
+    LibraryIndexWriter index_;
 };
 
 }  // namespace

@@ -17,12 +17,15 @@ struct PackOptions {
     std::string title;      // the library's title; "" takes the only collection's, else "Library"
     std::uint32_t tile_works = 512;
     std::size_t pack_bytes = 256 << 10;  // a body pack is closed once it holds this much
+    // The search index's postings held in memory before a sorted run is written to disk.
+    std::size_t index_memory = 256 << 20;
 };
 
 struct PackReport {
     std::uint64_t works = 0, collections = 0, text_bytes = 0;
     std::uint64_t parts = 0, part_bytes = 0, largest_part = 0;
     std::uint64_t manifest_bytes = 0, container_bytes = 0;
+    std::uint64_t index_terms = 0, index_runs = 0;  // the search index's terms, and runs spilled to disk
 };
 
 // False, with `error` naming the archive and its first problem, when an archive cannot be

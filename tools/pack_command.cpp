@@ -19,8 +19,9 @@ const char* kHelp =
     "\n"
     "Packs archives (a folder stands for the .json archives in it, by name) into a library\n"
     "a static host can serve: each archive becomes a collection, the works are numbered in\n"
-    "time order and cut into tiles, the texts are compressed one by one, and every part is\n"
-    "named by its content. -o writes the folder layout (LIBRARY/library.json and its parts,\n"
+    "time order and cut into tiles, the texts are compressed one by one, a search index is\n"
+    "written beside them, and every part is named by its content. -o writes the folder layout (LIBRARY/library.json "
+    "and its parts,\n"
     "for any static server); --container writes the same library as one file, read by HTTP\n"
     "Range or opened from disk. At least one of the two is needed.\n";
 
@@ -78,7 +79,7 @@ int pack_command(const Args& args) {
                 static_cast<unsigned long long>(report.largest_part));
     if (!options.container.empty())
         std::printf("; container %llu bytes", static_cast<unsigned long long>(report.container_bytes));
-    std::printf("\n");
+    std::printf("; search index of %llu terms\n", static_cast<unsigned long long>(report.index_terms));
     return 0;
 }
 

@@ -43,7 +43,7 @@ const std::map<std::string, std::set<std::string>> kMayUse = {
     {"timeline", {"text", "i18n", "dates", "archive"}},            // knows nothing of search
     {"export", {"text", "i18n", "dates", "archive", "timeline"}},  // CSV, JSON, the HTML mirror
     {"import", {"text", "i18n", "dates", "archive"}},              // only lectern-tool uses it
-    {"library", {"text", "i18n", "dates", "archive"}},             // a library's parts, as read and written
+    {"library", {"text", "i18n", "dates", "archive", "search"}},   // a library's parts, as read, written and searched
     {"session", {"text", "i18n", "dates", "archive", "search", "timeline", "export", "library"}},
 };
 

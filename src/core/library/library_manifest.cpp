@@ -128,6 +128,8 @@ LibraryManifest read_manifest(const json& j) {
         b.shard = ref_at(ids[i], "part", where);
         m.ids.push_back(std::move(b));
     }
+    // The search index (library_index.h), when the packer wrote one: its root's part.
+    if (j.contains("search")) m.search = ref_at(library_json::member(j, "search", ""), "root", "search");
     return m;
 }
 
@@ -190,6 +192,7 @@ std::string manifest_to_json(const LibraryManifest& m) {
     j["ids"] = nlohmann::ordered_json::array();
     for (const IdBlockRef& b : m.ids)
         j["ids"].push_back({{"first", b.first_id}, {"part", library_json::ref_json(b.shard)}});
+    if (m.search) j["search"] = {{"root", library_json::ref_json(*m.search)}};
     return j.dump() + "\n";
 }
 

@@ -65,6 +65,7 @@ struct LibraryManifest {
     std::vector<CollectionRef> collections;
     std::vector<TileRef> tiles;  // in number order, together covering 0 .. works
     std::vector<IdBlockRef> ids;
+    std::optional<ShardRef> search;  // the search index's root (library_index.h); none: not searchable
 
     // The tile holding work `number`, or -1.
     int tile_of(std::uint32_t number) const;

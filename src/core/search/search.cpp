@@ -227,9 +227,11 @@ private:
     const SearchIndex& ix_;
 };
 
-void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, SearchHit& hit) const {
-    const Archive& a = *ix_.archive_;
-    for_each_field(a, doc_ref(a, doc), [&](Field field, std::string_view text) {
+namespace {
+// The first field `fields` visits that matches: its name and snippet in the hit.
+template <class Fields>
+void describe_fields(const QueryMatcher& query, SearchHit& hit, Fields&& fields) {
+    fields([&](Field field, std::string_view text) {
         if (!hit.field.empty()) return;
         // Only the matches a snippet can show: a long body is read no further than that.
         const std::vector<TextRange> ranges = query.find(text, kSnippetBytes);
@@ -237,6 +239,16 @@ void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, Search
         hit.field = field_name(field);
         make_snippet(text, ranges, hit);
     });
+}
+}  // namespace
+
+void SearchRunner::describe(const QueryMatcher& query, std::uint32_t doc, SearchHit& hit) const {
+    const Archive& a = *ix_.archive_;
+    describe_fields(query, hit, [&](auto&& visit) { for_each_field(a, doc_ref(a, doc), visit); });
+}
+
+void describe_work(const QueryMatcher& query, const Work& work, SearchHit& hit) {
+    describe_fields(query, hit, [&](auto&& visit) { for_each_work_field(work, visit); });
 }
 
 std::vector<SearchHit> SearchRunner::run(std::string_view query, const SearchFilter& filter, std::size_t limit,

@@ -52,6 +52,7 @@
 #include <vector>
 
 #include "core/archive/archive.h"
+#include "core/search/match_ranges.h"
 
 namespace lectern {
 
@@ -72,8 +73,9 @@ struct SearchFilter {
 struct SearchHit {
     enum class Kind { work, page, event, person };
     Kind kind = Kind::work;
-    int index = 0;    // into the archive's works, pages, events or people
-    std::string ref;  // stable: "work:ID", "page:ID", "event:N" (N = index), "person:ID"
+    int index = 0;             // into the archive's works, pages, events or people; -1: a library's work not loaded yet
+    std::string ref;           // stable: "work:ID", "page:ID", "event:N" (N = index), "person:ID"; "" until loaded
+    std::int64_t number = -1;  // a library's work number (library_search.h); -1 in an archive
 
     // The field of the first match in field order (title first): "title", "body",
     // "notes", "attribution_note", "date_label", "source", "tags", "cite", "links",
@@ -158,6 +160,10 @@ private:
     struct State;
     std::unique_ptr<State> s_;
 };
+
+// Finds the query again in a work's fields, up to the first that matches, for its snippet
+// (hit.field, snippet, snippet_highlights): what search() does for the hits it describes.
+void describe_work(const QueryMatcher& query, const Work& work, SearchHit& hit);
 
 inline SearchIndex build_search_index(std::shared_ptr<const Archive> archive) {
     SearchIndex index;

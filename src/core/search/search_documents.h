@@ -1,10 +1,12 @@
 // How the search reads an archive: its works, pages, events and people as numbered
 // documents, each a sequence of fields, and the varints its postings are written in.
-// Shared by the index's builder (index_builder.cpp) and its queries (search.cpp); not an API.
+// Shared by the index's builder (index_builder.cpp), its queries (search.cpp) and a library's
+// index and search (library_index_writer.cpp, library_search.cpp); not an API.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -69,22 +71,25 @@ inline DocRef doc_ref(const Archive& a, std::size_t doc) {
     return {SearchHit::Kind::person, static_cast<int>(doc - a.events.size())};
 }
 
+// A work's searchable fields, title first: `visit(Field, std::string_view)`. A library's index
+// (tools/library_index_writer.cpp) reads works by this too, so both find the same words.
+template <class Visit>
+void for_each_work_field(const Work& w, Visit&& visit) {
+    visit(Field::title, w.title);
+    if (w.body) visit(Field::body, *w.body);
+    visit(Field::notes, w.notes);
+    visit(Field::attribution_note, w.attribution_note);
+    visit(Field::date_label, w.date_label);
+    visit(Field::source, w.source);
+    for (const auto& tag : w.tags) visit(Field::tags, tag);
+}
+
 // The searchable fields of a document, title (or name) first: `visit(Field, std::string_view)`.
 template <class Visit>
 void for_each_field(const Archive& a, DocRef ref, Visit&& visit) {
     const auto i = static_cast<std::size_t>(ref.index);
     switch (ref.kind) {
-        case SearchHit::Kind::work: {
-            const Work& w = a.works[i];
-            visit(Field::title, w.title);
-            if (w.body) visit(Field::body, *w.body);
-            visit(Field::notes, w.notes);
-            visit(Field::attribution_note, w.attribution_note);
-            visit(Field::date_label, w.date_label);
-            visit(Field::source, w.source);
-            for (const auto& tag : w.tags) visit(Field::tags, tag);
-            break;
-        }
+        case SearchHit::Kind::work: for_each_work_field(a.works[i], visit); break;
         case SearchHit::Kind::page: {
             const Page& p = a.pages[i];
             visit(Field::title, p.title);

@@ -8,9 +8,12 @@ LibraryLoader::States& LibraryLoader::states_for(LibraryRequest::Kind kind) {
         case LibraryRequest::Kind::front: return front_state_;
         case LibraryRequest::Kind::tile: return tile_state_;
         case LibraryRequest::Kind::ids: return ids_state_;
-        case LibraryRequest::Kind::body: break;
+        case LibraryRequest::Kind::body: return body_state_;
+        case LibraryRequest::Kind::index_root: return root_state_;
+        case LibraryRequest::Kind::index_block: return block_state_;
+        case LibraryRequest::Kind::postings: break;
     }
-    return body_state_;
+    return postings_state_;
 }
 
 void LibraryLoader::want(States& states, LibraryRequest r) {
@@ -36,8 +39,13 @@ void LibraryLoader::want_ids(std::uint32_t b) {
     want(ids_state_, {LibraryRequest::Kind::ids, 0, b, manifest_.ids[b].shard, 0, 0});
 }
 
-void LibraryLoader::want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body) {
-    want(body_state_, {LibraryRequest::Kind::body, 0, number, pack, body.offset, body.bytes});
+void LibraryLoader::want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body, bool alone) {
+    want(body_state_, {LibraryRequest::Kind::body, 0, number, pack, body.offset, body.bytes, alone});
+}
+
+void LibraryLoader::want_search(LibraryRequest::Kind kind, std::uint32_t key, const ShardRef& part,
+                                std::uint64_t member_offset, std::uint64_t member_bytes) {
+    want(states_for(kind), {kind, 0, key, part, member_offset, member_bytes, false});
 }
 
 std::vector<LibraryRequest> LibraryLoader::take_requests() {
@@ -62,13 +70,15 @@ std::optional<LibraryArrival> LibraryLoader::answer(std::uint64_t id, bool ok, s
 void LibraryLoader::arrived_but_unreadable(const LibraryRequest& r) { states_for(r.kind)[r.index] = State::failed; }
 
 void LibraryLoader::retry() {
-    for (States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_})
+    for (States* states :
+         {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &block_state_, &postings_state_})
         for (auto it = states->begin(); it != states->end();)
             it = it->second == State::failed ? states->erase(it) : std::next(it);
 }
 
 bool LibraryLoader::any_failed() const {
-    for (const States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_})
+    for (const States* states :
+         {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &block_state_, &postings_state_})
         for (const auto& [key, state] : *states)
             if (state == State::failed) return true;
     return false;

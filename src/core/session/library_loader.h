@@ -22,14 +22,20 @@ namespace lectern {
 
 // One fetch for the platform. The part is `part` (a file of the folder layout, or `bytes` at
 // `offset` in the container's data section); `member_bytes` > 0 asks for only that slice of
-// it (a work's text: one gzip member, at member_offset). The platform checks a whole part
-// against its name (shard_matches) and inflates the gzip before answering.
+// it (a work's text or a term's postings: one gzip member, at member_offset). The platform
+// checks a whole part against its name (shard_matches) and inflates the gzip before answering.
+// `alone`: the member is wanted by itself (a search result's text): on a folder host that
+// answers Range requests the platform fetches only it, not its whole pack.
 struct LibraryRequest {
-    enum class Kind { front, tile, ids, body } kind = Kind::tile;
+    // The numbers are the page's (web/library.js): keep them.
+    enum class Kind { front = 0, tile = 1, ids = 2, body = 3, index_root = 4, index_block = 5, postings = 6 };
+    Kind kind = Kind::tile;
     std::uint64_t id = 0;
-    std::uint32_t index = 0;  // collection, tile, id block, or (body) work number
+    // collection, tile, id block, (body) work number, or the search's key (LibrarySearchPart)
+    std::uint32_t index = 0;
     ShardRef part;
     std::uint64_t member_offset = 0, member_bytes = 0;
+    bool alone = false;
 };
 
 struct LibraryArrival {
@@ -47,7 +53,10 @@ public:
     void want_front(std::uint32_t collection);
     void want_tile(std::uint32_t tile);
     void want_ids(std::uint32_t block);
-    void want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body);
+    void want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body, bool alone = false);
+    // The search index's parts (kind index_root, index_block or postings), by the search's key.
+    void want_search(LibraryRequest::Kind kind, std::uint32_t key, const ShardRef& part, std::uint64_t member_offset,
+                     std::uint64_t member_bytes);
 
     bool tile_here(std::uint32_t tile) const { return state_of(tile_state_, tile) == State::here; }
     bool tile_failed(std::uint32_t tile) const { return state_of(tile_state_, tile) == State::failed; }
@@ -79,7 +88,7 @@ private:
     States& states_for(LibraryRequest::Kind kind);
 
     LibraryManifest manifest_;
-    States front_state_, tile_state_, ids_state_, body_state_;
+    States front_state_, tile_state_, ids_state_, body_state_, root_state_, block_state_, postings_state_;
     std::vector<LibraryRequest> queued_;
     std::map<std::uint64_t, LibraryRequest> in_flight_;
     std::uint64_t next_id_ = 1, requests_ = 0, bytes_ = 0;

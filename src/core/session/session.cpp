@@ -128,10 +128,7 @@ TimeWindow Session::fitted_view() const {
 
 void Session::search(std::string_view query) {
     query_ = std::string(query);
-    if (library_) {  // a library is not searchable yet: the search box says so, nothing is dimmed
-        results_.clear();
-        return;
-    }
+    if (library_) return run_library_search();
     run_search();
 }
 
@@ -162,9 +159,9 @@ double Session::index_progress() const { return builder_ ? builder_->progress() 
 
 void Session::set_filter(SearchFilter filter) {
     filter_ = std::move(filter);
-    if (library_) {  // a library's filters dim the works loaded (work_matches); there is no index to ask
+    if (library_) {
         ++revision_;
-        return;
+        return run_library_search();
     }
     run_search();
 }

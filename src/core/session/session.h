@@ -18,6 +18,7 @@
 #include "core/timeline/era_bands.h"
 #include "core/session/image_cache.h"
 #include "core/session/library_loader.h"
+#include "core/library/library_search.h"
 #include "core/search/search.h"
 #include "core/timeline/timeline_items.h"
 #include "core/timeline/timeline_layout.h"
@@ -139,12 +140,14 @@ public:
     bool index_some(double ms);
     bool indexing() const { return builder_ != nullptr; }
     double index_progress() const;  // 0 to 1; 1 once built (or when nothing is being built)
-    bool searching() const { return search_active() && !index_built_ && !library_; }  // a query waits for the index
+    // A query waits: for the index (an archive's, built in the background), or for a library's
+    // index parts, or for the texts its phrases are checked against.
+    bool searching() const;
     // While a query or filter is active: which works match (indexed like archive().works).
     bool search_active() const { return !query_.empty() || filter_.active(); }
     // While a query waits for the index (searching()), every work counts as matching: none is dimmed yet.
     bool work_matches(int work) const {
-        if (library_) return library_work_matches(work);  // filters only: a library is not searched yet
+        if (library_) return library_work_matches(work);
         return !search_active() || searching() ||
                (work >= 0 && static_cast<std::size_t>(work) < matching_.size() &&
                 matching_[static_cast<std::size_t>(work)]);
@@ -217,7 +220,16 @@ public:
     void library_answer(std::uint64_t request, bool ok, std::string text, std::uint64_t bytes, std::string error);
     void retry_library();  // asks again for what failed
     enum class BodyState { none, loading, ready, failed };
-    BodyState body_state(int work) const;         // the text of work `work` (archive().works index)
+    BodyState body_state(int work) const;  // the text of work `work` (archive().works index)
+    // The search over a library's index (core/search/library_search.h); null for an archive or a
+    // library packed without one.
+    const LibrarySearch* library_search() const { return library_search_.get(); }
+    // The results the reader sees (rows first..last of results()): their works and snippets are
+    // fetched first. The results list says so each frame; until then, the first rows.
+    void show_results(std::size_t first, std::size_t last);
+    // How many of the first results (at most kLeadingResults) are ready to read: title and snippet.
+    std::size_t results_ready() const;
+    static constexpr std::size_t kLeadingResults = 10;
     std::uint32_t collection_of(int work) const;  // a library's collection index (0 for an archive)
 
     StartupTimings& timings() { return timings_; }
@@ -255,6 +267,15 @@ private:
     void rebuild_library_timeline();
     void open_number(std::uint32_t number);
     void reset_library();
+    // A library's search (session_library_search.cpp).
+    std::unique_ptr<LibrarySearch> library_search_;
+    std::vector<char> library_matching_;            // by work number, while a query or filter is active
+    std::map<std::uint32_t, SearchHit> described_;  // this query's snippets, by work number
+    std::pair<std::size_t, std::size_t> results_seen_{0, 20};
+    void run_library_search();      // the query and filters handed to library_search_
+    void settle_library_results();  // results() and the matching works from its matches
+    void plan_library_search();     // the parts, tiles and texts it needs
+    void library_search_part(const LibraryArrival& a);
     TimelineItems items_;
     TimelineModel timeline_;
     EmbedOptions embed_;

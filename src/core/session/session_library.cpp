@@ -30,6 +30,10 @@ void Session::reset_library() {
     id_blocks_.clear();
     opening_id_.clear();
     opening_number_.reset();
+    library_search_.reset();
+    library_matching_.clear();
+    described_.clear();
+    results_seen_ = {0, 20};
 }
 
 bool Session::open_library(std::string_view manifest_json, std::string& error) {
@@ -48,6 +52,11 @@ bool Session::open_library(std::string_view manifest_json, std::string& error) {
     ++revision_;
     reset_library();
     library_ = std::move(loader);
+    if (const std::optional<ShardRef>& root = library_->manifest().search) {
+        std::vector<std::string> collections;
+        for (const CollectionRef& c : library_->manifest().collections) collections.push_back(c.id);
+        library_search_ = std::make_unique<LibrarySearch>(*root, library_->manifest().works, std::move(collections));
+    }
     library_archive_ = archive;
     archive_ = archive;
     ++archive_generation_;
@@ -70,6 +79,13 @@ bool Session::open_library(std::string_view manifest_json, std::string& error) {
 }
 
 bool Session::library_work_matches(int work) const {
+    if (!search_active()) return true;
+    if (library_search_) {  // the search says, once it has its answer; until then nothing is dimmed
+        if (library_matching_.empty()) return true;
+        if (work < 0 || static_cast<std::size_t>(work) >= library_works_.size()) return false;
+        return library_matching_[library_works_[static_cast<std::size_t>(work)].number] != 0;
+    }
+    // A library packed without an index: the filters, on the works loaded.
     if (!filter_.active()) return true;
     if (work < 0 || static_cast<std::size_t>(work) >= archive_->works.size()) return false;
     if (!filter_.passes(archive_->works[static_cast<std::size_t>(work)])) return false;
@@ -114,6 +130,7 @@ void Session::plan_library() {
         if (w.body && !archive_->works[static_cast<std::size_t>(selected_)].body)
             library_->want_body(w.number, w.body->first, w.body->second);
     }
+    plan_library_search();
 }
 
 std::vector<LibraryRequest> Session::take_library_requests() {
@@ -125,6 +142,7 @@ std::vector<LibraryRequest> Session::take_library_requests() {
 void Session::retry_library() {
     if (!library_) return;
     library_->retry();
+    if (library_search_) library_search_->retry();
     ++revision_;
 }
 
@@ -133,6 +151,10 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
     std::optional<LibraryArrival> a = library_->answer(request, ok, std::move(text), bytes, std::move(error));
     if (!a) return;  // an answer for a library no longer shown
     ++revision_;
+    const bool for_search = a->request.kind == LibraryRequest::Kind::index_root ||
+                            a->request.kind == LibraryRequest::Kind::index_block ||
+                            a->request.kind == LibraryRequest::Kind::postings;
+    if (for_search) library_search_part(*a);
     if (!a->ok) {
         set_notice(Message{"library.failed", {{"part", a->request.part.name}, {"detail", a->error}}}.in(language_));
         if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile) {
@@ -151,6 +173,9 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
                 library_archive_->works[static_cast<std::size_t>(it->second)].body = a->text;
             break;
         }
+        case LibraryRequest::Kind::index_root:
+        case LibraryRequest::Kind::index_block:
+        case LibraryRequest::Kind::postings: break;  // below
     }
 }
 
@@ -179,6 +204,7 @@ void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
         library_works_.push_back(std::move(lw));
     }
     rebuild_library_timeline();
+    settle_library_results();  // results in this tile get their titles
     if (opening_number_ && *opening_number_ >= m.tiles[t].first &&
         *opening_number_ - m.tiles[t].first < m.tiles[t].count)
         open_number(*opening_number_);

@@ -1,0 +1,168 @@
+// Session: searching a library. The query goes to a LibrarySearch, which names the index parts
+// it needs; the session fetches them through the library's loader, then the tiles and texts of
+// the results the reader sees (their titles and snippets), and of the works a phrase must be
+// checked in. Results are the matches, best first; those not loaded yet are rows without a
+// title until their tile comes.
+#include <algorithm>
+#include <limits>
+
+#include "core/i18n/message.h"
+#include "core/session/session.h"
+
+namespace lectern {
+
+namespace {
+
+// Tiles and texts fetched at once for phrase checks: enough to keep a line busy, few enough
+// that a new query is not stuck behind them.
+constexpr std::size_t kChecksInFlight = 12;
+
+}  // namespace
+
+bool Session::searching() const {
+    if (!search_active()) return false;
+    if (library_) {
+        if (!library_search_) return false;
+        const auto status = library_search_->status();
+        return status == LibrarySearch::Status::waiting || status == LibrarySearch::Status::checking;
+    }
+    return !index_built_;
+}
+
+void Session::run_library_search() {
+    described_.clear();
+    if (library_search_) library_search_->set_query(query_, filter_);
+    settle_library_results();
+}
+
+void Session::show_results(std::size_t first, std::size_t last) {
+    if (std::make_pair(first, last) == results_seen_) return;
+    results_seen_ = {first, last};
+    ++revision_;
+}
+
+void Session::settle_library_results() {
+    results_.clear();
+    library_matching_.clear();
+    if (!library_search_ || !search_active()) return;
+    const auto status = library_search_->status();
+    if (status == LibrarySearch::Status::idle || status == LibrarySearch::Status::waiting) return;
+    library_matching_.assign(library_->manifest().works, 0);
+    const bool described = !library_search_->matcher().empty();
+    results_.reserve(library_search_->matches().size());
+    for (const LibraryMatch& m : library_search_->matches()) {
+        library_matching_[m.number] = 1;
+        SearchHit h;
+        h.kind = SearchHit::Kind::work;
+        h.number = m.number;
+        h.index = -1;
+        h.score = static_cast<int>(std::min<std::uint64_t>(m.count, std::numeric_limits<int>::max()));
+        h.title_terms = m.title_terms;
+        h.title_match = m.title_terms > 0;
+        auto loaded = number_to_work_.find(m.number);
+        if (loaded != number_to_work_.end()) {
+            h.index = loaded->second;
+            h.ref = "work:" + archive_->works[static_cast<std::size_t>(loaded->second)].id;
+        }
+        if (described) {
+            auto d = described_.find(m.number);
+            if (d != described_.end()) {
+                h.field = d->second.field;
+                h.snippet = d->second.snippet;
+                h.snippet_highlights = d->second.snippet_highlights;
+            }
+        }
+        results_.push_back(std::move(h));
+    }
+}
+
+std::size_t Session::results_ready() const {
+    std::size_t ready = 0;
+    const bool described = library_search_ && !library_search_->matcher().empty();
+    for (const SearchHit& h : results_) {
+        if (ready == kLeadingResults) break;
+        if (h.index < 0) break;
+        if (library_ && described && !described_.count(static_cast<std::uint32_t>(h.number))) break;
+        ++ready;
+    }
+    return ready;
+}
+
+void Session::plan_library_search() {
+    if (!library_search_ || !search_active()) return;
+    for (const LibrarySearchPart& p : library_search_->wanted()) {
+        const auto kind = p.kind == LibrarySearchPart::Kind::root    ? LibraryRequest::Kind::index_root
+                          : p.kind == LibrarySearchPart::Kind::block ? LibraryRequest::Kind::index_block
+                                                                     : LibraryRequest::Kind::postings;
+        library_->want_search(kind, p.key, p.part, p.member_offset, p.member_bytes);
+    }
+    const LibraryManifest& m = library_->manifest();
+    // A work's tile, then (when the title does not answer) its text, for a snippet or a check.
+    // True when the work is here as far as `query` needs it.
+    const auto want_work = [&](std::uint32_t number, const QueryMatcher* query) {
+        auto it = number_to_work_.find(number);
+        if (it == number_to_work_.end()) {
+            const int t = m.tile_of(number);
+            if (t >= 0) library_->want_tile(static_cast<std::uint32_t>(t));
+            return false;
+        }
+        const auto index = static_cast<std::size_t>(it->second);
+        const Work& w = archive_->works[index];
+        const LibraryWork& lw = library_works_[index];
+        if (w.body || !lw.body) return true;
+        if (query && !query->find(w.title, kSnippetBytes).empty()) return true;  // the snippet is the title's
+        library_->want_body(number, lw.body->first, lw.body->second, true);
+        return false;
+    };
+    // Phrases: the candidates' texts, a few at a time, best first.
+    std::size_t in_flight = 0;
+    std::vector<std::pair<std::uint32_t, int>> ready_checks;
+    for (const std::uint32_t number : library_search_->to_check()) {
+        if (in_flight == kChecksInFlight) break;
+        if (want_work(number, nullptr)) {
+            ready_checks.emplace_back(number, number_to_work_.at(number));
+            continue;
+        }
+        if (library_->body_failed(number)) continue;
+        ++in_flight;
+    }
+    for (const auto& [number, work] : ready_checks)
+        library_search_->checked(number, archive_->works[static_cast<std::size_t>(work)]);
+    if (!ready_checks.empty()) settle_library_results();
+
+    // The results the reader sees, and the first ones: titles, and snippets.
+    const QueryMatcher& query = library_search_->matcher();
+    const std::size_t first = std::min(results_seen_.first, results_.size());
+    const std::size_t last = std::min(std::max(results_seen_.second, kLeadingResults), results_.size());
+    bool described_some = false;
+    for (std::size_t i = 0; i < last; ++i) {
+        if (i >= kLeadingResults && i < first) continue;
+        SearchHit& h = results_[i];
+        const auto number = static_cast<std::uint32_t>(h.number);
+        if (query.empty() || described_.count(number)) continue;
+        if (!want_work(number, &query)) continue;
+        SearchHit d;
+        describe_work(query, archive_->works[static_cast<std::size_t>(number_to_work_.at(number))], d);
+        described_[number] = d;
+        described_some = true;
+    }
+    if (described_some) settle_library_results();
+}
+
+void Session::library_search_part(const LibraryArrival& a) {
+    if (!library_search_) return;
+    const auto kind = a.request.kind == LibraryRequest::Kind::index_root    ? LibrarySearchPart::Kind::root
+                      : a.request.kind == LibraryRequest::Kind::index_block ? LibrarySearchPart::Kind::block
+                                                                            : LibrarySearchPart::Kind::postings;
+    const LibrarySearchPart part{kind, a.request.index, a.request.part, a.request.member_offset,
+                                 a.request.member_bytes};
+    if (!a.ok) {
+        library_search_->failed(part, a.error);
+    } else if (const std::string error = library_search_->arrived(part, a.text); !error.empty()) {
+        library_->arrived_but_unreadable(a.request);
+        set_notice(Message{"library.damaged", {{"part", a.request.part.name}, {"detail", error}}}.in(language_));
+    }
+    settle_library_results();
+}
+
+}  // namespace lectern
