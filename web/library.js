@@ -95,6 +95,26 @@
           return { bytes: bytes, fetched: bytes.length, whole: true };
         });
       },
+      // One member of a part by itself (a search result's text, a term's postings): by Range, or
+      // from the whole part when the host sends it whole (then checked and kept like any part).
+      member: function (name, offset, length) {
+        if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name).subarray(offset, offset + length), fetched: 0 });
+        var options = { credentials: 'omit', headers: { Range: 'bytes=' + offset + '-' + (offset + length - 1) } };
+        if (failedNames.has(name)) options.cache = 'reload';
+        return fetch(new URL(name, base).href, options).then(function (r) {
+          if (r.status === 206) {
+            return r.arrayBuffer().then(function (b) {
+              if (b.byteLength !== length) throw new Error(t('page.library_short_read', { got: b.byteLength, want: length }));
+              return { bytes: new Uint8Array(b), fetched: b.byteLength };
+            });
+          }
+          if (!r.ok) throw new Error(httpProblem(r));
+          return r.arrayBuffer().then(function (b) {
+            var whole = new Uint8Array(b);
+            return { bytes: whole.subarray(offset, offset + length), fetched: whole.length, whole: whole };
+          });
+        });
+      },
       keep: keep,  // a part that matched its name
       manifest: function () {
         return fetch(new URL('library.json', base).href, { credentials: 'omit', cache: 'no-cache' }).then(function (r) {
@@ -202,14 +222,25 @@
     openFile: function (file, done, fail) {
       open(containerSource('file', fileSlicer(file)), file.name, done, fail);
     },
-    // One part for the viewer (kind: 0 front, 1 tile, 2 ids, 3 text): a whole part is checked
-    // against its name; a text is one gzip member of its pack (in the container, read alone).
-    fetch: function (id, kind, name, offset, bytes, memberOffset, memberBytes) {
+    // One part for the viewer (kind: 0 front, 1 tile, 2 ids, 3 text, 4 search root, 5 dictionary
+    // block, 6 postings): a whole part is checked against its name; a text or postings is one gzip
+    // member of its pack (in the container read alone; in a folder alone when `alone` or postings,
+    // else with its whole pack, whose neighbours the reader may open next). A member read alone is
+    // checked by its gzip trailer (CRC-32 and length), which DecompressionStream verifies.
+    fetch: function (id, kind, name, offset, bytes, memberOffset, memberBytes, alone) {
       var gen = generation;
       var src = source;
       if (!src) return;
       var got;
-      if (src.layout === 'folder' || !memberBytes) {
+      if (src.layout === 'folder' && memberBytes && (alone || kind === 6)) {
+        got = src.member(name, memberOffset, memberBytes).then(function (p) {
+          if (!p.whole) return p;
+          var ok = withString(name, function (n) { return withHeap(p.whole, function (ptr) { return _lectern_part_matches(n, ptr, p.whole.length); }); });
+          if (!ok) throw new Error(t('page.library_mismatch'));
+          src.keep(name, p.whole);
+          return p;
+        });
+      } else if (src.layout === 'folder' || !memberBytes) {
         got = (src.layout === 'folder' ? src.part(name) : src.range(offset, bytes).then(function (b) {
           return { bytes: b, fetched: b.length, whole: true };
         })).then(function (p) {

@@ -148,8 +148,8 @@ EMSCRIPTEN_KEEPALIVE void lectern_library_answer(double id, int ok, const char* 
 
 // The page's JavaScript, which clang-format would read as C++ (and break).
 // clang-format off
-EM_JS(void, js_library_fetch, (double id, int kind, const char* name, double offset, double bytes, double member_offset, double member_bytes), {
-    if (window.lecternLibrary) window.lecternLibrary.fetch(id, kind, UTF8ToString(name), offset, bytes, member_offset, member_bytes);
+EM_JS(void, js_library_fetch, (double id, int kind, const char* name, double offset, double bytes, double member_offset, double member_bytes, int alone), {
+    if (window.lecternLibrary) window.lecternLibrary.fetch(id, kind, UTF8ToString(name), offset, bytes, member_offset, member_bytes, !!alone);
 });
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
@@ -283,7 +283,7 @@ void bridge_library(Session& session) {
     for (const LibraryRequest& r : session.take_library_requests())
         js_library_fetch(static_cast<double>(r.id), static_cast<int>(r.kind), r.part.name.c_str(),
                          static_cast<double>(r.part.offset), static_cast<double>(r.part.bytes),
-                         static_cast<double>(r.member_offset), static_cast<double>(r.member_bytes));
+                         static_cast<double>(r.member_offset), static_cast<double>(r.member_bytes), r.alone ? 1 : 0);
 }
 
 bool bridge_viewport(int& width, int& height, float& pixel_ratio) {

@@ -64,6 +64,7 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.retry_library) s.retry_library();
+    if (in.results_seen) s.show_results(in.results_seen->first, in.results_seen->second);
     if (in.grouping) s.set_grouping(*in.grouping);
     if (in.search) s.search(*in.search);
     if (in.filter) s.set_filter(*in.filter);

@@ -122,6 +122,7 @@ const char* hit_label(const Session& s, const SearchHit& h, std::string& date) {
     const Archive& a = s.archive();
     switch (h.kind) {
         case SearchHit::Kind::work: {
+            if (h.index < 0) return tr("results.loading");  // a library's work whose tile is on its way
             const Work& w = a.works[static_cast<std::size_t>(h.index)];
             date = shown_date(w);
             return w.title.c_str();
@@ -180,6 +181,7 @@ void draw_snippet(const SearchHit& h, float max_width, const Fonts& fonts) {
 }
 
 void open_hit(const SearchHit& h, SearchState& st, Intents& out) {
+    if (h.kind == SearchHit::Kind::work && h.index < 0) return;  // not loaded yet: its row says so
     out.select = h.kind == SearchHit::Kind::work ? h.index : -1;
     st.show_results = false;
 }
@@ -329,12 +331,13 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     // the page's command) shows in the box; what the reader types is searched.
     if (s.query() != st.sent) {
         std::snprintf(st.query, sizeof st.query, "%s", s.query().c_str());
-        st.sent = s.query();
+        // A query longer than the box (a link's, a command's) shows cut, and is not sent back cut.
+        st.sent = std::strlen(s.query().c_str()) < sizeof st.query ? s.query() : std::string(st.query);
     }
-    // A library has no search index yet (docs/library-format.md): the box says so before a query is typed.
-    const char* hint = tr(s.is_library() ? "library.search_hint"
-                          : narrow       ? "bar.search_hint_short"
-                                         : "bar.search_hint");
+    // A library packed without a search index: the box says so before a query is typed.
+    const char* hint = tr(s.is_library() && !s.library_search() ? "library.search_hint"
+                          : narrow                              ? "bar.search_hint_short"
+                                                                : "bar.search_hint");
     st.labels.assign(1, hint);
     // A query in a script the faces lack, or right to left, is drawn over the box while the box
     // is not being edited (the box itself would draw replacement marks).
@@ -401,10 +404,14 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                 st.show_results = true;
             ImGui::SameLine();
         }
-        if (!narrow && !s.is_library()) {  // the results list says how many on a phone (and why none in a library)
-            if (s.searching())             // no count yet: how far the index is
+        if (!narrow && (!s.is_library() || s.library_search())) {  // the results list says how many on a phone
+            if (s.searching() && s.is_library()) {  // a library's index parts, or phrase checks, on their way
+                ImGui::TextDisabled("%s", tr("results.searching"));
+            } else if (s.searching()) {  // no count yet: how far the index is
                 ImGui::TextDisabled("%s", tr("bar.indexing", {{"percent", index_percent(s)}}).c_str());
-            else ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
+            } else {
+                ImGui::TextDisabled("%s", tr_count("bar.results", static_cast<long long>(s.results().size())).c_str());
+            }
             ImGui::SameLine();
         }
     }
@@ -438,10 +445,21 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     if (ImGui::SmallButton(labelled("results.close", "close").c_str())) st.show_results = false;
     ImGui::Spacing();
     const auto& results = s.results();
+    // A library's search that could not read a part, or answers less than asked: said above the results.
+    if (const LibrarySearch* ls = s.library_search(); ls && !ls->problem().empty()) {
+        ImGui::SetCursorPosX(left);
+        ImGui::PushTextWrapPos(left + measure);
+        const std::string& subject = ls->problem_subject();
+        ImGui::TextWrapped(
+            "%s", tr(ls->problem().c_str(), {{"part", subject}, {"prefix", subject}, {"count", subject}}).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+    }
     if (results.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushFont(fonts.body);
-        if (s.is_library()) ImGui::TextWrapped("%s", tr("library.not_searchable"));
+        if (s.is_library() && !s.library_search()) ImGui::TextWrapped("%s", tr("library.not_searchable"));
+        else if (s.searching() && s.is_library()) ImGui::TextWrapped("%s", tr("results.searching"));
         else if (s.searching())  // a large archive's index is still being built: say how far along
             ImGui::TextWrapped("%s", tr("results.indexing", {{"percent", index_percent(s)}}).c_str());
         else if (!s.query().empty()) ImGui::TextWrapped("%s", tr("results.none_match", {{"query", s.query()}}).c_str());
@@ -458,7 +476,10 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(results.size()), row_h);
     if (st.scroll_to_cursor) { clipper.IncludeItemByIndex(st.cursor); }
+    int seen_first = static_cast<int>(results.size()), seen_last = 0;
     while (clipper.Step()) {
+        seen_first = std::min(seen_first, clipper.DisplayStart);
+        seen_last = std::max(seen_last, clipper.DisplayEnd);
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const SearchHit& h = results[static_cast<std::size_t>(i)];
             std::string date;
@@ -483,6 +504,9 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
             ImGui::PopID();
         }
     }
+    // A library fetches the titles and snippets of the rows on screen first.
+    if (seen_first < seen_last)
+        out.results_seen = std::make_pair(static_cast<std::size_t>(seen_first), static_cast<std::size_t>(seen_last));
     ImGui::EndChild();
 }
 

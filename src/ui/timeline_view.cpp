@@ -99,8 +99,8 @@ void draw_axis(ImDrawList* dl, TimelineState& st, const ViewTransform& vt, const
     ImGui::PopFont();
 }
 
-void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 a, ImVec2 b, const Theme& t,
-                   YearWindow& extent) {
+void draw_overview(ImDrawList* dl, const TimelineModel& m, const std::vector<std::uint32_t>& matches, YearWindow w,
+                   ImVec2 a, ImVec2 b, const Theme& t, YearWindow& extent) {
     dl->AddRectFilled(a, b, t.lane_alt);
     const double span = std::max(m.last - m.first, 1.0);
     extent = {m.first - span * 0.02, m.last + span * 0.02};
@@ -113,7 +113,13 @@ void draw_overview(ImDrawList* dl, const TimelineModel& m, YearWindow w, ImVec2 
             const float x0 = vt.x(m.first + bin_years * static_cast<double>(i));
             const float x1 = std::max(x0 + 1, vt.x(m.first + bin_years * static_cast<double>(i + 1)));
             const float h = (b.y - a.y - 4) * std::sqrt(static_cast<float>(m.density[i]) / static_cast<float>(peak));
-            dl->AddRectFilled(ImVec2(x0, b.y - 2 - h), ImVec2(x1, b.y - 2), with_alpha(t.axis, 0.55f));
+            dl->AddRectFilled(ImVec2(x0, b.y - 2 - h), ImVec2(x1, b.y - 2),
+                              with_alpha(t.axis, matches.empty() ? 0.55f : 0.25f));
+            // A library's search: how many of the bin's works match, whether loaded or not.
+            if (i < matches.size() && matches[i]) {
+                const float hm = (b.y - a.y - 4) * std::sqrt(static_cast<float>(matches[i]) / static_cast<float>(peak));
+                dl->AddRectFilled(ImVec2(x0, b.y - 2 - std::max(hm, 2.0f)), ImVec2(x1, b.y - 2), t.match_current);
+            }
         }
     }
     const float wx0 = std::clamp(vt.x(w.start), a.x, b.x - 2), wx1 = std::clamp(vt.x(w.end), wx0 + 2, b.x);
@@ -380,7 +386,8 @@ void draw_timeline(const Session& s, TimelineState& st, const Fonts& fonts, ImVe
     ImGui::PopFont();
 
     YearWindow extent;
-    draw_overview(dl, m, w, ImVec2(ax_x0, overview_y0 + 3), ImVec2(ax_x0 + ax_w, p1.y - 2), t, extent);
+    draw_overview(dl, m, s.match_density(), w, ImVec2(ax_x0, overview_y0 + 3), ImVec2(ax_x0 + ax_w, p1.y - 2), t,
+                  extent);
     dl->PopClipRect();
 
     // [SECTION] input ----------------------------------------------------------------------------

@@ -24,11 +24,12 @@ struct Intents {
     int step = 0;                    // previous (-1) or next (+1) work in time order: set, not added, so one key press
                                      // seen by both the timeline and the reader steps once
     std::optional<TimeWindow> view;  // a new visible window
-    std::optional<std::string> open_url;                         // an http(s) link the platform opens in a new tab
-    std::optional<std::string> search;                           // a new query
-    std::optional<SearchFilter> filter;                          // new filters
-    std::optional<std::pair<std::size_t, std::size_t>> visible;  // items and clusters the timeline drew
-    std::optional<float> reader_scroll;                          // how far down the reader's text is scrolled
+    std::optional<std::string> open_url;                              // an http(s) link the platform opens in a new tab
+    std::optional<std::string> search;                                // a new query
+    std::optional<SearchFilter> filter;                               // new filters
+    std::optional<std::pair<std::size_t, std::size_t>> visible;       // items and clusters the timeline drew
+    std::optional<std::pair<std::size_t, std::size_t>> results_seen;  // rows [first, last) of the results drawn
+    std::optional<float> reader_scroll;                               // how far down the reader's text is scrolled
     bool eras_drawn = false;                   // the timeline drew: TimelineState's era bands are this frame's
     bool copy_citation = false;                // the open work's citation to the clipboard
     std::optional<std::string> copy_text;      // text the reader selected, to the clipboard
@@ -134,7 +135,7 @@ struct ReaderState {
 };
 
 struct SearchState {
-    char query[256] = "";        // the box's text
+    char query[1024] = "";       // the box's text
     std::string sent;            // the query the box last sent (or last saw in the session)
     bool focus_request = false;  // Ctrl+F or '/' asked for the box
     bool show_results = false;   // the results list stands in for the reader

@@ -29,6 +29,7 @@ import { languages } from './languages.mjs';
 import { scripts } from './scripts.mjs';
 import { indexing } from './indexing.mjs';
 import { libraries } from './library.mjs';
+import { librarySearch } from './library_search.mjs';
 
 const screenshotArg = process.argv.indexOf('--screenshot');
 const readmeShot = screenshotArg > 0 ? path.resolve(process.argv[screenshotArg + 1]) : null;
@@ -388,6 +389,7 @@ try {
   await languages(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await indexing(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await libraries(browser, siteDir, path.join(lonely, 'lectern.html'));
+  await librarySearch(browser, siteDir);
   await scripts(browser, 'file://' + path.join(lonely, 'lectern.html'), readmeShot ? path.dirname(readmeShot) : null);
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {

@@ -203,7 +203,8 @@ json eras_json(const Session& s, const FrameReport& drawn) {
 
 json results_json(const Session& s) {
     json out = json::array();
-    for (const SearchHit& h : s.results()) out.push_back(h.ref);
+    // A library's result not loaded yet has no id to give: null, until its tile comes.
+    for (const SearchHit& h : s.results()) out.push_back(h.ref.empty() ? json(nullptr) : json(h.ref));
     return out;
 }
 
@@ -307,6 +308,20 @@ const char* body_json(const Session& s) {
 }
 
 // null for an archive; for a library what it holds and what was fetched (compressed bytes).
+// The search over the library's index: where it is, how many works match, how many of the
+// first results have their title and snippet (ready), and what it could not do (problem).
+json library_search_json(const Session& s) {
+    const LibrarySearch* ls = s.library_search();
+    if (!ls) return nullptr;
+    static const char* const kStatus[] = {"idle", "waiting", "checking", "done", "failed"};
+    return {{"status", kStatus[static_cast<int>(ls->status())]},
+            {"matches", ls->matches().size()},
+            {"to_check", ls->to_check().size()},
+            {"ready", s.results_ready()},
+            {"problem", ls->problem()},
+            {"subject", ls->problem_subject()}};
+}
+
 json library_json(const Session& s) {
     const LibraryLoader* l = s.library();
     if (!l) return nullptr;
@@ -317,7 +332,8 @@ json library_json(const Session& s) {
             {"bytes", l->bytes()},
             {"pending", l->pending()},
             {"failed", l->any_failed()},
-            {"opening", s.opening()}};
+            {"opening", s.opening()},
+            {"search", library_search_json(s)}};
 }
 
 std::string state_json(const Session& s, const FrameReport& drawn) {

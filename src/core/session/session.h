@@ -230,6 +230,9 @@ public:
     // How many of the first results (at most kLeadingResults) are ready to read: title and snippet.
     std::size_t results_ready() const;
     static constexpr std::size_t kLeadingResults = 10;
+    // A library's matching works per bin of the overview (the manifest's density bins), loaded or
+    // not; empty when no library search has answered.
+    const std::vector<std::uint32_t>& match_density() const { return match_density_; }
     std::uint32_t collection_of(int work) const;  // a library's collection index (0 for an archive)
 
     StartupTimings& timings() { return timings_; }
@@ -269,7 +272,8 @@ private:
     void reset_library();
     // A library's search (session_library_search.cpp).
     std::unique_ptr<LibrarySearch> library_search_;
-    std::vector<char> library_matching_;            // by work number, while a query or filter is active
+    std::vector<char> library_matching_;  // by work number, while a query or filter is active
+    std::vector<std::uint32_t> match_density_;
     std::map<std::uint32_t, SearchHit> described_;  // this query's snippets, by work number
     std::pair<std::size_t, std::size_t> results_seen_{0, 20};
     void run_library_search();      // the query and filters handed to library_search_

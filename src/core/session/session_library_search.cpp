@@ -44,6 +44,7 @@ void Session::show_results(std::size_t first, std::size_t last) {
 void Session::settle_library_results() {
     results_.clear();
     library_matching_.clear();
+    match_density_.clear();
     if (!library_search_ || !search_active()) return;
     const auto status = library_search_->status();
     if (status == LibrarySearch::Status::idle || status == LibrarySearch::Status::waiting) return;
@@ -73,6 +74,21 @@ void Session::settle_library_results() {
             }
         }
         results_.push_back(std::move(h));
+    }
+    // Works are numbered by their start, and the manifest counts them per bin by it: the n-th
+    // dated work is in the bin where the running count passes n.
+    const LibraryManifest& manifest = library_->manifest();
+    if (manifest.density.empty()) return;
+    std::vector<std::uint64_t> running(manifest.density.front().counts.size() + 1, 0);
+    for (const LaneDensity& d : manifest.density)
+        for (std::size_t b = 0; b < d.counts.size() && b + 1 < running.size(); ++b) running[b + 1] += d.counts[b];
+    for (std::size_t b = 1; b < running.size(); ++b) running[b] += running[b - 1];
+    match_density_.assign(running.size() - 1, 0);
+    for (const LibraryMatch& m : library_search_->matches()) {
+        if (m.number >= manifest.dated) continue;
+        const auto bin = std::upper_bound(running.begin(), running.end(), m.number) - running.begin() - 1;
+        if (bin >= 0 && static_cast<std::size_t>(bin) < match_density_.size())
+            ++match_density_[static_cast<std::size_t>(bin)];
     }
 }
 
