@@ -25,6 +25,8 @@
 // --library-dir: holds library/ (folder layout) and library.lectern (skipped if absent, or if the
 //   viewer has no library search yet: state().library.search undefined);
 // --queries: a JSON file [{name, q}] (or this script's --json output) instead of choosing;
+// --limit N: the first N works of the corpus only (as bench/pagefind_pages.py --limit N);
+// --choose-only: choose the queries, write them to --json and stop (for --queries later);
 // --runs: cold and warm runs a query (the median is printed, all are in the JSON);
 // --pagefind-worker: let Pagefind search in its web worker, as it does by default. Without it, the
 //   benchmark calls pf.options({noWorker: true}) before init: the same files are fetched (the host's
@@ -49,6 +51,8 @@ for (let i = 2; i < process.argv.length; ++i) {
   else if (a === '--queries') args.queries = path.resolve(value());
   else if (a === '--runs') args.runs = Number(value());
   else if (a === '--pagefind-worker') args.pagefindWorker = true;
+  else if (a === '--choose-only') args.chooseOnly = true;
+  else if (a === '--limit') args.limit = Number(value());
   else { console.error(`unknown argument ${a}`); process.exit(2); }
 }
 
@@ -70,17 +74,18 @@ function chooseQueries(inputs) {
   const cjkDf = new Map();     // two CJK characters -> works (in the sample)
   const pairs = new Map();     // "w1 w2" adjacent Latin words -> occurrences (in the sample)
   let works = 0, sampled = 0;
-  const texts = [];            // all the works' texts, lower-cased, for the exact counts at the end
   const files = archiveFiles(inputs);
-  // Every work is kept for the exact count; the frequencies are taken from every STEP-th work.
+  // The frequencies are taken from every STEP-th work (about 200 MB of archives), the exact counts from all.
   let total = 0;
   for (const f of files) total += fs.statSync(f).size;
+  if (args.limit) total *= Math.min(1, args.limit / 100000);  // about: the sample only needs to be of a sensible size
   const STEP = Math.max(1, Math.round(total / 200e6));
+  const limited = (list) => (args.limit && works + list.length > args.limit ? list.slice(0, Math.max(0, args.limit - works)) : list);
   for (const f of files) {
+    if (args.limit && works >= args.limit) break;
     const archive = JSON.parse(fs.readFileSync(f, 'utf8'));
-    for (const w of archive.works || []) {
+    for (const w of limited(archive.works || [])) {
       const text = `${w.title || ''}\n${w.body || ''}`.toLowerCase();
-      texts.push(text);
       if (works++ % STEP) continue;
       ++sampled;
       const seen = new Set();
@@ -95,7 +100,7 @@ function chooseQueries(inputs) {
         else df.set(x, (df.get(x) || 0) + 1);
       }
       // Phrases from the paragraphs: adjacent words with nothing but a space between them.
-      if (pairs.size < 2e6) {
+      if (sampled <= 500) {  // the first 500 works of the sample, every pair counted
         for (const m of text.matchAll(/(?<![\p{L}\p{N}])([a-z]+) ([a-z]+)(?![\p{L}\p{N}])/gu)) {
           const k = m[1] + ' ' + m[2];
           pairs.set(k, (pairs.get(k) || 0) + 1);
@@ -107,41 +112,57 @@ function chooseQueries(inputs) {
   const latin = [...df.keys()].filter((w) => LATIN.test(w) && w.length >= 3).sort((a, b) => df.get(b) - df.get(a) || (a < b ? -1 : 1));
   const cyr = [...df.keys()].filter((w) => CYRILLIC.test(w) && w.length >= 3).sort((a, b) => df.get(b) - df.get(a) || (a < b ? -1 : 1));
   const picks = [];
-  // Exact document frequency over every work (whole words; CJK: the characters anywhere).
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const exact = (q, cjk = false) => {
-    const re = cjk ? null : new RegExp(`(?<![\\p{L}\\p{N}])${escape(q)}(?![\\p{L}\\p{N}])`, 'u');
-    let n = 0;
-    for (const t of texts) if (cjk ? t.includes(q) : re.test(t)) ++n;
-    return n;
-  };
-  const prefixCount = (p) => { let n = 0; const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(p)}`, 'u'); for (const t of texts) if (re.test(t)) ++n; return n; };
-  // Rare: the most frequent word in the sample whose exact count is under 50 (at least 5 when the corpus is large).
-  let rare = null;
-  const rareFloor = works > 5000 ? 5 : 1;
+  // Candidates from the sample, then their exact document frequencies in one more pass over every work.
   const band = works > 5000 ? [10, 80] : [1, 3];
-  const rareCandidates = latin.filter((w) => w !== latin[0] && df.get(w) * STEP < band[1] && df.get(w) * STEP >= band[0]).slice(0, 40);
-  if (!rareCandidates.length) rareCandidates.push(...latin.slice().reverse().slice(0, 40));
-  for (const w of rareCandidates) { const n = exact(w); if (n < 50 && n >= rareFloor) { rare = { word: w, df: n }; break; } }
-  if (!rare && latin.length) rare = { word: latin[latin.length - 1], df: exact(latin[latin.length - 1]) };
-  const frequent = latin.length ? { word: latin[0], df: exact(latin[0]) } : null;
+  const rareFloor = works > 5000 ? 5 : 1;
+  const frequentWord = latin[0];
+  const inBand = latin.filter((w) => w !== frequentWord && df.get(w) * STEP < band[1] && df.get(w) * STEP >= band[0]).slice(0, 40);
+  const rarest = latin.slice(1).reverse().slice(0, 40);  // the rarest in the sample, if no word is under 50 works
   // A phrase: the most common adjacent pair of two mid-frequency words (each in 1%..30% of works).
   const mid = (w) => share(w) >= 0.01 && share(w) <= 0.3;
   const phrase = [...pairs.entries()].filter(([k]) => { const [a, b] = k.split(' '); return a !== b && mid(a) && mid(b); })
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
     || [...pairs.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
   // A prefix: the first three letters of the word nearest 5% of works among words of 5 letters or more.
-  const prefixWord = latin.filter((w) => w.length >= 5).sort((a, b) => Math.abs(share(a) - 0.05) - Math.abs(share(b) - 0.05))[0];
-  const cyrillic = cyr.length ? cyr.sort((a, b) => Math.abs(share(a) - 0.02) - Math.abs(share(b) - 0.02))[0] : null;
+  const prefixWord = latin.filter((w) => w.length >= 5).sort((a, b) => Math.abs(share(a) - 0.05) - Math.abs(share(b) - 0.05) || (a < b ? -1 : 1))[0];
+  const cyrillic = cyr.length ? cyr.sort((a, b) => Math.abs(share(a) - 0.02) - Math.abs(share(b) - 0.02) || (a < b ? -1 : 1))[0] : null;
   const cjk = cjkDf.size ? [...cjkDf.keys()].sort((a, b) => Math.abs(cjkDf.get(a) / sampled - 0.01) - Math.abs(cjkDf.get(b) / sampled - 0.01) || (a < b ? -1 : 1))[0] : null;
-  if (rare) picks.push({ name: 'rare word', q: rare.word, df: rare.df });
-  if (frequent) picks.push({ name: 'frequent word', q: frequent.word, df: frequent.df });
-  if (rare && frequent) picks.push({ name: 'two words (rare + frequent)', q: `${rare.word} ${frequent.word}`, df: null });
-  if (phrase) picks.push({ name: 'phrase', q: `"${phrase[0]}"`, df: null, note: `${phrase[1]} times in the sample` });
-  if (prefixWord) picks.push({ name: 'prefix', q: prefixWord.slice(0, 3), df: prefixCount(prefixWord.slice(0, 3)), note: `of ${prefixWord} (${exact(prefixWord)} works)` });
-  if (cyrillic) picks.push({ name: 'Cyrillic word', q: cyrillic, df: exact(cyrillic) });
-  if (cjk) picks.push({ name: 'CJK two characters', q: cjk, df: exact(cjk, true) });
-  for (const p of picks) if (p.df === null) p.df = p.name === 'phrase' ? exact(p.q.slice(1, -1)) : null;
+  const escape = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const words = [...new Set([...inBand, ...rarest, frequentWord, prefixWord, cyrillic].filter(Boolean))];
+  const wordRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const phraseRe = phrase ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase[0])}(?![\\p{L}\\p{N}])`, 'u') : null;
+  const prefixRe = prefixWord ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(prefixWord.slice(0, 3))}`, 'u') : null;
+  const exact = new Map(), withFrequent = new Map();
+  let phraseN = 0, prefixN = 0, cjkN = 0;
+  let seen2 = 0;
+  for (const f of files) {
+    if (args.limit && seen2 >= args.limit) break;
+    const archive = JSON.parse(fs.readFileSync(f, 'utf8'));
+    for (const w of (archive.works || []).slice(0, args.limit ? args.limit - seen2 : undefined)) {
+      ++seen2;
+      const text = `${w.title || ''}\n${w.body || ''}`.toLowerCase();
+      const found = new Set(text.match(wordRe) || []);
+      for (const x of found) exact.set(x, (exact.get(x) || 0) + 1);
+      if (found.has(frequentWord)) for (const x of found) withFrequent.set(x, (withFrequent.get(x) || 0) + 1);
+      if (phraseRe && phraseRe.test(text)) ++phraseN;
+      if (prefixRe && prefixRe.test(text)) ++prefixN;
+      if (cjk && text.includes(cjk)) ++cjkN;
+    }
+  }
+  const n = (w) => exact.get(w) || 0;
+  // Rare: the most frequent candidate whose exact count is under 50 (at least 5 when the corpus is large).
+  let rare = inBand.find((w) => n(w) < 50 && n(w) >= rareFloor), rareNote;
+  if (!rare && rarest.length) {
+    rare = rarest.filter((w) => n(w) >= rareFloor).sort((a, b) => n(a) - n(b) || (a < b ? -1 : 1))[0] || rarest[0];
+    rareNote = 'no Latin word is in fewer than 50 works: the rarest found';
+  }
+  if (rare) picks.push({ name: 'rare word', q: rare, df: n(rare), note: rareNote });
+  if (frequentWord) picks.push({ name: 'frequent word', q: frequentWord, df: n(frequentWord) });
+  if (rare && frequentWord) picks.push({ name: 'two words (rare + frequent)', q: `${rare} ${frequentWord}`, df: withFrequent.get(rare) || 0 });
+  if (phrase) picks.push({ name: 'phrase', q: `"${phrase[0]}"`, df: phraseN, note: `${phrase[1]} times in the sample` });
+  if (prefixWord) picks.push({ name: 'prefix', q: prefixWord.slice(0, 3), df: prefixN, note: `of ${prefixWord} (${n(prefixWord)} works)` });
+  if (cyrillic) picks.push({ name: 'Cyrillic word', q: cyrillic, df: n(cyrillic) });
+  if (cjk) picks.push({ name: 'CJK two characters', q: cjk, df: cjkN });
   console.log(`queries chosen from ${works} works (frequencies from ${sampled}, every ${STEP}th; exact counts over all) in ${((Date.now() - t0) / 1000).toFixed(0)} s:`);
   for (const p of picks) console.log(`  ${p.name}: ${p.q}  (${p.df === null ? '?' : p.df} works${p.note ? ', ' + p.note : ''}; ${(100 * (p.df || 0) / works).toFixed(2)}%)`);
   return { works, queries: picks };
@@ -286,6 +307,10 @@ async function lecternQuery(where, q, other) {
 const chosen = args.queries ? JSON.parse(fs.readFileSync(args.queries, 'utf8')) : chooseQueries(args.corpus);
 const queries = Array.isArray(chosen) ? chosen : chosen.queries;
 if (args.queries) for (const p of queries) console.log(`  ${p.name}: ${p.q}`);
+if (args.chooseOnly) {
+  if (args.json) fs.writeFileSync(args.json, JSON.stringify(chosen, null, 1));
+  process.exit(0);
+}
 const { browser, tmp } = await launch();
 const server = await serveStatic(resolver);
 const dirSize = (d) => { let n = 0, files = 0; for (const e of fs.readdirSync(d, { withFileTypes: true })) {
