@@ -205,7 +205,11 @@ function kindOf(name, range) {
     return base;
   }
   if (name === '/library.lectern') return 'container range';
-  if (name.startsWith('/library/')) return base === 'library.json' ? 'manifest' : (base.split('-')[0] || 'part');
+  if (name.startsWith('/library/')) {
+    if (base === 'library.json') return 'manifest';
+    const k = base.split('-')[0];
+    return { c: 'front', t: 'tile', i: 'ids', b: 'text', r: 'search root' }[k] || `${k}-part`;
+  }
   return 'site';
 }
 const fmtKinds = (kinds) => Object.entries(kinds).map(([k, v]) => `${v.n} ${k} (${(v.bytes / 1024).toFixed(1)} KB)`).join(', ');
@@ -281,6 +285,8 @@ async function lecternOpen(context, where) {
   await page.goto(server.url + '?library=' + where);
   await page.waitForFunction(() => window.lectern && window.lectern.state() && window.lectern.state().library, null, { timeout: 300000, polling: 50 });
   const hasSearch = await page.evaluate(() => window.lectern.state().library.search !== undefined);
+  // The library's own first requests (front matter, tiles) are over before the search starts.
+  await page.waitForFunction(() => !(window.lectern.state().library.pending > 0), null, { timeout: 120000, polling: 20 });
   await settle(requests);
   return { page, requests, hasSearch };
 }
