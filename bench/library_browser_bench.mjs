@@ -23,16 +23,14 @@
 //   bench/library_corpus.py && lectern-tool pack /tmp/lectern-bench-corpus -o DIR/library --container DIR/library.lectern
 // SITE_DIR defaults to dist/site (./build-wasm.sh); RUNS (default 5) per measure.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, pct, root } from './browser_common.mjs';
+import { NETWORK, emulatedPage as emulatedNetworkPage, launch, pct, root, serveStatic, settled } from './browser_common.mjs';
 
 const libDir = path.resolve(process.argv[2] || '/tmp/lectern-bench-lib');
 const siteDir = path.resolve(process.argv[3] || path.join(root, 'dist/site'));
 const runs = Number(process.argv[4] || 5);
-const NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
 
 // ---- the library, read here to choose works and to name what the container's ranges were ----
 const folder = path.join(libDir, 'library');
@@ -76,80 +74,18 @@ const sample = [];
 while (sample.length < runs) sample.push(ids.get(Math.floor(random() * manifest.works)));
 const longestId = ids.get(longest.number);
 
-// ---- a static host: Range, gzip for text and wasm, Last-Modified and 304, a log ----
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml' };
-const gzipped = new Map();
+// ---- a static host (browser_common.mjs): the library from LIBRARY_DIR, the rest from SITE_DIR ----
 function serve() {
-  const log = [];
-  const server = http.createServer((req, res) => {
-    let name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (name.endsWith('/')) name += 'index.html';
+  return serveStatic((name) => {
     const base = name === '/library.lectern' || name.startsWith('/library/') ? libDir : siteDir;
     const file = path.join(base, path.normalize(name));
-    if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    const stat = fs.statSync(file);
-    const type = types[path.extname(file)] || 'application/octet-stream';
-    const headers = { 'Content-Type': type, 'Cache-Control': 'public, max-age=600', 'Accept-Ranges': 'bytes',
-      'Last-Modified': stat.mtime.toUTCString() };
-    const entry = { name, range: req.headers.range || null, status: 200, bytes: 0 };
-    log.push(entry);
-    const since = req.headers['if-modified-since'];
-    if (since && !req.headers.range && Math.floor(stat.mtimeMs / 1000) <= Date.parse(since) / 1000) {
-      entry.status = 304;
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || '');
-    if (m) {
-      const a = +m[1], b = Math.min(m[2] ? +m[2] : stat.size - 1, stat.size - 1);
-      Object.assign(entry, { status: 206, bytes: b - a + 1 });
-      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${a}-${b}/${stat.size}`, 'Content-Length': b - a + 1 });
-      fs.createReadStream(file, { start: a, end: b }).pipe(res);
-      return;
-    }
-    if (types[path.extname(file)] && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
-      const body = gzipped.get(file);
-      entry.bytes = body.length;
-      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': body.length });
-      res.end(body);
-      return;
-    }
-    entry.bytes = stat.size;
-    res.writeHead(200, { ...headers, 'Content-Length': stat.size });
-    fs.createReadStream(file).pipe(res);
+    return file.startsWith(base) ? file : null;
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${server.address().port}/`, log, close: () => server.close() })));
 }
 
 // ---- the page: network emulation and Chromium's own count of what came over the wire ----
 async function emulatedPage(context, { cacheDisabled }) {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled });
-  const requests = new Map();  // requestId -> {url, range, at, bytes, cached, done}
-  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId,
-    { url: e.request.url, range: e.request.headers.Range || e.request.headers.range || null, bytes: 0, cached: false, done: false }));
-  cdp.on('Network.requestServedFromCache', (e) => { const r = requests.get(e.requestId); if (r) r.cached = true; });
-  cdp.on('Network.responseReceived', (e) => {
-    const r = requests.get(e.requestId);
-    if (r && (e.response.fromDiskCache || e.response.fromMemoryCache)) r.cached = true;
-    if (r) r.status = e.response.status;
-  });
-  cdp.on('Network.loadingFinished', (e) => {
-    const r = requests.get(e.requestId);
-    if (r) Object.assign(r, { bytes: e.encodedDataLength, done: true });
-  });
+  const { page, cdp, requests } = await emulatedNetworkPage(context, { cacheDisabled, network: NETWORK });
   // The first frame drawn with the library: a rAF callback that starts with state().library set.
   await page.addInitScript(() => {
     const raf = window.requestAnimationFrame.bind(window);
@@ -178,7 +114,6 @@ function viewerTally(requests) {
   const list = [...requests.values()].filter((r) => !isLibrary(r.url) && !r.cached);
   return { requests: list.length, bytes: list.reduce((s, r) => s + r.bytes, 0) };
 }
-const settled = (requests) => [...requests.values()].every((r) => r.done || r.cached);
 async function quiet(page, requests) {
   await page.waitForFunction(() => window.lectern.state().library.pending === 0, null, { timeout: 120000, polling: 20 });
   for (let i = 0; i < 100 && !settled(requests); ++i) await new Promise((r) => setTimeout(r, 20));
