@@ -1,7 +1,9 @@
 // libFuzzer target: a library's parts as a hostile host could serve them. The first byte
-// picks the part (manifest, tile, id block); the rest is its text. Any text is read or
-// refused with a message, never a crash, and a manifest that reads opens in a session
-// whose first requests are then answered with the same text (a tile that is not one).
+// picks the part (manifest, tile, id block, search root, dictionary block, postings); the
+// rest is its text. Any text is read or refused with a message, never a crash, and a
+// manifest that reads opens in a session, searches, and has its first requests answered
+// with the same text (a tile or an index part that is not one).
+#include "core/library/library_index.h"
 #include "core/library/library_manifest.h"
 #include "core/library/library_tile.h"
 #include "core/session/session.h"
@@ -12,7 +14,7 @@ using namespace lectern;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string text(fuzz::as_text(data + 1, size - 1));
-    switch (data[0] % 3) {
+    switch (data[0] % 6) {
         case 0: {
             const ManifestResult m = parse_manifest(text);
             FUZZ_CHECK(m.manifest.has_value() == m.error.empty());
@@ -23,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::string error;
             FUZZ_CHECK(s.open_library(text, error));
             s.open("w0");
+            s.search("w0 \"a b\" c");
             for (int round = 0; round < 3; ++round)
                 for (const LibraryRequest& r : s.take_library_requests()) s.library_answer(r.id, true, text, 1, "");
             FUZZ_CHECK(s.library()->pending() == 0);
@@ -35,9 +38,38 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (t.tile) FUZZ_CHECK(t.tile->works.size() == 3 && t.tile->refs.size() == 3);
             return 0;
         }
-        default: {
+        case 2: {
             const IdBlockResult b = parse_id_block(text, 1000);
             FUZZ_CHECK(b.block.has_value() == b.error.empty());
+            return 0;
+        }
+        case 3: {
+            const IndexRootResult r = parse_index_root(text, 1000);
+            FUZZ_CHECK(r.root.has_value() == r.error.empty());
+            if (!r.root) return 0;
+            FUZZ_CHECK(parse_index_root(index_root_to_json(*r.root), 1000).root.has_value());
+            for (const auto& n : r.root->works_in_years(1900, 1950)) FUZZ_CHECK(n < 1000);
+            r.root->block_of("a");
+            return 0;
+        }
+        case 4: {
+            const IndexBlockResult b = parse_index_block(text, 1000);
+            FUZZ_CHECK(b.block.has_value() == b.error.empty());
+            if (!b.block) return 0;
+            const IndexBlockResult again = parse_index_block(index_block_bytes(*b.block), 1000);
+            FUZZ_CHECK(again.block && again.block->terms.size() == b.block->terms.size());
+            return 0;
+        }
+        default: {
+            // The postings of a term the dictionary says is in `docs` works of 1000.
+            const std::uint32_t docs = text.empty() ? 1 : static_cast<unsigned char>(text[0]) % 64 + 1;
+            const PostingsResult p = decode_postings(std::string_view(text).substr(text.empty() ? 0 : 1), 1000, docs);
+            FUZZ_CHECK(p.postings.has_value() == p.error.empty());
+            if (!p.postings) return 0;
+            FUZZ_CHECK(p.postings->size() == docs);
+            for (const Posting& x : *p.postings) FUZZ_CHECK(x.number < 1000 && x.count > 0);
+            const PostingsResult again = decode_postings(encode_postings(*p.postings, 1000), 1000, docs);
+            FUZZ_CHECK(again.postings && again.postings->size() == docs);
             return 0;
         }
     }
