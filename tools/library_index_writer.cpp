@@ -89,7 +89,7 @@ private:
 
 struct LibraryIndexWriter::State {
     std::string folder;
-    std::size_t budget = 0;
+    std::size_t budget = 0, directory_blocks = kBlocksPerDirectory;
     std::unordered_map<std::string, std::string> postings;  // term -> entries, in sequence order
     std::size_t memory = 0;
     std::uint32_t seq = 0;
@@ -106,10 +106,12 @@ struct LibraryIndexWriter::State {
     void spill();
 };
 
-LibraryIndexWriter::LibraryIndexWriter(std::string spill_folder, std::size_t memory_budget)
+LibraryIndexWriter::LibraryIndexWriter(std::string spill_folder, std::size_t memory_budget,
+                                       std::size_t directory_blocks)
     : s_(std::make_unique<State>()) {
     s_->folder = std::move(spill_folder);
     s_->budget = memory_budget;
+    s_->directory_blocks = std::clamp<std::size_t>(directory_blocks, 1, kBlocksPerDirectory);
 }
 
 LibraryIndexWriter::~LibraryIndexWriter() {
@@ -316,7 +318,15 @@ LibraryIndexRoot LibraryIndexWriter::finish(const std::vector<std::uint32_t>& nu
         blocks.add(term, postings);
         ++root.terms;
     }
-    root.blocks = blocks.finish();
+    // Directories of kBlocksPerDirectory blocks each: the root names only them.
+    const std::vector<IndexBlockRef> all = blocks.finish();
+    for (std::size_t at = 0; at < all.size(); at += s.directory_blocks) {
+        IndexDirectory d;
+        d.blocks.assign(all.begin() + static_cast<std::ptrdiff_t>(at),
+                        all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), at + s.directory_blocks)));
+        root.directories.push_back(
+            {d.blocks.front().first_term, put('x', platform::gzip(index_directory_to_json(d), 9))});
+    }
     s.postings_bytes = blocks.postings_bytes();
     s.terms = root.terms;
     decltype(s.postings)().swap(s.postings);

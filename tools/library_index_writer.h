@@ -25,7 +25,10 @@ namespace lectern::tool {
 
 class LibraryIndexWriter {
 public:
-    LibraryIndexWriter(std::string spill_folder, std::size_t memory_budget);
+    // `directory_blocks`: dictionary blocks per directory (at most kBlocksPerDirectory; fewer
+    // only to test libraries of many directories with few terms).
+    LibraryIndexWriter(std::string spill_folder, std::size_t memory_budget,
+                       std::size_t directory_blocks = kBlocksPerDirectory);
     ~LibraryIndexWriter();  // removes the runs
     LibraryIndexWriter(const LibraryIndexWriter&) = delete;
     LibraryIndexWriter& operator=(const LibraryIndexWriter&) = delete;

@@ -148,7 +148,7 @@ std::string slug(const std::string& stem) {
 class Packer {
 public:
     Packer(const PackOptions& o, PackReport& r)
-        : options_(o), report_(r), sink_(o, r), index_(spill_folder(o), o.index_memory) {}
+        : options_(o), report_(r), sink_(o, r), index_(spill_folder(o), o.index_memory, o.index_directory_blocks) {}
 
     void add_archive(const std::string& path) {
         int status = 0;

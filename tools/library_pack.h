@@ -19,6 +19,7 @@ struct PackOptions {
     std::size_t pack_bytes = 256 << 10;  // a body pack is closed once it holds this much
     // The search index's postings held in memory before a sorted run is written to disk.
     std::size_t index_memory = 256 << 20;
+    std::size_t index_directory_blocks = 64;  // dictionary blocks per directory (fewer: tests only)
 };
 
 struct PackReport {

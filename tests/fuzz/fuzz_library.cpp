@@ -43,13 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(b.block.has_value() == b.error.empty());
             return 0;
         }
-        case 3: {
+        case 3: {  // a root, or a directory: both JSON
+            const IndexDirectoryResult d = parse_index_directory(text);
+            FUZZ_CHECK(d.directory.has_value() == d.error.empty());
+            if (d.directory) FUZZ_CHECK(d.directory->block_of("a") < static_cast<int>(d.directory->blocks.size()));
             const IndexRootResult r = parse_index_root(text, 1000);
             FUZZ_CHECK(r.root.has_value() == r.error.empty());
             if (!r.root) return 0;
             FUZZ_CHECK(parse_index_root(index_root_to_json(*r.root), 1000).root.has_value());
             for (const auto& n : r.root->works_in_years(1900, 1950)) FUZZ_CHECK(n < 1000);
-            r.root->block_of("a");
+            FUZZ_CHECK(r.root->directory_of("a") < static_cast<int>(r.root->directories.size()));
             return 0;
         }
         case 4: {

@@ -45,13 +45,15 @@ struct Library {
     std::set<std::string> missing, corrupt;
     std::uint64_t requests = 0;
 
-    Library(const std::vector<std::string>& archives, const std::string& name, std::size_t index_memory) {
+    Library(const std::vector<std::string>& archives, const std::string& name, std::size_t index_memory,
+            std::size_t directory_blocks = 64) {
         dir = fs::temp_directory_path() / ("lectern-libsearch-" + name);
         fs::remove_all(dir);
         tool::PackOptions o;
         o.folder = (dir / "lib").string();
         o.tile_works = 64;
         o.index_memory = index_memory;
+        o.index_directory_blocks = directory_blocks;
         tool::PackReport report;
         std::string error;
         REQUIRE(tool::pack_library(archives, o, report, error));
@@ -275,7 +277,11 @@ TEST_CASE("library search: every script, and an index written in many runs, answ
         st.body_min = 500;
         st.body_max = 20000;
         const std::string path = synth_file("zipf", st);
-        Library lib({path}, "zipf", 64 << 10);  // a small budget: many runs to merge
+        Library lib({path}, "zipf", 64 << 10, 3);  // a small budget: many runs to merge; many directories
+        const std::size_t directories =
+            std::count_if(fs::directory_iterator(lib.dir / "lib"), fs::directory_iterator(),
+                          [](const auto& e) { return e.path().filename().string()[0] == 'x'; });
+        CHECK(directories >= 3);
         same_answers(lib, path, 7, 60);
     }
 }

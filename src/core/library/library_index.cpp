@@ -58,10 +58,59 @@ struct Reader {
 
 // ---- root -----------------------------------------------------------------------------
 
-int LibraryIndexRoot::block_of(std::string_view term) const {
-    auto it = std::upper_bound(blocks.begin(), blocks.end(), term,
+namespace {
+// The last of `refs` whose first term is not after `term`, or -1.
+int last_not_after(const std::vector<IndexBlockRef>& refs, std::string_view term) {
+    auto it = std::upper_bound(refs.begin(), refs.end(), term,
                                [](std::string_view t, const IndexBlockRef& b) { return t < b.first_term; });
-    return static_cast<int>(it - blocks.begin()) - 1;
+    return static_cast<int>(it - refs.begin()) - 1;
+}
+
+// [[first term, part], …] in order, as the root's directories and a directory's blocks are.
+std::vector<IndexBlockRef> read_refs(const json& j, const char* key, std::size_t most) {
+    std::vector<IndexBlockRef> out;
+    const json& refs = library_json::array_at(j, key, most);
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+        if (!refs[i].is_array() || refs[i].size() != 2 || !refs[i][0].is_string())
+            throw Bad{where, "expected [first term, part]"};
+        IndexBlockRef b{refs[i][0].get<std::string>(), library_json::ref_from(refs[i][1], where + "[1]")};
+        if (!out.empty() && !(out.back().first_term < b.first_term)) throw Bad{where, "out of order"};
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+nlohmann::ordered_json refs_json(const std::vector<IndexBlockRef>& refs) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const IndexBlockRef& b : refs) out.push_back({b.first_term, library_json::ref_json(b.shard)});
+    return out;
+}
+}  // namespace
+
+int LibraryIndexRoot::directory_of(std::string_view term) const { return last_not_after(directories, term); }
+int IndexDirectory::block_of(std::string_view term) const { return last_not_after(blocks, term); }
+
+IndexDirectoryResult parse_index_directory(std::string_view text) {
+    IndexDirectoryResult r;
+    const json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        r.error = "not a search index directory (expected a JSON object)";
+        return r;
+    }
+    try {
+        IndexDirectory d;
+        d.blocks = read_refs(j, "blocks", kBlocksPerDirectory);
+        if (d.blocks.empty()) throw Bad{"blocks", "no block"};
+        r.directory = std::move(d);
+    } catch (const Bad& bad) { r.error = bad.text(); }
+    return r;
+}
+
+std::string index_directory_to_json(const IndexDirectory& d) {
+    nlohmann::ordered_json j;
+    j["blocks"] = refs_json(d.blocks);
+    return j.dump();
 }
 
 std::vector<std::uint32_t> LibraryIndexRoot::works_in_years(std::optional<int> from, std::optional<int> to) const {
@@ -102,16 +151,7 @@ IndexRootResult parse_index_root(std::string_view text, std::uint32_t works) {
         root.works = library_json::count_at(j, "works", kMaxLibraryWorks);
         if (root.works != works) throw Bad{"works", "expected " + std::to_string(works) + ", as the library has"};
         root.terms = library_json::count_at(j, "terms", 0xFFFFFFFFu);
-        const json& blocks = library_json::array_at(j, "blocks", kMaxIndexBlocks);
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            const std::string where = "blocks[" + std::to_string(i) + "]";
-            if (!blocks[i].is_array() || blocks[i].size() != 2 || !blocks[i][0].is_string())
-                throw Bad{where, "expected [first term, part]"};
-            IndexBlockRef b{blocks[i][0].get<std::string>(), library_json::ref_from(blocks[i][1], where + "[1]")};
-            if (!root.blocks.empty() && !(root.blocks.back().first_term < b.first_term))
-                throw Bad{where, "blocks out of order"};
-            root.blocks.push_back(std::move(b));
-        }
+        root.directories = read_refs(j, "directories", kMaxIndexBlocks / kBlocksPerDirectory);
         const json& first_year = library_json::member(j, "first_year", "");
         if (!first_year.is_number_integer() || std::abs(first_year.get<long long>()) > 1'000'000)
             throw Bad{"first_year", "expected a year"};
@@ -145,8 +185,7 @@ std::string index_root_to_json(const LibraryIndexRoot& root) {
     j["lectern_index"] = root.version;
     j["works"] = root.works;
     j["terms"] = root.terms;
-    j["blocks"] = nlohmann::ordered_json::array();
-    for (const IndexBlockRef& b : root.blocks) j["blocks"].push_back({b.first_term, library_json::ref_json(b.shard)});
+    j["directories"] = refs_json(root.directories);
     j["first_year"] = root.first_year;
     j["year_starts"] = root.year_starts;
     j["spanning"] = nlohmann::ordered_json::array();

@@ -2,8 +2,10 @@
 // only in part, written by `lectern-tool pack` beside the library.
 //
 //   root      one small part the page fetches when the search box is used: the first term of
-//             each dictionary block, and what the year filter needs (which numbers start each
-//             year, and the works whose dates run into a later year).
+//             each directory, and what the year filter needs (which numbers start each year,
+//             and the works whose dates run into a later year).
+//   directory the first term of each of kBlocksPerDirectory dictionary blocks, and where they
+//             are: a library of millions of terms keeps a root of a few KB.
 //   block     the dictionary, sorted and cut into blocks of about kIndexBlockBytes: each term
 //             with its document count and its postings, inline when small, else where they are
 //             in a postings pack (one gzip member each, so a reader fetches only that member).
@@ -18,6 +20,7 @@
 // filters narrow by postings too.
 //
 //   IndexRootResult r = parse_index_root(json, manifest.works);
+//   IndexDirectoryResult d = parse_index_directory(json);
 //   IndexBlockResult b = parse_index_block(bytes, manifest.works);
 //   PostingsResult p = decode_postings(bytes, manifest.works, term.docs);
 #pragma once
@@ -38,7 +41,8 @@ inline constexpr char kFilterMark = '\x01';  // "\x01k" + kind, "\x01a" + attrib
 inline constexpr char kPairMark = '\x02';    // two characters in a row (written_without_spaces)
 inline constexpr std::size_t kIndexBlockBytes = 32 << 10;  // a dictionary block is closed past this
 inline constexpr std::size_t kInlinePostingsBytes = 1024;  // larger postings go to a postings pack
-inline constexpr std::size_t kMaxBlockTerms = 65536;       // so (block, term) fits a 32-bit key
+inline constexpr std::size_t kMaxBlockTerms = 65536;       // so (block, term) fits a key: block << 16 | term
+inline constexpr std::size_t kBlocksPerDirectory = 64;
 
 inline std::string kind_term(std::string_view kind) { return std::string{kFilterMark, 'k'} + std::string(kind); }
 inline std::string attribution_term(std::string_view a) { return std::string{kFilterMark, 'a'} + std::string(a); }
@@ -52,7 +56,7 @@ struct IndexBlockRef {
 struct LibraryIndexRoot {
     int version = kLibraryIndexVersion;
     std::uint32_t works = 0, terms = 0;
-    std::vector<IndexBlockRef> blocks;  // sorted by first_term
+    std::vector<IndexBlockRef> directories;  // sorted by first_term (their first block's)
     // year_starts[i]: the first work number whose earliest day falls in first_year + i or later
     // (works are numbered by their earliest day); the last entry is the number of dated works.
     int first_year = 0;
@@ -60,8 +64,8 @@ struct LibraryIndexRoot {
     // Works whose latest day is in a later year than their earliest: (number, latest year).
     std::vector<std::pair<std::uint32_t, int>> spanning;
 
-    // The block that would hold `term` (the last whose first term is not after it), or -1.
-    int block_of(std::string_view term) const;
+    // The directory that would hold `term` (the last whose first term is not after it), or -1.
+    int directory_of(std::string_view term) const;
     // The works that pass a year range (from and to inclusive, either open): sorted numbers.
     std::vector<std::uint32_t> works_in_years(std::optional<int> from, std::optional<int> to) const;
 };
@@ -72,6 +76,19 @@ struct IndexRootResult {
 };
 IndexRootResult parse_index_root(std::string_view json_text, std::uint32_t works);
 std::string index_root_to_json(const LibraryIndexRoot& root);
+
+// Up to kBlocksPerDirectory dictionary blocks, by their first terms.
+struct IndexDirectory {
+    std::vector<IndexBlockRef> blocks;          // sorted by first_term
+    int block_of(std::string_view term) const;  // as LibraryIndexRoot::directory_of
+};
+
+struct IndexDirectoryResult {
+    std::optional<IndexDirectory> directory;
+    std::string error;
+};
+IndexDirectoryResult parse_index_directory(std::string_view json_text);
+std::string index_directory_to_json(const IndexDirectory& directory);
 
 // One dictionary entry. Postings are inline (`postings`) or one gzip member of `member_bytes`
 // at `member_offset` in the block's pack `pack`.

@@ -120,55 +120,78 @@ void LibrarySearch::fail(const std::string& problem, const std::string& subject)
     problem_subject_ = subject;
 }
 
-void LibrarySearch::need_block(std::uint32_t block) {
-    if (blocks_.count(block)) return;
+void LibrarySearch::need(LibrarySearchPart::Kind kind, std::uint64_t key, const ShardRef& part,
+                         std::uint64_t member_offset, std::uint64_t member_bytes) {
     for (const LibrarySearchPart& p : wanted_)
-        if (p.kind == LibrarySearchPart::Kind::block && p.key == block) return;
-    if (failed_.count({static_cast<int>(LibrarySearchPart::Kind::block), block})) {
-        fail("search.part_failed", root_->blocks[block].shard.name);
+        if (p.kind == kind && p.key == key) return;
+    if (failed_.count({static_cast<int>(kind), key})) {
+        fail("search.part_failed", part.name);
         return;
     }
-    wanted_.push_back({LibrarySearchPart::Kind::block, block, root_->blocks[block].shard, 0, 0});
+    wanted_.push_back({kind, key, part, member_offset, member_bytes});
 }
 
-void LibrarySearch::need_postings(std::uint32_t block, std::uint32_t index) {
-    const std::uint32_t key = block << 16 | index;
-    if (postings_.count(key)) return;
-    const IndexBlock& b = blocks_.at(block);
-    const IndexTerm& t = b.terms[index];
-    if (failed_.count({static_cast<int>(LibrarySearchPart::Kind::postings), key})) {
-        fail("search.part_failed", b.packs[t.pack].name);
-        return;
+const IndexBlockRef* LibrarySearch::block_ref(std::uint64_t block, bool& waiting) {
+    const std::uint64_t d = block / kBlocksPerDirectory;
+    if (d >= root_->directories.size()) return nullptr;
+    auto it = directories_.find(d);
+    if (it == directories_.end()) {
+        need(LibrarySearchPart::Kind::directory, d, root_->directories[d].shard);
+        waiting = true;
+        return nullptr;
     }
-    wanted_.push_back({LibrarySearchPart::Kind::postings, key, b.packs[t.pack], t.member_offset, t.member_bytes});
+    const std::uint64_t i = block % kBlocksPerDirectory;
+    return i < it->second.blocks.size() ? &it->second.blocks[i] : nullptr;
 }
 
-std::optional<std::vector<Posting>> LibrarySearch::postings_of(const std::string& term, bool& waiting) {
-    const int b = root_->block_of(term);
-    if (b < 0) return std::vector<Posting>{};
-    const auto block = static_cast<std::uint32_t>(b);
-    auto it = blocks_.find(block);
-    if (it == blocks_.end()) {
-        need_block(block);
+std::optional<std::uint64_t> LibrarySearch::block_for(const std::string& term, bool& waiting) {
+    const int d = root_->directory_of(term);
+    if (d < 0) return std::nullopt;
+    auto it = directories_.find(static_cast<std::uint64_t>(d));
+    if (it == directories_.end()) {
+        need(LibrarySearchPart::Kind::directory, static_cast<std::uint64_t>(d),
+             root_->directories[static_cast<std::size_t>(d)].shard);
         waiting = true;
         return std::nullopt;
     }
-    const auto& terms = it->second.terms;
-    auto t = std::lower_bound(terms.begin(), terms.end(), term,
+    const int b = it->second.block_of(term);
+    if (b < 0) return std::nullopt;
+    return static_cast<std::uint64_t>(d) * kBlocksPerDirectory + static_cast<std::uint64_t>(b);
+}
+
+const IndexBlock* LibrarySearch::block_here(std::uint64_t block, bool& waiting) {
+    auto it = blocks_.find(block);
+    if (it != blocks_.end()) return &it->second;
+    if (const IndexBlockRef* ref = block_ref(block, waiting)) {
+        need(LibrarySearchPart::Kind::block, block, ref->shard);
+        waiting = true;
+    }
+    return nullptr;
+}
+
+std::optional<std::vector<Posting>> LibrarySearch::postings_of(const std::string& term, bool& waiting) {
+    const std::optional<std::uint64_t> block = block_for(term, waiting);
+    if (!block) return waiting ? std::nullopt : std::optional<std::vector<Posting>>(std::vector<Posting>{});
+    const IndexBlock* b = block_here(*block, waiting);
+    if (!b) return std::nullopt;
+    auto t = std::lower_bound(b->terms.begin(), b->terms.end(), term,
                               [](const IndexTerm& x, const std::string& y) { return x.term < y; });
-    if (t == terms.end() || t->term != term) return std::vector<Posting>{};
-    const auto index = static_cast<std::uint32_t>(t - terms.begin());
+    if (t == b->terms.end() || t->term != term) return std::vector<Posting>{};
+    const auto index = static_cast<std::uint64_t>(t - b->terms.begin());
     if (!t->in_pack()) {
         PostingsResult r = decode_postings(t->postings, works_, t->docs);
         if (!r.postings) {
-            fail("search.part_damaged", it->second.terms.empty() ? "" : root_->blocks[block].shard.name);
+            bool unused = false;
+            const IndexBlockRef* ref = block_ref(*block, unused);
+            fail("search.part_damaged", ref ? ref->shard.name : std::string());
             return std::vector<Posting>{};
         }
         return std::move(*r.postings);
     }
-    auto p = postings_.find(block << 16 | index);
+    const std::uint64_t key = *block << 16 | index;
+    auto p = postings_.find(key);
     if (p == postings_.end()) {
-        need_postings(block, index);
+        need(LibrarySearchPart::Kind::postings, key, b->packs[t->pack], t->member_offset, t->member_bytes);
         waiting = true;
         return std::nullopt;
     }
@@ -176,42 +199,46 @@ std::optional<std::vector<Posting>> LibrarySearch::postings_of(const std::string
 }
 
 std::optional<std::vector<Posting>> LibrarySearch::prefix_postings(const std::string& prefix, bool& waiting) {
-    // The blocks that may hold words starting with it: from the one the prefix falls in to the
-    // last whose first term still starts with it.
-    int first = root_->block_of(prefix);
-    if (first < 0) first = 0;
-    auto last = static_cast<std::size_t>(first);
-    while (last + 1 < root_->blocks.size() && starts_with(root_->blocks[last + 1].first_term, prefix)) ++last;
-    if (last - static_cast<std::size_t>(first) + 1 > kMaxPrefixBlocks) {
-        fail("search.prefix_short", prefix);
-        return std::vector<Posting>{};
-    }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> words;  // (block, index)
-    for (auto b = static_cast<std::uint32_t>(first); b <= last; ++b) {
-        auto it = blocks_.find(b);
-        if (it == blocks_.end()) {
-            need_block(b);
-            waiting = true;
-            continue;
+    // The blocks that may hold words starting with it: from the one the prefix falls in, on
+    // while the next block's first term still starts with it.
+    std::optional<std::uint64_t> first = block_for(prefix, waiting);
+    if (!first && waiting) return std::nullopt;
+    std::vector<std::uint64_t> blocks = {first.value_or(0)};
+    for (;;) {
+        // The next block: in the same directory, or the first of the next (a directory may hold fewer).
+        std::uint64_t after = blocks.back() + 1;
+        if (block_ref(after, waiting) == nullptr && !waiting)
+            after = (blocks.back() / kBlocksPerDirectory + 1) * kBlocksPerDirectory;
+        const IndexBlockRef* next = block_ref(after, waiting);
+        if (!next || !starts_with(next->first_term, prefix)) break;
+        if (blocks.size() == kMaxPrefixBlocks) {
+            fail("search.prefix_short", prefix);
+            return std::vector<Posting>{};
         }
-        const auto& terms = it->second.terms;
-        auto t = std::lower_bound(terms.begin(), terms.end(), prefix,
-                                  [](const IndexTerm& x, const std::string& y) { return x.term < y; });
-        for (; t != terms.end() && starts_with(t->term, prefix); ++t)
-            words.emplace_back(b, static_cast<std::uint32_t>(t - terms.begin()));
+        blocks.push_back(after);
     }
     if (waiting) return std::nullopt;
-    std::size_t in_packs = 0;
-    for (const auto& [b, i] : words) in_packs += blocks_.at(b).terms[i].in_pack() ? 1 : 0;
-    if (in_packs > kMaxPrefixPostings) {
-        fail("search.prefix_short", prefix);
-        return std::vector<Posting>{};
+    std::vector<std::string> words;
+    for (const std::uint64_t block : blocks) {
+        const IndexBlock* b = block_here(block, waiting);
+        if (!b) continue;
+        auto t = std::lower_bound(b->terms.begin(), b->terms.end(), prefix,
+                                  [](const IndexTerm& x, const std::string& y) { return x.term < y; });
+        std::size_t in_packs = 0;
+        for (; t != b->terms.end() && starts_with(t->term, prefix); ++t) {
+            words.push_back(t->term);
+            in_packs += t->in_pack() ? 1 : 0;
+        }
+        if (in_packs > kMaxPrefixPostings) {
+            fail("search.prefix_short", prefix);
+            return std::vector<Posting>{};
+        }
     }
+    if (waiting) return std::nullopt;
     // Many words share the prefix: their matches add up per work, as in an archive's search.
     std::map<std::uint32_t, Posting> sum;
-    for (const auto& [b, i] : words) {
-        const IndexTerm& t = blocks_.at(b).terms[i];
-        std::optional<std::vector<Posting>> p = postings_of(t.term, waiting);
+    for (const std::string& word : words) {
+        std::optional<std::vector<Posting>> p = postings_of(word, waiting);
         if (!p) continue;
         for (const Posting& x : *p) {
             Posting& s = sum[x.number];
@@ -381,12 +408,23 @@ std::string LibrarySearch::arrived(const LibrarySearchPart& part, std::string_vi
             else error = r.error;
             break;
         }
+        case LibrarySearchPart::Kind::directory: {
+            if (!root_ || part.key >= root_->directories.size()) return "not asked for";
+            IndexDirectoryResult r = parse_index_directory(bytes);
+            if (!r.directory) error = r.error;
+            else if (r.directory->blocks.front().first_term != root_->directories[part.key].first_term)
+                error = "not the directory the root names";
+            else directories_[part.key] = std::move(*r.directory);
+            break;
+        }
         case LibrarySearchPart::Kind::block: {
-            if (!root_ || part.key >= root_->blocks.size()) return "not asked for";
+            bool waiting = false;
+            const IndexBlockRef* ref = root_ ? block_ref(part.key, waiting) : nullptr;
+            if (!ref) return "not asked for";
             IndexBlockResult r = parse_index_block(bytes, works_);
             if (!r.block) error = r.error;
-            else if (r.block->terms.empty() || r.block->terms.front().term != root_->blocks[part.key].first_term)
-                error = "not the dictionary block the root names";
+            else if (r.block->terms.empty() || r.block->terms.front().term != ref->first_term)
+                error = "not the dictionary block its directory names";
             else {
                 held_bytes_ += bytes.size();
                 blocks_[part.key] = std::move(*r.block);

@@ -34,8 +34,10 @@
 namespace lectern {
 
 struct LibrarySearchPart {
-    enum class Kind { root, block, postings } kind = Kind::root;
-    std::uint32_t key = 0;  // block: its index; postings: block << 16 | term in the block
+    enum class Kind { root, directory, block, postings } kind = Kind::root;
+    // directory: its index; block: directory * kBlocksPerDirectory + its place in it;
+    // postings: block << 16 | the term's place in the block
+    std::uint64_t key = 0;
     ShardRef part;
     std::uint64_t member_offset = 0, member_bytes = 0;  // postings: one gzip member of the pack
 };
@@ -109,8 +111,14 @@ private:
     // term is in no work.
     std::optional<std::vector<Posting>> postings_of(const std::string& term, bool& waiting);
     std::optional<std::vector<Posting>> prefix_postings(const std::string& prefix, bool& waiting);
-    void need_block(std::uint32_t block);
-    void need_postings(std::uint32_t block, std::uint32_t index);
+    // Block `block`'s reference (from its directory), null past the last block or while its
+    // directory is on its way (then `waiting`).
+    const IndexBlockRef* block_ref(std::uint64_t block, bool& waiting);
+    // The block that would hold `term`; nullopt when none would, or while waiting.
+    std::optional<std::uint64_t> block_for(const std::string& term, bool& waiting);
+    const IndexBlock* block_here(std::uint64_t block, bool& waiting);  // null while on its way
+    void need(LibrarySearchPart::Kind kind, std::uint64_t key, const ShardRef& part, std::uint64_t member_offset = 0,
+              std::uint64_t member_bytes = 0);
     void fail(const std::string& problem, const std::string& subject);
     void rank(std::vector<LibraryMatch>& found) const;
 
@@ -118,9 +126,10 @@ private:
     std::uint32_t works_ = 0;
     std::vector<std::string> collection_ids_;
     std::optional<LibraryIndexRoot> root_;
-    std::map<std::uint32_t, IndexBlock> blocks_;
-    std::map<std::uint32_t, std::vector<Posting>> postings_;
-    std::set<std::pair<int, std::uint32_t>> failed_;  // (kind, key)
+    std::map<std::uint64_t, IndexDirectory> directories_;
+    std::map<std::uint64_t, IndexBlock> blocks_;
+    std::map<std::uint64_t, std::vector<Posting>> postings_;
+    std::set<std::pair<int, std::uint64_t>> failed_;  // (kind, key)
     std::size_t held_bytes_ = 0;
 
     QueryMatcher matcher_{""};

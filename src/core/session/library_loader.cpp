@@ -10,6 +10,7 @@ LibraryLoader::States& LibraryLoader::states_for(LibraryRequest::Kind kind) {
         case LibraryRequest::Kind::ids: return ids_state_;
         case LibraryRequest::Kind::body: return body_state_;
         case LibraryRequest::Kind::index_root: return root_state_;
+        case LibraryRequest::Kind::index_directory: return directory_state_;
         case LibraryRequest::Kind::index_block: return block_state_;
         case LibraryRequest::Kind::postings: break;
     }
@@ -43,7 +44,7 @@ void LibraryLoader::want_body(std::uint32_t number, const ShardRef& pack, const 
     want(body_state_, {LibraryRequest::Kind::body, 0, number, pack, body.offset, body.bytes, alone});
 }
 
-void LibraryLoader::want_search(LibraryRequest::Kind kind, std::uint32_t key, const ShardRef& part,
+void LibraryLoader::want_search(LibraryRequest::Kind kind, std::uint64_t key, const ShardRef& part,
                                 std::uint64_t member_offset, std::uint64_t member_bytes) {
     want(states_for(kind), {kind, 0, key, part, member_offset, member_bytes, false});
 }
@@ -70,15 +71,15 @@ std::optional<LibraryArrival> LibraryLoader::answer(std::uint64_t id, bool ok, s
 void LibraryLoader::arrived_but_unreadable(const LibraryRequest& r) { states_for(r.kind)[r.index] = State::failed; }
 
 void LibraryLoader::retry() {
-    for (States* states :
-         {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &block_state_, &postings_state_})
+    for (States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &directory_state_,
+                           &block_state_, &postings_state_})
         for (auto it = states->begin(); it != states->end();)
             it = it->second == State::failed ? states->erase(it) : std::next(it);
 }
 
 bool LibraryLoader::any_failed() const {
-    for (const States* states :
-         {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &block_state_, &postings_state_})
+    for (const States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_,
+                                 &directory_state_, &block_state_, &postings_state_})
         for (const auto& [key, state] : *states)
             if (state == State::failed) return true;
     return false;

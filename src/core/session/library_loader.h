@@ -28,11 +28,20 @@ namespace lectern {
 // answers Range requests the platform fetches only it, not its whole pack.
 struct LibraryRequest {
     // The numbers are the page's (web/library.js): keep them.
-    enum class Kind { front = 0, tile = 1, ids = 2, body = 3, index_root = 4, index_block = 5, postings = 6 };
+    enum class Kind {
+        front = 0,
+        tile = 1,
+        ids = 2,
+        body = 3,
+        index_root = 4,
+        index_block = 5,
+        postings = 6,
+        index_directory = 7
+    };
     Kind kind = Kind::tile;
     std::uint64_t id = 0;
     // collection, tile, id block, (body) work number, or the search's key (LibrarySearchPart)
-    std::uint32_t index = 0;
+    std::uint64_t index = 0;
     ShardRef part;
     std::uint64_t member_offset = 0, member_bytes = 0;
     bool alone = false;
@@ -55,7 +64,7 @@ public:
     void want_ids(std::uint32_t block);
     void want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body, bool alone = false);
     // The search index's parts (kind index_root, index_block or postings), by the search's key.
-    void want_search(LibraryRequest::Kind kind, std::uint32_t key, const ShardRef& part, std::uint64_t member_offset,
+    void want_search(LibraryRequest::Kind kind, std::uint64_t key, const ShardRef& part, std::uint64_t member_offset,
                      std::uint64_t member_bytes);
 
     bool tile_here(std::uint32_t tile) const { return state_of(tile_state_, tile) == State::here; }
@@ -79,8 +88,8 @@ public:
 
 private:
     enum class State { none, asked, here, failed };
-    using States = std::map<std::uint32_t, State>;
-    static State state_of(const States& s, std::uint32_t key) {
+    using States = std::map<std::uint64_t, State>;
+    static State state_of(const States& s, std::uint64_t key) {
         auto it = s.find(key);
         return it == s.end() ? State::none : it->second;
     }
@@ -88,7 +97,8 @@ private:
     States& states_for(LibraryRequest::Kind kind);
 
     LibraryManifest manifest_;
-    States front_state_, tile_state_, ids_state_, body_state_, root_state_, block_state_, postings_state_;
+    States front_state_, tile_state_, ids_state_, body_state_, root_state_, directory_state_, block_state_,
+        postings_state_;
     std::vector<LibraryRequest> queued_;
     std::map<std::uint64_t, LibraryRequest> in_flight_;
     std::uint64_t next_id_ = 1, requests_ = 0, bytes_ = 0;

@@ -152,6 +152,7 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
     if (!a) return;  // an answer for a library no longer shown
     ++revision_;
     const bool for_search = a->request.kind == LibraryRequest::Kind::index_root ||
+                            a->request.kind == LibraryRequest::Kind::index_directory ||
                             a->request.kind == LibraryRequest::Kind::index_block ||
                             a->request.kind == LibraryRequest::Kind::postings;
     if (for_search) library_search_part(*a);
@@ -164,16 +165,23 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
         return;
     }
     switch (a->request.kind) {
-        case LibraryRequest::Kind::front: library_front_arrived(a->request.index, a->text); break;
-        case LibraryRequest::Kind::tile: library_tile_arrived(a->request.index, a->text); break;
-        case LibraryRequest::Kind::ids: library_ids_arrived(a->request.index, a->text); break;
+        case LibraryRequest::Kind::front:
+            library_front_arrived(static_cast<std::uint32_t>(a->request.index), a->text);
+            break;
+        case LibraryRequest::Kind::tile:
+            library_tile_arrived(static_cast<std::uint32_t>(a->request.index), a->text);
+            break;
+        case LibraryRequest::Kind::ids:
+            library_ids_arrived(static_cast<std::uint32_t>(a->request.index), a->text);
+            break;
         case LibraryRequest::Kind::body: {
-            auto it = number_to_work_.find(a->request.index);
+            auto it = number_to_work_.find(static_cast<std::uint32_t>(a->request.index));
             if (it != number_to_work_.end())
                 library_archive_->works[static_cast<std::size_t>(it->second)].body = a->text;
             break;
         }
         case LibraryRequest::Kind::index_root:
+        case LibraryRequest::Kind::index_directory:
         case LibraryRequest::Kind::index_block:
         case LibraryRequest::Kind::postings: break;  // below
     }

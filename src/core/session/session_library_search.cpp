@@ -107,9 +107,10 @@ std::size_t Session::results_ready() const {
 void Session::plan_library_search() {
     if (!library_search_ || !search_active()) return;
     for (const LibrarySearchPart& p : library_search_->wanted()) {
-        const auto kind = p.kind == LibrarySearchPart::Kind::root    ? LibraryRequest::Kind::index_root
-                          : p.kind == LibrarySearchPart::Kind::block ? LibraryRequest::Kind::index_block
-                                                                     : LibraryRequest::Kind::postings;
+        const auto kind = p.kind == LibrarySearchPart::Kind::root        ? LibraryRequest::Kind::index_root
+                          : p.kind == LibrarySearchPart::Kind::directory ? LibraryRequest::Kind::index_directory
+                          : p.kind == LibrarySearchPart::Kind::block     ? LibraryRequest::Kind::index_block
+                                                                         : LibraryRequest::Kind::postings;
         library_->want_search(kind, p.key, p.part, p.member_offset, p.member_bytes);
     }
     const LibraryManifest& m = library_->manifest();
@@ -167,9 +168,10 @@ void Session::plan_library_search() {
 
 void Session::library_search_part(const LibraryArrival& a) {
     if (!library_search_) return;
-    const auto kind = a.request.kind == LibraryRequest::Kind::index_root    ? LibrarySearchPart::Kind::root
-                      : a.request.kind == LibraryRequest::Kind::index_block ? LibrarySearchPart::Kind::block
-                                                                            : LibrarySearchPart::Kind::postings;
+    const auto kind = a.request.kind == LibraryRequest::Kind::index_root        ? LibrarySearchPart::Kind::root
+                      : a.request.kind == LibraryRequest::Kind::index_directory ? LibrarySearchPart::Kind::directory
+                      : a.request.kind == LibraryRequest::Kind::index_block     ? LibrarySearchPart::Kind::block
+                                                                                : LibrarySearchPart::Kind::postings;
     const LibrarySearchPart part{kind, a.request.index, a.request.part, a.request.member_offset,
                                  a.request.member_bytes};
     if (!a.ok) {
