@@ -119,10 +119,10 @@ TEST_CASE("search view: the page's text input edits the box, and learns where th
     CHECK(field.cursor == 0);
     CHECK(field.anchor == 0);
     // A paste longer than the box holds is cut at a character, never inside one.
-    field.edit = ui::TextFieldLink::Edit{std::string(254, 'a') + "жж", 256, 256};
+    field.edit = ui::TextFieldLink::Edit{std::string(1022, 'a') + "жж", 1026, 1026};
     h.frame();
-    CHECK(h.session.query() == std::string(254, 'a'));  // 255 bytes fit: half an "ж" is dropped
-    CHECK(field.value.size() == 254);
+    CHECK(h.session.query() == std::string(1022, 'a'));  // 1,023 bytes fit: half an "ж" is dropped
+    CHECK(field.value.size() == 1022);
     // The page's input lost the focus to something else: the box lets go too.
     field.blur = true;
     h.frames(2);
@@ -130,7 +130,7 @@ TEST_CASE("search view: the page's text input edits the box, and learns where th
     // An edit that arrives while the box is inactive is stale and dropped.
     field.edit = ui::TextFieldLink::Edit{"late", 4, 4};
     h.frame();
-    CHECK(h.session.query() == std::string(254, 'a'));
+    CHECK(h.session.query() == std::string(1022, 'a'));
     CHECK_FALSE(field.edit);
 }
 
