@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include "core/dates/date.h"
 #include "core/library/library_manifest.h"
 #include "core/search/search_documents.h"
@@ -29,7 +31,7 @@ namespace fs = std::filesystem;
 using search_detail::Field;
 
 constexpr std::size_t kPostingsPackBytes = 256 << 10;  // a postings pack is closed past this
-constexpr std::size_t kTermOverhead = 64;              // a term's bookkeeping in memory, roughly
+constexpr std::size_t kTermOverhead = 128;             // a term's hash node and two strings, roughly
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -54,11 +56,11 @@ bool character_word(const std::string& folded) {
     return !folded.empty() && written_without_spaces(utf8_decode(folded, 0, n));
 }
 
-int year_of(std::int64_t day) {
+std::int64_t year_of(std::int64_t day) {
     auto y = static_cast<std::int64_t>(std::floor(day_to_year(day)));
     while (days_from_civil(y + 1, 1, 1) <= day) ++y;
     while (days_from_civil(y, 1, 1) > day) --y;
-    return static_cast<int>(y);
+    return y;
 }
 
 // One term's postings from one run: (sequence number, count << 1 | in title) varint pairs.
@@ -160,7 +162,10 @@ void LibraryIndexWriter::State::spill() {
     order.reserve(postings.size());
     for (auto it = postings.begin(); it != postings.end(); ++it) order.push_back(it);
     std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x->first < y->first; });
-    const std::string path = (fs::path(folder) / (".lectern-index-run-" + std::to_string(runs.size()))).string();
+    // Beside the output (where there is room for it), named for this process: removed when done.
+    const std::string path =
+        (fs::path(folder) / (".lectern-index-" + std::to_string(::getpid()) + "-run-" + std::to_string(runs.size())))
+            .string();
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     for (const auto& it : order) {
         const std::uint32_t sizes[2] = {static_cast<std::uint32_t>(it->first.size()),
@@ -332,17 +337,12 @@ LibraryIndexRoot LibraryIndexWriter::finish(const std::vector<std::uint32_t>& nu
     decltype(s.postings)().swap(s.postings);
 
     // The year filter's table: works are numbered by their earliest day.
-    if (!dated_days.empty()) {
-        root.first_year = year_of(dated_days.front().first);
-        const int last_year = year_of(dated_days.back().first);
-        std::uint32_t n = 0;
-        for (int y = root.first_year; y <= last_year + 1; ++y) {
-            while (n < dated_days.size() && year_of(dated_days[n].first) < y) ++n;
-            root.year_starts.push_back(n);
-        }
-        for (std::uint32_t i = 0; i < dated_days.size(); ++i)
-            if (year_of(dated_days[i].second) > year_of(dated_days[i].first))
-                root.spanning.emplace_back(i, year_of(dated_days[i].second));
+    // One entry per year in which a work starts: as many as the works at most, whatever the span.
+    root.dated = static_cast<std::uint32_t>(dated_days.size());
+    for (std::uint32_t i = 0; i < dated_days.size(); ++i) {
+        const std::int64_t first = year_of(dated_days[i].first), last = year_of(dated_days[i].second);
+        if (root.year_starts.empty() || root.year_starts.back().first != first) root.year_starts.emplace_back(first, i);
+        if (last > first) root.spanning.emplace_back(i, last);
     }
     root_part = put('r', platform::gzip(index_root_to_json(root), 9));
     return root;

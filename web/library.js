@@ -74,6 +74,8 @@
   function folderSource(base) {
     var kept = new Map();
     var keptBytes = 0;
+    var inFlight = new Map();    // name -> the download of a whole part under way
+    var ignoresRange = false;    // a Range request was answered whole: ask for whole parts
     function keep(name, bytes) {
       kept.set(name, bytes);
       keptBytes += bytes.length;
@@ -85,30 +87,45 @@
       layout: 'folder',
       part: function (name) {
         if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name), fetched: 0, whole: true });
+        if (inFlight.has(name)) {  // asked for again before it came (two texts of one pack): one download
+          return inFlight.get(name).then(function (p) { return { bytes: p.bytes, fetched: 0, whole: true }; });
+        }
         var options = { credentials: 'omit' };
         if (failedNames.has(name)) options.cache = 'reload';
-        return fetch(new URL(name, base).href, options).then(function (r) {
+        var got = fetch(new URL(name, base).href, options).then(function (r) {
           if (!r.ok) throw new Error(httpProblem(r));
           return r.arrayBuffer();
         }).then(function (b) {
           var bytes = new Uint8Array(b);
           return { bytes: bytes, fetched: bytes.length, whole: true };
         });
+        inFlight.set(name, got);
+        var done = function () { inFlight.delete(name); };
+        got.then(done, done);
+        return got;
       },
       // One member of a part by itself (a search result's text, a term's postings): by Range, or
       // from the whole part when the host sends it whole (then checked and kept like any part).
       member: function (name, offset, length) {
         if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name).subarray(offset, offset + length), fetched: 0 });
+        if (ignoresRange) {  // this host sends whole files: one download per part, shared by its members
+          return this.part(name).then(function (p) {
+            return { bytes: p.bytes.subarray(offset, offset + length), fetched: p.fetched, whole: p.bytes };
+          });
+        }
         var options = { credentials: 'omit', headers: { Range: 'bytes=' + offset + '-' + (offset + length - 1) } };
         if (failedNames.has(name)) options.cache = 'reload';
         return fetch(new URL(name, base).href, options).then(function (r) {
           if (r.status === 206) {
+            var range = /^bytes (\d+)-/.exec(r.headers.get('Content-Range') || '');
+            if (range && +range[1] !== offset) throw new Error(t('page.library_short_read', { got: 0, want: length }));
             return r.arrayBuffer().then(function (b) {
               if (b.byteLength !== length) throw new Error(t('page.library_short_read', { got: b.byteLength, want: length }));
               return { bytes: new Uint8Array(b), fetched: b.byteLength };
             });
           }
           if (!r.ok) throw new Error(httpProblem(r));
+          ignoresRange = true;
           return r.arrayBuffer().then(function (b) {
             var whole = new Uint8Array(b);
             return { bytes: whole.subarray(offset, offset + length), fetched: whole.length, whole: whole };

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "../test_files.h"
+#include "core/dates/date.h"
 #include "core/import/synth.h"
 #include "core/library/library_index.h"
 #include "core/library/library_tile.h"
@@ -19,6 +20,7 @@
 #include "core/text/line_break.h"
 #include "core/text/text_fold.h"
 #include "core/text/utf8.h"
+#include "library_index_writer.h"
 #include "library_pack.h"
 #include "platform/gzip.h"
 
@@ -217,9 +219,9 @@ TEST_CASE("library search: postings read back as written, list or bitmap", "[lib
 TEST_CASE("library search: a year range from the root's table passes what SearchFilter passes", "[library][search]") {
     LibraryIndexRoot root;
     root.works = 10;
-    root.first_year = 1900;
+    root.dated = 9;
     // Works 0-1 start in 1900, 2-4 in 1901, none in 1902, 5-8 in 1903; 9 is undated.
-    root.year_starts = {0, 2, 5, 5, 9};
+    root.year_starts = {{1900, 0}, {1901, 2}, {1903, 5}};
     root.spanning = {{1, 1902}, {3, 1903}};  // 1900-1902 and 1901-1903
     using V = std::vector<std::uint32_t>;
     CHECK(root.works_in_years(1902, 1902) == V{1, 3});
@@ -370,4 +372,94 @@ TEST_CASE("library search: a lost or damaged index part is named, the rest keeps
     }
     CHECK(failed > 0);
     CHECK(answered > 0);
+}
+
+TEST_CASE("library search: a phrase whose candidates' texts are lost settles, and says which part",
+          "[library][search]") {
+    SynthSettings st;
+    st.works = 200;
+    st.seed = 5;
+    st.zipf = true;
+    st.body_median = 3000;
+    st.body_min = 500;
+    st.body_max = 8000;
+    const std::string path = synth_file("lost-texts", st);
+    Library lib({path}, "lost-texts", 256 << 20);
+    for (const auto& e : fs::directory_iterator(lib.dir / "lib"))
+        if (e.path().filename().string().rfind("b-", 0) == 0) lib.missing.insert(e.path().filename().string());
+    LoadResult loaded = load_archive(read_file(path));
+    const std::vector<std::string> words = search_words(*loaded.archive->works[3].body);
+    REQUIRE(words.size() > 20);
+    Session s;
+    std::string error;
+    REQUIRE(s.open_library(read_file((lib.dir / "lib" / "library.json").string()), error));
+    s.search("\"" + words[10] + " " + words[11] + "\"");
+    lib.settle(s);  // fails the test if it never settles
+    CHECK(s.library_search()->problem() == "search.part_failed");
+    CHECK(s.library_search()->problem_subject().rfind("b-", 0) == 0);
+}
+
+TEST_CASE("library search: hostile or extreme index parts are refused or answered, never a crash",
+          "[library][search]") {
+    // Dates thousands of years apart: the year table holds the years works start in, not every year between.
+    {
+        const fs::path dir = fs::temp_directory_path() / "lectern-libsearch-years";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        std::vector<ShardRef> parts;
+        tool::LibraryIndexWriter w(dir.string(), 1 << 20);
+        Work a, b;
+        a.title = "Oldest";
+        b.title = "Newest";
+        w.add_work(a, "c");
+        w.add_work(b, "c");
+        ShardRef root_part;
+        const LibraryIndexRoot root = w.finish(
+            {0, 1},
+            {{days_from_civil(-30000, 1, 1), days_from_civil(-30000, 1, 1)},
+             {days_from_civil(2000, 1, 1), days_from_civil(2001, 6, 1)}},
+            [&](char kind, const std::string& stored) {
+                return ShardRef{shard_name(kind, stored), 0, stored.size()};
+            },
+            root_part);
+        const IndexRootResult back = parse_index_root(index_root_to_json(root), 2);
+        REQUIRE(back.root);
+        CHECK(back.root->year_starts.size() == 2);
+        CHECK(back.root->works_in_years(-30000, -30000) == std::vector<std::uint32_t>{0});
+        CHECK(back.root->works_in_years(2001, std::nullopt) == std::vector<std::uint32_t>{1});
+        CHECK(back.root->works_in_years(-20000, 1999).empty());
+    }
+    // A block whose terms grow by a kilobyte each (front coding) is refused, not inflated.
+    {
+        auto varint = [](std::string& out, std::uint64_t v) {
+            while (v >= 0x80) out += static_cast<char>(v | 0x80), v >>= 7;
+            out += static_cast<char>(v);
+        };
+        const std::string postings = encode_postings({{0, 1, false}}, 1);
+        std::string block = "LXB1";
+        varint(block, 0);
+        varint(block, 300);
+        for (std::uint64_t i = 0, previous = 0; i < 300; ++i, previous += 1000) {
+            varint(block, previous);
+            varint(block, 1000);
+            block += std::string(1000, 'a');
+            varint(block, 1);
+            varint(block, 0);
+            varint(block, postings.size());
+            block += postings;
+        }
+        const IndexBlockResult r = parse_index_block(block, 1);
+        CHECK_FALSE(r.block);
+        CHECK(r.error.find("longer than") != std::string::npos);
+    }
+    // A root with no directory: any query, a prefix too, finds nothing.
+    {
+        LibraryIndexRoot empty;
+        LibrarySearch s(ShardRef{"r-0000000000000000.gz", 0, 10}, 0, {});
+        s.set_query("a", {});
+        REQUIRE(s.wanted().size() == 1);
+        CHECK(s.arrived(s.wanted()[0], index_root_to_json(empty)).empty());
+        CHECK(s.status() == LibrarySearch::Status::done);
+        CHECK(s.matches().empty());
+    }
 }

@@ -149,9 +149,13 @@ export async function librarySearch(browser, siteDir) {
       fs.cpSync(path.join(site, 'zipf'), broken, { recursive: true });
       const parts = fs.readdirSync(broken);
       const rootName = parts.find((p) => /^r-/.test(p));
-      // The root's blocks, in term order: two that start with a word (not a pair or a filter term).
-      const roots = JSON.parse(execFileSync('python3', ['-c',
-        'import gzip,sys,json; print(json.dumps(json.load(gzip.open(sys.argv[1]))["blocks"]))', path.join(broken, rootName)]).toString());
+      // The dictionary's blocks, in term order (the root names directories, each names its blocks):
+      // two that start with a word (not a pair or a filter term).
+      const roots = JSON.parse(execFileSync('python3', ['-c', [
+        'import gzip, sys, json, os',
+        'root = json.load(gzip.open(sys.argv[1]))',
+        'print(json.dumps([b for d in root["directories"] for b in json.load(gzip.open(os.path.join(os.path.dirname(sys.argv[1]), d[1][0])))["blocks"]]))',
+      ].join('\n'), path.join(broken, rootName)]).toString());
       const wordBlocks = roots.filter(([first]) => !/^[\u0001\u0002]/u.test(first));
       assert(wordBlocks.length >= 2, `dictionary blocks starting with a word: ${wordBlocks.length}`);
       const [inBroken, brokenBlock] = [wordBlocks[0][0], wordBlocks[0][1][0]];

@@ -17,7 +17,6 @@ namespace {
 
 constexpr std::string_view kBlockMagic = "LXB1";
 constexpr std::size_t kMaxIndexBlocks = 1'000'000;
-constexpr std::size_t kMaxYears = 20'000;
 constexpr std::uint64_t kMaxTermBytes = 1024;
 
 void put_varint(std::string& out, std::uint64_t v) {
@@ -115,16 +114,15 @@ std::string index_directory_to_json(const IndexDirectory& d) {
 
 std::vector<std::uint32_t> LibraryIndexRoot::works_in_years(std::optional<int> from, std::optional<int> to) const {
     std::vector<std::uint32_t> out;
-    if (year_starts.empty()) return out;  // no dated works
-    const int last_year = first_year + static_cast<int>(year_starts.size()) - 2;
     // The first number whose earliest day is in year y or later.
-    const auto start_of = [&](long long y) -> std::uint32_t {
-        if (y <= first_year) return 0;
-        if (y > last_year) return year_starts.back();
-        return year_starts[static_cast<std::size_t>(y - first_year)];
+    const auto start_of = [&](std::int64_t y) -> std::uint32_t {
+        auto it = std::lower_bound(
+            year_starts.begin(), year_starts.end(), y,
+            [](const std::pair<std::int64_t, std::uint32_t>& e, std::int64_t v) { return e.first < v; });
+        return it == year_starts.end() ? dated : it->second;
     };
     // Earliest no later than `to`: numbers below the start of the year after it.
-    const std::uint32_t end = to ? start_of(static_cast<long long>(*to) + 1) : year_starts.back();
+    const std::uint32_t end = to ? start_of(std::int64_t{*to} + 1) : dated;
     // Latest no earlier than `from`: every work starting in it or later, and the earlier ones
     // that run into it.
     const std::uint32_t begin = from ? std::min(start_of(*from), end) : 0;
@@ -152,28 +150,35 @@ IndexRootResult parse_index_root(std::string_view text, std::uint32_t works) {
         if (root.works != works) throw Bad{"works", "expected " + std::to_string(works) + ", as the library has"};
         root.terms = library_json::count_at(j, "terms", 0xFFFFFFFFu);
         root.directories = read_refs(j, "directories", kMaxIndexBlocks / kBlocksPerDirectory);
-        const json& first_year = library_json::member(j, "first_year", "");
-        if (!first_year.is_number_integer() || std::abs(first_year.get<long long>()) > 1'000'000)
-            throw Bad{"first_year", "expected a year"};
-        root.first_year = first_year.get<int>();
-        const json& starts = library_json::array_at(j, "year_starts", kMaxYears);
+        root.dated = library_json::count_at(j, "dated", works);
+        const auto year = [](const json& v) {
+            return v.is_number_integer() && std::llabs(v.get<long long>()) <= 1'000'000'000;
+        };
+        const json& starts = library_json::array_at(j, "year_starts", root.dated);
         for (std::size_t i = 0; i < starts.size(); ++i) {
             const std::string where = "year_starts[" + std::to_string(i) + "]";
-            if (!starts[i].is_number_unsigned() || starts[i].get<std::uint64_t>() > works)
-                throw Bad{where, "expected a work number"};
-            const auto n = starts[i].get<std::uint32_t>();
-            if (!root.year_starts.empty() && n < root.year_starts.back()) throw Bad{where, "out of order"};
-            root.year_starts.push_back(n);
+            const json& e = starts[i];
+            if (!e.is_array() || e.size() != 2 || !year(e[0]) || !e[1].is_number_unsigned() ||
+                e[1].get<std::uint64_t>() >= root.dated)
+                throw Bad{where, "expected [year, the number of a dated work]"};
+            const std::pair<std::int64_t, std::uint32_t> p{e[0].get<std::int64_t>(), e[1].get<std::uint32_t>()};
+            if (i == 0 && p.second != 0) throw Bad{where, "the first year starts at work 0"};
+            if (!root.year_starts.empty() &&
+                (p.first <= root.year_starts.back().first || p.second <= root.year_starts.back().second))
+                throw Bad{where, "out of order"};
+            root.year_starts.push_back(p);
         }
-        if (root.year_starts.size() == 1) throw Bad{"year_starts", "expected no entry or at least two"};
-        const json& spanning = library_json::array_at(j, "spanning", works);
+        if (root.dated > 0 && root.year_starts.empty()) throw Bad{"year_starts", "dated works, and no year"};
+        const json& spanning = library_json::array_at(j, "spanning", root.dated);
         for (std::size_t i = 0; i < spanning.size(); ++i) {
             const std::string where = "spanning[" + std::to_string(i) + "]";
-            const json& s = spanning[i];
-            if (!s.is_array() || s.size() != 2 || !s[0].is_number_unsigned() || s[0].get<std::uint64_t>() >= works ||
-                !s[1].is_number_integer() || std::abs(s[1].get<long long>()) > 1'000'000)
-                throw Bad{where, "expected [work number, year]"};
-            root.spanning.emplace_back(s[0].get<std::uint32_t>(), s[1].get<int>());
+            const json& e = spanning[i];
+            if (!e.is_array() || e.size() != 2 || !e[0].is_number_unsigned() ||
+                e[0].get<std::uint64_t>() >= root.dated || !year(e[1]))
+                throw Bad{where, "expected [the number of a dated work, year]"};
+            const std::pair<std::uint32_t, std::int64_t> p{e[0].get<std::uint32_t>(), e[1].get<std::int64_t>()};
+            if (!root.spanning.empty() && p.first <= root.spanning.back().first) throw Bad{where, "out of order"};
+            root.spanning.push_back(p);
         }
         r.root = std::move(root);
     } catch (const Bad& bad) { r.error = bad.text(); }
@@ -186,8 +191,9 @@ std::string index_root_to_json(const LibraryIndexRoot& root) {
     j["works"] = root.works;
     j["terms"] = root.terms;
     j["directories"] = refs_json(root.directories);
-    j["first_year"] = root.first_year;
-    j["year_starts"] = root.year_starts;
+    j["dated"] = root.dated;
+    j["year_starts"] = nlohmann::ordered_json::array();
+    for (const auto& [y, n] : root.year_starts) j["year_starts"].push_back({y, n});
     j["spanning"] = nlohmann::ordered_json::array();
     for (const auto& [n, y] : root.spanning) j["spanning"].push_back({n, y});
     return j.dump();
@@ -216,8 +222,11 @@ IndexBlockResult parse_index_block(std::string_view bytes, std::uint32_t works) 
         for (std::uint64_t i = 0; i < terms; ++i) {
             IndexTerm t;
             const std::uint64_t shared = in.varint("terms", previous.size());
+            const std::uint64_t suffix = in.varint("terms", kMaxTermBytes);
+            if (shared + suffix > kMaxTermBytes)
+                throw Bad{"terms", "a term longer than " + std::to_string(kMaxTermBytes) + " bytes"};
             t.term = previous.substr(0, shared);
-            t.term += in.bytes("terms", in.varint("terms", kMaxTermBytes));
+            t.term += in.bytes("terms", suffix);
             if (i > 0 && !(previous < t.term)) throw Bad{"terms", "out of order at '" + t.term + "'"};
             t.docs = static_cast<std::uint32_t>(in.varint("docs", works));
             if (t.docs == 0) throw Bad{"docs", "a term in no work"};
@@ -281,7 +290,7 @@ PostingsResult decode_postings(std::string_view bytes, std::uint32_t works, std:
     try {
         Reader in{bytes};
         std::vector<Posting> out;
-        out.reserve(docs);
+        out.reserve(std::min<std::size_t>(docs, bytes.size()));  // a count the bytes cannot hold is caught below
         const auto value = [&](Posting& p) {
             const std::uint64_t v = in.varint("postings", (std::uint64_t{0xFFFFFFFFu} << 1) | 1);
             if ((v >> 1) == 0) throw Bad{"postings", "a work where the term occurs no time"};

@@ -25,6 +25,7 @@
 //   PostingsResult p = decode_postings(bytes, manifest.works, term.docs);
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,9 +45,17 @@ inline constexpr std::size_t kInlinePostingsBytes = 1024;  // larger postings go
 inline constexpr std::size_t kMaxBlockTerms = 65536;       // so (block, term) fits a key: block << 16 | term
 inline constexpr std::size_t kBlocksPerDirectory = 64;
 
-inline std::string kind_term(std::string_view kind) { return std::string{kFilterMark, 'k'} + std::string(kind); }
-inline std::string attribution_term(std::string_view a) { return std::string{kFilterMark, 'a'} + std::string(a); }
-inline std::string collection_term(std::string_view id) { return std::string{kFilterMark, 'c'} + std::string(id); }
+// A filter's term: its mark and the value's first kMaxFilterValueBytes (whole characters), so any
+// kind an archive may hold stays a term a dictionary block can carry.
+inline constexpr std::size_t kMaxFilterValueBytes = 256;
+inline std::string filter_term(char what, std::string_view value) {
+    std::size_t n = std::min(value.size(), kMaxFilterValueBytes);
+    while (n < value.size() && n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;
+    return std::string{kFilterMark, what} + std::string(value.substr(0, n));
+}
+inline std::string kind_term(std::string_view kind) { return filter_term('k', kind); }
+inline std::string attribution_term(std::string_view a) { return filter_term('a', a); }
+inline std::string collection_term(std::string_view id) { return filter_term('c', id); }
 
 struct IndexBlockRef {
     std::string first_term;
@@ -57,12 +66,12 @@ struct LibraryIndexRoot {
     int version = kLibraryIndexVersion;
     std::uint32_t works = 0, terms = 0;
     std::vector<IndexBlockRef> directories;  // sorted by first_term (their first block's)
-    // year_starts[i]: the first work number whose earliest day falls in first_year + i or later
-    // (works are numbered by their earliest day); the last entry is the number of dated works.
-    int first_year = 0;
-    std::vector<std::uint32_t> year_starts;
-    // Works whose latest day is in a later year than their earliest: (number, latest year).
-    std::vector<std::pair<std::uint32_t, int>> spanning;
+    // Works are numbered by their earliest day, the first `dated` of them dated. year_starts:
+    // (year, the first work whose earliest day is in it), for each year in which one starts.
+    std::uint32_t dated = 0;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> year_starts;
+    // Works whose latest day is in a later year than their earliest: (number, latest year), by number.
+    std::vector<std::pair<std::uint32_t, std::int64_t>> spanning;
 
     // The directory that would hold `term` (the last whose first term is not after it), or -1.
     int directory_of(std::string_view term) const;

@@ -235,22 +235,24 @@ std::optional<std::vector<Posting>> LibrarySearch::prefix_postings(const std::st
         }
     }
     if (waiting) return std::nullopt;
-    // Many words share the prefix: their matches add up per work, as in an archive's search.
-    std::map<std::uint32_t, Posting> sum;
-    for (const std::string& word : words) {
-        std::optional<std::vector<Posting>> p = postings_of(word, waiting);
-        if (!p) continue;
-        for (const Posting& x : *p) {
-            Posting& s = sum[x.number];
-            s.number = x.number;
-            s.count += x.count;
-            s.title = s.title || x.title;
-        }
-    }
+    // Every word's list asked for at once; added up only once all are here.
+    std::vector<std::vector<Posting>> lists;
+    for (const std::string& word : words)
+        if (std::optional<std::vector<Posting>> p = postings_of(word, waiting)) lists.push_back(std::move(*p));
     if (waiting) return std::nullopt;
+    if (lists.size() == 1) return std::move(lists.front());
+    // Many words share the prefix: their matches add up per work, as in an archive's search.
+    std::map<std::uint32_t, std::pair<std::uint64_t, bool>> sum;
+    for (const auto& list : lists)
+        for (const Posting& x : list) {
+            auto& [count, title] = sum[x.number];
+            count += x.count;
+            title = title || x.title;
+        }
     std::vector<Posting> out;
     out.reserve(sum.size());
-    for (const auto& [n, p] : sum) out.push_back(p);
+    for (const auto& [n, v] : sum)
+        out.push_back({n, static_cast<std::uint32_t>(std::min<std::uint64_t>(v.first, 0xFFFFFFFFu)), v.second});
     return out;
 }
 
@@ -264,6 +266,7 @@ void LibrarySearch::rank(std::vector<LibraryMatch>& found) const {
 
 void LibrarySearch::advance() {
     wanted_.clear();
+    if (!matches_.empty()) ++revision_;
     matches_.clear();
     to_check_.clear();
     phrase_plans_.clear();
@@ -291,15 +294,19 @@ void LibrarySearch::advance() {
     for (std::size_t i = 0; i < plans_.size(); ++i) {
         const Plan& p = plans_[i];
         std::optional<std::vector<LibraryMatch>> all;
+        bool term_waiting = false;  // each term asks for its own parts, whatever the others wait for
         for (const std::string& term : p.terms) {
+            bool this_waiting = false;
             std::optional<std::vector<Posting>> got =
-                p.prefix ? prefix_postings(term, waiting) : postings_of(term, waiting);
+                p.prefix ? prefix_postings(term, this_waiting) : postings_of(term, this_waiting);
+            term_waiting = term_waiting || this_waiting;
             if (!got) continue;
             std::vector<LibraryMatch> m = from_postings(*got);
             if (!all) all = std::move(m);
             else all = intersect(*all, m);
         }
-        if (waiting || !all) continue;
+        waiting = waiting || term_waiting;
+        if (term_waiting || !all) continue;
         if (!p.exact) {
             // Candidates only: counts come from the texts.
             for (LibraryMatch& m : *all) m.count = 0, m.title_terms = 0;
@@ -310,12 +317,14 @@ void LibrarySearch::advance() {
     // Filters, as postings too: a work passes when it is of one of the kinds, ...
     const auto any_of = [&](const std::vector<std::string>& terms) -> std::optional<std::vector<std::uint32_t>> {
         std::vector<std::uint32_t> numbers;
+        bool filter_waiting = false;
         for (const std::string& term : terms) {
-            std::optional<std::vector<Posting>> got = postings_of(term, waiting);
+            std::optional<std::vector<Posting>> got = postings_of(term, filter_waiting);
             if (got)
                 for (const Posting& x : *got) numbers.push_back(x.number);
         }
-        if (waiting) return std::nullopt;
+        waiting = waiting || filter_waiting;
+        if (filter_waiting) return std::nullopt;
         std::sort(numbers.begin(), numbers.end());
         numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
         return numbers;
@@ -364,6 +373,7 @@ void LibrarySearch::advance() {
     if (phrase_plans_.empty()) {
         rank(found);
         matches_ = std::move(found);
+        ++revision_;
         status_ = Status::done;
         return;
     }
@@ -383,11 +393,23 @@ void LibrarySearch::advance() {
             m.count += c->second.count;
             m.title_terms += c->second.title_terms;
         }
-        if (!known) to_check_.push_back(m.number);
-        else if (holds) matches_.push_back(m);
+        if (known) {
+            if (holds) matches_.push_back(m);
+        } else if (auto lost = unreadable_.find(m.number); lost != unreadable_.end()) {
+            fail("search.part_failed", lost->second);  // its text could not be read: not counted, and said
+        } else {
+            to_check_.push_back(m.number);
+        }
     }
     rank(matches_);
+    ++revision_;
     status_ = to_check_.empty() ? Status::done : Status::checking;
+}
+
+void LibrarySearch::unreadable(std::uint32_t number, const std::string& part) {
+    if (std::find(to_check_.begin(), to_check_.end(), number) == to_check_.end()) return;
+    unreadable_[number] = part;
+    advance();
 }
 
 void LibrarySearch::checked(std::uint32_t number, const Work& work) {
@@ -456,6 +478,7 @@ void LibrarySearch::failed(const LibrarySearchPart& part, const std::string&) {
 
 void LibrarySearch::retry() {
     failed_.clear();
+    unreadable_.clear();
     advance();
 }
 

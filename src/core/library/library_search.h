@@ -92,6 +92,10 @@ public:
     // its text loaded.
     const std::vector<std::uint32_t>& to_check() const { return to_check_; }
     void checked(std::uint32_t number, const Work& work);
+    // A candidate whose text (or tile) could not be read: left out, and problem() names `part`.
+    void unreadable(std::uint32_t number, const std::string& part);
+    // Changes whenever matches() may have: the caller rebuilds what it shows from them only then.
+    std::uint64_t revision() const { return revision_; }
 
     const QueryMatcher& matcher() const { return matcher_; }
     // Parts held (blocks and postings), for the caller's memory accounting.
@@ -142,6 +146,8 @@ private:
     std::vector<std::uint32_t> to_check_;
     // A phrase's matches in works already checked, by (phrase, work): kept across queries.
     std::map<std::pair<std::string, std::uint32_t>, LibraryMatch> phrase_counts_;
+    std::map<std::uint32_t, std::string> unreadable_;  // candidates whose text failed: the part
+    std::uint64_t revision_ = 0;
     std::vector<std::size_t> phrase_plans_;  // plans_ checked against texts
 };
 

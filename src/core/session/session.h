@@ -276,9 +276,12 @@ private:
     std::vector<std::uint32_t> match_density_;
     std::map<std::uint32_t, SearchHit> described_;  // this query's snippets, by work number
     std::pair<std::size_t, std::size_t> results_seen_{0, 20};
-    void run_library_search();      // the query and filters handed to library_search_
-    void settle_library_results();  // results() and the matching works from its matches
-    void plan_library_search();     // the parts, tiles and texts it needs
+    void run_library_search();  // the query and filters handed to library_search_
+    // results() and the matching works from its matches, when they changed (or `force`).
+    void settle_library_results(bool force = false);
+    void patch_library_results(std::uint32_t first, std::uint32_t count);  // rows whose tile came
+    std::uint64_t settled_revision_ = 0;
+    void plan_library_search();  // the parts, tiles and texts it needs
     void library_search_part(const LibraryArrival& a);
     TimelineItems items_;
     TimelineModel timeline_;

@@ -212,7 +212,7 @@ void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
         library_works_.push_back(std::move(lw));
     }
     rebuild_library_timeline();
-    settle_library_results();  // results in this tile get their titles
+    patch_library_results(m.tiles[t].first, m.tiles[t].count);  // results in this tile get their titles
     if (opening_number_ && *opening_number_ >= m.tiles[t].first &&
         *opening_number_ - m.tiles[t].first < m.tiles[t].count)
         open_number(*opening_number_);

@@ -31,8 +31,9 @@ bool Session::searching() const {
 
 void Session::run_library_search() {
     described_.clear();
+    results_seen_ = {0, 20};
     if (library_search_) library_search_->set_query(query_, filter_);
-    settle_library_results();
+    settle_library_results(true);
 }
 
 void Session::show_results(std::size_t first, std::size_t last) {
@@ -41,10 +42,12 @@ void Session::show_results(std::size_t first, std::size_t last) {
     ++revision_;
 }
 
-void Session::settle_library_results() {
+void Session::settle_library_results(bool force) {
+    if (library_search_ && search_active() && !force && library_search_->revision() == settled_revision_) return;
     results_.clear();
     library_matching_.clear();
     match_density_.clear();
+    settled_revision_ = library_search_ ? library_search_->revision() : 0;
     if (!library_search_ || !search_active()) return;
     const auto status = library_search_->status();
     if (status == LibrarySearch::Status::idle || status == LibrarySearch::Status::waiting) return;
@@ -93,6 +96,8 @@ void Session::settle_library_results() {
 }
 
 std::size_t Session::results_ready() const {
+    // Phrases still being checked may yet put other works first.
+    if (library_search_ && library_search_->status() == LibrarySearch::Status::checking) return 0;
     std::size_t ready = 0;
     const bool described = library_search_ && !library_search_->matcher().empty();
     for (const SearchHit& h : results_) {
@@ -134,36 +139,62 @@ void Session::plan_library_search() {
     // Phrases: the candidates' texts, a few at a time, best first.
     std::size_t in_flight = 0;
     std::vector<std::pair<std::uint32_t, int>> ready_checks;
+    std::vector<std::pair<std::uint32_t, std::string>> lost;  // candidates whose tile or text failed
     for (const std::uint32_t number : library_search_->to_check()) {
         if (in_flight == kChecksInFlight) break;
+        const int t = m.tile_of(number);
+        if (t >= 0 && library_->tile_failed(static_cast<std::uint32_t>(t))) {
+            lost.emplace_back(number, m.tiles[static_cast<std::size_t>(t)].shard.name);
+            continue;
+        }
+        if (library_->body_failed(number)) {
+            lost.emplace_back(number,
+                              library_works_[static_cast<std::size_t>(number_to_work_.at(number))].body->first.name);
+            continue;
+        }
         if (want_work(number, nullptr)) {
             ready_checks.emplace_back(number, number_to_work_.at(number));
             continue;
         }
-        if (library_->body_failed(number)) continue;
         ++in_flight;
     }
+    for (const auto& [number, part] : lost) library_search_->unreadable(number, part);
     for (const auto& [number, work] : ready_checks)
         library_search_->checked(number, archive_->works[static_cast<std::size_t>(work)]);
-    if (!ready_checks.empty()) settle_library_results();
+    if (!ready_checks.empty() || !lost.empty()) settle_library_results();
 
     // The results the reader sees, and the first ones: titles, and snippets.
     const QueryMatcher& query = library_search_->matcher();
     const std::size_t first = std::min(results_seen_.first, results_.size());
     const std::size_t last = std::min(std::max(results_seen_.second, kLeadingResults), results_.size());
-    bool described_some = false;
     for (std::size_t i = 0; i < last; ++i) {
         if (i >= kLeadingResults && i < first) continue;
         SearchHit& h = results_[i];
         const auto number = static_cast<std::uint32_t>(h.number);
         if (query.empty() || described_.count(number)) continue;
+        if (library_->body_failed(number)) {  // its text could not be read: the row goes without a snippet
+            described_[number] = SearchHit{};
+            continue;
+        }
         if (!want_work(number, &query)) continue;
         SearchHit d;
         describe_work(query, archive_->works[static_cast<std::size_t>(number_to_work_.at(number))], d);
-        described_[number] = d;
-        described_some = true;
+        h.field = d.field;
+        h.snippet = d.snippet;
+        h.snippet_highlights = d.snippet_highlights;
+        described_[number] = std::move(d);
+        ++revision_;
     }
-    if (described_some) settle_library_results();
+}
+
+void Session::patch_library_results(std::uint32_t first, std::uint32_t count) {
+    for (SearchHit& h : results_) {
+        if (h.index >= 0 || h.number < first || h.number >= std::int64_t{first} + count) continue;
+        auto loaded = number_to_work_.find(static_cast<std::uint32_t>(h.number));
+        if (loaded == number_to_work_.end()) continue;
+        h.index = loaded->second;
+        h.ref = "work:" + archive_->works[static_cast<std::size_t>(loaded->second)].id;
+    }
 }
 
 void Session::library_search_part(const LibraryArrival& a) {
