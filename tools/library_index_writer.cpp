@@ -338,12 +338,15 @@ LibraryIndexRoot LibraryIndexWriter::finish(const std::vector<std::uint32_t>& nu
 
     // The year filter's table: works are numbered by their earliest day.
     // One entry per year in which a work starts: as many as the works at most, whatever the span.
-    root.dated = static_cast<std::uint32_t>(dated_days.size());
+    IndexYears years;
+    years.dated = static_cast<std::uint32_t>(dated_days.size());
     for (std::uint32_t i = 0; i < dated_days.size(); ++i) {
         const std::int64_t first = year_of(dated_days[i].first), last = year_of(dated_days[i].second);
-        if (root.year_starts.empty() || root.year_starts.back().first != first) root.year_starts.emplace_back(first, i);
-        if (last > first) root.spanning.emplace_back(i, last);
+        if (years.year_starts.empty() || years.year_starts.back().first != first)
+            years.year_starts.emplace_back(first, i);
+        if (last > first) years.spanning.emplace_back(i, last);
     }
+    root.years = put('y', platform::gzip(index_years_to_json(years), 9));
     root_part = put('r', platform::gzip(index_root_to_json(root), 9));
     return root;
 }

@@ -43,15 +43,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(b.block.has_value() == b.error.empty());
             return 0;
         }
-        case 3: {  // a root, or a directory: both JSON
+        case 3: {  // a root, a directory or a year table: all JSON
             const IndexDirectoryResult d = parse_index_directory(text);
             FUZZ_CHECK(d.directory.has_value() == d.error.empty());
             if (d.directory) FUZZ_CHECK(d.directory->block_of("a") < static_cast<int>(d.directory->blocks.size()));
+            const IndexYearsResult y = parse_index_years(text, 1000);
+            FUZZ_CHECK(y.years.has_value() == y.error.empty());
+            if (y.years)
+                for (const auto& n : y.years->works_in_years(1900, 1950)) FUZZ_CHECK(n < 1000);
             const IndexRootResult r = parse_index_root(text, 1000);
             FUZZ_CHECK(r.root.has_value() == r.error.empty());
             if (!r.root) return 0;
             FUZZ_CHECK(parse_index_root(index_root_to_json(*r.root), 1000).root.has_value());
-            for (const auto& n : r.root->works_in_years(1900, 1950)) FUZZ_CHECK(n < 1000);
             FUZZ_CHECK(r.root->directory_of("a") < static_cast<int>(r.root->directories.size()));
             return 0;
         }

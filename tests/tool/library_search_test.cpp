@@ -217,8 +217,7 @@ TEST_CASE("library search: postings read back as written, list or bitmap", "[lib
 }
 
 TEST_CASE("library search: a year range from the root's table passes what SearchFilter passes", "[library][search]") {
-    LibraryIndexRoot root;
-    root.works = 10;
+    IndexYears root;
     root.dated = 9;
     // Works 0-1 start in 1900, 2-4 in 1901, none in 1902, 5-8 in 1903; 9 is undated.
     root.year_starts = {{1900, 0}, {1901, 2}, {1903, 5}};
@@ -414,20 +413,24 @@ TEST_CASE("library search: hostile or extreme index parts are refused or answere
         w.add_work(a, "c");
         w.add_work(b, "c");
         ShardRef root_part;
-        const LibraryIndexRoot root = w.finish(
+        std::map<char, std::string> stored_parts;
+        w.finish(
             {0, 1},
             {{days_from_civil(-30000, 1, 1), days_from_civil(-30000, 1, 1)},
              {days_from_civil(2000, 1, 1), days_from_civil(2001, 6, 1)}},
             [&](char kind, const std::string& stored) {
+                stored_parts[kind] = stored;
                 return ShardRef{shard_name(kind, stored), 0, stored.size()};
             },
             root_part);
-        const IndexRootResult back = parse_index_root(index_root_to_json(root), 2);
-        REQUIRE(back.root);
-        CHECK(back.root->year_starts.size() == 2);
-        CHECK(back.root->works_in_years(-30000, -30000) == std::vector<std::uint32_t>{0});
-        CHECK(back.root->works_in_years(2001, std::nullopt) == std::vector<std::uint32_t>{1});
-        CHECK(back.root->works_in_years(-20000, 1999).empty());
+        const auto text = platform::gunzip(stored_parts.at('y'));
+        REQUIRE(text);
+        const IndexYearsResult back = parse_index_years(*text, 2);
+        REQUIRE(back.years);
+        CHECK(back.years->year_starts.size() == 2);
+        CHECK(back.years->works_in_years(-30000, -30000) == std::vector<std::uint32_t>{0});
+        CHECK(back.years->works_in_years(2001, std::nullopt) == std::vector<std::uint32_t>{1});
+        CHECK(back.years->works_in_years(-20000, 1999).empty());
     }
     // A block whose terms grow by a kilobyte each (front coding) is refused, not inflated.
     {
@@ -455,6 +458,7 @@ TEST_CASE("library search: hostile or extreme index parts are refused or answere
     // A root with no directory: any query, a prefix too, finds nothing.
     {
         LibraryIndexRoot empty;
+        empty.years = ShardRef{"y-0000000000000000.gz", 0, 10};
         LibrarySearch s(ShardRef{"r-0000000000000000.gz", 0, 10}, 0, {});
         s.set_query("a", {});
         REQUIRE(s.wanted().size() == 1);

@@ -112,7 +112,7 @@ std::string index_directory_to_json(const IndexDirectory& d) {
     return j.dump();
 }
 
-std::vector<std::uint32_t> LibraryIndexRoot::works_in_years(std::optional<int> from, std::optional<int> to) const {
+std::vector<std::uint32_t> IndexYears::works_in_years(std::optional<int> from, std::optional<int> to) const {
     std::vector<std::uint32_t> out;
     // The first number whose earliest day is in year y or later.
     const auto start_of = [&](std::int64_t y) -> std::uint32_t {
@@ -150,36 +150,7 @@ IndexRootResult parse_index_root(std::string_view text, std::uint32_t works) {
         if (root.works != works) throw Bad{"works", "expected " + std::to_string(works) + ", as the library has"};
         root.terms = library_json::count_at(j, "terms", 0xFFFFFFFFu);
         root.directories = read_refs(j, "directories", kMaxIndexBlocks / kBlocksPerDirectory);
-        root.dated = library_json::count_at(j, "dated", works);
-        const auto year = [](const json& v) {
-            return v.is_number_integer() && std::llabs(v.get<long long>()) <= 1'000'000'000;
-        };
-        const json& starts = library_json::array_at(j, "year_starts", root.dated);
-        for (std::size_t i = 0; i < starts.size(); ++i) {
-            const std::string where = "year_starts[" + std::to_string(i) + "]";
-            const json& e = starts[i];
-            if (!e.is_array() || e.size() != 2 || !year(e[0]) || !e[1].is_number_unsigned() ||
-                e[1].get<std::uint64_t>() >= root.dated)
-                throw Bad{where, "expected [year, the number of a dated work]"};
-            const std::pair<std::int64_t, std::uint32_t> p{e[0].get<std::int64_t>(), e[1].get<std::uint32_t>()};
-            if (i == 0 && p.second != 0) throw Bad{where, "the first year starts at work 0"};
-            if (!root.year_starts.empty() &&
-                (p.first <= root.year_starts.back().first || p.second <= root.year_starts.back().second))
-                throw Bad{where, "out of order"};
-            root.year_starts.push_back(p);
-        }
-        if (root.dated > 0 && root.year_starts.empty()) throw Bad{"year_starts", "dated works, and no year"};
-        const json& spanning = library_json::array_at(j, "spanning", root.dated);
-        for (std::size_t i = 0; i < spanning.size(); ++i) {
-            const std::string where = "spanning[" + std::to_string(i) + "]";
-            const json& e = spanning[i];
-            if (!e.is_array() || e.size() != 2 || !e[0].is_number_unsigned() ||
-                e[0].get<std::uint64_t>() >= root.dated || !year(e[1]))
-                throw Bad{where, "expected [the number of a dated work, year]"};
-            const std::pair<std::uint32_t, std::int64_t> p{e[0].get<std::uint32_t>(), e[1].get<std::int64_t>()};
-            if (!root.spanning.empty() && p.first <= root.spanning.back().first) throw Bad{where, "out of order"};
-            root.spanning.push_back(p);
-        }
+        root.years = library_json::ref_at(j, "years");
         r.root = std::move(root);
     } catch (const Bad& bad) { r.error = bad.text(); }
     return r;
@@ -191,11 +162,61 @@ std::string index_root_to_json(const LibraryIndexRoot& root) {
     j["works"] = root.works;
     j["terms"] = root.terms;
     j["directories"] = refs_json(root.directories);
-    j["dated"] = root.dated;
+    j["years"] = library_json::ref_json(root.years);
+    return j.dump();
+}
+
+IndexYearsResult parse_index_years(std::string_view text, std::uint32_t works) {
+    IndexYearsResult r;
+    const json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        r.error = "not a year table (expected a JSON object)";
+        return r;
+    }
+    try {
+        IndexYears years;
+        years.dated = library_json::count_at(j, "dated", works);
+        const auto year = [](const json& v) {
+            return v.is_number_integer() && std::llabs(v.get<long long>()) <= 1'000'000'000;
+        };
+        const json& starts = library_json::array_at(j, "year_starts", years.dated);
+        for (std::size_t i = 0; i < starts.size(); ++i) {
+            const std::string where = "year_starts[" + std::to_string(i) + "]";
+            const json& e = starts[i];
+            if (!e.is_array() || e.size() != 2 || !year(e[0]) || !e[1].is_number_unsigned() ||
+                e[1].get<std::uint64_t>() >= years.dated)
+                throw Bad{where, "expected [year, the number of a dated work]"};
+            const std::pair<std::int64_t, std::uint32_t> p{e[0].get<std::int64_t>(), e[1].get<std::uint32_t>()};
+            if (i == 0 && p.second != 0) throw Bad{where, "the first year starts at work 0"};
+            if (!years.year_starts.empty() &&
+                (p.first <= years.year_starts.back().first || p.second <= years.year_starts.back().second))
+                throw Bad{where, "out of order"};
+            years.year_starts.push_back(p);
+        }
+        if (years.dated > 0 && years.year_starts.empty()) throw Bad{"year_starts", "dated works, and no year"};
+        const json& spanning = library_json::array_at(j, "spanning", years.dated);
+        for (std::size_t i = 0; i < spanning.size(); ++i) {
+            const std::string where = "spanning[" + std::to_string(i) + "]";
+            const json& e = spanning[i];
+            if (!e.is_array() || e.size() != 2 || !e[0].is_number_unsigned() ||
+                e[0].get<std::uint64_t>() >= years.dated || !year(e[1]))
+                throw Bad{where, "expected [the number of a dated work, year]"};
+            const std::pair<std::uint32_t, std::int64_t> p{e[0].get<std::uint32_t>(), e[1].get<std::int64_t>()};
+            if (!years.spanning.empty() && p.first <= years.spanning.back().first) throw Bad{where, "out of order"};
+            years.spanning.push_back(p);
+        }
+        r.years = std::move(years);
+    } catch (const Bad& bad) { r.error = bad.text(); }
+    return r;
+}
+
+std::string index_years_to_json(const IndexYears& years) {
+    nlohmann::ordered_json j;
+    j["dated"] = years.dated;
     j["year_starts"] = nlohmann::ordered_json::array();
-    for (const auto& [y, n] : root.year_starts) j["year_starts"].push_back({y, n});
+    for (const auto& [y, n] : years.year_starts) j["year_starts"].push_back({y, n});
     j["spanning"] = nlohmann::ordered_json::array();
-    for (const auto& [n, y] : root.spanning) j["spanning"].push_back({n, y});
+    for (const auto& [n, y] : years.spanning) j["spanning"].push_back({n, y});
     return j.dump();
 }
 

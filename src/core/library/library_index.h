@@ -2,8 +2,9 @@
 // only in part, written by `lectern-tool pack` beside the library.
 //
 //   root      one small part the page fetches when the search box is used: the first term of
-//             each directory, and what the year filter needs (which numbers start each year,
-//             and the works whose dates run into a later year).
+//             each directory, and where the year table is.
+//   years     what the year filter needs (which numbers start each year, and the works whose
+//             dates run into a later year), fetched when a year range is set.
 //   directory the first term of each of kBlocksPerDirectory dictionary blocks, and where they
 //             are: a library of millions of terms keeps a root of a few KB.
 //   block     the dictionary, sorted and cut into blocks of about kIndexBlockBytes: each term
@@ -66,6 +67,15 @@ struct LibraryIndexRoot {
     int version = kLibraryIndexVersion;
     std::uint32_t works = 0, terms = 0;
     std::vector<IndexBlockRef> directories;  // sorted by first_term (their first block's)
+    ShardRef years;  // the year filter's table (IndexYears), fetched only when a year range is set
+
+    // The directory that would hold `term` (the last whose first term is not after it), or -1.
+    int directory_of(std::string_view term) const;
+};
+
+// What the year filter needs, a part of its own: most queries never set a year range, and a
+// library of dated ranges lists many works that run into a later year.
+struct IndexYears {
     // Works are numbered by their earliest day, the first `dated` of them dated. year_starts:
     // (year, the first work whose earliest day is in it), for each year in which one starts.
     std::uint32_t dated = 0;
@@ -73,11 +83,16 @@ struct LibraryIndexRoot {
     // Works whose latest day is in a later year than their earliest: (number, latest year), by number.
     std::vector<std::pair<std::uint32_t, std::int64_t>> spanning;
 
-    // The directory that would hold `term` (the last whose first term is not after it), or -1.
-    int directory_of(std::string_view term) const;
     // The works that pass a year range (from and to inclusive, either open): sorted numbers.
     std::vector<std::uint32_t> works_in_years(std::optional<int> from, std::optional<int> to) const;
 };
+
+struct IndexYearsResult {
+    std::optional<IndexYears> years;
+    std::string error;
+};
+IndexYearsResult parse_index_years(std::string_view json_text, std::uint32_t works);
+std::string index_years_to_json(const IndexYears& years);
 
 struct IndexRootResult {
     std::optional<LibraryIndexRoot> root;

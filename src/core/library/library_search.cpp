@@ -342,8 +342,14 @@ void LibrarySearch::advance() {
         for (const std::string& c : filter_.collections) terms.push_back(collection_term(c));
         if (auto n = any_of(terms)) passes.push_back(std::move(*n));
     }
-    if (filter_.year_from || filter_.year_to)
-        passes.push_back(root_->works_in_years(filter_.year_from, filter_.year_to));
+    if (filter_.year_from || filter_.year_to) {
+        if (years_) {
+            passes.push_back(years_->works_in_years(filter_.year_from, filter_.year_to));
+        } else {
+            need(LibrarySearchPart::Kind::years, 0, root_->years);
+            waiting = true;
+        }
+    }
 
     if (waiting) {
         status_ = problem_.empty() ? Status::waiting : Status::failed;
@@ -427,6 +433,13 @@ std::string LibrarySearch::arrived(const LibrarySearchPart& part, std::string_vi
         case LibrarySearchPart::Kind::root: {
             IndexRootResult r = parse_index_root(bytes, works_);
             if (r.root) root_ = std::move(*r.root);
+            else error = r.error;
+            break;
+        }
+        case LibrarySearchPart::Kind::years: {
+            if (!root_) return "not asked for";
+            IndexYearsResult r = parse_index_years(bytes, works_);
+            if (r.years) years_ = std::move(*r.years);
             else error = r.error;
             break;
         }

@@ -34,7 +34,7 @@
 namespace lectern {
 
 struct LibrarySearchPart {
-    enum class Kind { root, directory, block, postings } kind = Kind::root;
+    enum class Kind { root, directory, block, postings, years } kind = Kind::root;
     // directory: its index; block: directory * kBlocksPerDirectory + its place in it;
     // postings: block << 16 | the term's place in the block
     std::uint64_t key = 0;
@@ -130,6 +130,7 @@ private:
     std::uint32_t works_ = 0;
     std::vector<std::string> collection_ids_;
     std::optional<LibraryIndexRoot> root_;
+    std::optional<IndexYears> years_;
     std::map<std::uint64_t, IndexDirectory> directories_;
     std::map<std::uint64_t, IndexBlock> blocks_;
     std::map<std::uint64_t, std::vector<Posting>> postings_;

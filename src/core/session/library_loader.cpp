@@ -11,6 +11,7 @@ LibraryLoader::States& LibraryLoader::states_for(LibraryRequest::Kind kind) {
         case LibraryRequest::Kind::body: return body_state_;
         case LibraryRequest::Kind::index_root: return root_state_;
         case LibraryRequest::Kind::index_directory: return directory_state_;
+        case LibraryRequest::Kind::index_years: return years_state_;
         case LibraryRequest::Kind::index_block: return block_state_;
         case LibraryRequest::Kind::postings: break;
     }
@@ -72,14 +73,14 @@ void LibraryLoader::arrived_but_unreadable(const LibraryRequest& r) { states_for
 
 void LibraryLoader::retry() {
     for (States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &directory_state_,
-                           &block_state_, &postings_state_})
+                           &block_state_, &years_state_, &postings_state_})
         for (auto it = states->begin(); it != states->end();)
             it = it->second == State::failed ? states->erase(it) : std::next(it);
 }
 
 bool LibraryLoader::any_failed() const {
     for (const States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_,
-                                 &directory_state_, &block_state_, &postings_state_})
+                                 &directory_state_, &block_state_, &years_state_, &postings_state_})
         for (const auto& [key, state] : *states)
             if (state == State::failed) return true;
     return false;

@@ -36,7 +36,8 @@ struct LibraryRequest {
         index_root = 4,
         index_block = 5,
         postings = 6,
-        index_directory = 7
+        index_directory = 7,
+        index_years = 8
     };
     Kind kind = Kind::tile;
     std::uint64_t id = 0;
@@ -98,7 +99,7 @@ private:
 
     LibraryManifest manifest_;
     States front_state_, tile_state_, ids_state_, body_state_, root_state_, directory_state_, block_state_,
-        postings_state_;
+        postings_state_, years_state_;
     std::vector<LibraryRequest> queued_;
     std::map<std::uint64_t, LibraryRequest> in_flight_;
     std::uint64_t next_id_ = 1, requests_ = 0, bytes_ = 0;

@@ -153,6 +153,7 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
     ++revision_;
     const bool for_search = a->request.kind == LibraryRequest::Kind::index_root ||
                             a->request.kind == LibraryRequest::Kind::index_directory ||
+                            a->request.kind == LibraryRequest::Kind::index_years ||
                             a->request.kind == LibraryRequest::Kind::index_block ||
                             a->request.kind == LibraryRequest::Kind::postings;
     if (for_search) library_search_part(*a);
@@ -182,6 +183,7 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
         }
         case LibraryRequest::Kind::index_root:
         case LibraryRequest::Kind::index_directory:
+        case LibraryRequest::Kind::index_years:
         case LibraryRequest::Kind::index_block:
         case LibraryRequest::Kind::postings: break;  // below
     }

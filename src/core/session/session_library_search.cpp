@@ -114,6 +114,7 @@ void Session::plan_library_search() {
     for (const LibrarySearchPart& p : library_search_->wanted()) {
         const auto kind = p.kind == LibrarySearchPart::Kind::root        ? LibraryRequest::Kind::index_root
                           : p.kind == LibrarySearchPart::Kind::directory ? LibraryRequest::Kind::index_directory
+                          : p.kind == LibrarySearchPart::Kind::years     ? LibraryRequest::Kind::index_years
                           : p.kind == LibrarySearchPart::Kind::block     ? LibraryRequest::Kind::index_block
                                                                          : LibraryRequest::Kind::postings;
         library_->want_search(kind, p.key, p.part, p.member_offset, p.member_bytes);
@@ -201,6 +202,7 @@ void Session::library_search_part(const LibraryArrival& a) {
     if (!library_search_) return;
     const auto kind = a.request.kind == LibraryRequest::Kind::index_root        ? LibrarySearchPart::Kind::root
                       : a.request.kind == LibraryRequest::Kind::index_directory ? LibrarySearchPart::Kind::directory
+                      : a.request.kind == LibraryRequest::Kind::index_years     ? LibrarySearchPart::Kind::years
                       : a.request.kind == LibraryRequest::Kind::index_block     ? LibrarySearchPart::Kind::block
                                                                                 : LibrarySearchPart::Kind::postings;
     const LibrarySearchPart part{kind, a.request.index, a.request.part, a.request.member_offset,
