@@ -19,6 +19,7 @@
   // damaged copy (a 200 of a content-named file is heuristically fresh for a while).
   var failedNames = new Set();
   var generation = 0;     // answers for a library no longer open are dropped
+  var controllers = new Map();  // request id -> its AbortController
 
   function t(key, args) { return window.lecternText ? window.lecternText(key, args) : key; }
 
@@ -106,14 +107,14 @@
       },
       // One member of a part by itself (a search result's text, a term's postings): by Range, or
       // from the whole part when the host sends it whole (then checked and kept like any part).
-      member: function (name, offset, length) {
+      member: function (name, offset, length, signal) {
         if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name).subarray(offset, offset + length), fetched: 0 });
         if (ignoresRange) {  // this host sends whole files: one download per part, shared by its members
           return this.part(name).then(function (p) {
             return { bytes: p.bytes.subarray(offset, offset + length), fetched: p.fetched, whole: p.bytes };
           });
         }
-        var options = { credentials: 'omit', headers: { Range: 'bytes=' + offset + '-' + (offset + length - 1) } };
+        var options = { credentials: 'omit', signal: signal, headers: { Range: 'bytes=' + offset + '-' + (offset + length - 1) } };
         if (failedNames.has(name)) options.cache = 'reload';
         return fetch(new URL(name, base).href, options).then(function (r) {
           if (r.status === 206) {
@@ -239,6 +240,12 @@
     openFile: function (file, done, fail) {
       open(containerSource('file', fileSlicer(file)), file.name, done, fail);
     },
+    // Stops a request the viewer no longer wants (its answer would be ignored anyway).
+    cancel: function (id) {
+      var c = controllers.get(id);
+      if (c) c.abort();
+      controllers.delete(id);
+    },
     // One part for the viewer (kind: 0 front, 1 tile, 2 ids, 3 text, 4 search root, 5 dictionary
     // block, 6 postings, 7 dictionary directory,
     // 8 year table): a whole part is checked against its name; a text or postings is one gzip
@@ -250,8 +257,10 @@
       var src = source;
       if (!src) return;
       var got;
+      var controller = new AbortController();  // cancel(id): a search's part a new query no longer needs
+      controllers.set(id, controller);
       if (src.layout === 'folder' && memberBytes && (alone || kind === 6)) {
-        got = src.member(name, memberOffset, memberBytes).then(function (p) {
+        got = src.member(name, memberOffset, memberBytes, controller.signal).then(function (p) {
           if (!p.whole) return p;
           var ok = withString(name, function (n) { return withHeap(p.whole, function (ptr) { return _lectern_part_matches(n, ptr, p.whole.length); }); });
           if (!ok) throw new Error(t('page.library_mismatch'));
@@ -273,11 +282,14 @@
       got.then(function (p) {
         return inflate(p.bytes).then(function (text) { return { text: text, fetched: p.fetched }; });
       }).then(function (r) {
-        if (gen !== generation) return;
+        controllers.delete(id);
+        if (gen !== generation || controller.signal.aborted) return;
         withHeap(r.text, function (ptr) {
           withString('', function (e) { _lectern_library_answer(id, 1, ptr, r.text.length, r.fetched, e); });
         });
       }).catch(function (e) {
+        controllers.delete(id);
+        if (controller.signal.aborted) return;  // the viewer stopped wanting it: no answer is expected
         failedNames.add(name);
         if (gen !== generation) return;
         var why = String(e && e.message || e);

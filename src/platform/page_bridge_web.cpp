@@ -151,6 +151,9 @@ EMSCRIPTEN_KEEPALIVE void lectern_library_answer(double id, int ok, const char* 
 EM_JS(void, js_library_fetch, (double id, int kind, const char* name, double offset, double bytes, double member_offset, double member_bytes, int alone), {
     if (window.lecternLibrary) window.lecternLibrary.fetch(id, kind, UTF8ToString(name), offset, bytes, member_offset, member_bytes, !!alone);
 });
+EM_JS(void, js_library_cancel, (double id), {
+    if (window.lecternLibrary) window.lecternLibrary.cancel(id);
+});
 EM_JS(void, js_mirror_changed, (int archive_changed), {
     if (window.lecternMirror) window.lecternMirror.changed(!!archive_changed);
 });
@@ -280,6 +283,7 @@ void bridge_after_frame(const Session& session) {
 }
 
 void bridge_library(Session& session) {
+    for (const std::uint64_t id : session.take_library_cancels()) js_library_cancel(static_cast<double>(id));
     for (const LibraryRequest& r : session.take_library_requests())
         js_library_fetch(static_cast<double>(r.id), static_cast<int>(r.kind), r.part.name.c_str(),
                          static_cast<double>(r.part.offset), static_cast<double>(r.part.bytes),

@@ -467,3 +467,42 @@ TEST_CASE("library search: hostile or extreme index parts are refused or answere
         CHECK(s.matches().empty());
     }
 }
+
+TEST_CASE("library search: a query replaced before its parts came stops them, and answers stay right",
+          "[library][search]") {
+    SynthSettings st;
+    st.works = 300;
+    st.seed = 11;
+    st.zipf = true;
+    st.body_median = 3000;
+    st.body_min = 500;
+    st.body_max = 8000;
+    const std::string path = synth_file("typed", st);
+    Library lib({path}, "typed", 256 << 20, 1);
+    LoadResult loaded = load_archive(read_file(path));
+    const SearchIndex index = build_search_index(loaded.archive);
+    Session s;
+    std::string error;
+    REQUIRE(s.open_library(read_file((lib.dir / "lib" / "library.json").string()), error));
+    // The root and the directories arrive; the blocks of the first word are asked for, not answered.
+    s.search("zz-first-word ");
+    for (int round = 0; round < 4; ++round)
+        for (const LibraryRequest& r : s.take_library_requests())
+            if (r.kind == LibraryRequest::Kind::index_root || r.kind == LibraryRequest::Kind::index_directory)
+                lib.answer(s, r);
+    std::vector<LibraryRequest> stale = s.take_library_requests();
+    for (int round = 0; round < 4 && stale.empty(); ++round) stale = s.take_library_requests();
+    CHECK(s.take_library_cancels().empty());
+    const std::string word = search_words(loaded.archive->works[0].title).front();
+    s.search(word + " ");
+    const std::vector<std::uint64_t> cancelled = s.take_library_cancels();
+    CHECK_FALSE(cancelled.empty());
+    for (const LibraryRequest& r : stale) lib.answer(s, r);  // late answers: ignored or still of use
+    lib.settle(s);
+    std::vector<Found> want = archive_search(index, word + " "), got;
+    for (const SearchHit& h : s.results())
+        got.push_back({lib.ids.at(static_cast<std::uint32_t>(h.number)), h.title_terms, h.score});
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    CHECK(got == want);
+}

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/library/library_manifest.h"
@@ -74,6 +75,22 @@ public:
     bool body_pending(std::uint32_t number) const { return state_of(body_state_, number) == State::asked; }
 
     std::vector<LibraryRequest> take_requests();
+    // Drops the requests in flight that `unwanted` picks (a search's parts a new query no longer
+    // needs): their answers are ignored, they may be asked for again, and take_cancels() gives
+    // their ids so the platform can stop fetching them.
+    template <class Unwanted>
+    void cancel_if(Unwanted&& unwanted) {
+        for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+            if (!unwanted(it->second)) {
+                ++it;
+                continue;
+            }
+            states_for(it->second.kind).erase(it->second.index);
+            cancelled_.push_back(it->first);
+            it = in_flight_.erase(it);
+        }
+    }
+    std::vector<std::uint64_t> take_cancels() { return std::exchange(cancelled_, {}); }
     // The platform's answer to request `id`; nullopt for an id not in flight (a stale answer).
     std::optional<LibraryArrival> answer(std::uint64_t id, bool ok, std::string text, std::uint64_t bytes,
                                          std::string error);
@@ -102,6 +119,7 @@ private:
         postings_state_, years_state_;
     std::vector<LibraryRequest> queued_;
     std::map<std::uint64_t, LibraryRequest> in_flight_;
+    std::vector<std::uint64_t> cancelled_;
     std::uint64_t next_id_ = 1, requests_ = 0, bytes_ = 0;
 };
 

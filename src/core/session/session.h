@@ -217,6 +217,10 @@ public:
     // What the view and the reader need that is not here: the platform starts these fetches
     // (after each frame) and answers each with library_answer, the part inflated.
     std::vector<LibraryRequest> take_library_requests();
+    // Requests no longer wanted (LibraryLoader::cancel_if): the platform stops fetching them.
+    std::vector<std::uint64_t> take_library_cancels() {
+        return library_ ? library_->take_cancels() : std::vector<std::uint64_t>{};
+    }
     void library_answer(std::uint64_t request, bool ok, std::string text, std::uint64_t bytes, std::string error);
     void retry_library();  // asks again for what failed
     enum class BodyState { none, loading, ready, failed };

@@ -32,7 +32,22 @@ bool Session::searching() const {
 void Session::run_library_search() {
     described_.clear();
     results_seen_ = {0, 20};
-    if (library_search_) library_search_->set_query(query_, filter_);
+    if (library_search_) {
+        library_search_->set_query(query_, filter_);
+        // What the last query asked for and this one does not want now (its blocks and postings,
+        // its results' texts) stops: a query typed letter by letter never waits behind the letters
+        // it replaced. The root, directories and year table are small and serve every query.
+        const std::vector<LibrarySearchPart> wanted = library_search_->wanted();
+        library_->cancel_if([&](const LibraryRequest& r) {
+            if (r.kind == LibraryRequest::Kind::body) return r.alone;
+            const bool part = r.kind == LibraryRequest::Kind::index_block || r.kind == LibraryRequest::Kind::postings;
+            if (!part) return false;
+            const auto kind = r.kind == LibraryRequest::Kind::index_block ? LibrarySearchPart::Kind::block
+                                                                          : LibrarySearchPart::Kind::postings;
+            return std::none_of(wanted.begin(), wanted.end(),
+                                [&](const LibrarySearchPart& p) { return p.kind == kind && p.key == r.index; });
+        });
+    }
     settle_library_results(true);
 }
 
