@@ -506,3 +506,45 @@ TEST_CASE("library search: a query replaced before its parts came stops them, an
     std::sort(got.begin(), got.end());
     CHECK(got == want);
 }
+
+TEST_CASE("library search: a prefix of many common words reads the most common, and says so", "[library][search]") {
+    SynthSettings st;
+    st.works = 2000;
+    st.seed = 13;
+    st.zipf = true;
+    st.body_median = 2000;
+    st.body_min = 1500;
+    st.body_max = 4000;
+    const std::string path = synth_file("prefix", st);
+    Library lib({path}, "prefix", 256 << 20);
+    LoadResult loaded = load_archive(read_file(path));
+    const SearchIndex index = build_search_index(loaded.archive);
+    Session s;
+    std::string error;
+    REQUIRE(s.open_library(read_file((lib.dir / "lib" / "library.json").string()), error));
+    const std::vector<std::string> words = search_words(*loaded.archive->works[0].body);
+    const std::string word = words.front();  // a common word: the Zipf curve's head
+    // A letter that begins more than kMaxPrefixPostings words with long lists.
+    std::string prefix;
+    std::vector<Found> got;
+    for (const char* letter : {"b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v"}) {
+        got = lib.search(s, letter);
+        if (s.library_search()->problem() == "search.prefix_partial") {
+            prefix = letter;
+            break;
+        }
+    }
+    REQUIRE(!prefix.empty());
+    CHECK(s.library_search()->problem_subject() == prefix);
+    std::set<std::string> all, ids;
+    for (const Found& f : archive_search(index, prefix)) all.insert(f.id);
+    for (const Found& f : got) ids.insert(f.id);
+    CHECK(std::includes(all.begin(), all.end(), ids.begin(), ids.end()));  // nothing the archive would not find
+    CHECK(ids.size() * 2 >= all.size());                                   // the common words find most
+    // The whole word, or a prefix of few words, finds exactly what the archive finds.
+    std::vector<Found> want = archive_search(index, word);
+    got = lib.search(s, word);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    CHECK(got == want);
+}

@@ -211,30 +211,37 @@ std::optional<std::vector<Posting>> LibrarySearch::prefix_postings(const std::st
             after = (blocks.back() / kBlocksPerDirectory + 1) * kBlocksPerDirectory;
         const IndexBlockRef* next = block_ref(after, waiting);
         if (!next || !starts_with(next->first_term, prefix)) break;
-        if (blocks.size() == kMaxPrefixBlocks) {
-            fail("search.prefix_short", prefix);
-            return std::vector<Posting>{};
+        if (blocks.size() == kMaxPrefixBlocks) {  // the words of the first blocks only: said, not hidden
+            fail("search.prefix_partial", prefix);
+            break;
         }
         blocks.push_back(after);
     }
     if (waiting) return std::nullopt;
-    std::vector<std::string> words;
+    std::vector<const IndexTerm*> inline_words, packed_words;
     for (const std::uint64_t block : blocks) {
         const IndexBlock* b = block_here(block, waiting);
         if (!b) continue;
         auto t = std::lower_bound(b->terms.begin(), b->terms.end(), prefix,
                                   [](const IndexTerm& x, const std::string& y) { return x.term < y; });
-        std::size_t in_packs = 0;
-        for (; t != b->terms.end() && starts_with(t->term, prefix); ++t) {
-            words.push_back(t->term);
-            in_packs += t->in_pack() ? 1 : 0;
-        }
-        if (in_packs > kMaxPrefixPostings) {
-            fail("search.prefix_short", prefix);
-            return std::vector<Posting>{};
-        }
+        for (; t != b->terms.end() && starts_with(t->term, prefix); ++t)
+            (t->in_pack() ? packed_words : inline_words).push_back(&*t);
     }
     if (waiting) return std::nullopt;
+    // Every word of few works is inline, so free; of the words with long lists, the word as typed
+    // and the most common others, up to kMaxPrefixPostings: typing "bab" does not fetch the
+    // lists of every word that starts with it, and the reader is told the rest wait for a letter.
+    if (packed_words.size() > kMaxPrefixPostings) {
+        std::stable_sort(packed_words.begin(), packed_words.end(), [&](const IndexTerm* x, const IndexTerm* y) {
+            if ((x->term == prefix) != (y->term == prefix)) return x->term == prefix;
+            return x->docs > y->docs;
+        });
+        packed_words.resize(kMaxPrefixPostings);
+        fail("search.prefix_partial", prefix);
+    }
+    std::vector<std::string> words;
+    for (const IndexTerm* t : inline_words) words.push_back(t->term);
+    for (const IndexTerm* t : packed_words) words.push_back(t->term);
     // Every word's list asked for at once; added up only once all are here.
     std::vector<std::vector<Posting>> lists;
     for (const std::string& word : words)
@@ -355,7 +362,7 @@ void LibrarySearch::advance() {
         status_ = problem_.empty() ? Status::waiting : Status::failed;
         return;
     }
-    if (!problem_.empty() && problem_ != "search.prefix_short") {
+    if (!problem_.empty() && problem_ != "search.prefix_partial") {
         status_ = Status::failed;
         return;
     }

@@ -51,10 +51,11 @@ struct LibraryMatch {
 // Past this many candidates a phrase is not checked work by work: its works are those holding
 // all its words, and problem() says so.
 constexpr std::size_t kMaxPhraseChecks = 400;
-// A prefix whose words fill more dictionary blocks than this waits for more letters.
+// A prefix reads the words of at most this many dictionary blocks, and the long posting lists of
+// at most kMaxPrefixPostings of its words (the word as typed, then the most common): past these,
+// its results are those of the words read, and problem() says more letters find the rest.
 constexpr std::size_t kMaxPrefixBlocks = 16;
-// Postings of more words than this for one prefix: the same.
-constexpr std::size_t kMaxPrefixPostings = 64;
+constexpr std::size_t kMaxPrefixPostings = 8;
 
 class LibrarySearch {
 public:

@@ -16,6 +16,8 @@ namespace {
 // Tiles and texts fetched at once for phrase checks: enough to keep a line busy, few enough
 // that a new query is not stuck behind them.
 constexpr std::size_t kChecksInFlight = 12;
+// A result's text is fetched for its snippet up to this size, compressed (about 150 KB of text).
+constexpr std::uint64_t kSnippetTextBytes = 48 << 10;
 
 }  // namespace
 
@@ -191,6 +193,18 @@ void Session::plan_library_search() {
         if (library_->body_failed(number)) {  // its text could not be read: the row goes without a snippet
             described_[number] = SearchHit{};
             continue;
+        }
+        // A long text is not fetched for a snippet (a reader opens it to see its matches): the
+        // first results of a common word are often the longest works.
+        if (auto loaded = number_to_work_.find(number); loaded != number_to_work_.end()) {
+            const auto index = static_cast<std::size_t>(loaded->second);
+            const Work& w = archive_->works[index];
+            const LibraryWork& lw = library_works_[index];
+            if (!w.body && lw.body && lw.body->second.bytes > kSnippetTextBytes &&
+                query.find(w.title, kSnippetBytes).empty()) {
+                described_[number] = SearchHit{};
+                continue;
+            }
         }
         if (!want_work(number, &query)) continue;
         SearchHit d;
