@@ -142,6 +142,10 @@ EMSCRIPTEN_KEEPALIVE void lectern_library_answer(double id, int ok, const char* 
     g_session->library_answer(static_cast<std::uint64_t>(id), ok != 0,
                               ok ? std::string(text, static_cast<std::size_t>(size)) : std::string(),
                               static_cast<std::uint64_t>(bytes), error ? error : "");
+    // What the answer makes needed next (a search's block after its directory, a result's text
+    // after its tile) is asked for now, not after the next frame: a chain of parts costs the
+    // network's round trips, not also a frame each.
+    lectern::platform::bridge_library(*g_session);
     g_woken = true;
 }
 }

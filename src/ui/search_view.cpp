@@ -498,7 +498,9 @@ void draw_results(const Session& s, SearchState& st, const Fonts& fonts, ImVec2 
             text_line_item(fonts, title);
             ImGui::SetCursorPosX(top.x + ImGui::GetFontSize() * 9);
             ImGui::PushFont(fonts.small);
-            draw_snippet(h, measure - ImGui::GetFontSize() * 9 - 8, fonts);
+            if (h.snippet.empty() && h.index >= 0 && s.is_library() && !s.query().empty())
+                ImGui::TextDisabled("%s", tr("results.in_text"));  // a long text, not fetched for a snippet
+            else draw_snippet(h, measure - ImGui::GetFontSize() * 9 - 8, fonts);
             ImGui::PopFont();
             ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h));
             ImGui::PopID();

@@ -359,7 +359,8 @@ void LibrarySearch::advance() {
     }
 
     if (waiting) {
-        status_ = problem_.empty() ? Status::waiting : Status::failed;
+        // A part that could not be read fails the query; a prefix read in part does not.
+        status_ = problem_.empty() || problem_ == "search.prefix_partial" ? Status::waiting : Status::failed;
         return;
     }
     if (!problem_.empty() && problem_ != "search.prefix_partial") {
