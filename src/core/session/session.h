@@ -279,7 +279,7 @@ private:
     std::vector<char> library_matching_;  // by work number, while a query or filter is active
     std::vector<std::uint32_t> match_density_;
     std::map<std::uint32_t, SearchHit> described_;  // this query's snippets, by work number
-    std::pair<std::size_t, std::size_t> results_seen_{0, 20};
+    std::pair<std::size_t, std::size_t> results_seen_{0, kLeadingResults};
     void run_library_search();  // the query and filters handed to library_search_
     // results() and the matching works from its matches, when they changed (or `force`).
     void settle_library_results(bool force = false);

@@ -33,7 +33,7 @@ void Session::reset_library() {
     library_search_.reset();
     library_matching_.clear();
     described_.clear();
-    results_seen_ = {0, 20};
+    results_seen_ = {0, kLeadingResults};
 }
 
 bool Session::open_library(std::string_view manifest_json, std::string& error) {

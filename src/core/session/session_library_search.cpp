@@ -33,7 +33,7 @@ bool Session::searching() const {
 
 void Session::run_library_search() {
     described_.clear();
-    results_seen_ = {0, 20};
+    results_seen_ = {0, kLeadingResults};
     if (library_search_) {
         library_search_->set_query(query_, filter_);
         // What the last query asked for and this one does not want now (its blocks and postings,
