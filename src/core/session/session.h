@@ -95,9 +95,10 @@ public:
     // Changes with each archive loaded: "is this the archive drawn before?" asks this, not the
     // archive's address, which a later archive may take once the old one is freed.
     std::uint64_t archive_generation() const { return archive_generation_; }
-    const TimelineItems& items() const { return items_; }
-    const TimelineModel& timeline() const { return timeline_; }
-    const std::vector<EraSpan>& era_spans() const { return era_spans_; }
+    // A library's tiles arriving between two frames cost one rebuild, when the timeline is next read.
+    const TimelineItems& items() const { return settled_timeline(), items_; }
+    const TimelineModel& timeline() const { return settled_timeline(), timeline_; }
+    const std::vector<EraSpan>& era_spans() const { return settled_timeline(), era_spans_; }
 
     // The selected work's index into archive().works, or -1 (front matter).
     int selected() const { return selected_; }
@@ -272,6 +273,10 @@ private:
     void library_ids_arrived(std::uint32_t block, const std::string& text);
     void open_from_ids(const IdBlock& block);  // the work a link asked for, now its number is known
     void rebuild_library_timeline();
+    bool timeline_stale_ = false;  // works arrived since the library's timeline was built
+    void settled_timeline() const {
+        if (timeline_stale_ && library_) const_cast<Session*>(this)->rebuild_library_timeline();
+    }
     void open_number(std::uint32_t number);
     void reset_library();
     // A library's search (session_library_search.cpp).

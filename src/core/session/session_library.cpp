@@ -31,6 +31,7 @@ void Session::reset_library() {
     opening_id_.clear();
     opening_number_.reset();
     library_search_.reset();
+    timeline_stale_ = false;
     library_matching_.clear();
     described_.clear();
     results_seen_ = {0, kLeadingResults};
@@ -213,7 +214,7 @@ void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
         library_archive_->works.push_back(std::move(tile.works[i]));
         library_works_.push_back(std::move(lw));
     }
-    rebuild_library_timeline();
+    timeline_stale_ = true;  // rebuilt when next read: once for all the tiles a frame brings
     patch_library_results(m.tiles[t].first, m.tiles[t].count);  // results in this tile get their titles
     if (opening_number_ && *opening_number_ >= m.tiles[t].first &&
         *opening_number_ - m.tiles[t].first < m.tiles[t].count)
@@ -241,7 +242,7 @@ void Session::library_front_arrived(std::uint32_t c, const std::string& text) {
         if (!a.find_page(p.id)) a.pages.push_back(p);
     a.events.insert(a.events.end(), front.events.begin(), front.events.end());
     a.eras.insert(a.eras.end(), front.eras.begin(), front.eras.end());
-    rebuild_library_timeline();
+    timeline_stale_ = true;  // rebuilt when next read: once for all the tiles a frame brings
 }
 
 void Session::library_ids_arrived(std::uint32_t block, const std::string& text) {
@@ -289,6 +290,7 @@ void Session::open_number(std::uint32_t number) {
 }
 
 void Session::rebuild_library_timeline() {
+    timeline_stale_ = false;
     const LibraryManifest& m = library_->manifest();
     TimelineItems items = build_timeline_items(*library_archive_);
     TimelineModel model = grouped_model(*library_archive_, true);
