@@ -247,9 +247,8 @@
       controllers.delete(id);
     },
     // One part for the viewer (kind: 0 front, 1 tile, 2 ids, 3 text, 4 search root, 5 dictionary
-    // block, 6 postings, 7 dictionary directory,
-    // 8 year table): a whole part is checked against its name; a text or postings is one gzip
-    // member of its pack (in the container read alone; in a folder alone when `alone` or postings,
+    // block, 6 postings, 7 dictionary directory, 8 year table): a whole part is checked against
+    // its name; a text or postings is one gzip member of its pack (in the container read alone; in a folder alone when `alone` or postings,
     // else with its whole pack, whose neighbours the reader may open next). A member read alone is
     // checked by its gzip trailer (CRC-32 and length), which DecompressionStream verifies.
     fetch: function (id, kind, name, offset, bytes, memberOffset, memberBytes, alone) {
