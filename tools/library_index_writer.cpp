@@ -18,9 +18,7 @@
 #include "core/dates/date.h"
 #include "core/library/library_manifest.h"
 #include "core/search/search_documents.h"
-#include "core/text/line_break.h"
 #include "core/text/text_fold.h"
-#include "core/text/utf8.h"
 #include "platform/gzip.h"
 
 namespace lectern::tool {
@@ -48,12 +46,6 @@ std::uint64_t get_varint(const char*& p) {  // our own bytes, written just befor
         v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
         if (byte < 0x80) return v;
     }
-}
-
-// A word of a script written without spaces: one character (a Korean syllable's jamo).
-bool character_word(const std::string& folded) {
-    std::size_t n = 0;
-    return !folded.empty() && written_without_spaces(utf8_decode(folded, 0, n));
 }
 
 std::int64_t year_of(std::int64_t day) {
@@ -138,7 +130,7 @@ void LibraryIndexWriter::add_work(const Work& w, std::string_view collection_id)
                 previous.clear();
                 continue;
             }
-            if (!previous.empty()) s.count(kPairMark + previous + token.folded, in_title);
+            if (!previous.empty()) s.count(pair_term(previous, token.folded), in_title);
             previous = token.folded;
         }
     });

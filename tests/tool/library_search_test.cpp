@@ -17,7 +17,6 @@
 #include "core/library/library_index.h"
 #include "core/library/library_tile.h"
 #include "core/session/session.h"
-#include "core/text/line_break.h"
 #include "core/text/text_fold.h"
 #include "core/text/utf8.h"
 #include "library_index_writer.h"
@@ -115,11 +114,6 @@ std::vector<Found> archive_search(const SearchIndex& index, const std::string& q
     return out;
 }
 
-bool character_word(const std::string& w) {
-    std::size_t n = 0;
-    return !w.empty() && written_without_spaces(utf8_decode(w, 0, n));
-}
-
 // Queries a reader might type, drawn from the archive: words of titles and texts (whole, and
 // their first letters as a prefix), two words, quoted phrases of two and three words, runs of
 // characters of scripts written without spaces.
@@ -180,6 +174,18 @@ void same_answers(Library& lib, const std::string& archive_path, std::size_t eve
         found_some += want.empty() ? 0 : 1;
     }
     CHECK(found_some * 10 >= queries.size() * 9);  // the queries are the archive's own words
+}
+
+// A corpus whose words follow a Zipf curve: `works` texts of min..max bytes around `median`.
+SynthSettings zipf_corpus(std::size_t works, std::uint64_t seed, std::size_t median, std::size_t min, std::size_t max) {
+    SynthSettings st;
+    st.works = works;
+    st.seed = seed;
+    st.zipf = true;
+    st.body_median = median;
+    st.body_min = min;
+    st.body_max = max;
+    return st;
 }
 
 std::string synth_file(const std::string& name, SynthSettings st) {
@@ -269,14 +275,8 @@ TEST_CASE("library search: every script, and an index written in many runs, answ
         same_answers(lib, scripts, 1, 60);
     }
     SECTION("Latin, Cyrillic, Greek and CJK by a Zipf curve, postings spilled to disk and merged") {
-        SynthSettings st;
-        st.works = 300;
-        st.seed = 11;
-        st.zipf = true;
+        SynthSettings st = zipf_corpus(300, 11, 3000, 500, 20000);
         st.scripts_percent = 40;
-        st.body_median = 3000;
-        st.body_min = 500;
-        st.body_max = 20000;
         const std::string path = synth_file("zipf", st);
         Library lib({path}, "zipf", 64 << 10, 3);  // a small budget: many runs to merge; many directories
         const std::size_t directories =
@@ -321,13 +321,7 @@ TEST_CASE("library search: results come ranked, titles and snippets for the firs
 
 TEST_CASE("library search: a lost or damaged index part is named, the rest keeps working, Retry reads it",
           "[library][search]") {
-    SynthSettings st;
-    st.works = 200;
-    st.seed = 5;
-    st.zipf = true;
-    st.body_median = 3000;
-    st.body_min = 500;
-    st.body_max = 8000;
+    const SynthSettings st = zipf_corpus(200, 5, 3000, 500, 8000);
     const std::string path = synth_file("faults", st);
     Library lib({path}, "faults", 256 << 20);
     const ManifestResult m = parse_manifest(read_file((lib.dir / "lib" / "library.json").string()));
@@ -375,13 +369,7 @@ TEST_CASE("library search: a lost or damaged index part is named, the rest keeps
 
 TEST_CASE("library search: a phrase whose candidates' texts are lost settles, and says which part",
           "[library][search]") {
-    SynthSettings st;
-    st.works = 200;
-    st.seed = 5;
-    st.zipf = true;
-    st.body_median = 3000;
-    st.body_min = 500;
-    st.body_max = 8000;
+    const SynthSettings st = zipf_corpus(200, 5, 3000, 500, 8000);
     const std::string path = synth_file("lost-texts", st);
     Library lib({path}, "lost-texts", 256 << 20);
     for (const auto& e : fs::directory_iterator(lib.dir / "lib"))
@@ -470,13 +458,7 @@ TEST_CASE("library search: hostile or extreme index parts are refused or answere
 
 TEST_CASE("library search: a query replaced before its parts came stops them, and answers stay right",
           "[library][search]") {
-    SynthSettings st;
-    st.works = 300;
-    st.seed = 11;
-    st.zipf = true;
-    st.body_median = 3000;
-    st.body_min = 500;
-    st.body_max = 8000;
+    const SynthSettings st = zipf_corpus(300, 11, 3000, 500, 8000);
     const std::string path = synth_file("typed", st);
     Library lib({path}, "typed", 256 << 20, 1);
     LoadResult loaded = load_archive(read_file(path));
@@ -508,13 +490,7 @@ TEST_CASE("library search: a query replaced before its parts came stops them, an
 }
 
 TEST_CASE("library search: a prefix of many common words reads the most common, and says so", "[library][search]") {
-    SynthSettings st;
-    st.works = 2000;
-    st.seed = 13;
-    st.zipf = true;
-    st.body_median = 2000;
-    st.body_min = 1500;
-    st.body_max = 4000;
+    const SynthSettings st = zipf_corpus(2000, 13, 2000, 1500, 4000);
     const std::string path = synth_file("prefix", st);
     Library lib({path}, "prefix", 256 << 20);
     LoadResult loaded = load_archive(read_file(path));

@@ -7,6 +7,8 @@
 
 #include "core/library/library_json.h"
 #include "core/library/library_manifest.h"
+#include "core/text/line_break.h"
+#include "core/text/utf8.h"
 
 namespace lectern {
 
@@ -54,6 +56,11 @@ struct Reader {
 };
 
 }  // namespace
+
+bool character_word(std::string_view folded) {
+    std::size_t n = 0;
+    return !folded.empty() && written_without_spaces(utf8_decode(folded, 0, n));
+}
 
 // ---- root -----------------------------------------------------------------------------
 

@@ -54,6 +54,13 @@ inline std::string filter_term(char what, std::string_view value) {
     while (n < value.size() && n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;
     return std::string{kFilterMark, what} + std::string(value.substr(0, n));
 }
+// A word of a script written without spaces (one character; a Korean syllable in jamo): two in a
+// row are also indexed as their pair, so the writer and the search agree on which words pair.
+bool character_word(std::string_view folded);
+inline std::string pair_term(std::string_view first, std::string_view second) {
+    return kPairMark + std::string(first) + std::string(second);
+}
+
 inline std::string kind_term(std::string_view kind) { return filter_term('k', kind); }
 inline std::string attribution_term(std::string_view a) { return filter_term('a', a); }
 inline std::string collection_term(std::string_view id) { return filter_term('c', id); }

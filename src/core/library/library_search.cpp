@@ -5,9 +5,7 @@
 #include <algorithm>
 
 #include "core/search/search_documents.h"
-#include "core/text/line_break.h"
 #include "core/text/text_fold.h"
-#include "core/text/utf8.h"
 
 namespace lectern {
 
@@ -15,11 +13,6 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
-bool character_word(const std::string& folded) {
-    std::size_t n = 0;
-    return !folded.empty() && written_without_spaces(utf8_decode(folded, 0, n));
 }
 
 // AND of two lists sorted by number: counts and title terms add up.
@@ -101,7 +94,7 @@ void LibrarySearch::plan() {
             std::vector<bool> covered(w.size(), false);
             for (std::size_t i = 0; i + 1 < w.size(); ++i)
                 if (character_word(w[i]) && character_word(w[i + 1])) {
-                    p.terms.push_back(kPairMark + w[i] + w[i + 1]);
+                    p.terms.push_back(pair_term(w[i], w[i + 1]));
                     covered[i] = covered[i + 1] = true;
                 }
             for (std::size_t i = 0; i < w.size(); ++i)
