@@ -21,7 +21,7 @@ extern const Command kCheck;      // check FILE...
 extern const Command kInspect;    // inspect FILE
 extern const Command kImportMia;  // import-mia INDEX.txt [--events F] -o OUT
 extern const Command kSynth;      // synth --works N ... -o OUT
-extern const Command kMirror;     // mirror FILE [--noscript]
+extern const Command kMirror;     // mirror FILE
 #ifndef LECTERN_TOOL_NO_PACK
 extern const Command kPack;  // pack ARCHIVE... -o LIBRARY/ (natively only: it needs zlib)
 #endif

@@ -1,5 +1,6 @@
 // lectern-tool mirror: the archive as the page's text mirror (HTML), for the page
-// builder to put in the page before any script runs (search engines, <noscript>).
+// builder to put in the page before any script runs: what a visitor reads until the
+// viewer starts, and what readers without JavaScript and search engines get.
 #include <cstdio>
 
 #include "commands.h"
@@ -13,31 +14,29 @@ namespace lectern::tool {
 namespace {
 
 const char* kHelp =
-    "usage: lectern-tool mirror FILE [--noscript]\n"
+    "usage: lectern-tool mirror FILE\n"
     "\n"
     "Prints the archive as HTML: its front matter and every work in time order, as the\n"
-    "page's hidden text mirror holds it for screen readers, the browser's find and search\n"
-    "engines. With --noscript, only the title and the list of works (the page's <noscript>).\n"
+    "page shows it until the viewer starts and then keeps it, hidden, for screen readers,\n"
+    "the browser's find and search engines.\n"
     "Problems go to standard error as in 'check'. Exit status as for 'check'.\n";
 
 int mirror_command(const Args& args) {
-    const bool noscript = args.size() == 2 && args[1] == "--noscript";
-    if (args.size() != 1 && !noscript) {
+    if (args.size() != 1) {
         std::fputs(kHelp, stderr);
         return 2;
     }
     int status = 0;
     const std::shared_ptr<const Archive> archive = load_archive_file(args[0], status);
     if (!archive) return status;
-    const TimelineItems items = build_timeline_items(*archive);
-    const std::string html = noscript ? works_noscript_html(*archive, items) : archive_mirror_html(*archive, items);
+    const std::string html = archive_mirror_html(*archive, build_timeline_items(*archive));
     std::fwrite(html.data(), 1, html.size(), stdout);
     return 0;
 }
 
 }  // namespace
 
-const Command kMirror = {"mirror", "FILE [--noscript]", "print the archive as the page's HTML text mirror", kHelp,
+const Command kMirror = {"mirror", "FILE", "print the archive as the page's HTML text mirror", kHelp,
                          mirror_command};
 
 }  // namespace lectern::tool

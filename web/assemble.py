@@ -41,18 +41,15 @@ PAGE_SCRIPTS = ("archive-url.js", "mirror.js", "text-field.js", "images.js", "li
 PAGE_STYLES = ("lectern.css", "mirror.css")
 
 
-def mirror_html(build, archive, *flags):
+def mirror_html(build, archive):
     """The archive as the page's text mirror, written by lectern-tool (the viewer's own code, for Node)."""
     tool = os.path.join(build, "lectern-tool.js")
-    return subprocess.run(["node", tool, "mirror", archive, *flags], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["node", tool, "mirror", archive], check=True, capture_output=True, text=True).stdout
 
 
-def page(build, archive, head_block, archive_block, script_block, viewer_block):
+def page(mirror, head_block, archive_block, script_block, viewer_block):
     html = read(os.path.join(WEB, "shell.html"))
-    for name, value in (("@@STYLE@@", head_block), ("@@ARCHIVE@@", archive_block),
-                        ("@@MIRROR@@", mirror_html(build, archive)),
-                        ("@@NOSCRIPT@@", mirror_html(build, archive, "--noscript")),
+    for name, value in (("@@STYLE@@", head_block), ("@@ARCHIVE@@", archive_block), ("@@MIRROR@@", mirror),
                         ("@@PAGE_SCRIPT@@", script_block), ("@@VIEWER@@", viewer_block)):
         assert html.count(name) == 1, name
         html = html.replace(name, value)
@@ -62,21 +59,23 @@ def page(build, archive, head_block, archive_block, script_block, viewer_block):
 CATALOGUES = os.path.join(WEB, "..", "data", "i18n")
 
 
-def page_messages():
-    """The catalogues' "page." keys (the loading line, the problems dialog) as a script
-    line, English first, so the page speaks the viewer's language before it has started."""
+def page_messages(mirror):
+    """The catalogues' "page." keys (the loading line, the problems dialog) and the interface
+    words of the mirror (data-t="key": works, kinds) as a script line, English first, so
+    the page speaks the viewer's language before it has started."""
+    keys = set(re.findall(r'data-t="([^"]+)"', mirror))
     names = sorted(os.listdir(CATALOGUES), key=lambda n: (n != "en.json", n))
     table = {}
     for name in names:
         if name.endswith(".json"):
             data = json.loads(read(os.path.join(CATALOGUES, name)))
-            table[name[:-5]] = {k: v for k, v in data.items() if k.startswith("page.")}
+            table[name[:-5]] = {k: v for k, v in data.items() if k.startswith("page.") or k in keys}
     text = json.dumps(table, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return "window.lecternMessages = %s;" % text
 
 
-def page_script():
-    return "\n".join([page_messages()] + [read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS])
+def page_script(mirror):
+    return "\n".join([page_messages(mirror)] + [read(os.path.join(WEB, name)) for name in PAGE_SCRIPTS])
 
 
 def page_style():
@@ -189,7 +188,8 @@ def single(build, archive, out, viewer=None):
         with open(os.path.join(build, "lectern.wasm"), "rb") as f:
             blocks += "\n" + gzip_block("lectern-wasm", f.read())
     head = '<link rel="icon" href="%s">\n<style>\n%s</style>' % (icon_data_url(), page_style())
-    html = page(build, archive, head, blocks, inline_script(page_script()),
+    mirror = mirror_html(build, archive)
+    html = page(mirror, head, blocks, inline_script(page_script(mirror)),
                 inline_script(read(os.path.join(build, viewer))))
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
@@ -219,9 +219,14 @@ def site(build, archive, out_dir, library=None):
 
     wasm = hashed_copy(code("lectern.wasm"), out_dir, "lectern", "wasm")
     viewer = hashed_copy(code("lectern.js"), out_dir, "lectern", "js")
-    script = hashed_copy(page_script().encode("utf-8"), out_dir, "lectern-page", "js")
+    mirror = mirror_html(build, archive)
+    script = hashed_copy(page_script(mirror).encode("utf-8"), out_dir, "lectern-page", "js")
     css = hashed_copy(page_style().encode("utf-8"), out_dir, "lectern", "css")
-    head = '<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">' % css
+    # The wasm's download starts with the page's head, before the page script that compiles
+    # it has arrived (as="fetch" crossorigin: the credentials mode of its fetch(), so the
+    # browser hands the preloaded response over).
+    head = ('<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">\n'
+            '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % (css, wasm))
     # The page script starts the wasm's download itself (web/lectern-page.js), so it names it.
     carried = ""
     if library:
@@ -229,7 +234,7 @@ def site(build, archive, out_dir, library=None):
             raise SystemExit("assemble.py: %s holds no library.json (pack one with lectern-tool pack -o)" % library)
         shutil.copytree(library, os.path.join(out_dir, "library"))
         carried = ' data-library="library/"'
-    html = page(build, archive, head, "", '<script src="%s" data-wasm="%s"%s></script>' % (script, wasm, carried),
+    html = page(mirror, head, "", '<script src="%s" data-wasm="%s"%s></script>' % (script, wasm, carried),
                 '<script async src="%s"></script>' % viewer)
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)

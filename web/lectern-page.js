@@ -32,9 +32,19 @@
     language = next;
     document.documentElement.lang = next;
     document.querySelector('#problems button').textContent = t('page.close');
+    // The mirror's interface words (works, undated, kinds), marked with their keys by
+    // src/core/export/html_mirror.cpp: the page shows the mirror until the viewer starts.
+    var words = document.querySelectorAll('#mirror [data-t]');
+    for (var i = 0; i < words.length; ++i) {
+      var key = words[i].getAttribute('data-t');
+      if (MESSAGES.en[key]) words[i].textContent = t(key, { date: words[i].getAttribute('data-date') });
+    }
   }
   speak(language);
-  if (!status.classList.contains('error')) status.textContent = t('page.loading');
+  if (!status.classList.contains('error')) {
+    status.textContent = t('page.loading');
+    status.classList.remove('hidden');
+  }
 
   function show(message, isError) {
     status.textContent = message;
@@ -131,12 +141,18 @@
     if (ready) followViewer();
   };
   showTheme(frameTheme || (keptPrefs() || {}).theme);
+  // Until the viewer's first frame the page shows the archive as HTML where the viewer will
+  // draw it (web/mirror.css): at the kept reading size, in a host's frame at its share.
+  var keptScale = Number((keptPrefs() || {}).reading_scale);
+  if (keptScale > 0) document.documentElement.style.setProperty('--reading', String(keptScale));
+  function endPreview() { document.documentElement.classList.remove('preview'); }
   // Inside another page's <iframe> the viewer is a guest: it writes its own fragment in
   // place (no entries in the host's history) and never takes the focus or scrolls; keys
   // reach it only while the frame has the focus (the browser sends them to the focused frame).
   var framed = true;
   try { framed = window.self !== window.top; } catch (e) { framed = true; }
   var compact = fragmentOption('embed') === '1' || fragmentOption('embed') === 'true';
+  if (compact) document.documentElement.classList.add('compact');
 
   var ready = false;
   // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
@@ -239,6 +255,9 @@
   if (!startLibrary && carried && !/[?&]archive=/.test(location.search))
     startLibrary = { url: new URL(carried, location.href) };
   if (startLibrary && startLibrary.url) window.lecternLibrary.prefetch(startLibrary.url);
+  // The page's HTML is the bundled archive's: another archive or a library waits with the
+  // loading line instead.
+  if (startLibrary || window.lecternArchiveParam && window.lecternArchiveParam(location, 'archive')) endPreview();
   var archiveStart = performance.now();
   var archive = startLibrary && startLibrary.url ? Promise.resolve(null) : bundledArchive().then(function (bytes) {
     timings.archive = since(archiveStart);
@@ -257,6 +276,7 @@
         lectern.firstFrameMs = performance.now();
         timings.firstFrame = Math.round(lectern.firstFrameMs * 10) / 10;
         status.classList.add('hidden');
+        endPreview();  // in the frame that draws the canvas: the two show together
       },
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },

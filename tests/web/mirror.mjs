@@ -2,19 +2,89 @@
 // search engines, readers without JavaScript and printers get.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, openPage, state, command, nextFrames, artifacts } from './harness.mjs';
+import { test, assert, equal, openPage, state, command, nextFrames, artifacts, pngPage } from './harness.mjs';
 
 const DISPUTED = '1938-09-on-their-morals-and-ours';
 
 export async function mirror(browser, url, label) {
-  await test(`${label}: without JavaScript, the page lists the archive's works`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+  await test(`${label}: without JavaScript, the page is the archive as HTML`, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(url);
-    equal(await page.locator('noscript ol.works > li').count(), 37, 'works listed in <noscript>');
-    assert((await page.locator('noscript').innerText()).includes('The Illegals'), 'a title in <noscript>');
-    // Search engines read the mirror as the page ships: every work is in it.
+    // Search engines and readers without JavaScript read the mirror as the page ships it:
+    // the front matter and every work, on screen.
     equal(await page.locator('#mirror-archive ol.works > li').count(), 37, 'works in the shipped mirror');
+    assert(await page.getByRole('link', { name: 'The Illegals' }).isVisible(), 'a work on screen');
+    assert(await page.getByRole('heading', { level: 1, name: 'Victor Serge' }).isVisible(), 'the title on screen');
+    assert(await page.locator('noscript').count() === 1, 'the note on JavaScript');
+    assert(await page.locator('#canvas').isHidden(), 'an empty canvas over the text');
+    await context.close();
+  });
+
+  await test(`${label}: the archive is on screen before the viewer starts, and the canvas takes its place`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The wasm held back: its compilation waits until the test lets it go.
+    await context.addInitScript(() => {
+      const held = [];
+      window.releaseWasm = () => held.splice(0).forEach((go) => go());
+      const hold = (f) => (...args) => new Promise((resolve) => held.push(() => resolve(f(...args))));
+      WebAssembly.compile = hold(WebAssembly.compile.bind(WebAssembly));
+      WebAssembly.compileStreaming = hold(WebAssembly.compileStreaming.bind(WebAssembly));
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
+    const title = page.getByRole('heading', { level: 1, name: 'Victor Serge' });
+    const illegals = page.locator('#mirror-archive a[href="#work=1908-06-the-illegals"]');
+    assert(await title.isVisible() && await illegals.isVisible(), 'the front matter and the works on screen');
+    // Where the viewer will draw them: the works where the timeline goes (under the 36 px
+    // bar, above 36 + 48 % of 800), the front matter in the reader's column below.
+    const t = await title.boundingBox();
+    const w = await illegals.boundingBox();
+    assert(t.x > 300 && t.x < 330 && t.y > 420 && t.y < 480, `the title where the reader shows it: ${JSON.stringify(t)}`);
+    assert(w.y > 36 && w.y < 420, `the works where the timeline goes: ${JSON.stringify(w)}`);
+    assert(await page.locator('#canvas').isHidden(), 'the canvas is shown before its first frame');
+    equal(await page.locator('#status').innerText(), 'Loading the archive…', 'the loading line');
+    assert(await page.evaluate(() => window.lectern.firstFrameMs === null), 'the viewer drew while held');
+    const before = await page.screenshot();
+    fs.writeFileSync(path.join(artifacts, 'preview.png'), before);
+    // A work chosen in the HTML opens in the viewer once it starts.
+    await illegals.click();
+    await page.evaluate(() => window.releaseWasm());
+    await page.waitForFunction(() => window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await page.waitForFunction(() => window.lectern.state().selected === '1908-06-the-illegals', null, { timeout: 10000 });
+    assert(await page.locator('#canvas').isVisible(), 'the canvas after its first frame');
+    const box = await page.locator('#mirror-archive').boundingBox();
+    assert(!box || box.width <= 1, `the mirror left on screen: ${JSON.stringify(box)}`);
+    assert(await page.locator('#status').isHidden(), 'the loading line stays');
+    // No jump in colour: the ground at the reader's left margin is the same before and after.
+    const after = await page.screenshot();
+    const png = await pngPage(browser);
+    const [a, b] = await png.evaluate(async ([x, y]) => Promise.all(x.map(async (b64) =>
+      Array.from((await window.decodePng(b64, { rect: { x: 100, y: 700, width: 1, height: 1 } })).data.slice(0, 3)))),
+    [[before.toString('base64'), after.toString('base64')]]);
+    await png.close();
+    assert(a.every((v, i) => Math.abs(v - b[i]) <= 2), `the ground went from ${a} to ${b}`);
+    equal(errors, [], 'page errors');
+    await context.close();
+  });
+
+  await test(`${label}: the page's HTML speaks the reader's kept language before the viewer starts`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      localStorage.setItem('lectern.prefs', JSON.stringify({ language: 'fr' }));
+      WebAssembly.compile = WebAssembly.compileStreaming = () => new Promise(() => {});  // never starts
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    equal(await page.locator('#mirror-archive .works-section h2').innerText(), 'Œuvres', 'the works heading');
+    const item = await page.locator('#mirror-archive a[href="#work=1938-09-on-their-morals-and-ours"]').locator('..').innerText();
+    assert(item.includes('(document · attribution contestée)'), `a work's kind and attribution: ${item}`);
+    assert((await page.locator('#mirror-archive').innerText()).includes('Mis à jour le'), 'the update line');
+    equal(await page.locator('#status').innerText(), "Chargement de l'archive…", 'the loading line');
     await context.close();
   });
 

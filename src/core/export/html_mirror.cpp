@@ -139,25 +139,32 @@ void write_link(std::string& out, const std::string& title, const std::string& h
     else out += shown;
 }
 
-// "kind · disputed" after a work's title in lists.
+// An interface word in the mirror, marked with its catalogue key: the page ships the
+// bundled archive's mirror written at build time, and its script puts these words into
+// the reader's language before the viewer starts (web/mirror.js). Words the catalogues
+// lack (an archive's own kinds) stay as they are, unmarked.
+std::string interface_word(const std::string& key, const std::string& fallback) {
+    if (!find_message("en", key)) return html_escape(fallback);
+    return "<span data-t=\"" + html_escape(key) + "\">" + html_escape(tr(key)) + "</span>";
+}
+
+// "kind · disputed" after a work's title in lists, as HTML.
 std::string kind_note(const Work& w) {
-    std::string s = tr_term("kind.", w.kind);
-    if (w.attribution != "author") {
-        const std::string short_key = "attribution." + w.attribution + "_short";
-        s += (s.empty() ? "" : " · ") + (find_message("en", short_key) ? std::string(tr(short_key)) : w.attribution);
-    }
+    std::string s = w.kind.empty() ? std::string() : interface_word("kind." + w.kind, w.kind);
+    if (w.attribution != "author")
+        s += (s.empty() ? "" : " · ") + interface_word("attribution." + w.attribution + "_short", w.attribution);
     return s;
 }
 
 void write_work_item(std::string& out, const Work& w) {
     out += "<li><a href=\"#work=" + html_escape(w.id) + "\">";
     const std::string date = shown_date(w);
-    out += date.empty() ? "<span class=\"date\">" + html_escape(tr("mirror.undated")) + "</span>"
+    out += date.empty() ? "<span class=\"date\" data-t=\"mirror.undated\">" + html_escape(tr("mirror.undated")) + "</span>"
                         : "<time" + (w.date ? " datetime=\"" + html_escape(w.date->text) + "\"" : std::string()) + ">" +
                               html_escape(date) + "</time>";
     out += " " + html_escape(w.title) + "</a>";
     const std::string note = kind_note(w);
-    if (!note.empty()) out += " <span class=\"kind\">(" + html_escape(note) + ")</span>";
+    if (!note.empty()) out += " <span class=\"kind\">(" + note + ")</span>";
     out += "</li>\n";
 }
 
@@ -218,13 +225,14 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
         }
         out += "</section>\n";
     }
-    out += "<section>\n<h2>" + html_escape(tr("reader.works")) + "</h2>\n";
+    // class="works": the page lays this section out where the timeline will be drawn (web/mirror.css).
+    out += "<section class=\"works-section\">\n<h2 data-t=\"reader.works\">" + html_escape(tr("reader.works")) + "</h2>\n";
     write_works_list(out, a, items);
-    if (!a.updated_label.empty() || a.updated)
-        out += "<p>" +
-               html_escape(tr("reader.updated",
-                              {{"date", a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label}})) +
-               "</p>\n";
+    if (!a.updated_label.empty() || a.updated) {
+        const std::string date = a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label;
+        out += "<p data-t=\"reader.updated\" data-date=\"" + html_escape(date) + "\">" +
+               html_escape(tr("reader.updated", {{"date", date}})) + "</p>\n";
+    }
     out += "</section>\n";
     return out;
 }
@@ -271,12 +279,6 @@ std::string work_mirror_html(const Archive& a, int work) {
         out += "<p>" + html_escape(tr("reader.tags", {{"tags", tags}})) + "</p>\n";
     }
     out += "</article>\n";
-    return out;
-}
-
-std::string works_noscript_html(const Archive& a, const TimelineItems& items) {
-    std::string out = "<h1>" + html_escape(a.title) + "</h1>\n";
-    write_works_list(out, a, items);
     return out;
 }
 

@@ -3,7 +3,6 @@
 //
 //   archive_mirror_html(archive, items)   front matter and the works in time order
 //   work_mirror_html(archive, i)          one work as the reader shows it
-//   works_noscript_html(archive, items)   the works list alone, for <noscript>
 //
 // Every archive string is escaped; only http(s) links become links (a javascript:
 // or data: href in an archive stays text). Works link to "#work=ID", the page's
@@ -31,7 +30,6 @@ std::string markdown_html(std::string_view markdown);
 
 std::string archive_mirror_html(const Archive& archive, const TimelineItems& items);
 std::string work_mirror_html(const Archive& archive, int work);
-std::string works_noscript_html(const Archive& archive, const TimelineItems& items);
 
 // "Title, date label, kind": what the page announces when a work opens.
 std::string work_announcement(const Archive& archive, int work);
