@@ -6,7 +6,9 @@
 //                           peers' own "drawn" signal (bench/peers/peer_pages.mjs)
 // and the bytes the page loaded, raw and gzip -9 file by file. Each load is in a fresh
 // context (nothing cached) but one: the site's repeat visit, a second load in the same
-// context, served from the HTTP cache (and the wasm from V8's code cache).
+// context, served from the HTTP cache (and the wasm from V8's code cache); its bytes are
+// those the page used, not those that crossed the network. A page of one static heading
+// gives the browser's own floor.
 //
 //   (cd bench/peers && npm ci) && node bench/open_bench.mjs [rounds]   default 9
 //
@@ -88,6 +90,9 @@ for (const [key, peer] of Object.entries(peers)) {
 }
 fs.cpSync(path.join(dist, 'site'), path.join(tmp, 'site'), { recursive: true });
 fs.copyFileSync(path.join(dist, 'lectern.html'), path.join(tmp, 'lectern.html'));
+// The browser's own floor: a page of one heading and nothing else.
+fs.writeFileSync(path.join(tmp, 'floor.html'), '<!doctype html><meta charset="utf-8"><title>floor</title>'
+  + '<h1>Victor Serge</h1><script>requestAnimationFrame(() => { window.__rendered = performance.now(); });</script>');
 const server = await serve(tmp);
 const targets = [
   { name: 'Lectern single file (file://)', url: 'file://' + path.join(tmp, 'lectern.html') },
@@ -95,6 +100,7 @@ const targets = [
   { name: 'Lectern site', url: server.url + 'site/' },
   { name: 'Lectern site, repeat visit', url: server.url + 'site/', repeat: true },
   ...Object.entries(peers).map(([key, peer]) => ({ name: peer.name, url: server.url + key + '/index.html' })),
+  { name: 'one heading of static HTML (the floor)', url: server.url + 'floor.html' },
 ];
 console.log(`Chromium ${browser.version()}, ${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} cores, `
   + `${rounds} rounds, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);

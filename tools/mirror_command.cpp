@@ -36,7 +36,6 @@ int mirror_command(const Args& args) {
 
 }  // namespace
 
-const Command kMirror = {"mirror", "FILE", "print the archive as the page's HTML text mirror", kHelp,
-                         mirror_command};
+const Command kMirror = {"mirror", "FILE", "print the archive as the page's HTML text mirror", kHelp, mirror_command};
 
 }  // namespace lectern::tool

@@ -222,11 +222,14 @@ def site(build, archive, out_dir, library=None):
     mirror = mirror_html(build, archive)
     script = hashed_copy(page_script(mirror).encode("utf-8"), out_dir, "lectern-page", "js")
     css = hashed_copy(page_style().encode("utf-8"), out_dir, "lectern", "css")
-    # The wasm's download starts with the page's head, before the page script that compiles
-    # it has arrived (as="fetch" crossorigin: the credentials mode of its fetch(), so the
-    # browser hands the preloaded response over).
+    # The wasm's and the archive's downloads start with the page's head, before the page
+    # script that asks for them has arrived (as="fetch" crossorigin: the credentials mode of
+    # its fetch(), so the browser hands the preloaded response over). A site that opens a
+    # library fetches archive.json only if the library fails.
     head = ('<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">\n'
             '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % (css, wasm))
+    if not library:
+        head += '\n<link rel="preload" href="archive.json" as="fetch" type="application/json" crossorigin>'
     # The page script starts the wasm's download itself (web/lectern-page.js), so it names it.
     carried = ""
     if library:

@@ -159,9 +159,10 @@ std::string kind_note(const Work& w) {
 void write_work_item(std::string& out, const Work& w) {
     out += "<li><a href=\"#work=" + html_escape(w.id) + "\">";
     const std::string date = shown_date(w);
-    out += date.empty() ? "<span class=\"date\" data-t=\"mirror.undated\">" + html_escape(tr("mirror.undated")) + "</span>"
-                        : "<time" + (w.date ? " datetime=\"" + html_escape(w.date->text) + "\"" : std::string()) + ">" +
-                              html_escape(date) + "</time>";
+    out += date.empty()
+               ? "<span class=\"date\" data-t=\"mirror.undated\">" + html_escape(tr("mirror.undated")) + "</span>"
+               : "<time" + (w.date ? " datetime=\"" + html_escape(w.date->text) + "\"" : std::string()) + ">" +
+                     html_escape(date) + "</time>";
     out += " " + html_escape(w.title) + "</a>";
     const std::string note = kind_note(w);
     if (!note.empty()) out += " <span class=\"kind\">(" + note + ")</span>";
@@ -226,7 +227,8 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
         out += "</section>\n";
     }
     // class="works": the page lays this section out where the timeline will be drawn (web/mirror.css).
-    out += "<section class=\"works-section\">\n<h2 data-t=\"reader.works\">" + html_escape(tr("reader.works")) + "</h2>\n";
+    out +=
+        "<section class=\"works-section\">\n<h2 data-t=\"reader.works\">" + html_escape(tr("reader.works")) + "</h2>\n";
     write_works_list(out, a, items);
     if (!a.updated_label.empty() || a.updated) {
         const std::string date = a.updated_label.empty() ? format_date_human(*a.updated) : a.updated_label;
