@@ -326,7 +326,8 @@ void frame(void* arg) {
     input |= restore_context(sh);
     if (stay_idle(sh, input)) return;
     // The search index of a large archive builds a slice per frame: the page keeps answering.
-    sh.session.index_some(kIndexMsPerFrame);
+    // Not in the first frame, which a reader waits for.
+    if (sh.first_frame_reported) sh.session.index_some(kIndexMsPerFrame);
     follow_fonts(sh);
     const double layout_ms = lay_out(sh);
     const double draw_ms = draw(sh);

@@ -119,14 +119,8 @@ namespace {
 
 class CanvasShaper : public ui::TextShaper {
 public:
-    CanvasShaper() {
-        nlohmann::json faces = nlohmann::json::array();  // in ShapeFamily's order
-        for (const ui::ShapeFamily f : {ui::ShapeFamily::sans, ui::ShapeFamily::serif, ui::ShapeFamily::mono})
-            faces.push_back(ui::shaper_faces(f));
-        lectern_shape_setup(faces.dump().c_str());
-    }
-
     ui::ShapedRun measure(std::string_view text, const ui::ShapeStyle& st, bool rtl) override {
+        set_up();
         ui::ShapedRun r;
         r.advance = static_cast<float>(lectern_shape_measure(
             text.data(), static_cast<int>(text.size()), static_cast<int>(st.family), st.bold, st.italic, st.px, rtl));
@@ -135,6 +129,7 @@ public:
     }
 
     ui::ShapedRun rasterize(std::string_view text, const ui::ShapeStyle& st, bool rtl, float density) override {
+        set_up();
         struct Info {
             std::int32_t width, height;
             float origin_x, baseline, advance;
@@ -154,11 +149,25 @@ public:
     }
 
     std::vector<std::uint32_t> word_breaks(std::string_view text) override {
+        set_up();
         std::vector<std::uint32_t> out(text.size());
         const int n =
             lectern_shape_breaks(text.data(), static_cast<int>(text.size()), out.data(), static_cast<int>(out.size()));
         out.resize(static_cast<std::size_t>(n));
         return out;
+    }
+
+private:
+    bool set_up_ = false;
+    // The page's canvas and segmenter are made when the first text needs them (about 10 ms):
+    // an archive in scripts the embedded faces draw alone never does.
+    void set_up() {
+        if (set_up_) return;
+        set_up_ = true;
+        nlohmann::json faces = nlohmann::json::array();  // in ShapeFamily's order
+        for (const ui::ShapeFamily f : {ui::ShapeFamily::sans, ui::ShapeFamily::serif, ui::ShapeFamily::mono})
+            faces.push_back(ui::shaper_faces(f));
+        lectern_shape_setup(faces.dump().c_str());
     }
 };
 

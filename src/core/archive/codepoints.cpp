@@ -2,6 +2,8 @@
 // one pass over the strings, however large the archive.
 #include "core/archive/codepoints.h"
 
+#include <cstdint>
+
 #include "core/text/markdown.h"
 #include "core/text/utf8.h"
 
@@ -18,9 +20,15 @@ public:
     void add(std::string_view text) {
         bool entity = false;
         for (std::size_t i = 0; i < text.size();) {
-            entity |= text[i] == '&';
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if (byte < 0x80) {  // most of most archives: no decoding
+                entity |= byte == '&';
+                mark(byte);
+                ++i;
+                continue;
+            }
             std::size_t n = 0;
-            seen_[utf8_decode(text, i, n)] = true;
+            mark(utf8_decode(text, i, n));
             i += n;
         }
         // Markdown entities stand for characters the raw text need not contain.
@@ -32,15 +40,21 @@ public:
     }
     std::vector<char32_t> take() const {
         std::vector<char32_t> out;
-        for (char32_t cp = 0; cp <= kLastCodePoint; ++cp)
-            if (seen_[cp] && drawable(cp)) out.push_back(cp);
+        for (std::size_t word = 0; word < seen_.size(); ++word)
+            for (std::uint64_t bits = seen_[word]; bits != 0; bits &= bits - 1) {
+                const auto cp = static_cast<char32_t>(word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+                if (drawable(cp)) out.push_back(cp);
+            }
         return out;
     }
 
 private:
-    std::vector<bool> seen_ = std::vector<bool>(kLastCodePoint + 1);
+    // A plain bitmap: std::vector<bool>'s proxy does not inline at -Os, and this loop is
+    // on the way to the page's first frame.
+    std::vector<std::uint64_t> seen_ = std::vector<std::uint64_t>((kLastCodePoint + 64) / 64);
+    void mark(char32_t cp) { seen_[cp / 64] |= std::uint64_t{1} << (cp % 64); }
     void add_plain(std::string_view text) {
-        for (std::size_t i = 0, n = 0; i < text.size(); i += n) seen_[utf8_decode(text, i, n)] = true;
+        for (std::size_t i = 0, n = 0; i < text.size(); i += n) mark(utf8_decode(text, i, n));
     }
 };
 
