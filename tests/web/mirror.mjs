@@ -71,10 +71,10 @@ export async function mirror(browser, url, label) {
     await context.close();
   });
 
-  await test(`${label}: the page's HTML speaks the reader's kept language before the viewer starts`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await test(`${label}: the page's HTML wears the reader's kept language and theme before the viewer starts`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     await context.addInitScript(() => {
-      localStorage.setItem('lectern.prefs', JSON.stringify({ language: 'fr' }));
+      localStorage.setItem('lectern.prefs', JSON.stringify({ language: 'fr', theme: 'dark' }));
       WebAssembly.compile = WebAssembly.compileStreaming = () => new Promise(() => {});  // never starts
     });
     const page = await context.newPage();
@@ -85,6 +85,9 @@ export async function mirror(browser, url, label) {
     assert(item.includes('(document · attribution contestée)'), `a work's kind and attribution: ${item}`);
     assert((await page.locator('#mirror-archive').innerText()).includes('Mis à jour le'), 'the update line');
     equal(await page.locator('#status').innerText(), "Chargement de l'archive…", 'the loading line');
+    // The dark theme's ground (src/ui/theme.cpp) though the system is light.
+    equal(await page.evaluate(() => getComputedStyle(document.getElementById('mirror')).backgroundColor), 'rgb(28, 25, 22)',
+      'the ground');
     await context.close();
   });
 
