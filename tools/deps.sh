@@ -119,8 +119,9 @@ lectern_deps_sources() {
 # under pipefail emcc's SIGPIPE would fail the build at random.
 emscripten_version() { emcc --version 2>/dev/null | sed -n '1s/.*) \([0-9.]*\).*/\1/p'; }
 
-# sdl_patch FILE SED: one sed edit on the copy of SDL's source, which must change the file.
-sdl_patch() {
+# source_patch FILE SED: one sed edit on a copy of a library's source (the unpacked one
+# stays as Debian ships it), which must change the file.
+source_patch() {
     local before; before=$(cksum < "$1")
     sed -i "$2" "$1"
     [ "$(cksum < "$1")" != "$before" ] || { echo "tools/deps.sh: '$2' no longer fits $1" >&2; exit 1; }
@@ -146,8 +147,8 @@ lectern_deps_sdl2_wasm() {
     # "Cursors are not currently supported", SDL_GetWindowSurface returns NULL.
     cp -a "$SDL2_SRC" "$b/src"
     local em=$b/src/src/video/emscripten
-    sdl_patch "$em/SDL_emscriptenmouse.c" 's/mouse->CreateCursor *= Emscripten_CreateCursor;/(void)Emscripten_CreateCursor;/'
-    sdl_patch "$em/SDL_emscriptenvideo.c" 's/device->[A-Za-z]*WindowFramebuffer = \(Emscripten_[A-Za-z]*\);/(void)\1;/'
+    source_patch "$em/SDL_emscriptenmouse.c" 's/mouse->CreateCursor *= Emscripten_CreateCursor;/(void)Emscripten_CreateCursor;/'
+    source_patch "$em/SDL_emscriptenvideo.c" 's/device->[A-Za-z]*WindowFramebuffer = \(Emscripten_[A-Za-z]*\);/(void)\1;/'
     mkdir "$b/build"
     (cd "$b/build" && emcmake cmake "$b/src" -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON \
         -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1 \
@@ -162,20 +163,31 @@ lectern_deps_imgui() {
     local kind=$1
     lectern_deps_sources
     local key=$kind
-    [ "$kind" = wasm ] && key=wasm-em$(emscripten_version)
+    [ "$kind" = wasm ] && key=wasm-em$(emscripten_version)-lean1
     IMGUI_PREFIX=$LECTERN_CACHE/imgui-$IMGUI_VERSION-$key
     [ -f "$IMGUI_PREFIX/lib/libimgui.a" ] && return 0
     log "building Dear ImGui $IMGUI_VERSION ($kind, once per machine)"
-    local b=$LECTERN_CACHE/build/imgui-$kind cfg=(cmake)
+    local b=$LECTERN_CACHE/build/imgui-$kind cfg=(cmake) src=$IMGUI_SRC
     rm -rf "$b" && mkdir -p "$b"
     local extra=()
     if [ "$kind" = wasm ]; then
         lectern_deps_sdl2_wasm
         cfg=(emcmake cmake)
         extra=(-DSDL2_INCLUDE_DIR="$SDL2_WASM/include/SDL2")
+        # The page's wasm leaves out two things it never uses that ImGui would link anyway
+        # (cache key -lean1; docs/performance.md, Footprint): the default font, ProggyClean
+        # (12 KB of base85 in the data), added only when an atlas is built with no font,
+        # which Lectern never does (ui/fonts.cpp adds its faces first); and gamepad reading,
+        # which ImGui's SDL backend calls every frame but which does nothing unless
+        # ImGuiConfigFlags_NavEnableGamepad is set (Lectern never sets it): the call keeps
+        # SDL's game controller code and mappings linked.
+        src=$b/src
+        cp -a "$IMGUI_SRC" "$src"
+        source_patch "$src/imgui_draw.cpp" 's/^\( *\)AddFontDefault();$/\1IM_ASSERT(0 \&\& "Lectern adds its own fonts first");/'
+        source_patch "$src/backends/imgui_impl_sdl2.cpp" 's/^\( *\)ImGui_ImplSDL2_UpdateGamepads();$/\1(void)ImGui_ImplSDL2_UpdateGamepads;/'
     fi
     (cd "$b" && "${cfg[@]}" "$LECTERN_ROOT/cmake/imgui" -DCMAKE_BUILD_TYPE=Release \
-        -DIMGUI_SRC="$IMGUI_SRC" -DCMAKE_INSTALL_PREFIX="$IMGUI_PREFIX.tmp" "${extra[@]}" >/dev/null \
+        -DIMGUI_SRC="$src" -DCMAKE_INSTALL_PREFIX="$IMGUI_PREFIX.tmp" "${extra[@]}" >/dev/null \
         && cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
     rm -rf "$IMGUI_PREFIX" && mv "$IMGUI_PREFIX.tmp" "$IMGUI_PREFIX"
     rm -rf "$b"
