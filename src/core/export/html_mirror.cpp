@@ -141,7 +141,7 @@ void write_link(std::string& out, const std::string& title, const std::string& h
 
 // An interface word in the mirror, marked with its catalogue key: the page ships the
 // bundled archive's mirror written at build time, and its script puts these words into
-// the reader's language before the viewer starts (web/mirror.js). Words the catalogues
+// the reader's language before the viewer starts (speak() in web/lectern-page.js). Words the catalogues
 // lack (an archive's own kinds) stay as they are, unmarked.
 std::string interface_word(const std::string& key, const std::string& fallback) {
     if (!find_message("en", key)) return html_escape(fallback);
@@ -226,7 +226,7 @@ std::string archive_mirror_html(const Archive& a, const TimelineItems& items) {
         }
         out += "</section>\n";
     }
-    // class="works": the page lays this section out where the timeline will be drawn (web/mirror.css).
+    // class="works-section": the page lays this section out where the timeline will be drawn (web/mirror.css).
     out +=
         "<section class=\"works-section\">\n<h2 data-t=\"reader.works\">" + html_escape(tr("reader.works")) + "</h2>\n";
     write_works_list(out, a, items);
