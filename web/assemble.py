@@ -7,6 +7,10 @@
           for static hosting under a strict CSP; the wasm compiles while it streams;
           embed-example.html, a host page with the viewer in an <iframe>.
 
+Both carry the rest of the font faces (the build's lectern-fonts.bin: the characters
+beyond those the viewer has built in, src/ui/font_rest.h) gzipped, unpacked only when
+an archive needs it: inline in the single file, lectern-fonts.HASH.bin in the site.
+
 Images the archive names by a path relative to it (works' cover and media, ![alt](src)
 in bodies) go inline into the single file (#lectern-images, base64) and beside
 archive.json in the site, at the same relative path (fetched when a work shows them).
@@ -167,6 +171,11 @@ def gzip_block(element_id, data):
     return '<script type="application/gzip" id="%s">%s</script>' % (element_id, packed)
 
 
+def font_rest(build):
+    with open(os.path.join(build, "lectern-fonts.bin"), "rb") as f:
+        return f.read()
+
+
 def archive_block(text):
     # Every '<' in JSON is inside a string, so \u003c keeps the JSON identical
     # and no '</script>' or '<!--' can end the element early.
@@ -179,7 +188,7 @@ def single(build, archive, out, viewer=None):
     """viewer: a -sSINGLE_FILE build's .js to inline as it is (the checked build);
     by default the site link's lectern.js, with its wasm gzipped beside it."""
     text = checked_archive(archive)
-    blocks = archive_block(text)
+    blocks = archive_block(text) + "\n" + gzip_block("lectern-fonts", font_rest(build))
     images = images_block(archive)
     if images:
         blocks += "\n" + images
@@ -219,6 +228,9 @@ def site(build, archive, out_dir, library=None):
 
     wasm = hashed_copy(code("lectern.wasm"), out_dir, "lectern", "wasm")
     viewer = hashed_copy(code("lectern.js"), out_dir, "lectern", "js")
+    # Gzipped here, not left to the host: few hosts compress an unknown .bin (the page
+    # unpacks it, and takes it as it is if a host did compress it on the way).
+    fonts = hashed_copy(zopfli(font_rest(build)), out_dir, "lectern-fonts", "bin")
     mirror = mirror_html(build, archive)
     script = hashed_copy(page_script(mirror).encode("utf-8"), out_dir, "lectern-page", "js")
     css = hashed_copy(page_style().encode("utf-8"), out_dir, "lectern", "css")
@@ -237,7 +249,8 @@ def site(build, archive, out_dir, library=None):
             raise SystemExit("assemble.py: %s holds no library.json (pack one with lectern-tool pack -o)" % library)
         shutil.copytree(library, os.path.join(out_dir, "library"))
         carried = ' data-library="library/"'
-    html = page(mirror, head, "", '<script src="%s" data-wasm="%s"%s></script>' % (script, wasm, carried),
+    html = page(mirror, head, "", '<script src="%s" data-wasm="%s" data-fonts="%s"%s></script>'
+                % (script, wasm, fonts, carried),
                 '<script async src="%s"></script>' % viewer)
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)

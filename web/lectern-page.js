@@ -234,6 +234,51 @@
     });
   }
   var wasmModule = inlineWasm || wasmUrl ? compileWasm() : null;
+
+  // The rest of the font faces, which the viewer asks for when an archive has characters
+  // beyond those it has built in (src/ui/font_rest.h): gzipped inline in the single file,
+  // lectern-fonts.HASH.bin beside the site's page. Fetched and unpacked once; if it cannot
+  // be had, the viewer says why in state().fonts and draws those characters with the
+  // browser's fonts instead.
+  var fontsUrl = document.currentScript && document.currentScript.getAttribute('data-fonts');
+  function fontRest() {
+    var inline = document.getElementById('lectern-fonts');
+    if (inline) return gunzip(inline);
+    if (!fontsUrl) return Promise.reject(new Error('this page carries no fonts file'));
+    return fetch(fontsUrl).then(function (r) {
+      if (!r.ok) throw new Error(fontsUrl + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }, function () {
+      throw new Error(fontsUrl + ': no answer');
+    }).then(function (b) {
+      var bytes = new Uint8Array(b);
+      // Gzipped by the build; a host that sent it with Content-Encoding: gzip has unpacked it already.
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return b;
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    });
+  }
+  window.lecternFonts = function () {
+    var start = performance.now();
+    fontRest().then(function (b) {
+      var bytes = new Uint8Array(b);
+      var ptr = _malloc(Math.max(bytes.length, 1));
+      if (!ptr) throw new Error('no memory for the fonts file');
+      try {
+        HEAPU8.set(bytes, ptr);
+        _lectern_fonts(ptr, bytes.length, 0);
+      } finally {
+        _free(ptr);
+      }
+      timings.fonts = since(start);
+    }).catch(function (e) {
+      var why = String(e && e.message || e);
+      var len = lengthBytesUTF8(why) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(why, ptr, len);
+      _lectern_fonts(0, 0, ptr);
+      _free(ptr);
+    });
+  };
   function instantiateWasm(imports, receive) {
     var start = performance.now();
     wasmModule.then(function (module) {

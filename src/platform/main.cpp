@@ -329,6 +329,7 @@ void frame(void* arg) {
     // Not in the first frame, which a reader waits for.
     if (sh.first_frame_reported) sh.session.index_some(kIndexMsPerFrame);
     follow_fonts(sh);
+    if (lectern::platform::bridge_fonts(sh.ui.font_rest)) follow_fonts(sh);  // natively, the rest at once
     const double layout_ms = lay_out(sh);
     const double draw_ms = draw(sh);
     tell_page(sh);
@@ -419,7 +420,7 @@ int main(int argc, char** argv) {
     // No font atlas yet: the first frame builds it (follow_fonts). On the web the page
     // hands its archive over between main() and that frame, so the first atlas already
     // holds the archive's characters (docs/performance.md, "Time to first frame").
-    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field, &sh.ui.report);
+    lectern::platform::bridge_attach(&sh.session, &sh.ui.search.field, &sh.ui.report, &sh.ui.font_rest);
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(frame, &sh, 0, true);

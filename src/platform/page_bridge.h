@@ -7,13 +7,18 @@
 
 #include "core/session/frame_report.h"
 #include "core/session/session.h"
+#include "ui/font_rest.h"
 #include "ui/text_field.h"
 
 namespace lectern::platform {
 
 // Lets the page's window.lectern hook reach this session (state, command) and what the
-// UI drew (`report`, for state()), and the page's text input reach the search box.
-void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report);
+// UI drew (`report`, for state()), the page's text input reach the search box and its
+// answer for the fonts' rest reach `fonts`.
+void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report, ui::FontRest* fonts);
+// When the atlas wants the fonts' rest (ui/font_rest.h): asks the page for it, whose answer
+// comes later (lectern_fonts), or natively gives the built-in one. True when given at once.
+bool bridge_fonts(ui::FontRest& fonts);
 // True once after the page changed something the viewer must draw (the text input
 // was edited or focused): the shell draws a frame even when no SDL event came.
 bool bridge_woken();

@@ -4,12 +4,19 @@
 
 #include <cstdio>
 
+#include "embedded_font_rest.h"
 #include "platform/page_bridge.h"
 #include "platform/page_bridge_host.h"
 
 namespace lectern::platform {
 
-void bridge_attach(Session*, ui::TextFieldLink*, const FrameReport*) {}
+void bridge_attach(Session*, ui::TextFieldLink*, const FrameReport*, ui::FontRest*) {}
+// The desktop viewer carries the whole faces: the rest is there the moment it is wanted.
+bool bridge_fonts(ui::FontRest& fonts) {
+    if (fonts.status != ui::FontRest::Status::wanted) return false;
+    ui::give_font_rest(fonts, std::string(reinterpret_cast<const char*>(kFontRestPack), kFontRestPackSize));
+    return true;
+}
 bool bridge_woken() { return false; }
 void bridge_text_field(const ui::TextFieldLink&) {}
 void bridge_first_frame() {}

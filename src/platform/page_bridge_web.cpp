@@ -26,6 +26,7 @@ bool g_link_started = false;
 lectern::ui::TextFieldLink* g_field = nullptr;  // the search box's end of the page's text input
 std::string g_field_sent;                       // what the page's input was last told, to tell only changes
 bool g_woken = false;
+lectern::ui::FontRest* g_fonts = nullptr;  // where the page's answer for the fonts' rest goes
 }  // namespace
 
 // Called by web/lectern-page.js; the returned string is valid until the next call.
@@ -113,6 +114,16 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key,
 }
 // An archive's bytes as read from a file or the network: no JSON command around
 // them, so a large archive is in memory once here rather than three times.
+// The page's answer for the fonts' rest (lectern-fonts.bin, unpacked): its bytes, or none
+// and why (ui/font_rest.h). The next frame builds the atlas with it.
+EMSCRIPTEN_KEEPALIVE void lectern_fonts(const char* bytes, int size, const char* error) {
+    if (!g_fonts) return;
+    if (bytes) lectern::ui::give_font_rest(*g_fonts, std::string(bytes, static_cast<std::size_t>(size)));
+    else lectern::ui::font_rest_failed(*g_fonts, error ? error : "the page could not get the fonts file");
+    if (!g_fonts->error.empty())
+        std::fprintf(stderr, "Lectern draws some characters with the browser's fonts: %s\n", g_fonts->error.c_str());
+    g_woken = true;
+}
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
     g_reply = g_session
                   ? lectern::protocol::load_reply(*g_session, std::string_view(bytes, static_cast<std::size_t>(size)))
@@ -163,6 +174,10 @@ EM_JS(void, js_mirror_changed, (int archive_changed), {
 });
 EM_JS(void, js_text_field, (int active, float x, float y, float w, float h, const char* value, int anchor, int cursor), {
     if (window.lecternTextField) window.lecternTextField.update(!!active, x, y, w, h, UTF8ToString(value), anchor, cursor);
+});
+EM_JS(void, js_fonts_wanted, (), {
+    if (window.lecternFonts) window.lecternFonts();
+    else _lectern_fonts(0, 0, 0);
 });
 EM_JS(void, js_first_frame, (), {
     if (Module.onFirstFrame) Module.onFirstFrame();
@@ -232,10 +247,18 @@ EM_JS(double, js_inner_height, (), { return window.innerHeight; });
 
 namespace lectern::platform {
 
-void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report) {
+void bridge_attach(Session* session, ui::TextFieldLink* field, const FrameReport* report, ui::FontRest* fonts) {
     g_session = session;
     g_field = field;
     g_report = report;
+    g_fonts = fonts;
+}
+
+bool bridge_fonts(ui::FontRest& fonts) {
+    if (fonts.status != ui::FontRest::Status::wanted) return false;
+    fonts.status = ui::FontRest::Status::asked;
+    js_fonts_wanted();
+    return false;
 }
 
 bool bridge_woken() { return std::exchange(g_woken, false); }

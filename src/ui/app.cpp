@@ -14,6 +14,16 @@
 
 namespace lectern::ui {
 
+namespace {
+
+// The atlas lacks characters of the faces' rest: the shell asks the page for it, once.
+void want_font_rest(UiState& ui) {
+    if (ui.fonts.needs_rest && ui.font_rest.status == FontRest::Status::unneeded)
+        ui.font_rest.status = FontRest::Status::wanted;
+}
+
+}  // namespace
+
 void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     ImGui::GetIO().IniFilename = nullptr;  // nothing to persist on disk yet
     // Keyboard alone reaches every control: Tab and Shift+Tab walk them in reading
@@ -24,25 +34,30 @@ void init_ui(UiState& ui, float pixel_scale, const Session* session) {
     apply_imgui_style(current_theme());
     ui.fonts_generation = session ? std::optional<std::uint64_t>(session->archive_generation()) : std::nullopt;
     ui.fonts_language = session ? session->language() : "";
-    ui.fonts =
-        load_fonts(pixel_scale, session ? glyph_ranges(archive_codepoints(session->archive()), session->language())
-                                        : supported_glyph_ranges());
+    ui.fonts = load_fonts(
+        pixel_scale,
+        session ? glyph_ranges(archive_codepoints(session->archive()), session->language()) : supported_glyph_ranges(),
+        ui.font_rest);
     ui.fonts.complex = &ui.complex;
     ui.complex.density = pixel_scale;
+    want_font_rest(ui);
 }
 
 bool update_fonts(const Session& s, UiState& ui, float pixel_scale) {
     const bool same_glyphs = ui.fonts_generation == s.archive_generation() && s.language() == ui.fonts_language;
-    if (same_glyphs && pixel_scale == ui.fonts.scale) return false;
+    const bool rest_arrived = ui.font_rest.status == FontRest::Status::loaded && !ui.fonts.with_rest;
+    if (same_glyphs && pixel_scale == ui.fonts.scale && !rest_arrived) return false;
     // A library's works arrive after its atlas is built: it gets every character the faces have.
     GlyphRanges ranges = same_glyphs      ? ui.fonts.ranges
                          : s.is_library() ? supported_glyph_ranges()
                                           : glyph_ranges(archive_codepoints(s.archive()), s.language());
-    ui.fonts = load_fonts(pixel_scale, std::move(ranges));
+    ui.fonts = load_fonts(pixel_scale, std::move(ranges), ui.font_rest);
     ui.fonts.complex = &ui.complex;
     ui.complex.density = pixel_scale;
-    // Another archive: its missing glyphs are counted afresh, and the old runs' pages freed.
-    if (ui.fonts_generation != s.archive_generation()) complex_text_reset(ui.complex);
+    want_font_rest(ui);
+    // Another archive, or the faces' rest now draws what the platform drew: missing glyphs
+    // are counted afresh, and the old runs' pages freed.
+    if (ui.fonts_generation != s.archive_generation() || rest_arrived) complex_text_reset(ui.complex);
     ui.fonts_generation = s.archive_generation();
     ui.fonts_language = s.language();
     return true;
@@ -98,6 +113,8 @@ void report(const Session& s, UiState& ui, const Intents& in) {
         for (const char* l : ui.search.labels)
             r.bar.emplace_back(std::string_view(l).substr(0, std::string_view(l).find("###")));
     }
+    r.fonts_rest = font_rest_status(ui.font_rest);
+    r.fonts_error = ui.font_rest.error;
     r.glyphs_missing = ui.complex.missing;
     r.glyphs_shaped = ui.complex.shaped;
     r.glyph_runs.clear();

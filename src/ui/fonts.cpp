@@ -6,6 +6,7 @@
 
 #include "core/i18n/translate.h"
 #include "embedded_fonts.h"
+#include "font_core.h"
 
 namespace lectern::ui {
 
@@ -29,18 +30,34 @@ const ImWchar kSupported[] = {
     0,
 };
 
-ImFont* add(const unsigned char* data, unsigned size, float px, float scale, const ImWchar* ranges,
-            bool merge = false) {
+ImFont* add(std::string_view data, float px, float scale, const ImWchar* ranges, bool merge = false) {
     ImFontConfig cfg;
     cfg.MergeMode = merge;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary or in FontRest
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     cfg.RasterizerDensity = scale;
     // ImGui takes a mutable pointer but does not write when it does not own the data.
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()), px,
                                                       &cfg, ranges);
+}
+
+std::string_view bytes(const unsigned char* data, unsigned size) { return {reinterpret_cast<const char*>(data), size}; }
+
+// Pairs of first and last code point ending with 0: is `cp` in one?
+bool in_ranges(const ImWchar* r, unsigned cp) {
+    for (; r[0]; r += 2)
+        if (cp >= r[0] && cp <= r[1]) return true;
+    return false;
+}
+
+// True when `ranges` ask for a character the faces keep (kSupported) beyond their core.
+bool asks_beyond_core(const ImWchar* ranges) {
+    for (const ImWchar* r = ranges; r[0]; r += 2)
+        for (unsigned cp = r[0]; cp <= r[1]; ++cp)
+            if (in_ranges(kSupported, cp) && !in_ranges(kFontCore, cp)) return true;
+    return false;
 }
 
 }  // namespace
@@ -76,26 +93,42 @@ GlyphRanges supported_glyph_ranges() {
     return std::make_shared<const std::vector<ImWchar>>(std::begin(kSupported), std::end(kSupported));
 }
 
-Fonts load_fonts(float scale, GlyphRanges ranges) {
+Fonts load_fonts(float scale, GlyphRanges ranges, const FontRest& rest) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL 2 takes any height: upload no padding
     Fonts f;
+    f.with_rest = rest.status == FontRest::Status::loaded;
     const ImWchar* r = ranges->data();
-    f.ui = add(kFontSans, kFontSansSize, 16.0f, scale, r);
-    f.small = add(kFontSans, kFontSansSize, 13.0f, scale, r);
-    f.body = add(kFontSerif, kFontSerifSize, 18.0f, scale, r);
-    f.heading = add(kFontSerifBold, kFontSerifBoldSize, 26.0f, scale, r);
+    // The embedded cores, in the order of the faces in the rest's pack (CMakeLists.txt).
+    const std::string_view core[] = {
+        bytes(kFontSans, kFontSansSize), bytes(kFontSerif, kFontSerifSize), bytes(kFontSerifBold, kFontSerifBoldSize),
+        bytes(kFontSerifItalic, kFontSerifItalicSize), bytes(kFontSerifBoldItalic, kFontSerifBoldItalicSize)};
+    enum { sans, serif, serif_bold, serif_italic, serif_bold_italic };
+    // A face is its core with its rest merged in (ImGui merges into the font added last;
+    // the two hold no character in common).
+    const auto face = [&](int i, float px, bool merge = false) {
+        ImFont* font = add(core[i], px, scale, r, merge);
+        if (f.with_rest) add(rest.faces[static_cast<std::size_t>(i)], px, scale, r, true);
+        return font;
+    };
+    f.ui = face(sans, 16.0f);
+    f.small = face(sans, 13.0f);
+    f.body = face(serif, 18.0f);
+    f.heading = face(serif_bold, 26.0f);
     // The emphasis faces hold only Latin (CMakeLists.txt): Greek, Cyrillic and the rarer
     // Latin come from the upright serif merged in (ImGui keeps a face's own glyphs first),
     // upright in an italic run rather than a replacement mark.
-    f.body_italic = add(kFontSerifItalic, kFontSerifItalicSize, 18.0f, scale, r);
-    add(kFontSerif, kFontSerifSize, 18.0f, scale, r, true);
-    f.body_bold = add(kFontSerifBold, kFontSerifBoldSize, 18.0f, scale, r);
-    f.body_bold_italic = add(kFontSerifBoldItalic, kFontSerifBoldItalicSize, 18.0f, scale, r);
-    add(kFontSerif, kFontSerifSize, 18.0f, scale, r, true);
+    f.body_italic = face(serif_italic, 18.0f);
+    face(serif, 18.0f, true);
+    f.body_bold = face(serif_bold, 18.0f);
+    f.body_bold_italic = face(serif_bold_italic, 18.0f);
+    face(serif, 18.0f, true);
     atlas->Build();
+    static std::uint64_t built = 0;
+    f.generation = ++built;
     f.scale = scale;
+    f.needs_rest = !f.with_rest && asks_beyond_core(r);
     f.ranges = std::move(ranges);
     return f;
 }

@@ -315,11 +315,12 @@ MarkdownDrawn draw_markdown(MarkdownCache& cache, MarkdownEntry& e, const Fonts&
                             const std::vector<float>& image_heights) {
     width = std::max(1.0f, std::floor(width));
     MarkdownLayout& L = e.layout;
-    if (L.width != width || L.scale != scale || L.image_h != image_heights) {
+    if (L.width != width || L.scale != scale || L.fonts != fonts.generation || L.image_h != image_heights) {
         L.image_h = image_heights;
         lay_out_markdown(e.doc, fonts, L, width, scale);
         L.width = width;
         L.scale = scale;
+        L.fonts = fonts.generation;
         ++cache.layouts;
     }
     MarkdownDrawn drawn;

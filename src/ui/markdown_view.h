@@ -47,6 +47,7 @@ struct MarkdownLine {
 
 struct MarkdownLayout {
     float width = -1, scale = -1;  // what it was laid out for
+    std::uint64_t fonts = 0;       // and with which atlas (Fonts::generation)
     float height = 0;
     std::vector<MarkdownRun> runs;
     std::vector<MarkdownLine> lines;

@@ -155,6 +155,7 @@ struct SearchState {
 
 struct UiState {
     Fonts fonts;
+    FontRest font_rest;   // the faces' characters beyond the viewer's core: the shell asks the page
     ComplexText complex;  // what the faces cannot draw alone (fonts.complex points here)
     // The archive (Session::archive_generation) whose characters the atlas holds; none: every one.
     std::optional<std::uint64_t> fonts_generation;

@@ -1,6 +1,7 @@
 // The font atlas is built for the loaded archive: every character the archive uses has a
-// glyph in every face the reader draws with (no tofu boxes), for the bundled archive and
-// for Cyrillic and Greek text; anything else draws as the replacement mark.
+// glyph in every face the reader draws with (no tofu boxes), for the bundled archive from
+// the faces' core alone and for Cyrillic and Greek text once the faces' rest is given;
+// anything else draws as the replacement mark.
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
@@ -12,6 +13,7 @@
 #include "core/i18n/translate.h"
 #include "ui/app.h"
 #include "../test_files.h"
+#include "embedded_font_rest.h"
 
 using namespace lectern;
 
@@ -57,6 +59,11 @@ struct Atlas {
     Atlas(const Atlas&) = delete;
     Atlas& operator=(const Atlas&) = delete;
     std::vector<char32_t> archive_cps() const { return archive_codepoints(session.archive()); }
+    // What the shell does when the atlas asks for the faces' rest (platform/page_bridge.h).
+    void give_rest() {
+        ui::give_font_rest(ui.font_rest, std::string(reinterpret_cast<const char*>(kFontRestPack), kFontRestPackSize));
+        REQUIRE(ui.font_rest.status == ui::FontRest::Status::loaded);
+    }
 };
 
 }  // namespace
@@ -65,6 +72,9 @@ TEST_CASE("glyphs: the atlas for the bundled archive has every character it uses
     Atlas a(bundled_archive());
     const auto cps = a.archive_cps();
     REQUIRE(cps.size() > 60);
+    // The viewer's own core of the faces is enough: the bundled archive never asks for the rest.
+    CHECK_FALSE(a.ui.fonts.with_rest);
+    CHECK(a.ui.font_rest.status == ui::FontRest::Status::unneeded);
     check_every_glyph(a.ui.fonts, cps);
     check_every_glyph(a.ui.fonts, utf8_codepoints(kInterfaceText));
     // Exactly those: Greek is in the font but neither in this archive nor in the interface's
@@ -94,9 +104,10 @@ TEST_CASE("glyphs: each interface language gets an atlas with its words' charact
                     CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
             }
         }
-        // The archive's own characters stay.
+        // The archive's own characters stay, and the core holds them all.
         for (const char32_t cp : a.archive_cps())
             CHECK(a.ui.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+        CHECK(a.ui.font_rest.status == ui::FontRest::Status::unneeded);
     }
     use_language("en");
 }
@@ -107,6 +118,14 @@ TEST_CASE("glyphs: a Cyrillic and Greek archive loaded later gets an atlas with 
     CHECK_FALSE(ui::update_fonts(a.session, a.ui, 1.0f));  // nothing changed: nothing to build
     REQUIRE(a.session.load(kCyrillicGreek).ok());
     CHECK(ui::update_fonts(a.session, a.ui, 1.0f));  // another archive: built again for it
+    // Ґ and the Greek are beyond the core: the atlas asks for the rest and lacks them until it comes.
+    CHECK(a.ui.font_rest.status == ui::FontRest::Status::wanted);
+    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x0490) == nullptr);
+    CHECK(a.ui.fonts.body->FindGlyphNoFallback(0x03C2) == nullptr);
+    a.give_rest();
+    CHECK(ui::update_fonts(a.session, a.ui, 1.0f));  // built again with the rest merged in
+    CHECK(a.ui.fonts.with_rest);
+    CHECK_FALSE(ui::update_fonts(a.session, a.ui, 1.0f));
     const auto cps = a.archive_cps();
     for (const char32_t cp :
          {char32_t(0x0416), char32_t(0x0401), char32_t(0x0390), char32_t(0x03C2), char32_t(0x2014), char32_t(0x00AB),
@@ -142,10 +161,11 @@ TEST_CASE("glyphs: a character outside the fonts draws as the replacement mark, 
 
 TEST_CASE("glyphs: the atlas for the bundled archive is smaller than one with every supported character", "[glyphs]") {
     Atlas a(bundled_archive());
+    a.give_rest();
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const auto build = [&](ui::GlyphRanges ranges) {
         const auto t0 = std::chrono::steady_clock::now();
-        a.ui.fonts = ui::load_fonts(1.0f, std::move(ranges));
+        a.ui.fonts = ui::load_fonts(1.0f, std::move(ranges), a.ui.font_rest);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         int glyphs = 0;
         for (const ImFont* f : faces(a.ui.fonts)) glyphs += f->Glyphs.Size;

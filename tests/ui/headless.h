@@ -10,6 +10,7 @@
 
 #include "core/session/protocol.h"
 #include "ui/app.h"
+#include "embedded_font_rest.h"
 
 struct HeadlessUi {
     lectern::Session session;
@@ -19,6 +20,9 @@ struct HeadlessUi {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1280, 800);
+        // Whole faces, as the desktop viewer has them (platform/page_bridge_native.cpp).
+        lectern::ui::give_font_rest(ui.font_rest,
+                                    std::string(reinterpret_cast<const char*>(kFontRestPack), kFontRestPackSize));
         lectern::ui::init_ui(ui, 1.0f);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;

@@ -37,6 +37,9 @@ struct FrameReport {
     // loaded, and distinct pieces of text the platform shaped (state().glyphs).
     std::uint64_t glyphs_missing = 0, glyphs_shaped = 0;
     std::vector<FigureNote> glyph_runs;  // runs the platform drew in the last frame: src is their text
+    // The fonts' rest (ui/font_rest.h): "unneeded", "wanted", "asked", "loaded" or "failed",
+    // and why it failed (state().fonts).
+    std::string fonts_rest = "unneeded", fonts_error;
 
     // Another archive was loaded: its eras and figures are not the ones drawn.
     void follow_archive(std::uint64_t generation) {

@@ -392,6 +392,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"images", images_json(s.images())},
         {"figures", figures_json(now)},
         {"glyphs", {{"missing", now.glyphs_missing}, {"shaped", now.glyphs_shaped}, {"runs", runs_json(now)}}},
+        {"fonts", {{"rest", drawn.fonts_rest}, {"error", drawn.fonts_error}}},  // not the archive's: kept across loads
     };
     return dump_reply(st);
 }
