@@ -201,7 +201,7 @@ LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev ca
                      libfribidi-dev libicu-dev unicode-data)  # the last three: the bidi tests' oracles
 # Packages for the wasm build (Debian's emscripten pulls binaryen, whose wasm-opt it runs
 # at link time); zopfli packs the single file's wasm (web/assemble.py).
-LECTERN_WASM_PKGS=(emscripten zopfli)
+LECTERN_WASM_PKGS=(emscripten zopfli librsvg2-bin)  # rsvg-convert: the site's app icons
 # Packages for the browser tests: the page draws the scripts DejaVu lacks with the browser's
 # fonts (ui/text_shaper.h), so Chromium needs the same Noto fonts the desktop viewer uses.
 LECTERN_BROWSER_PKGS=(chromium fonts-noto-core fonts-noto-cjk)

@@ -7,6 +7,10 @@
           for static hosting under a strict CSP; the wasm compiles while it streams;
           embed-example.html, a host page with the viewer in an <iframe>.
 
+The site is also an installable web app that works offline: manifest.webmanifest with
+its icons (icon.svg, and PNGs drawn from it by rsvg-convert) and sw.js, a service worker
+that keeps this build's files (web/sw.js).
+
 Both carry the rest of the font faces (the build's lectern-fonts.bin: the characters
 beyond those the viewer has built in, src/ui/font_rest.h) gzipped, unpacked only when
 an archive needs it: inline in the single file, lectern-fonts.HASH.bin in the site.
@@ -205,6 +209,47 @@ def single(build, archive, out, viewer=None):
         f.write(html)
 
 
+def app_icons(out_dir):
+    """icon-192.png and icon-512.png, the sizes browsers ask of an installable app."""
+    names = []
+    for px in (192, 512):
+        name = "icon-%d.png" % px
+        subprocess.run(["rsvg-convert", "-w", str(px), "-h", str(px), "-o", os.path.join(out_dir, name),
+                        os.path.join(WEB, "icon.svg")], check=True)
+        names.append(name)
+    return names
+
+
+def manifest(out_dir, archive, icons):
+    """The web app manifest: the archive's title as the app's name, the page's light ground."""
+    with open(archive, encoding="utf-8") as f:
+        title = json.load(f).get("title") or "Lectern"
+    app = {
+        "name": "%s — Lectern" % title, "short_name": title if len(title) <= 20 else "Lectern",
+        "start_url": "./", "scope": "./", "display": "standalone",
+        "background_color": "#faf8f3", "theme_color": "#2a2622",
+        "icons": [{"src": "icon.svg", "sizes": "any", "type": "image/svg+xml"}] +
+                 [{"src": n, "sizes": "%sx%s" % ((n[5:-4],) * 2), "type": "image/png"} for n in icons],
+    }
+    with open(os.path.join(out_dir, "manifest.webmanifest"), "w", encoding="utf-8") as f:
+        json.dump(app, f, ensure_ascii=False, indent=1)
+    return "manifest.webmanifest"
+
+
+def service_worker(out_dir, files):
+    """sw.js with the build's files, by path from the site's folder, and a version drawn from
+    their content: a new build is a new worker, which the browser installs whole."""
+    digest = hashlib.sha256()
+    for name in files:
+        with open(os.path.join(out_dir, name), "rb") as f:
+            digest.update(name.encode("utf-8") + b"\0" + f.read())
+    build = json.dumps({"version": digest.hexdigest()[:16], "files": files})
+    script = read(os.path.join(WEB, "sw.js"))
+    assert script.count("'@@BUILD@@'") == 1
+    with open(os.path.join(out_dir, "sw.js"), "w", encoding="utf-8") as f:
+        f.write(script.replace("'@@BUILD@@'", build))
+
+
 def site(build, archive, out_dir, library=None):
     """library: a packed library's folder (lectern-tool pack -o), carried as library/ and
     opened in place of archive.json, which stays as the page's fallback."""
@@ -238,8 +283,10 @@ def site(build, archive, out_dir, library=None):
     # script that asks for them has arrived (as="fetch" crossorigin: the credentials mode of
     # its fetch(), so the browser hands the preloaded response over). A site that opens a
     # library fetches archive.json only if the library fails.
-    head = ('<link rel="icon" href="icon.svg">\n<link rel="stylesheet" href="%s">\n'
-            '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % (css, wasm))
+    icons = app_icons(out_dir)
+    app = manifest(out_dir, archive, icons)
+    head = ('<link rel="icon" href="icon.svg">\n<link rel="manifest" href="%s">\n<link rel="stylesheet" href="%s">\n'
+            '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>' % (app, css, wasm))
     if not library:
         head += '\n<link rel="preload" href="archive.json" as="fetch" type="application/json" crossorigin>'
     # The page script starts the wasm's download itself (web/lectern-page.js), so it names it.
@@ -249,11 +296,16 @@ def site(build, archive, out_dir, library=None):
             raise SystemExit("assemble.py: %s holds no library.json (pack one with lectern-tool pack -o)" % library)
         shutil.copytree(library, os.path.join(out_dir, "library"))
         carried = ' data-library="library/"'
-    html = page(mirror, head, "", '<script src="%s" data-wasm="%s" data-fonts="%s"%s></script>'
+    html = page(mirror, head, "", '<script src="%s" data-wasm="%s" data-fonts="%s" data-sw="sw.js"%s></script>'
                 % (script, wasm, fonts, carried),
                 '<script async src="%s"></script>' % viewer)
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)
+    # Offline: the page, its code and fonts, the archive and its images, the app's icons.
+    # A carried library is read part by part and is not kept (yet).
+    images = [src.replace("\\", "/") for src, path in relative_images(archive) if path]
+    service_worker(out_dir, ["index.html", css, script, viewer, wasm, fonts, "archive.json", "icon.svg", app]
+                   + icons + images)
     # An example host page with the viewer in an <iframe> (docs/embedding.md).
     for name in ("embed-example.html", "embed-example.css"):
         shutil.copyfile(os.path.join(WEB, name), os.path.join(out_dir, name))

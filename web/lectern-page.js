@@ -154,12 +154,36 @@
   var compact = fragmentOption('embed') === '1' || fragmentOption('embed') === 'true';
   if (compact) document.documentElement.classList.add('compact');
 
+  // The site as an app that keeps working offline (web/sw.js, written by web/assemble.py).
+  // Registered after the first frame, so its downloads never compete with it; not from
+  // file:// (the single file is offline already) or where the browser has no service
+  // workers. lectern.offline says how far it got: "installing", "ready" (every file of
+  // this build kept), "failed", or null when there is none.
+  var workerUrl = document.currentScript && document.currentScript.getAttribute('data-sw');
+  function keepOffline() {
+    if (!workerUrl || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+    lectern.offline = 'installing';
+    navigator.serviceWorker.register(workerUrl).then(function (registration) {
+      var worker = registration.installing || registration.waiting;
+      if (worker) worker.addEventListener('statechange', function () {
+        if (worker.state === 'redundant' && lectern.offline === 'installing') lectern.offline = 'failed';
+      });
+      return navigator.serviceWorker.ready;
+    }).then(function () {
+      lectern.offline = 'ready';
+    }).catch(function (e) {
+      lectern.offline = 'failed';
+      console.warn('Lectern cannot keep this site for offline reading: ' + e);
+    });
+  }
+
   var ready = false;
   // Phases in ms; pageStart, viewerStart and firstFrame are times since navigation.
   var timings = { pageStart: Math.round(performance.now() * 10) / 10 };
   function since(start) { return Math.round((performance.now() - start) * 10) / 10; }
   var lectern = window.lectern = {
     framed: framed,
+    offline: null,
     firstFrameMs: null,
     timings: timings,
     state: function () { return ready ? JSON.parse(UTF8ToString(_lectern_state())) : null; },
@@ -322,6 +346,7 @@
         timings.firstFrame = Math.round(lectern.firstFrameMs * 10) / 10;
         status.classList.add('hidden');
         endPreview();  // in the frame that draws the canvas: the two show together
+        setTimeout(keepOffline, 0);
       },
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },

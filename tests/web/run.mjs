@@ -22,6 +22,7 @@ import { prefs } from './prefs.mjs';
 import { themes } from './themes.mjs';
 import { mirror } from './mirror.mjs';
 import { fonts } from './fonts.mjs';
+import { offline } from './offline.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
 import { embedding, embeddingFromFile } from './embedding.mjs';
@@ -379,6 +380,7 @@ try {
   await mirror(browser, server.url, 'site (http://127.0.0.1)');
   await fonts(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), false);
   await fonts(browser, 'site (http://127.0.0.1)', server.url, true);
+  await offline(browser);
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await screens(browser, 'file://' + path.join(lonely, 'lectern.html'));

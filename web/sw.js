@@ -1,0 +1,67 @@
+// Lectern's service worker: the site keeps working without a network. web/assemble.py
+// writes the build's own list of files into BUILD; the worker keeps them in one cache
+// per build, so a reader offline always gets one whole build, never a mix of two.
+//
+// - The page (a navigation) and archive.json: the network first, so a reader online
+//   always sees what the host serves now; the kept copy when the network is gone.
+//   archive.json may be replaced on the host without a new build (site README): each
+//   copy fetched is kept. index.html is kept only as its build wrote it: the files it
+//   names are the ones kept beside it.
+// - Every other file of the build (code named by its hash, fonts, icons, images): the
+//   kept copy, which never changes under its name.
+// - Anything else, and anything outside this folder or not a GET: left to the browser.
+//   A new build installs beside the old one (its whole list fetched, or nothing kept)
+//   and takes over once no page of the old one is open; the old build's cache is then
+//   deleted. Caches of other Lectern sites on the same host (other folders) are not ours.
+'use strict';
+
+var BUILD = '@@BUILD@@';  // {"version": "…", "files": ["index.html", …]}: web/assemble.py
+var SCOPE = self.registration.scope;
+var PREFIX = 'lectern ' + SCOPE + ' ';
+var CACHE = PREFIX + BUILD.version;
+
+function own(url) { return url.indexOf(SCOPE) === 0 ? url.slice(SCOPE.length).split(/[?#]/)[0] : null; }
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    // cache: 'reload': the host's files as they are now, not the HTTP cache's older copy.
+    return cache.addAll(BUILD.files.map(function (f) { return new Request(f, { cache: 'reload' }); }));
+  }));
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; })
+      .map(function (k) { return caches.delete(k); }));
+  }));
+});
+
+function networkFirst(request, key, keep) {
+  return fetch(request).then(function (response) {
+    if (keep && response.ok) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
+    }
+    return response;
+  }, function (offline) {
+    return caches.open(CACHE).then(function (cache) { return cache.match(key); }).then(function (kept) {
+      if (kept) return kept;
+      throw offline;
+    });
+  });
+}
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  var path = request.method === 'GET' ? own(request.url) : null;
+  if (path === null || request.headers.has('range')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, 'index.html', false));
+  } else if (path === 'archive.json') {
+    event.respondWith(networkFirst(request, 'archive.json', true));
+  } else if (BUILD.files.indexOf(path) >= 0) {
+    event.respondWith(caches.open(CACHE).then(function (cache) { return cache.match(path); }).then(function (kept) {
+      return kept || fetch(request);
+    }));
+  }
+});
