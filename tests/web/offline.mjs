@@ -1,11 +1,12 @@
 // The site offline (web/sw.js): a reader who opened it once reloads it with the network
 // gone and reads everything: the archive, a work, letters from the fonts' rest. The site
 // is an installable app (manifest and icons), its worker keeps only its own folder, and a
-// new build replaces the old one whole.
+// new build replaces the old one whole. Written once for every engine (engines.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, assert, equal, openPage, state, command, nextFrames, root, startServer } from './harness.mjs';
+import { test, assert, equal, root, startServer } from './harness.mjs';
+import { waitFor, firstFrame } from './engines.mjs';
 
 // The site in a folder of its own under the server's root: the worker's scope is the folder.
 function hostedCopy() {
@@ -15,8 +16,8 @@ function hostedCopy() {
 }
 
 async function untilOffline(page) {
-  await page.waitForFunction(() => window.lectern.offline === 'ready' || window.lectern.offline === 'failed', null,
-    { timeout: 60000 });
+  await waitFor(page, () => window.lectern.offline === 'ready' || window.lectern.offline === 'failed', undefined, 60000,
+    'the service worker');
   return page.evaluate(() => window.lectern.offline);
 }
 
@@ -26,66 +27,76 @@ const kept = (page) => page.evaluate(async () => {
   for (const n of names) all.push({ name: n, urls: (await (await caches.open(n)).keys()).map((r) => r.url) });
   return all;
 });
+const state = (page) => page.evaluate(() => window.lectern.state());
+const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
+const frames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
+  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+// The network gone: the browser's requests are refused, as by a machine without one.
+const unreachable = (e) => /ERR_CONNECTION_REFUSED|Failed to load resource|NetworkError/.test(e);
 
-export async function offline(browser) {
-  await test('offline: the site opened once reloads with the network gone, and opens a work and the fonts\' rest', async () => {
+async function reloadOffline(server, page) {
+  server.stop();
+  await new Promise((r) => setTimeout(r, 300));
+  await page.reload();
+  await firstFrame(page);
+}
+
+export async function offline(engine) {
+  const label = `offline (${engine.name})`;
+  await test(`${label}: the site opened once reloads with the network gone, and opens a work and the fonts' rest`, async () => {
     const top = hostedCopy();
-    let server = await startServer(top);
+    const server = await startServer(top);
     const url = server.url + 'site/';
-    const { page, errors } = await openPage(browser, url);
+    const context = await engine.context();
     try {
+      const { page, errors } = await context.open(url);
       equal(await untilOffline(page), 'ready', 'lectern.offline');
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       equal(scope, url, 'the worker\'s scope');
       const caches = await kept(page);
       equal(caches.length, 1, 'caches of this site');
       const files = caches[0].urls.map((u) => u.slice(url.length)).sort();
-      const site = fs.readdirSync(path.join(top, 'site')).filter((f) => !['README', 'sw.js', 'embed-example.html', 'embed-example.css'].includes(f)).sort();
+      const site = fs.readdirSync(path.join(top, 'site'))
+        .filter((f) => !['README', 'sw.js', 'embed-example.html', 'embed-example.css'].includes(f)).sort();
       equal(files, site, 'files kept');
-      // Installable: Chromium finds nothing missing (manifest, icons, a worker that answers)
-      // but the test's own profile, which is incognito.
-      const cdp = await page.context().newCDPSession(page);
-      const why = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
-      equal(why.filter((e) => e !== 'in-incognito'), [], 'installability errors');
-      const app = await cdp.send('Page.getAppManifest');
-      assert(app.errors.length === 0 && /Victor Serge/.test(app.data), `manifest: ${JSON.stringify(app).slice(0, 300)}`);
-      // The network goes: the server stops.
-      server.stop();
-      await new Promise((r) => setTimeout(r, 300));
-      await page.reload();
-      await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+      if (context.cdp) {
+        // Installable: Chromium finds nothing missing (manifest, icons, a worker that answers)
+        // but the test's own profile, which is incognito.
+        const cdp = await context.cdp(page);
+        const why = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
+        equal(why.filter((e) => e !== 'in-incognito'), [], 'installability errors');
+        const app = await cdp.send('Page.getAppManifest');
+        assert(app.errors.length === 0 && /Victor Serge/.test(app.data), `manifest: ${JSON.stringify(app).slice(0, 300)}`);
+      }
+      await reloadOffline(server, page);
       equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true, 'the page is served by the worker');
       const s = await state(page);
       equal([s.archive.title, s.archive.works], ['Victor Serge', 37], 'the archive offline');
       equal(await command(page, { open: '1908-06-the-illegals' }), { ok: true }, 'open a work');
-      await nextFrames(page, 5);
+      await frames(page, 5);
       equal((await state(page)).selected, '1908-06-the-illegals', 'the work open offline');
       // Letters beyond the viewer's core: the fonts' rest comes from the kept file.
       const greek = { lectern: 1, title: 'Ελληνικά', works: [{ id: 'g', title: 'Η θάλασσα', date: '1900', body: 'Ξημερώνει.' }] };
       equal(await command(page, { load: JSON.stringify(greek) }), { ok: true }, 'load');
-      for (let i = 0; i < 200 && !['loaded', 'failed'].includes((await state(page)).fonts.rest); i++) await nextFrames(page, 2);
+      await waitFor(page, () => ['loaded', 'failed'].includes(window.lectern.state().fonts.rest), undefined, 30000, 'the fonts');
       equal((await state(page)).fonts, { error: '', rest: 'loaded' }, 'the fonts\' rest offline');
-      equal(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), [], 'console errors');
+      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
     } finally {
-      await page.close();
+      await context.close();
       server.stop();
       fs.rmSync(top, { recursive: true, force: true });
     }
   });
 
-  await test('offline: a new build replaces the kept one whole, once no page of the old one is open', async () => {
+  await test(`${label}: a new build replaces the kept one whole, once no page of the old one is open`, async () => {
     const top = hostedCopy();
     const server = await startServer(top);
     const url = server.url + 'site/';
-    // A context of its own: the new build's page opens in it before the old one closes.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(url);
-    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
-    let next = null;
+    const context = await engine.context();
     try {
+      const { page, errors } = await context.open(url);
       equal(await untilOffline(page), 'ready', 'lectern.offline');
       const [first] = await kept(page);
       // The host gets a new build: another archive, and so another worker.
@@ -96,29 +107,27 @@ export async function offline(browser) {
       fs.writeFileSync(path.join(dir, 'sw.js'), worker.replace(/"version": "([0-9a-f]+)"/, '"version": "$1-next"'));
       // Online, the page shows what the host serves; the new build installs beside the old one.
       await page.reload();
-      await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+      await firstFrame(page);
       equal((await state(page)).archive.title, 'Victor Serge, revised', 'the archive online');
-      await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith('lectern ')).length === 2,
-        null, { timeout: 30000 });
-      // The last page of the old build closes; the next visit runs the new one, and the old cache goes.
-      next = await context.newPage();
+      await waitFor(page, async () => (await caches.keys()).filter((k) => k.startsWith('lectern ')).length === 2,
+        undefined, 30000, 'the new build kept beside the old');
+      // The last page of the old build closes: the new one takes over and the old cache goes.
+      // Watched from the host's root, outside the site's folder (caches are the host's).
+      const { page: next } = await context.open(null);
       await page.close();
-      await next.goto(url);
-      await next.waitForFunction(async () => {
+      await next.goto(server.url);
+      await waitFor(next, async () => {
         const names = (await caches.keys()).filter((k) => k.startsWith('lectern '));
         return names.length === 1 && names[0].endsWith('-next');
-      }, null, { timeout: 30000 });
+      }, undefined, 30000, 'the old build\'s cache deleted');
+      await next.goto(url);
+      await firstFrame(next);
       const [now] = await kept(next);
       equal(now.urls.length, first.urls.length, 'files kept by the new build');
-      server.stop();
-      await new Promise((r) => setTimeout(r, 300));
-      await next.reload();
-      await next.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+      await reloadOffline(server, next);
       equal((await state(next)).archive.title, 'Victor Serge, revised', 'the archive offline, from the new build');
-      equal(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e)), [], 'console errors');
+      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
     } finally {
-      if (next) await next.close();
-      if (!page.isClosed()) await page.close();
       await context.close();
       server.stop();
       fs.rmSync(top, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// Browser tests: both outputs of ./build-wasm.sh in Debian's headless Chromium.
+// Browser tests: both outputs of ./build-wasm.sh in Debian's headless Chromium; the tests
+// written for every engine (engines.mjs: the offline site) in Chromium and Firefox ESR.
 //   dist/lectern.html, copied alone into an empty folder and opened from file://
 //   dist/site/, served by `python3 -m http.server` on 127.0.0.1
 // Prints one line per test and ends with "N passed, N failed".
@@ -23,6 +24,7 @@ import { themes } from './themes.mjs';
 import { mirror } from './mirror.mjs';
 import { fonts } from './fonts.mjs';
 import { offline } from './offline.mjs';
+import { launchEngine } from './engines.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
 import { embedding, embeddingFromFile } from './embedding.mjs';
@@ -380,7 +382,6 @@ try {
   await mirror(browser, server.url, 'site (http://127.0.0.1)');
   await fonts(browser, 'single file (file://)', 'file://' + path.join(lonely, 'lectern.html'), false);
   await fonts(browser, 'site (http://127.0.0.1)', server.url, true);
-  await offline(browser);
   await archiveUrls(browser, siteDir, path.join(lonely, 'lectern.html'));
   await faults(browser, 'file://' + path.join(lonely, 'lectern.html'));
   await screens(browser, 'file://' + path.join(lonely, 'lectern.html'));
@@ -402,6 +403,30 @@ try {
   await browser.close();
   fs.rmSync(lonely, { recursive: true, force: true });
 }
+
+// ---- the tests written for every engine (engines.mjs) -------------------------------
+// Chromium runs the whole suite above; every engine runs these. Each engine's share of the
+// results, by their index ranges:
+const ranges = { chromium: [[0, results.length]] };
+for (const name of ['chromium', 'firefox']) {
+  if (name !== 'chromium' && !process.env.DISPLAY) {
+    console.log(`${name}: not run: it needs a display (./run-tests.sh runs this under xvfb-run)`);
+    continue;
+  }
+  const start = results.length;
+  let engine = null;
+  await test(`${name}: the browser starts`, async () => { engine = await launchEngine(name); });
+  if (engine) {
+    try { await offline(engine); } finally { await engine.close(); }
+  }
+  (ranges[name] = ranges[name] || []).push([start, results.length]);
+}
+const share = (name) => {
+  const r = ranges[name].flatMap(([a, b]) => results.slice(a, b));
+  const p = r.filter(Boolean).length;
+  return `${name}: ${p} passed, ${r.length - p} failed`;
+};
+console.log(Object.keys(ranges).map(share).join('; '));
 const passed = results.filter(Boolean).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);
 process.exit(results.length - passed === 0 && results.length > 0 ? 0 : 1);
