@@ -4,8 +4,8 @@
 # UBSan (tools/sanitize.sh), each libFuzzer target for a bounded time (tools/fuzz.sh)
 # and the browser tests (headless Chromium, both dist/lectern.html from file:// and
 # dist/site/ over http, then the single file again built with -sASSERTIONS=2
-# -sSAFE_HEAP=1; the engine-sensitive tests in Firefox ESR too). Also checks the C++ is formatted (tools/format.sh --check). Exits
-# non-zero on any failure.
+# -sSAFE_HEAP=1; the tests written for every engine in Firefox ESR and WebKitGTK too).
+# Also checks the C++ is formatted (tools/format.sh --check). Exits non-zero on any failure.
 #
 #   ./run-tests.sh                    everything
 #   ./run-tests.sh --screenshot       also refresh docs/screenshot.png (the README's)
@@ -57,13 +57,14 @@ echo "== wasm build (and the single file with Emscripten's run-time checks)"
 ./build-wasm.sh --checked
 
 echo "== browser tests"
-# The lock file pins playwright-core and puppeteer-core; the registry comes from the
-# machine's npm configuration.
-if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/puppeteer-core ]; then
+# The lock file pins playwright-core, puppeteer-core and selenium-webdriver; the registry
+# comes from the machine's npm configuration.
+if [ ! -d tests/web/node_modules/playwright-core ] || [ ! -d tests/web/node_modules/puppeteer-core ] \
+        || [ ! -d tests/web/node_modules/selenium-webdriver ]; then
     (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 browser_status=0
-# Under a virtual display: Firefox draws WebGL only with one (Chromium runs headless either way).
+# Under a virtual display: Firefox and WebKitGTK draw WebGL only with one (Chromium runs headless either way).
 xvfb-run -a -s "-screen 0 1400x1000x24" node tests/web/run.mjs --checked "${shot_args[@]}" || browser_status=$?
 
 if [ "$native_status" != 0 ] || [ "$sanitize_status" != 0 ] || [ "$fuzz_status" != 0 ] || [ "$browser_status" != 0 ] \

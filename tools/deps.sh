@@ -204,9 +204,11 @@ LECTERN_NATIVE_PKGS=(cmake make g++ pkg-config nlohmann-json3-dev libsdl2-dev ca
 LECTERN_WASM_PKGS=(emscripten zopfli librsvg2-bin)  # rsvg-convert: the site's app icons
 # Packages for the browser tests: the page draws the scripts DejaVu lacks with the browser's
 # fonts (ui/text_shaper.h), so Chromium needs the same Noto fonts the desktop viewer uses.
-# Firefox ESR runs the engine-sensitive tests too (tests/web/engines.mjs), under Xvfb with
-# Mesa's llvmpipe for its WebGL (it has none headless here).
-LECTERN_BROWSER_PKGS=(chromium fonts-noto-core fonts-noto-cjk firefox-esr xvfb xauth libgl1-mesa-dri libegl-mesa0)
+# Firefox ESR and WebKitGTK (MiniBrowser, driven by WebKitWebDriver) run the tests written
+# for every engine too (tests/web/engines.mjs), under Xvfb with Mesa's llvmpipe for their
+# WebGL (neither has it headless here).
+LECTERN_BROWSER_PKGS=(chromium fonts-noto-core fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth libgl1-mesa-dri
+                      libegl-mesa0)
 # The formatter tools/format.sh runs (its --check is a step of run-tests.sh); .clang-format
 # is tuned for Debian 12's clang-format 14.
 LECTERN_FORMAT_PKGS=(clang-format)

@@ -1,5 +1,5 @@
 // Browser tests: both outputs of ./build-wasm.sh in Debian's headless Chromium; the tests
-// written for every engine (engines.mjs: the offline site) in Chromium and Firefox ESR.
+// written for every engine (engines.mjs: the offline site) in Chromium, Firefox ESR and WebKitGTK.
 //   dist/lectern.html, copied alone into an empty folder and opened from file://
 //   dist/site/, served by `python3 -m http.server` on 127.0.0.1
 // Prints one line per test and ends with "N passed, N failed".
@@ -408,7 +408,7 @@ try {
 // Chromium runs the whole suite above; every engine runs these. Each engine's share of the
 // results, by their index ranges:
 const ranges = { chromium: [[0, results.length]] };
-for (const name of ['chromium', 'firefox']) {
+for (const name of ['chromium', 'firefox', 'webkit']) {
   if (name !== 'chromium' && !process.env.DISPLAY) {
     console.log(`${name}: not run: it needs a display (./run-tests.sh runs this under xvfb-run)`);
     continue;
