@@ -229,7 +229,10 @@ EM_JS(void, js_set_hash, (const char* hash, int push), {
     var h = UTF8ToString(hash);
     var url = h ? h : location.pathname + location.search;
     // Back or Forward already moved to this work: only the view differs, so no new entry.
-    var strip = function (x) { return (x || "").replace(/(^#|&)view=[^&]*/, '$1').replace(/^#&/, '#'); };
+    // (A link may carry no view at all: "#work=a" and "#work=a&view=…" name the same work.)
+    var strip = function (x) {
+        return (x || "").replace(/^#/, "").split("&").filter(function (p) { return p && p.indexOf("view=") !== 0; }).join("&");
+    };
     if (push && strip(location.hash) === strip(h)) push = 0;
     if (window.lectern.framed) push = 0;  /* in a host page's frame: no entries in the host's history */
     window.lectern.lastHash = h;  // the page's hashchange listener ignores what we set

@@ -25,6 +25,7 @@ import { mirror } from './mirror.mjs';
 import { fonts } from './fonts.mjs';
 import { offline } from './offline.mjs';
 import { launchEngine } from './engines.mjs';
+import { everyEngine } from './every_engine.mjs';
 import { touch } from './touch.mjs';
 import { typing } from './typing.mjs';
 import { embedding, embeddingFromFile } from './embedding.mjs';
@@ -400,11 +401,11 @@ try {
   if (checked) await suite(browser, 'checked build (SAFE_HEAP, file://)', 'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png');
 } finally {
   server.stop();
-  await browser.close();
   fs.rmSync(lonely, { recursive: true, force: true });
 }
 
 // ---- the tests written for every engine (engines.mjs) -------------------------------
+// (Chromium's `browser` stays open to decode the other engines' screenshots.)
 // Chromium runs the whole suite above; every engine runs these. Each engine's share of the
 // results, by their index ranges:
 const ranges = { chromium: [[0, results.length]] };
@@ -417,10 +418,16 @@ for (const name of ['chromium', 'firefox', 'webkit']) {
   let engine = null;
   await test(`${name}: the browser starts`, async () => { engine = await launchEngine(name); });
   if (engine) {
-    try { await offline(engine); } finally { await engine.close(); }
+    try {
+      await everyEngine(engine, single, browser);
+      await offline(engine);
+    } finally {
+      await engine.close();
+    }
   }
   (ranges[name] = ranges[name] || []).push([start, results.length]);
 }
+await browser.close();
 const share = (name) => {
   const r = ranges[name].flatMap(([a, b]) => results.slice(a, b));
   const p = r.filter(Boolean).length;

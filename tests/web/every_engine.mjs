@@ -1,0 +1,136 @@
+// What engines differ in, written once and run in each (engines.mjs): the first frame and
+// a drawn canvas, keys and typing through the page's text input, links that open works
+// (the fragment, Back), a lost and restored WebGL context, and the fonts' rest unpacked
+// with DecompressionStream. Screenshots are decoded by Chromium (`decoder`, harness.mjs).
+//
+// Not here yet, with why: touch (neither puppeteer's BiDi for Firefox ESR nor
+// WebKitWebDriver sends touch events), dead keys and input methods (composition events are
+// sent only through Chromium's DevTools protocol), drag and drop of files and the clipboard
+// (no WebDriver verb for either); these run in Chromium only (typing.mjs, touch.mjs, …).
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, assert, equal, artifacts, inkStats } from './harness.mjs';
+import { waitFor, firstFrame } from './engines.mjs';
+
+const state = (page) => page.evaluate(() => window.lectern.state());
+const frames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
+  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+const until = (page, fn, arg, what) => waitFor(page, fn, arg, 10000, what);
+const OTHER = '1945-07-recollections-of-maxim-gorki';  // another work of the Serge archive
+
+export async function everyEngine(engine, singleFile, decoder) {
+  const label = engine.name;
+  const url = 'file://' + singleFile;
+
+  await test(`${label}: the single file opens from file://, draws the timeline and the text`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      const s = await state(page);
+      equal([s.archive.title, s.archive.works], ['Victor Serge', 37], 'the archive');
+      assert(s.visible.items > 0, `the timeline drew no work: ${JSON.stringify(s.visible)}`);
+      const ms = await page.evaluate(() => window.lectern.firstFrameMs);
+      console.log(`      first frame at ${Math.round(ms)} ms`);
+      await frames(page, 3);
+      const png = await page.screenshot();
+      fs.writeFileSync(path.join(artifacts, `engine-${label}.png`), png);
+      const ink = await inkStats(decoder, Buffer.from(png));
+      assert(ink.ink > 0.02 && ink.colours > 20, `the page looks blank: ${JSON.stringify(ink)}`);
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: keys reach the search box through the page's text input, and edit it`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      await page.mouse.click(640, 700);
+      await page.keyboard.press('/');
+      await until(page, () => document.activeElement && document.activeElement.id === 'textfield', undefined,
+        'the text input focused by "/"');
+      await page.keyboard.type('Tulayev');
+      await until(page, () => window.lectern.state().query === 'Tulayev', undefined, 'the query "Tulayev"');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('X');
+      await until(page, () => window.lectern.state().query === 'TuXla', undefined, 'the query "TuXla"');
+      equal((await state(page)).query, 'TuXla', 'after Backspace, caret moves and an insertion');
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: a link's fragment opens its work; the viewer writes the next, and Back and Forward step between them`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url + '#work=1908-06-the-illegals');
+      await until(page, () => window.lectern.state().selected === '1908-06-the-illegals', undefined, 'the linked work');
+      // Another work opened in the viewer writes its own fragment, a step in the history.
+      equal(await page.evaluate((id) => window.lectern.command({ open: id }), OTHER), { ok: true }, 'open');
+      await until(page, (id) => location.hash.startsWith('#work=' + id), OTHER, 'the fragment written');
+      await page.evaluate(() => history.back());
+      await until(page, () => window.lectern.state().selected === '1908-06-the-illegals', undefined, 'Back');
+      await page.evaluate(() => history.forward());
+      await until(page, (id) => window.lectern.state().selected === id, OTHER, 'Forward');
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: after the WebGL context is lost and restored, the page draws again`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      const back = await page.evaluate(() => new Promise((resolve) => {
+        const canvas = document.getElementById('canvas');
+        const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+        if (!ext) { resolve('no WEBGL_lose_context'); return; }
+        canvas.addEventListener('webglcontextrestored', () => resolve('restored'), { once: true });
+        canvas.addEventListener('webglcontextlost', () => {
+          let n = 5;
+          const step = () => (n-- <= 0 ? ext.restoreContext() : requestAnimationFrame(step));
+          requestAnimationFrame(step);
+        }, { once: true });
+        ext.loseContext();
+      }));
+      equal(back, 'restored', 'the context');
+      await page.mouse.click(640, 120);  // a click still reaches the viewer, which draws again
+      await frames(page, 5);
+      const png = await page.screenshot();
+      fs.writeFileSync(path.join(artifacts, `engine-${label}-restored.png`), png);
+      const ink = await inkStats(decoder, Buffer.from(png));
+      assert(ink.ink > 0.02 && ink.colours > 20, `the canvas is blank after the restore: ${JSON.stringify(ink)}`);
+      equal((await state(page)).archive.works, 37, 'the archive');
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: Greek, Cyrillic and Vietnamese after the start get the fonts' rest, with no replacement mark`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      const archive = { lectern: 1, title: 'Ελληνικά · Ґанок · Tiếng Việt', works: [
+        { id: 'a', title: 'Η θάλασσα', date: '1900', body: 'Ξημερώνει. Їжак ґанок. Bốn mùa bên dòng sông.' }] };
+      equal(await page.evaluate((a) => window.lectern.command({ load: a }), JSON.stringify(archive)), { ok: true }, 'load');
+      await page.evaluate(() => window.lectern.command({ open: 'a' }));
+      await until(page, () => ['loaded', 'failed'].includes(window.lectern.state().fonts.rest), undefined, 'the fonts');
+      await frames(page, 4);
+      const s = await state(page);
+      equal(s.fonts, { error: '', rest: 'loaded' }, 'the fonts\' rest');
+      equal(s.glyphs.missing, 0, 'characters drawn without a glyph');
+      equal(s.glyphs.runs.map((r) => r.text), [], 'words the browser drew');
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+}
