@@ -82,6 +82,12 @@ export async function launchEngine(name) {
           browserName: 'MiniBrowser',
           'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${viewport.width}x${viewport.height}`] },
         }).build();
+        // MiniBrowser opens at its own size whatever --geometry says: the window is set so that
+        // its page gets the viewport's size (the window's toolbar taken into account).
+        const win = driver.manage().window();
+        await win.setRect({ width: viewport.width, height: viewport.height });
+        const inner = await driver.executeScript('return [innerWidth, innerHeight];');
+        await win.setRect({ width: 2 * viewport.width - inner[0], height: 2 * viewport.height - inner[1] });
         let first = true;
         const newPage = async () => {
           if (!first) await driver.switchTo().newWindow('tab');
