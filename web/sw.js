@@ -56,7 +56,9 @@ self.addEventListener('fetch', function (event) {
   var path = request.method === 'GET' ? own(request.url) : null;
   if (path === null || request.headers.has('range')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, 'index.html', false));
+    // The page itself (the folder, or index.html, with any ?archive= or #work=); other pages
+    // of the folder (embed-example.html) are not kept.
+    if (path === '' || path === 'index.html') event.respondWith(networkFirst(request, 'index.html', false));
   } else if (path === 'archive.json') {
     event.respondWith(networkFirst(request, 'archive.json', true));
   } else if (BUILD.files.indexOf(path) >= 0) {

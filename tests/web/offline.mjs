@@ -77,6 +77,9 @@ export async function offline(engine) {
       equal(await command(page, { open: '1908-06-the-illegals' }), { ok: true }, 'open a work');
       await frames(page, 5);
       equal((await state(page)).selected, '1908-06-the-illegals', 'the work open offline');
+      // What the build does not keep is left to the network, which is gone.
+      const other = await page.evaluate(() => fetch('embed-example.html').then((r) => r.status, () => 'no answer'));
+      equal(other, 'no answer', 'a file of the folder that the build does not keep, offline');
       // Letters beyond the viewer's core: the fonts' rest comes from the kept file.
       const greek = { lectern: 1, title: 'Ελληνικά', works: [{ id: 'g', title: 'Η θάλασσα', date: '1900', body: 'Ξημερώνει.' }] };
       equal(await command(page, { load: JSON.stringify(greek) }), { ok: true }, 'load');
