@@ -9,7 +9,10 @@
 //   names are the ones kept beside it.
 // - Every other file of the build (code named by its hash, fonts, icons, images): the
 //   kept copy, which never changes under its name.
-// - Anything else, and anything outside this folder or not a GET: left to the browser.
+// - Anything else in the folder (a library's manifest and parts, an archive opened with
+//   ?archive=): the network first, and each answer kept (a range by its range), so what the
+//   reader opened can be read again offline. Kept apart from the builds: a new build keeps it.
+// - Anything outside this folder or not a GET: left to the browser.
 //   A new build installs beside the old one (its whole list fetched, or nothing kept)
 //   and takes over once no page of the old one is open; the old build's cache is then
 //   deleted. Caches of other Lectern sites on the same host (other folders) are not ours.
@@ -19,6 +22,7 @@ var BUILD = '@@BUILD@@';  // {"version": "…", "files": ["index.html", …]}: w
 var SCOPE = self.registration.scope;
 var PREFIX = 'lectern ' + SCOPE + ' ';
 var CACHE = PREFIX + BUILD.version;
+var OPENED = PREFIX + 'opened';  // what the reader opened beyond the build
 
 function own(url) { return url.indexOf(SCOPE) === 0 ? url.slice(SCOPE.length).split(/[?#]/)[0] : null; }
 
@@ -31,7 +35,7 @@ self.addEventListener('install', function (event) {
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; })
+    return Promise.all(keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE && k !== OPENED; })
       .map(function (k) { return caches.delete(k); }));
   }));
 });
@@ -51,10 +55,41 @@ function networkFirst(request, key, keep) {
   });
 }
 
+// A part read by Range is kept under its range (the Cache API keeps no 206 answer: it is
+// kept as a 200, and given back as the 206 it was).
+function openedKey(url, range) {
+  return range ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'lectern-range=' + encodeURIComponent(range) : url;
+}
+
+function networkKept(request, range) {
+  var key = openedKey(request.url, range);
+  return fetch(request).then(function (response) {
+    if (response.status === 200 || response.status === 206) {
+      var copy = response.clone();
+      copy.arrayBuffer().then(function (body) {
+        return caches.open(OPENED).then(function (cache) {
+          return cache.put(key, new Response(body, { status: 200, headers: copy.headers }));
+        });
+      }).catch(function (e) { console.warn('Lectern keeps no offline copy of ' + request.url + ': ' + e); });
+    }
+    return response;
+  }, function (offline) {
+    return caches.open(OPENED).then(function (cache) { return cache.match(key); }).then(function (kept) {
+      if (!kept) throw offline;
+      return range ? new Response(kept.body, { status: 206, headers: kept.headers }) : kept;
+    });
+  });
+}
+
 self.addEventListener('fetch', function (event) {
   var request = event.request;
   var path = request.method === 'GET' ? own(request.url) : null;
-  if (path === null || request.headers.has('range')) return;
+  if (path === null) return;
+  var range = request.headers.get('range');
+  if (range && request.mode !== 'navigate') {
+    event.respondWith(networkKept(request, range));
+    return;
+  }
   if (request.mode === 'navigate') {
     // The page itself (the folder, or index.html, with any ?archive= or #work=); other pages
     // of the folder (embed-example.html) are not kept.
@@ -65,5 +100,7 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(caches.open(CACHE).then(function (cache) { return cache.match(path); }).then(function (kept) {
       return kept || fetch(request);
     }));
+  } else {
+    event.respondWith(networkKept(request, null));
   }
 });

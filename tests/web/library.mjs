@@ -54,7 +54,8 @@ export async function rangeServer(dir, { ignoreRange = false } = {}) {
     res.end(data);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, log, stop: () => server.close() };
+  // stop() ends kept-alive connections too: the host is gone, as for a reader offline.
+  return { url: `http://127.0.0.1:${port}/`, log, stop: () => { server.close(); server.closeAllConnections(); } };
 }
 
 const lib = (page) => page.evaluate(() => window.lectern.state().library);

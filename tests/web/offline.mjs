@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { test, assert, equal, root, startServer } from './harness.mjs';
 import { waitFor, firstFrame } from './engines.mjs';
+import { rangeServer } from './library.mjs';
 
 // The site in a folder of its own under the server's root: the worker's scope is the folder.
 function hostedCopy() {
@@ -129,6 +131,50 @@ export async function offline(engine) {
       equal(now.urls.length, first.urls.length, 'files kept by the new build');
       await reloadOffline(server, next);
       equal((await state(next)).archive.title, 'Victor Serge, revised', 'the archive offline, from the new build');
+      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
+    } finally {
+      await context.close();
+      server.stop();
+      fs.rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  await test(`${label}: a library read by Range keeps what the reader opened, and reads it again offline`, async () => {
+    const top = hostedCopy();
+    const tool = path.join(root, 'build/native/lectern-tool');
+    const archive = path.join(top, 'texts.json');
+    execFileSync(tool, ['synth', '--works', '300', '--body', '800', '--seed', '7', '--years', '1900..1950', '-o', archive]);
+    execFileSync(tool, ['pack', archive, '-o', path.join(top, 'site/texts'), '--container', path.join(top, 'site/texts.lectern')]);
+    const works = JSON.parse(fs.readFileSync(archive, 'utf8')).works;
+    const [read, unread] = [works[10].id, works[250].id];
+    const server = await rangeServer(top);
+    const url = server.url + 'site/';
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url + '?library=texts.lectern');
+      equal(await untilOffline(page), 'ready', 'lectern.offline');
+      // The first visit opened the library before the worker ran: a second one goes through it.
+      await page.reload();
+      await firstFrame(page);
+      const open = async (id, want) => {
+        await page.evaluate((id) => window.lectern.command({ link: '#work=' + id }), id);
+        await waitFor(page, (a) => window.lectern.state().selected === a[0] && window.lectern.state().reader.body === a[1],
+          [id, want], 30000, `work ${id}: ${want}`);
+      };
+      await waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; }, undefined, 30000,
+        'the library');
+      await open(read, 'ready');
+      equal(server.log.some((r) => r.range), true, 'read by Range');
+      server.stop();
+      await new Promise((r) => setTimeout(r, 300));
+      await page.reload();
+      await firstFrame(page);
+      await waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; }, undefined, 30000,
+        'the library offline');
+      await open(read, 'ready');
+      // A text never opened is not here: the reader says so, and the rest stays.
+      await open(unread, 'failed');
+      await open(read, 'ready');
       equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
     } finally {
       await context.close();
