@@ -5,6 +5,7 @@
 // display, so run-tests.sh runs the suite under xvfb-run). Every engine's page answers
 // goto, reload, evaluate, close and the 'console' event alike; what differs is here.
 // WebKitWebDriver gives no console log: there `errors` holds the page's uncaught errors only.
+// engine.wheel(page, x, y, dy) and engine.drag(page, points) move the pointer in every engine.
 //
 //   const engine = await launchEngine('firefox');
 //   const { page, errors, close } = await engine.open(url);   // a fresh profile each time
@@ -54,6 +55,8 @@ export async function launchEngine(name) {
         return { open: (url) => openIn(context, () => context.newPage(), url), close: () => context.close(),
           cdp: (page) => context.newCDPSession(page) };
       },
+      wheel: async (page, x, y, dy) => { await page.mouse.move(x, y); await page.mouse.wheel(0, dy); },
+      drag,
       close: () => browser.close(),
     };
   }
@@ -67,6 +70,8 @@ export async function launchEngine(name) {
         const newPage = async () => { const p = await context.newPage(); await p.setViewport(viewport); return p; };
         return { open: (url) => openIn(context, newPage, url), close: () => context.close(), cdp: null };
       },
+      wheel: async (page, x, y, dy) => { await page.mouse.move(x, y); await page.mouse.wheel({ deltaY: dy }); },
+      drag,
       close: () => browser.close(),
     };
   }
@@ -97,10 +102,20 @@ export async function launchEngine(name) {
         return { open: (url) => openIn(null, newPage, url), close: async () => { await driver.quit(); await service.kill(); },
           cdp: null };
       },
+      wheel: (page, x, y, dy) => page.wheel(x, y, dy),
+      drag,
       close: async () => {},
     };
   }
   throw new Error(`no engine called ${name}`);
+}
+
+// A press at the first point, moves through the others, a release: the pointer's path.
+async function drag(page, points, between = async () => {}) {
+  await page.mouse.move(points[0][0], points[0][1]);
+  await page.mouse.down();
+  for (const [x, y] of points.slice(1)) { await page.mouse.move(x, y); await between(); }
+  await page.mouse.up();
 }
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -141,6 +156,18 @@ function webDriverPage(driver, handle) {
         await on();
         await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
       },
+      async move(x, y) {
+        await on();
+        await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+      },
+      async down() { await on(); await driver.actions().press().perform(); },
+      async up() { await on(); await driver.actions().release().perform(); },
+    },
+    // The pointer comes to (x, y) first, as a hand on a mouse does (and as the other engines' verbs do).
+    async wheel(x, y, dy) {
+      await on();
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
+        .scroll(Math.round(x), Math.round(y), 0, dy, Origin.VIEWPORT).perform();
     },
     keyboard: {
       async type(text) { await on(); await driver.actions().sendKeys(text).perform(); },

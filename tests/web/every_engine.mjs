@@ -1,5 +1,5 @@
 // What engines differ in, written once and run in each (engines.mjs): the first frame and
-// a drawn canvas, keys and typing through the page's text input, links that open works
+// a drawn canvas, the wheel and a drag on the timeline, keys and typing through the page's text input, links that open works
 // (the fragment, Back), a lost and restored WebGL context, and the fonts' rest unpacked
 // with DecompressionStream. Screenshots are decoded by Chromium (`decoder`, harness.mjs).
 //
@@ -17,7 +17,8 @@ const frames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
   const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
   requestAnimationFrame(step);
 }), n);
-const until = (page, fn, arg, what) => waitFor(page, fn, arg, 10000, what);
+// Generous: WebKit draws through llvmpipe at about 20 frames a second here, fewer on a busy machine.
+const until = (page, fn, arg, what) => waitFor(page, fn, arg, 30000, what);
 const OTHER = '1945-07-recollections-of-maxim-gorki';  // another work of the Serge archive
 
 export async function everyEngine(engine, singleFile, decoder) {
@@ -38,6 +39,31 @@ export async function everyEngine(engine, singleFile, decoder) {
       fs.writeFileSync(path.join(artifacts, `engine-${label}.png`), png);
       const ink = await inkStats(decoder, Buffer.from(png));
       assert(ink.ink > 0.02 && ink.colours > 20, `the page looks blank: ${JSON.stringify(ink)}`);
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: the wheel zooms and a drag pans the timeline`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      await frames(page, 3);
+      const before = (await state(page)).view;
+      const eras = (await state(page)).eras;
+      assert(eras.length > 0, 'no era bands drawn: cannot find the axis');
+      const axis = eras[0].y1 + 12;  // the axis row: no mark there (harness.mjs, axisY)
+      await engine.wheel(page, 640, axis, -300);
+      await until(page, (b) => { const v = window.lectern.state().view; return v.end - v.start < (b.end - b.start) * 0.9; },
+        before, 'the wheel to zoom in');
+      await frames(page, 5);
+      const zoomed = (await state(page)).view;
+      await engine.drag(page, Array.from({ length: 11 }, (_, i) => [640 + 20 * i, axis]), () => frames(page, 1));
+      await frames(page, 3);
+      const panned = (await state(page)).view;
+      assert(panned.start < zoomed.start, `a drag to the right did not move the view back in time: ${JSON.stringify([zoomed, panned])}`);
+      assert(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'the drag changed the zoom');
       equal(errors, [], 'errors');
     } finally {
       await context.close();
