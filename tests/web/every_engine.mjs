@@ -1,7 +1,8 @@
 // What engines differ in, written once and run in each (engines.mjs): the first frame and
-// a drawn canvas, the wheel and a drag on the timeline, keys and typing through the page's text input, links that open works
-// (the fragment, Back), a lost and restored WebGL context, and the fonts' rest unpacked
-// with DecompressionStream. Screenshots are decoded by Chromium (`decoder`, harness.mjs).
+// a drawn canvas, the wheel and a drag on the timeline, the wheel over the reader, keys and
+// typing through the page's text input, links that open works (the fragment, Back and
+// Forward), a lost and restored WebGL context, and the fonts' rest unpacked with
+// DecompressionStream. Screenshots are decoded by Chromium (`decoder`, harness.mjs).
 //
 // Not here yet, with why: touch (neither puppeteer's BiDi for Firefox ESR nor
 // WebKitWebDriver sends touch events), dead keys and input methods (composition events are
@@ -64,6 +65,19 @@ export async function everyEngine(engine, singleFile, decoder) {
       const panned = (await state(page)).view;
       assert(panned.start < zoomed.start, `a drag to the right did not move the view back in time: ${JSON.stringify([zoomed, panned])}`);
       assert(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'the drag changed the zoom');
+      equal(errors, [], 'errors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test(`${label}: the wheel over the reader scrolls its text`, async () => {
+    const context = await engine.context();
+    try {
+      const { page, errors } = await context.open(url);
+      equal((await state(page)).reader.scroll, 0, 'the front matter at its top');
+      for (let i = 0; i < 3; i++) await engine.wheel(page, 640, 650, 200);
+      await until(page, () => window.lectern.state().reader.scroll > 100, undefined, 'the reader to scroll');
       equal(errors, [], 'errors');
     } finally {
       await context.close();
