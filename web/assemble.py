@@ -302,7 +302,7 @@ def site(build, archive, out_dir, library=None):
     with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
         f.write(html)
     # Offline: the page, its code and fonts, the archive and its images, the app's icons.
-    # A carried library is read part by part and is not kept (yet).
+    # A carried library is not on the list: the worker keeps its parts as the reader opens them.
     images = [src.replace("\\", "/") for src, path in relative_images(archive) if path]
     service_worker(out_dir, ["index.html", css, script, viewer, wasm, fonts, "archive.json", "icon.svg", app]
                    + icons + images)

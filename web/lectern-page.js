@@ -298,9 +298,9 @@
       var why = String(e && e.message || e);
       var len = lengthBytesUTF8(why) + 1;
       var ptr = _malloc(len);
-      stringToUTF8(why, ptr, len);
-      _lectern_fonts(0, 0, ptr);
-      _free(ptr);
+      if (ptr) stringToUTF8(why, ptr, len);
+      _lectern_fonts(0, 0, ptr);  // without memory for the reason, the viewer gives its own
+      if (ptr) _free(ptr);
     });
   };
   function instantiateWasm(imports, receive) {

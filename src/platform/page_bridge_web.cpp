@@ -112,8 +112,6 @@ EMSCRIPTEN_KEEPALIVE void lectern_image_failed(const char* src, const char* key,
     g_session->images().failed(src, problem);
     g_woken = true;
 }
-// An archive's bytes as read from a file or the network: no JSON command around
-// them, so a large archive is in memory once here rather than three times.
 // The page's answer for the fonts' rest (lectern-fonts.bin, unpacked): its bytes, or none
 // and why (ui/font_rest.h). The next frame builds the atlas with it.
 EMSCRIPTEN_KEEPALIVE void lectern_fonts(const char* bytes, int size, const char* error) {
@@ -124,6 +122,8 @@ EMSCRIPTEN_KEEPALIVE void lectern_fonts(const char* bytes, int size, const char*
         std::fprintf(stderr, "Lectern draws some characters with the browser's fonts: %s\n", g_fonts->error.c_str());
     g_woken = true;
 }
+// An archive's bytes as read from a file or the network: no JSON command around
+// them, so a large archive is in memory once here rather than three times.
 EMSCRIPTEN_KEEPALIVE const char* lectern_load(const char* bytes, int size) {
     g_reply = g_session
                   ? lectern::protocol::load_reply(*g_session, std::string_view(bytes, static_cast<std::size_t>(size)))

@@ -12,24 +12,6 @@ namespace lectern::ui {
 
 namespace {
 
-// The marks the views draw beyond their catalogues' text (core/i18n/translate.h): · – — ‘ ’ “ ” • … ‹ › ← ↑ → ↓,
-// and the replacement mark drawn for characters the atlas lacks.
-constexpr char32_t kInterfaceMarks[] = {0x00B7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                        0x2026, 0x2039, 0x203A, 0x2190, 0x2191, 0x2192, 0x2193, 0xFFFD};
-
-// The scripts the build keeps of the fonts (LECTERN_UNICODES_full in CMakeLists.txt).
-const ImWchar kSupported[] = {
-    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A/B
-    0x0370, 0x03FF,  // Greek
-    0x0400, 0x052F,  // Cyrillic and its supplement
-    0x1E00, 0x1EFF,  // Latin Extended Additional
-    0x2000, 0x206F,  // General Punctuation
-    0x20A0, 0x20BF,  // currency
-    0x2190, 0x2193,  // arrows
-    0xFFFD, 0xFFFD,  // replacement character
-    0,
-};
-
 ImFont* add(std::string_view data, float px, float scale, const ImWchar* ranges, bool merge = false) {
     ImFontConfig cfg;
     cfg.MergeMode = merge;
@@ -52,11 +34,11 @@ bool in_ranges(const ImWchar* r, unsigned cp) {
     return false;
 }
 
-// True when `ranges` ask for a character the faces keep (kSupported) beyond their core.
+// True when `ranges` ask for a character the faces keep (kFontSupported) beyond their core.
 bool asks_beyond_core(const ImWchar* ranges) {
     for (const ImWchar* r = ranges; r[0]; r += 2)
         for (unsigned cp = r[0]; cp <= r[1]; ++cp)
-            if (in_ranges(kSupported, cp) && !in_ranges(kFontCore, cp)) return true;
+            if (in_ranges(kFontSupported, cp) && !in_ranges(kFontCore, cp)) return true;
     return false;
 }
 
@@ -90,7 +72,7 @@ GlyphRanges glyph_ranges(const std::vector<char32_t>& code_points, std::string_v
 }
 
 GlyphRanges supported_glyph_ranges() {
-    return std::make_shared<const std::vector<ImWchar>>(std::begin(kSupported), std::end(kSupported));
+    return std::make_shared<const std::vector<ImWchar>>(std::begin(kFontSupported), std::end(kFontSupported));
 }
 
 Fonts load_fonts(float scale, GlyphRanges ranges, const FontRest& rest) {
