@@ -26,10 +26,16 @@ var OPENED = PREFIX + 'opened';  // what the reader opened beyond the build
 
 function own(url) { return url.indexOf(SCOPE) === 0 ? url.slice(SCOPE.length).split(/[?#]/)[0] : null; }
 
+// A file named by its content's hash is the same wherever it comes from: the copy the page
+// has just loaded into the HTTP cache does (no second download of the wasm). Any other is
+// checked with the host (a 304 when unchanged), so no older copy is kept.
+var HASHED = /\.[0-9a-f]{12}\.[a-z]+$/;
+
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    // cache: 'reload': the host's files as they are now, not the HTTP cache's older copy.
-    return cache.addAll(BUILD.files.map(function (f) { return new Request(f, { cache: 'reload' }); }));
+    return cache.addAll(BUILD.files.map(function (f) {
+      return new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' });
+    }));
   }));
 });
 
