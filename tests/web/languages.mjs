@@ -114,6 +114,9 @@ export async function languages(browser, url) {
       'dialog problems (de)');
     await page.click('#problems button');
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
+    // The viewer keeps the choice on its next frame; a reload before that would find the old one.
+    await page.waitForFunction(() => (JSON.parse(localStorage.getItem('lectern.prefs') || '{}') || {}).language === 'ru',
+      null, { timeout: 10000 });
     // A visit after the choice: the loading line is Russian before the viewer runs.
     await page.reload({ waitUntil: 'domcontentloaded' });
     // The page script has run once it set the page's language (the same step sets the line).
