@@ -1,7 +1,9 @@
 // Faults of the machine rather than the archive: the GPU context lost and given
 // back, a clock that stands still, runs backwards or jumps an hour ahead (a tab
 // hidden for an hour), and a window of no size at all.
-import { test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, axisY, inkStats } from './harness.mjs';
+import {
+  test, assert, equal, openPage, state, nextFrames, settle, idle, drawnPast, axisY, inkStats, loseAndRestoreContext,
+} from './harness.mjs';
 
 // performance.now (which Emscripten's clocks read) under the test's control.
 function installClock() {
@@ -31,19 +33,7 @@ export async function faults(browser, url) {
   await test('single file (file://): after the WebGL context is lost and restored, the page draws again', async () => {
     const { page, errors } = await openPage(browser, url);
     await nextFrames(page, 3);
-    const lost = await page.evaluate(() => new Promise((resolve) => {
-      const canvas = document.getElementById('canvas');
-      const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
-      canvas.addEventListener('webglcontextrestored', () => resolve(true), { once: true });
-      // Given back once the viewer has been through a few frames without it.
-      canvas.addEventListener('webglcontextlost', () => {
-        let n = 5;
-        const step = () => (n-- <= 0 ? ext.restoreContext() : requestAnimationFrame(step));
-        requestAnimationFrame(step);
-      }, { once: true });
-      ext.loseContext();
-    }));
-    assert(lost, 'the context came back');
+    equal(await loseAndRestoreContext(page), 'restored', 'the context');
     await page.mouse.move(640, 300);
     await page.mouse.move(650, 310);
     await nextFrames(page, 5);

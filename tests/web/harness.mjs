@@ -103,6 +103,21 @@ export async function axisY(page) {
   return eras[0].y1 + 12;
 }
 
+// Loses the canvas's WebGL context (WEBGL_lose_context) and gives it back once the viewer
+// has been through a few frames without it: "restored", or why not. Any engine's page.
+export const loseAndRestoreContext = (page) => page.evaluate(() => new Promise((resolve) => {
+  const canvas = document.getElementById('canvas');
+  const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+  if (!ext) { resolve('no WEBGL_lose_context'); return; }
+  canvas.addEventListener('webglcontextrestored', () => resolve('restored'), { once: true });
+  canvas.addEventListener('webglcontextlost', () => {
+    let n = 5;
+    const step = () => (n-- <= 0 ? ext.restoreContext() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }, { once: true });
+  ext.loseContext();
+}));
+
 // Waits until the view stops moving (a drag's glide, an eased move).
 export async function settle(page) {
   let last = null;

@@ -27,8 +27,9 @@ function packLibraries(dir) {
 }
 
 // A static host that honours Range (206), or ignores it (200 with the whole file), and
-// counts what it was asked.
-export async function rangeServer(dir, { ignoreRange = false } = {}) {
+// counts what it was asked. `headers`: more headers for a file, by its path (a host set up
+// as dist/site/README asks).
+export async function rangeServer(dir, { ignoreRange = false, headers = () => ({}) } = {}) {
   const port = await freePort();
   const log = [];
   const server = http.createServer((req, res) => {
@@ -46,11 +47,12 @@ export async function rangeServer(dir, { ignoreRange = false } = {}) {
     log.push({ name, range: req.headers.range || null });
     if (m && !ignoreRange) {
       const a = +m[1], b = Math.min(+m[2], data.length - 1);
-      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${a}-${b}/${data.length}`, 'Content-Length': b - a + 1 });
+      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${a}-${b}/${data.length}`, 'Content-Length': b - a + 1,
+        ...headers(name) });
       res.end(data.subarray(a, b + 1));
       return;
     }
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length });
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length, ...headers(name) });
     res.end(data);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -6,15 +6,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, assert, equal, root, startServer } from './harness.mjs';
+import { test, assert, equal, root, startServer, state, command, nextFrames } from './harness.mjs';
 import { waitFor, firstFrame } from './engines.mjs';
 import { rangeServer } from './library.mjs';
 
-// The site in a folder of its own under the server's root: the worker's scope is the folder.
-function hostedCopy() {
+// The site in a folder of its own under the server's root (the worker's scope is the folder),
+// `prepare(top)` adding what a test needs beside it; served by `serve`, opened at `start` in a
+// fresh profile, its worker ready. Then `body`, the page's errors checked, and all of it gone.
+async function onHostedSite(engine, { serve = startServer, prepare = () => {}, start = '' }, body) {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-offline-'));
   fs.cpSync(path.join(root, 'dist/site'), path.join(top, 'site'), { recursive: true });
-  return top;
+  const prepared = prepare(top);
+  const server = await serve(top);
+  const url = server.url + 'site/';
+  const context = await engine.context();
+  try {
+    const { page, errors } = await context.open(url + start);
+    equal(await untilOffline(page), 'ready', 'lectern.offline');
+    await body({ top, server, url, context, page, prepared });
+    equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
+  } finally {
+    await context.close();
+    server.stop();
+    fs.rmSync(top, { recursive: true, force: true });
+  }
 }
 
 async function untilOffline(page) {
@@ -29,12 +44,6 @@ const kept = (page) => page.evaluate(async () => {
   for (const n of names) all.push({ name: n, urls: (await (await caches.open(n)).keys()).map((r) => r.url) });
   return all;
 });
-const state = (page) => page.evaluate(() => window.lectern.state());
-const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);
-const frames = (page, n) => page.evaluate((n) => new Promise((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  requestAnimationFrame(step);
-}), n);
 // The network gone: the browser's requests are refused, as by a machine without one.
 const unreachable = (e) => /ERR_CONNECTION_REFUSED|Failed to load resource|NetworkError/.test(e);
 
@@ -48,13 +57,7 @@ async function reloadOffline(server, page) {
 export async function offline(engine) {
   const label = `offline (${engine.name})`;
   await test(`${label}: the site opened once reloads with the network gone, and opens a work and the fonts' rest`, async () => {
-    const top = hostedCopy();
-    const server = await startServer(top);
-    const url = server.url + 'site/';
-    const context = await engine.context();
-    try {
-      const { page, errors } = await context.open(url);
-      equal(await untilOffline(page), 'ready', 'lectern.offline');
+    await onHostedSite(engine, {}, async ({ top, server, url, context, page }) => {
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       equal(scope, url, 'the worker\'s scope');
       const caches = await kept(page);
@@ -77,7 +80,7 @@ export async function offline(engine) {
       const s = await state(page);
       equal([s.archive.title, s.archive.works], ['Victor Serge', 37], 'the archive offline');
       equal(await command(page, { open: '1908-06-the-illegals' }), { ok: true }, 'open a work');
-      await frames(page, 5);
+      await nextFrames(page, 5);
       equal((await state(page)).selected, '1908-06-the-illegals', 'the work open offline');
       // What the build does not keep is left to the network, which is gone.
       const other = await page.evaluate(() => fetch('embed-example.html').then((r) => r.status, () => 'no answer'));
@@ -87,22 +90,15 @@ export async function offline(engine) {
       equal(await command(page, { load: JSON.stringify(greek) }), { ok: true }, 'load');
       await waitFor(page, () => ['loaded', 'failed'].includes(window.lectern.state().fonts.rest), undefined, 30000, 'the fonts');
       equal((await state(page)).fonts, { error: '', rest: 'loaded' }, 'the fonts\' rest offline');
-      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
-    } finally {
-      await context.close();
-      server.stop();
-      fs.rmSync(top, { recursive: true, force: true });
-    }
+    });
   });
 
   await test(`${label}: a new build replaces the kept one whole, once no page of the old one is open`, async () => {
-    const top = hostedCopy();
-    const server = await startServer(top);
-    const url = server.url + 'site/';
-    const context = await engine.context();
-    try {
-      const { page, errors } = await context.open(url);
-      equal(await untilOffline(page), 'ready', 'lectern.offline');
+    // A host that says what dist/site/README asks: the files a new build changes in place are
+    // checked again at each visit (without it, a browser may keep a copy by its own reckoning).
+    const noCache = (name) => (/(^|\/)(index\.html|archive\.json|sw\.js)$|\/$/.test(name) ? { 'Cache-Control': 'no-cache' } : {});
+    const serve = (top) => rangeServer(top, { headers: noCache });
+    await onHostedSite(engine, { serve }, async ({ top, server, url, context, page }) => {
       const [first] = await kept(page);
       // The host gets a new build: another archive, and so another worker.
       const dir = path.join(top, 'site');
@@ -131,55 +127,39 @@ export async function offline(engine) {
       equal(now.urls.length, first.urls.length, 'files kept by the new build');
       await reloadOffline(server, next);
       equal((await state(next)).archive.title, 'Victor Serge, revised', 'the archive offline, from the new build');
-      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
-    } finally {
-      await context.close();
-      server.stop();
-      fs.rmSync(top, { recursive: true, force: true });
-    }
+    });
   });
 
   await test(`${label}: a library read by Range keeps what the reader opened, and reads it again offline`, async () => {
-    const top = hostedCopy();
-    const tool = path.join(root, 'build/native/lectern-tool');
-    const archive = path.join(top, 'texts.json');
-    execFileSync(tool, ['synth', '--works', '300', '--body', '800', '--seed', '7', '--years', '1900..1950', '-o', archive]);
-    execFileSync(tool, ['pack', archive, '-o', path.join(top, 'site/texts'), '--container', path.join(top, 'site/texts.lectern')]);
-    const works = JSON.parse(fs.readFileSync(archive, 'utf8')).works;
-    const [read, unread] = [works[10].id, works[250].id];
-    const server = await rangeServer(top);
-    const url = server.url + 'site/';
-    const context = await engine.context();
-    try {
-      const { page, errors } = await context.open(url + '?library=texts.lectern');
-      equal(await untilOffline(page), 'ready', 'lectern.offline');
-      // The first visit opened the library before the worker ran: a second one goes through it.
-      await page.reload();
-      await firstFrame(page);
-      const open = async (id, want) => {
-        await page.evaluate((id) => window.lectern.command({ link: '#work=' + id }), id);
-        await waitFor(page, (a) => window.lectern.state().selected === a[0] && window.lectern.state().reader.body === a[1],
-          [id, want], 30000, `work ${id}: ${want}`);
-      };
-      await waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; }, undefined, 30000,
-        'the library');
-      await open(read, 'ready');
-      equal(server.log.some((r) => r.range), true, 'read by Range');
-      server.stop();
-      await new Promise((r) => setTimeout(r, 300));
-      await page.reload();
-      await firstFrame(page);
-      await waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; }, undefined, 30000,
-        'the library offline');
-      await open(read, 'ready');
-      // A text never opened is not here: the reader says so, and the rest stays.
-      await open(unread, 'failed');
-      await open(read, 'ready');
-      equal(errors.filter((e) => !unreachable(e)), [], 'console errors');
-    } finally {
-      await context.close();
-      server.stop();
-      fs.rmSync(top, { recursive: true, force: true });
-    }
+    const pack = (top) => {
+      const tool = path.join(root, 'build/native/lectern-tool');
+      const archive = path.join(top, 'texts.json');
+      execFileSync(tool, ['synth', '--works', '300', '--body', '800', '--seed', '7', '--years', '1900..1950', '-o', archive]);
+      execFileSync(tool, ['pack', archive, '-o', path.join(top, 'site/texts'), '--container', path.join(top, 'site/texts.lectern')]);
+      return JSON.parse(fs.readFileSync(archive, 'utf8')).works;
+    };
+    await onHostedSite(engine, { serve: rangeServer, prepare: pack, start: '?library=texts.lectern' },
+      async ({ server, page, prepared: works }) => {
+        const [read, unread] = [works[10].id, works[250].id];
+        const open = async (id, want) => {
+          await page.evaluate((id) => window.lectern.command({ link: '#work=' + id }), id);
+          await waitFor(page, (a) => window.lectern.state().selected === a[0] && window.lectern.state().reader.body === a[1],
+            [id, want], 30000, `work ${id}: ${want}`);
+        };
+        const library = (what) => waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; },
+          undefined, 30000, what);
+        // The first visit opened the library before the worker ran: a second one goes through it.
+        await page.reload();
+        await firstFrame(page);
+        await library('the library');
+        await open(read, 'ready');
+        equal(server.log.some((r) => r.range), true, 'read by Range');
+        await reloadOffline(server, page);
+        await library('the library offline');
+        await open(read, 'ready');
+        // A text never opened is not here: the reader says so, and the rest stays.
+        await open(unread, 'failed');
+        await open(read, 'ready');
+      });
   });
 }
