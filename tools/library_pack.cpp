@@ -194,6 +194,7 @@ public:
         write_fronts(m);
         write_tiles(m);
         write_ids(m);
+        write_offline_lists(m);
         write_index(m);
         describe(m);
         const std::string manifest = manifest_to_json(m);
@@ -364,6 +365,37 @@ private:
             IdBlock block(all.begin() + static_cast<std::ptrdiff_t>(at),
                           all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), at + kIdsPerBlock)));
             m.ids.push_back({block.front().first, sink_.put('i', platform::gzip(id_block_to_json(block)))});
+            std::vector<std::uint32_t> numbers;
+            for (const auto& entry : block) numbers.push_back(entry.second);
+            id_block_numbers_.push_back(std::move(numbers));
+        }
+    }
+
+    // Each collection's offline list: what a reader needs to read it with no network (its
+    // front matter, the tiles and packs holding its works, the id blocks holding their ids),
+    // so "keep this collection offline" knows its size from the manifest and fetches no
+    // tile to learn it. Tiles and id blocks are shared with other collections; the search
+    // index is the whole library's and is not listed (docs/library-format.md).
+    void write_offline_lists(LibraryManifest& m) {
+        std::vector<std::set<std::size_t>> tiles(collections_.size()), blocks(collections_.size());
+        std::vector<std::set<std::int64_t>> packs(collections_.size());
+        for (std::size_t t = 0; t < m.tiles.size(); ++t)
+            for (std::size_t i = m.tiles[t].first; i < m.tiles[t].first + m.tiles[t].count; ++i) {
+                tiles[records_[i].collection].insert(t);
+                if (records_[i].pack >= 0) packs[records_[i].collection].insert(records_[i].pack);
+            }
+        for (std::size_t b = 0; b < id_block_numbers_.size(); ++b)
+            for (std::uint32_t number : id_block_numbers_[b]) blocks[records_[number].collection].insert(b);
+        for (std::size_t c = 0; c < collections_.size(); ++c) {
+            std::vector<ShardRef> parts{m.collections[c].front};
+            for (std::size_t t : tiles[c]) parts.push_back(m.tiles[t].shard);
+            for (std::int64_t p : packs[c]) parts.push_back(packs_[static_cast<std::size_t>(p)]);
+            for (std::size_t b : blocks[c]) parts.push_back(m.ids[b].shard);
+            const ShardRef list = sink_.put('o', platform::gzip(offline_list_to_json(parts)));
+            std::uint64_t bytes = list.bytes;
+            for (const ShardRef& p : parts) bytes += p.bytes;
+            m.collections[c].offline = list;
+            m.collections[c].offline_bytes = bytes;
         }
     }
 
@@ -422,6 +454,7 @@ private:
     std::set<std::string> taken_collections_;
     std::vector<WorkRecord> records_;
     std::vector<ShardRef> packs_;
+    std::vector<std::vector<std::uint32_t>> id_block_numbers_;  // the works each id block holds
     std::string pack_;
     std::map<std::uint32_t, std::map<std::string, std::string>> person_renames_;
     LibraryIndexWriter index_;

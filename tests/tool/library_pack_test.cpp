@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "../test_files.h"
@@ -175,6 +176,74 @@ TEST_CASE("pack: texts of several collections come back byte for byte, shared id
     }
     CHECK(checked == 600);
     CHECK(p.report.largest_part < (64u << 10));
+}
+
+TEST_CASE("pack: each collection's offline list holds every part its works need, and its size", "[library][tool]") {
+    SynthSettings s;
+    s.works = 200;
+    s.body_bytes = 2000;
+    s.seed = 3;
+    const std::string one = write_temp("lectern-offline-one.json", synth_archive_json(s));
+    s.seed = 4;
+    s.works = 40;
+    s.first_year = 1930;
+    const std::string two = write_temp("lectern-offline-two.json", synth_archive_json(s));
+    const Packed p = pack({one, two}, "offline");
+    REQUIRE(p.manifest.collections.size() == 2);
+
+    // What reading each collection needs, found by walking every tile and id block.
+    std::vector<std::set<std::string>> needed(2);
+    for (std::uint32_t c = 0; c < 2; ++c) needed[c].insert(p.manifest.collections[c].front.name);
+    for (std::size_t t = 0; t < p.manifest.tiles.size(); ++t) {
+        const LibraryTile tile = p.tile(t);
+        for (const TileWork& ref : tile.refs) {
+            needed[ref.collection].insert(p.manifest.tiles[t].shard.name);
+            if (ref.body) needed[ref.collection].insert(tile.packs[ref.body->pack].name);
+        }
+    }
+    for (const IdBlockRef& b : p.manifest.ids) {
+        const IdBlockResult r = parse_id_block(p.text(b.shard), p.manifest.works);
+        REQUIRE(r.block);
+        for (const auto& [id, number] : *r.block) {
+            const int t = p.manifest.tile_of(number);
+            const LibraryTile tile = p.tile(static_cast<std::size_t>(t));
+            needed[tile.refs[number - p.manifest.tiles[static_cast<std::size_t>(t)].first].collection].insert(b.shard.name);
+        }
+    }
+
+    for (std::uint32_t c = 0; c < 2; ++c) {
+        const CollectionRef& ref = p.manifest.collections[c];
+        INFO(ref.id);
+        REQUIRE(ref.offline);
+        const OfflineListResult list = parse_offline_list(p.text(*ref.offline));
+        INFO(list.error);
+        REQUIRE(list.parts);
+        std::set<std::string> names;
+        std::uint64_t bytes = ref.offline->bytes;
+        for (const ShardRef& part : *list.parts) {
+            CHECK(names.insert(part.name).second);  // each once
+            CHECK(p.folder_part(part) == p.container_part(part));
+            bytes += part.bytes;
+        }
+        CHECK(names == needed[c]);
+        CHECK(ref.offline_bytes == bytes);
+    }
+    // The small collection needs less than the large one: it is not the whole library.
+    CHECK(p.manifest.collections[1].offline_bytes < p.manifest.collections[0].offline_bytes / 2);
+
+    // A manifest read back keeps the lists; a wrong size or list is refused with the member named.
+    CHECK(parse_manifest(manifest_to_json(p.manifest)).manifest->collections[1].offline_bytes ==
+          p.manifest.collections[1].offline_bytes);
+    std::string text = manifest_to_json(p.manifest);
+    nlohmann::json j = nlohmann::json::parse(text);
+    j["collections"][1]["offline"]["bytes"] = 1;
+    CHECK(parse_manifest(j.dump()).error == "collections[1].offline.bytes: expected the stored bytes of every part "
+                                            "listed, the list's own included");
+    j["collections"][1]["offline"] = {{"bytes", 10}, {"list", {"../x", 0, 1}}};
+    CHECK(parse_manifest(j.dump()).error == "collections[1].offline.list: '../x' is not the name of a library part");
+    CHECK(parse_offline_list(R"({"parts": [["t-0123456789abcdef.gz", 0, 5], 3]})").error ==
+          "parts[1]: expected [name, offset, bytes]");
+    CHECK(parse_offline_list("{").error == "not JSON");
 }
 
 TEST_CASE("pack: a bad archive names itself and writes no manifest", "[library][tool]") {

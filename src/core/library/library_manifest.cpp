@@ -104,6 +104,15 @@ LibraryManifest read_manifest(const json& j) {
         c.title = text_at(collections[i], "title", true, where);
         c.works = count_at(collections[i], "works", m.works, where);
         c.front = ref_at(collections[i], "front", where);
+        if (collections[i].contains("offline")) {
+            const json& o = library_json::member(collections[i], "offline", where);
+            const std::string at = where + ".offline";
+            c.offline = ref_at(o, "list", at);
+            const json& bytes = library_json::member(o, "bytes", at);
+            if (!bytes.is_number_unsigned() || bytes.get<std::uint64_t>() < c.offline->bytes)
+                throw Bad{at + ".bytes", "expected the stored bytes of every part listed, the list's own included"};
+            c.offline_bytes = bytes.get<std::uint64_t>();
+        }
         m.collections.push_back(std::move(c));
     }
     const json& tiles = library_json::array_at(j, "tiles", kMaxLibraryWorks);
@@ -179,9 +188,12 @@ std::string manifest_to_json(const LibraryManifest& m) {
     j["density"] = nlohmann::ordered_json::array();
     for (const LaneDensity& d : m.density) j["density"].push_back({{"lane", d.lane}, {"counts", d.counts}});
     j["collections"] = nlohmann::ordered_json::array();
-    for (const CollectionRef& c : m.collections)
-        j["collections"].push_back(
-            {{"id", c.id}, {"title", c.title}, {"works", c.works}, {"front", library_json::ref_json(c.front)}});
+    for (const CollectionRef& c : m.collections) {
+        nlohmann::ordered_json entry = {
+            {"id", c.id}, {"title", c.title}, {"works", c.works}, {"front", library_json::ref_json(c.front)}};
+        if (c.offline) entry["offline"] = {{"bytes", c.offline_bytes}, {"list", library_json::ref_json(*c.offline)}};
+        j["collections"].push_back(std::move(entry));
+    }
     j["tiles"] = nlohmann::ordered_json::array();
     for (const TileRef& t : m.tiles)
         j["tiles"].push_back({{"first", t.first},
@@ -194,6 +206,31 @@ std::string manifest_to_json(const LibraryManifest& m) {
         j["ids"].push_back({{"first", b.first_id}, {"part", library_json::ref_json(b.shard)}});
     if (m.search) j["search"] = {{"root", library_json::ref_json(*m.search)}};
     return j.dump() + "\n";
+}
+
+OfflineListResult parse_offline_list(std::string_view text) {
+    OfflineListResult r;
+    const json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded()) {
+        r.error = "not JSON";
+        return r;
+    }
+    try {
+        const json& parts = library_json::array_at(j, "parts", kMaxOfflineParts);
+        std::vector<ShardRef> out;
+        out.reserve(parts.size());
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            out.push_back(library_json::ref_from(parts[i], "parts[" + std::to_string(i) + "]"));
+        r.parts = std::move(out);
+    } catch (const Bad& bad) { r.error = bad.text(); }
+    return r;
+}
+
+std::string offline_list_to_json(const std::vector<ShardRef>& parts) {
+    nlohmann::ordered_json j;
+    j["parts"] = nlohmann::ordered_json::array();
+    for (const ShardRef& p : parts) j["parts"].push_back(library_json::ref_json(p));
+    return j.dump();
 }
 
 }  // namespace lectern

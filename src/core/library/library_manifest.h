@@ -44,10 +44,15 @@ struct IdBlockRef {
 };
 
 // One archive of the library (an author, a journal), with its front matter in `front`.
+// `offline` lists every part a reader needs to read the collection without a network
+// (parse_offline_list), `offline_bytes` stored bytes in all, that list included: the size
+// "keep this collection offline" will take. Libraries packed before it have none.
 struct CollectionRef {
     std::string id, title;
     std::uint32_t works = 0;
     ShardRef front;
+    std::optional<ShardRef> offline;
+    std::uint64_t offline_bytes = 0;
 };
 
 // Dated works of one lane per bin across [first, last].
@@ -84,5 +89,16 @@ struct ManifestResult {
 
 ManifestResult parse_manifest(std::string_view json_text);
 std::string manifest_to_json(const LibraryManifest& manifest);
+
+// A collection's offline list (`o-<hash>.gz`): {"parts": [[name, offset, bytes], …]}, the
+// collection's front matter, the tiles and text packs holding its works and the id blocks
+// holding their ids. `error` names the entry that is wrong when `parts` is empty.
+struct OfflineListResult {
+    std::optional<std::vector<ShardRef>> parts;
+    std::string error;
+};
+inline constexpr std::size_t kMaxOfflineParts = 1'000'000;
+OfflineListResult parse_offline_list(std::string_view json_text);
+std::string offline_list_to_json(const std::vector<ShardRef>& parts);
 
 }  // namespace lectern
