@@ -79,6 +79,10 @@ void apply(Session& s, UiState& ui, const Intents& in) {
     }
     if (in.view) s.set_view(in.view->start, in.view->end);
     if (in.retry_library) s.retry_library();
+    if (in.keep_offline) {
+        if (in.keep_offline->second) s.keep_offline(in.keep_offline->first);
+        else s.forget_offline(in.keep_offline->first);
+    }
     if (in.results_seen) s.show_results(in.results_seen->first, in.results_seen->second);
     if (in.grouping) s.set_grouping(*in.grouping);
     if (in.search) s.search(*in.search);
@@ -119,6 +123,7 @@ void report(const Session& s, UiState& ui, const Intents& in) {
     r.glyphs_shaped = ui.complex.shaped;
     r.glyph_runs.clear();
     for (const ComplexText::Drawn& d : ui.complex.drawn) r.glyph_runs.push_back({d.text, "", d.x0, d.y0, d.x1, d.y1});
+    r.controls = ui.reader.controls;
     r.figures.clear();
     for (const DrawnFigure& f : ui.reader.figures) {
         static const char* kLook[] = {"pending", "image", "alt"};

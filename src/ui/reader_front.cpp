@@ -26,22 +26,88 @@ namespace lectern::ui::reader {
 
 namespace {
 
-// A library's front page: its collections, and how much of it is loaded (the list below
-// holds the works loaded so far; the timeline brings more as the reader zooms in).
+// A button the tests can find (state().controls), by its id.
+bool control(Frame& fr, const std::string& label, const std::string& id) {
+    const bool pressed = ImGui::SmallButton((label + "###" + id).c_str());
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    fr.st.controls.push_back({id, a.x, a.y, b.x, b.y});
+    return pressed;
+}
+
+// A collection's "keep offline" control, after its title on the same line: the size it will
+// take, its progress while kept, and the way back (stop, remove, try again).
+void keep_offline_control(Frame& fr, const CollectionRef& c, std::uint32_t index) {
+    const OfflineShelf::Entry& e = fr.s.offline().entry(c.id);
+    const std::string id = "keep:" + c.id;
+    ImGui::SameLine();
+    switch (e.state) {
+        case OfflineShelf::State::none:
+            if (control(fr, tr("reader.keep_offline", {{"size", tr_size(c.offline_bytes)}}), id))
+                fr.out.keep_offline = {index, true};
+            break;
+        case OfflineShelf::State::stale:
+            if (control(fr, tr("reader.keep_update", {{"size", tr_size(c.offline_bytes)}}), id))
+                fr.out.keep_offline = {index, true};
+            break;
+        case OfflineShelf::State::listing:
+        case OfflineShelf::State::keeping: {
+            const float done = e.total ? static_cast<float>(static_cast<double>(e.done) / static_cast<double>(e.total)) : 0;
+            const std::string of = tr("reader.keeping", {{"done", tr_size(e.done)}, {"total", tr_size(e.total)}});
+            ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 12, 0), of.c_str());
+            ImGui::SameLine();
+            if (control(fr, tr("reader.keep_stop"), "stop:" + c.id)) fr.out.keep_offline = {index, false};
+            break;
+        }
+        case OfflineShelf::State::kept:
+            ImGui::TextDisabled("%s", tr("reader.kept", {{"size", tr_size(e.total)}}).c_str());
+            ImGui::SameLine();
+            if (control(fr, tr("reader.kept_remove"), "forget:" + c.id)) fr.out.keep_offline = {index, false};
+            break;
+        case OfflineShelf::State::failed:
+            ImGui::TextUnformatted(tr("reader.keep_failed", {{"error", e.error}}).c_str());
+            ImGui::SameLine();
+            if (control(fr, tr("reader.keep_retry"), id)) fr.out.keep_offline = {index, true};
+            break;
+    }
+}
+
+// Why this page keeps no collection offline, when the reader can do something about it (a
+// library read from disk is offline already; the desktop viewer has nothing to keep).
+const char* offline_hint(const Session& s, const LibraryManifest& m) {
+    const std::string& why = s.offline().unavailable();
+    if (why == "no-worker") return tr("reader.offline_no_worker");
+    if (why == "elsewhere") return tr("reader.offline_elsewhere");
+    if (s.offline().available() &&
+        std::none_of(m.collections.begin(), m.collections.end(), [](const CollectionRef& c) { return c.offline; }))
+        return tr("reader.offline_none");
+    return nullptr;
+}
+
+// A library's front page: its collections (each with its "keep offline" control where the
+// page can keep one), and how much of it is loaded (the list below holds the works loaded so
+// far; the timeline brings more as the reader zooms in).
 void library_front(Frame& fr) {
     const LibraryManifest& m = fr.s.library()->manifest();
+    const bool keeping = fr.s.offline().available();
     ImGui::PushFont(fr.f.ui);
-    if (m.collections.size() > 1) {
+    if (m.collections.size() > 1 || keeping) {
         section_title(fr, tr("reader.collections"));
+        if (const char* hint = offline_hint(fr.s, m)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, current_theme().text_dim);
+            ImGui::TextWrapped("%s", hint);
+            ImGui::PopStyleColor();
+        }
         // Only the rows on screen are drawn: a library may hold thousands of collections.
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(m.collections.size()), ImGui::GetTextLineHeightWithSpacing());
+        clipper.Begin(static_cast<int>(m.collections.size()), ImGui::GetFrameHeightWithSpacing());
         while (clipper.Step())
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const CollectionRef& c = m.collections[static_cast<std::size_t>(i)];
+                ImGui::AlignTextToFramePadding();
                 text_line_item(fr.f, c.title);
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", tr_count("status.works", static_cast<long long>(c.works)).c_str());
+                if (keeping && c.offline) keep_offline_control(fr, c, static_cast<std::uint32_t>(i));
             }
         ImGui::Spacing();
     }

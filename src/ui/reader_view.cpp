@@ -228,6 +228,7 @@ void draw_reader(const Session& s, ReaderState& st, const Fonts& f, ImVec2 size,
     }
     markdown_cache_frame(*st.texts);
     st.figures.clear();
+    st.controls.clear();
     MarkdownCache& texts = *st.texts;
     texts.query = s.query();
     // Another work or query: the walk starts over at the first match, and goes there once

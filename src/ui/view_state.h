@@ -21,6 +21,7 @@ struct Intents {
     std::optional<int> select;             // a work index, or -1 for the front matter
     std::optional<LaneGrouping> grouping;  // lanes by kind, section, person or collection
     bool retry_library = false;            // fetch again the library parts that failed
+    std::optional<std::pair<std::uint32_t, bool>> keep_offline;  // a collection to keep offline (true) or forget (false)
     int step = 0;                    // previous (-1) or next (+1) work in time order: set, not added, so one key press
                                      // seen by both the timeline and the reader steps once
     std::optional<TimeWindow> view;  // a new visible window
@@ -128,6 +129,7 @@ struct ReaderState {
     std::shared_ptr<struct MarkdownCache> texts;  // parsed and laid-out texts (ui/markdown_view.h)
     ImageTextures images;                         // the shown work's pictures
     std::vector<DrawnFigure> figures;             // images drawn in the last frame
+    std::vector<DrawnControl> controls;           // buttons drawn in the last frame, for the tests (state().controls)
     // The heights the shown body's images took in the last frame: the body's layout leaves
     // that much room after each one's block (a frame late when one changes, then settled).
     const char* body_images_of = nullptr;  // the body they belong to (its MarkdownEntry's key)

@@ -242,3 +242,20 @@ TEST_CASE("session: link notices speak the interface's language", "[messages][i1
     CHECK(s.notice() ==
           "Partie du lien ignorée : partie inconnue « colour » ; pas d'œuvre « nope » dans cette archive");
 }
+
+TEST_CASE("messages: sizes read as each language writes them", "[messages][i18n]") {
+    use_language("en");
+    CHECK(tr_size(0) == "1 KB");  // nothing shows as less than a kilobyte
+    CHECK(tr_size(840'000) == "840 KB");
+    CHECK(tr_size(999'499) == "999 KB");
+    CHECK(tr_size(999'500) == "1 MB");
+    CHECK(tr_size(2'345'678) == "2.3 MB");
+    CHECK(tr_size(9'960'000) == "10 MB");  // rounded, never "10.0"
+    CHECK(tr_size(12'500'000) == "13 MB");
+    CHECK(tr_size(1'230'000'000) == "1.2 GB");
+    use_language("fr");
+    CHECK(tr_size(2'345'678) == "2,3 Mo");
+    use_language("ru");
+    CHECK(tr_size(1'230'000'000) == "1,2 ГБ");
+    use_language("en");
+}

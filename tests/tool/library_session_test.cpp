@@ -319,3 +319,97 @@ TEST_CASE("library session: past four collections no front matter is fetched, an
     for (const Work& w : s.archive().works)
         for (const std::string& p : w.people) CHECK(s.archive().find_person(p) != nullptr);
 }
+
+TEST_CASE("library session: keep a collection offline, as its button does, and forget it", "[library][session]") {
+    const fs::path dir = fs::temp_directory_path() / "lectern-libsession-offline";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    SynthSettings st;
+    st.works = 150;
+    for (const char* name : {"london", "paris"}) {
+        st.seed += 1;
+        std::ofstream(dir / (std::string(name) + ".json")) << synth_archive_json(st);
+    }
+    tool::PackOptions o;
+    o.folder = (dir / "lib").string();
+    tool::PackReport report;
+    std::string error;
+    REQUIRE(tool::pack_library({(dir / "london.json").string(), (dir / "paris.json").string()}, o, report, error));
+    Session s;
+    REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
+    Host host{dir / "lib", {}, {}, 0};
+    host.serve(s);
+    const CollectionRef paris = s.library()->manifest().collections[1];
+    REQUIRE(paris.id == "paris");
+
+    // Until the platform says it can keep parts, nothing is asked (the desktop viewer never does).
+    CHECK_FALSE(s.offline().available());
+    CHECK_FALSE(s.keep_offline(1));
+    CHECK(nlohmann::json::parse(protocol::command(s, R"({"keep_offline": "paris"})"))["error"] ==
+          "keep_offline: cannot keep it (unavailable: native)");
+    s.offline().set_available("");
+
+    // The reader asks: the list is fetched, then the platform is asked for every part in it.
+    CHECK(protocol::command(s, R"({"keep_offline": "paris"})") == R"({"ok":true})");
+    CHECK(s.offline().entry("paris").state == OfflineShelf::State::listing);
+    CHECK_FALSE(s.keep_offline(1));  // once at a time
+    CHECK(s.take_offline_asks().empty());
+    host.serve(s);
+    std::vector<OfflineAsk> asks = s.take_offline_asks();
+    REQUIRE(asks.size() == 1);
+    CHECK(asks[0].kind == OfflineAsk::Kind::keep);
+    CHECK(asks[0].collection == "paris");
+    CHECK(asks[0].bytes == paris.offline_bytes);
+    REQUIRE(asks[0].parts.size() > 3);
+    CHECK(asks[0].parts[0].name == paris.offline->name);
+    CHECK(asks[0].parts[1].name == paris.front.name);
+    std::uint64_t sum = 0;
+    for (const ShardRef& p : asks[0].parts) {
+        CHECK(fs::file_size(dir / "lib" / p.name) == p.bytes);
+        sum += p.bytes;
+    }
+    CHECK(sum == paris.offline_bytes);
+
+    // The platform reports progress, then the end; state() says so.
+    s.offline().progress("paris", sum / 2, sum);
+    auto state = nlohmann::json::parse(protocol::state_json(s, {}));
+    CHECK(state["library"]["offline"]["collections"]["paris"]["state"] == "keeping");
+    CHECK(state["library"]["offline"]["collections"]["paris"]["done"] == sum / 2);
+    s.offline().finished("paris", true, "");
+    CHECK(s.offline().entry("paris").state == OfflineShelf::State::kept);
+    CHECK(s.offline().entry("paris").done == sum);
+
+    // Forgotten: the platform is asked to drop its parts.
+    CHECK(protocol::command(s, R"({"forget_offline": "paris"})") == R"({"ok":true})");
+    CHECK(s.offline().entry("paris").state == OfflineShelf::State::none);
+    asks = s.take_offline_asks();
+    REQUIRE(asks.size() == 1);
+    CHECK(asks[0].kind == OfflineAsk::Kind::forget);
+    // A late report of the forgotten keep changes nothing.
+    s.offline().finished("paris", true, "");
+    CHECK(s.offline().entry("paris").state == OfflineShelf::State::none);
+
+    // A list the host lost: the collection says why, and the reader may try again.
+    host.missing.insert(paris.offline->name);
+    REQUIRE(s.keep_offline(1));
+    host.serve(s);
+    CHECK(s.offline().entry("paris").state == OfflineShelf::State::failed);
+    CHECK(s.offline().entry("paris").error == "HTTP 404");
+    host.missing.clear();
+    REQUIRE(s.keep_offline(1));
+    host.serve(s);
+    CHECK(s.take_offline_asks().size() == 1);
+
+    // Kept on an earlier visit: by this build's list it is kept; by another, stale.
+    s.offline().recorded("london", s.library()->manifest().collections[0].offline->name,
+                         s.library()->manifest().collections[0].offline->name, 1000);
+    CHECK(s.offline().entry("london").state == OfflineShelf::State::kept);
+    s.offline_recorded("london", "o-0123456789abcdef.gz", 1000);
+    CHECK(s.offline().entry("london").state == OfflineShelf::State::stale);
+    s.offline_recorded("nowhere", "o-0123456789abcdef.gz", 1000);
+    CHECK(s.offline().entries().count("nowhere") == 0);
+
+    // Another library: nothing of this one's shelf is left.
+    REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
+    CHECK(s.offline().entries().empty());
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 
@@ -198,6 +199,19 @@ std::string tr_count_in(std::string_view language, std::string_view key, long lo
 
 std::string tr_count(std::string_view key, long long count, MessageArgs args) {
     return tr_count_in(g_language, key, count, args);
+}
+
+std::string tr_size(std::uint64_t bytes) {
+    const char* unit = "size.kb";
+    double n = static_cast<double>(bytes) / 1e3;
+    if (bytes >= 999'500'000ull) unit = "size.gb", n = static_cast<double>(bytes) / 1e9;
+    else if (bytes >= 999'500ull) unit = "size.mb", n = static_cast<double>(bytes) / 1e6;
+    n = std::max(n, 1.0);
+    // One decimal under 10 ("2.3 MB"), whole above ("12 MB"): rounded, never truncated.
+    const long long tenths = std::llround(n * 10);
+    std::string number = std::to_string(tenths < 100 ? tenths / 10 : std::llround(n));
+    if (tenths < 100 && tenths % 10 != 0) number += tr("number.decimal") + std::to_string(tenths % 10);
+    return tr(unit, {{"n", number}});
 }
 
 }  // namespace lectern

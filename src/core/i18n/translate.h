@@ -11,6 +11,7 @@
 // fails the build's tests on any gap). Archive text is data, never looked up here.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -63,5 +64,8 @@ std::string tr_term(std::string_view prefix, std::string_view value);
 // `key` + "." + the plural category of `count`, with "{count}" filled in besides `args`.
 std::string tr_count(std::string_view key, long long count, MessageArgs args = {});
 std::string tr_count_in(std::string_view language, std::string_view key, long long count, MessageArgs args = {});
+// A size in bytes as a reader reads it, in decimal units: "840 KB", "2.3 MB", "12 MB",
+// "1,2 Go" (one decimal under 10, in the language's decimal mark; at least 1 KB).
+std::string tr_size(std::uint64_t bytes);
 
 }  // namespace lectern

@@ -20,6 +20,13 @@ struct FigureNote {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A button as the last frame drew it, in screen space (state().controls): the tests click it
+// where a reader would. `name` is its ImGui id ("keep:paris"), the same in every language.
+struct DrawnControl {
+    std::string name;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct FrameReport {
     // The archive (Session::archive_generation) the era bands and figures were drawn for:
     // state() leaves them out for another one, whose eras they do not index.
@@ -33,6 +40,7 @@ struct FrameReport {
     int hovered_era = -1;
     std::vector<std::string> bar;     // the labels the bar drew (state().bar)
     std::vector<FigureNote> figures;  // the images the reader drew, in screen space (state().figures)
+    std::vector<DrawnControl> controls;  // buttons the reader drew (state().controls)
     // Characters drawn without a glyph (as the fonts' empty box or U+FFFD) since the archive
     // loaded, and distinct pieces of text the platform shaped (state().glyphs).
     std::uint64_t glyphs_missing = 0, glyphs_shaped = 0;

@@ -13,6 +13,7 @@ LibraryLoader::States& LibraryLoader::states_for(LibraryRequest::Kind kind) {
         case LibraryRequest::Kind::index_directory: return directory_state_;
         case LibraryRequest::Kind::index_years: return years_state_;
         case LibraryRequest::Kind::index_block: return block_state_;
+        case LibraryRequest::Kind::offline_list: return offline_state_;
         case LibraryRequest::Kind::postings: break;
     }
     return postings_state_;
@@ -45,6 +46,12 @@ void LibraryLoader::want_body(std::uint32_t number, const ShardRef& pack, const 
     want(body_state_, {LibraryRequest::Kind::body, 0, number, pack, body.offset, body.bytes, alone});
 }
 
+void LibraryLoader::want_offline_list(std::uint32_t c) {
+    if (c >= manifest_.collections.size() || !manifest_.collections[c].offline) return;
+    if (state_of(offline_state_, c) != State::asked) offline_state_.erase(c);
+    want(offline_state_, {LibraryRequest::Kind::offline_list, 0, c, *manifest_.collections[c].offline, 0, 0});
+}
+
 void LibraryLoader::want_search(LibraryRequest::Kind kind, std::uint64_t key, const ShardRef& part,
                                 std::uint64_t member_offset, std::uint64_t member_bytes) {
     want(states_for(kind), {kind, 0, key, part, member_offset, member_bytes, false});
@@ -73,7 +80,7 @@ void LibraryLoader::arrived_but_unreadable(const LibraryRequest& r) { states_for
 
 void LibraryLoader::retry() {
     for (States* states : {&front_state_, &tile_state_, &ids_state_, &body_state_, &root_state_, &directory_state_,
-                           &block_state_, &years_state_, &postings_state_})
+                           &block_state_, &years_state_, &postings_state_, &offline_state_})
         for (auto it = states->begin(); it != states->end();)
             it = it->second == State::failed ? states->erase(it) : std::next(it);
 }

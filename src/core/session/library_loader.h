@@ -38,11 +38,12 @@ struct LibraryRequest {
         index_block = 5,
         postings = 6,
         index_directory = 7,
-        index_years = 8
+        index_years = 8,
+        offline_list = 9
     };
     Kind kind = Kind::tile;
     std::uint64_t id = 0;
-    // collection, tile, id block, (body) work number, or the search's key (LibrarySearchPart)
+    // collection (front, offline_list), tile, id block, (body) work number, or the search's key (LibrarySearchPart)
     std::uint64_t index = 0;
     ShardRef part;
     std::uint64_t member_offset = 0, member_bytes = 0;
@@ -65,6 +66,9 @@ public:
     void want_tile(std::uint32_t tile);
     void want_ids(std::uint32_t block);
     void want_body(std::uint32_t number, const ShardRef& pack, const BodyRef& body, bool alone = false);
+    // A collection's offline list (the reader asked to keep it offline): asked for again
+    // each time, even when it came before or failed.
+    void want_offline_list(std::uint32_t collection);
     // The search index's parts (kind index_root, index_block or postings), by the search's key.
     void want_search(LibraryRequest::Kind kind, std::uint64_t key, const ShardRef& part, std::uint64_t member_offset,
                      std::uint64_t member_bytes);
@@ -116,7 +120,7 @@ private:
 
     LibraryManifest manifest_;
     States front_state_, tile_state_, ids_state_, body_state_, root_state_, directory_state_, block_state_,
-        postings_state_, years_state_;
+        postings_state_, years_state_, offline_state_;
     std::vector<LibraryRequest> queued_;
     std::map<std::uint64_t, LibraryRequest> in_flight_;
     std::vector<std::uint64_t> cancelled_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <new>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -109,6 +110,33 @@ std::string retry(Session& s, const json&) {
     return kOk;
 }
 
+// Keeps (or forgets) a library's collection offline, by id, as its button does.
+std::optional<std::uint32_t> collection_named(const Session& s, const json& arg) {
+    if (!s.library() || !arg.is_string()) return std::nullopt;
+    const auto& all = s.library()->manifest().collections;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].id == arg.get_ref<const std::string&>()) return static_cast<std::uint32_t>(i);
+    return std::nullopt;
+}
+
+std::string keep_offline(Session& s, const json& arg) {
+    const std::optional<std::uint32_t> c = collection_named(s, arg);
+    if (!c) return error_reply("keep_offline: expected the id of one of the library's collections");
+    if (!s.keep_offline(*c))
+        return error_reply("keep_offline: cannot keep it (" +
+                           (s.offline().available() ? std::string("no offline list, or being kept")
+                                                    : "unavailable: " + s.offline().unavailable()) +
+                           ")");
+    return kOk;
+}
+
+std::string forget_offline(Session& s, const json& arg) {
+    const std::optional<std::uint32_t> c = collection_named(s, arg);
+    if (!c) return error_reply("forget_offline: expected the id of one of the library's collections");
+    s.forget_offline(*c);
+    return kOk;
+}
+
 std::string follow_link(Session& s, const json& arg) {
     if (!arg.is_string()) return error_reply("link: expected the fragment as a string");
     const std::string notice = s.apply_fragment(arg.get_ref<const std::string&>());
@@ -180,6 +208,7 @@ const Command kCommands[] = {
     {"open", open_work},   {"view", set_view},    {"fit", fit_view}, {"search", search}, {"filter", filter},
     {"link", follow_link}, {"export", export_as}, {"copy", copy},    {"prefs", prefs},   {"language", language},
     {"load", load},        {"retry", retry},      {"group", group},
+    {"keep_offline", keep_offline}, {"forget_offline", forget_offline},
 };
 
 // ---- state ---------------------------------------------------------------------------------
@@ -307,6 +336,13 @@ const char* body_json(const Session& s) {
     return "none";
 }
 
+json controls_json(const FrameReport& drawn) {
+    json out = json::array();
+    for (const DrawnControl& c : drawn.controls)
+        out.push_back({{"name", c.name}, {"x0", c.x0}, {"y0", c.y0}, {"x1", c.x1}, {"y1", c.y1}});
+    return out;
+}
+
 // null for an archive; for a library what it holds and what was fetched (compressed bytes).
 // The search over the library's index: where it is, how many works match, how many of the
 // first results have their title and snippet (ready), and what it could not do (problem).
@@ -322,6 +358,17 @@ json library_search_json(const Session& s) {
             {"subject", ls->problem_subject()}};
 }
 
+// The collections kept offline: why nothing can be (unavailable, "" when it can), and each
+// collection the reader kept or asked to keep, with its progress in stored bytes.
+json offline_json(const Session& s) {
+    static const char* const kState[] = {"none", "listing", "keeping", "kept", "stale", "failed"};
+    json collections = json::object();
+    for (const auto& [id, e] : s.offline().entries())
+        collections[id] = {
+            {"state", kState[static_cast<int>(e.state)]}, {"done", e.done}, {"total", e.total}, {"error", e.error}};
+    return {{"unavailable", s.offline().unavailable()}, {"collections", collections}};
+}
+
 json library_json(const Session& s) {
     const LibraryLoader* l = s.library();
     if (!l) return nullptr;
@@ -333,7 +380,8 @@ json library_json(const Session& s) {
             {"pending", l->pending()},
             {"failed", l->any_failed()},
             {"opening", s.opening()},
-            {"search", library_search_json(s)}};
+            {"search", library_search_json(s)},
+            {"offline", offline_json(s)}};
 }
 
 std::string state_json(const Session& s, const FrameReport& drawn) {
@@ -391,6 +439,7 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
           {"firstDraw", t.first_draw}}},
         {"images", images_json(s.images())},
         {"figures", figures_json(now)},
+        {"controls", controls_json(drawn)},
         {"glyphs", {{"missing", now.glyphs_missing}, {"shaped", now.glyphs_shaped}, {"runs", runs_json(now)}}},
         {"fonts", {{"rest", drawn.fonts_rest}, {"error", drawn.fonts_error}}},  // not the archive's: kept across loads
     };

@@ -18,6 +18,7 @@
 #include "core/timeline/era_bands.h"
 #include "core/session/image_cache.h"
 #include "core/session/library_loader.h"
+#include "core/session/offline_shelf.h"
 #include "core/library/library_search.h"
 #include "core/search/search.h"
 #include "core/timeline/timeline_items.h"
@@ -239,6 +240,17 @@ public:
     // not; empty when no library search has answered.
     const std::vector<std::uint32_t>& match_density() const { return match_density_; }
     std::uint32_t collection_of(int work) const;  // a library's collection index (0 for an archive)
+    // The library's collections kept offline (core/session/offline_shelf.h). keep_offline
+    // fetches the collection's offline list and then asks the platform to keep its parts
+    // (take_offline_asks); false when the library has no list for it, the platform keeps
+    // nothing, or it is being kept already. The platform reports back through offline().
+    const OfflineShelf& offline() const { return offline_; }
+    OfflineShelf& offline() { return offline_; }
+    bool keep_offline(std::uint32_t collection);
+    void forget_offline(std::uint32_t collection);
+    std::vector<OfflineAsk> take_offline_asks() { return offline_.take_asks(); }
+    // A collection the platform kept on an earlier visit, by the offline list `list`.
+    void offline_recorded(std::string_view collection, std::string_view list, std::uint64_t bytes);
 
     StartupTimings& timings() { return timings_; }
     const StartupTimings& timings() const { return timings_; }
@@ -260,6 +272,8 @@ private:
     // works' collections known), not one being loaded in its place.
     TimelineModel grouped_model(const Archive& archive, bool in_library) const;
     std::unique_ptr<LibraryLoader> library_;
+    OfflineShelf offline_;
+    void offline_list_arrived(std::uint32_t collection, const LibraryArrival& a);
     std::shared_ptr<Archive> library_archive_;
     std::vector<LibraryWork> library_works_;       // by archive().works index
     std::map<std::uint32_t, int> number_to_work_;  // loaded works by number

@@ -31,6 +31,7 @@ void Session::reset_library() {
     opening_id_.clear();
     opening_number_.reset();
     library_search_.reset();
+    offline_ = OfflineShelf{};
     timeline_stale_ = false;
     library_matching_.clear();
     described_.clear();
@@ -158,6 +159,10 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
                             a->request.kind == LibraryRequest::Kind::index_block ||
                             a->request.kind == LibraryRequest::Kind::postings;
     if (for_search) library_search_part(*a);
+    if (a->request.kind == LibraryRequest::Kind::offline_list) {
+        offline_list_arrived(static_cast<std::uint32_t>(a->request.index), *a);
+        return;
+    }
     if (!a->ok) {
         set_notice(Message{"library.failed", {{"part", a->request.part.name}, {"detail", a->error}}}.in(language_));
         if (a->request.kind == LibraryRequest::Kind::ids || a->request.kind == LibraryRequest::Kind::tile) {
@@ -186,8 +191,52 @@ void Session::library_answer(std::uint64_t request, bool ok, std::string text, s
         case LibraryRequest::Kind::index_directory:
         case LibraryRequest::Kind::index_years:
         case LibraryRequest::Kind::index_block:
-        case LibraryRequest::Kind::postings: break;  // below
+        case LibraryRequest::Kind::postings:
+        case LibraryRequest::Kind::offline_list: break;  // above
     }
+}
+
+bool Session::keep_offline(std::uint32_t c) {
+    if (!library_ || c >= library_->manifest().collections.size() || !offline_.available()) return false;
+    const CollectionRef& ref = library_->manifest().collections[c];
+    if (!ref.offline || offline_.busy(ref.id)) return false;
+    ++revision_;
+    offline_.listing(ref.id, ref.offline_bytes);
+    library_->want_offline_list(c);
+    return true;
+}
+
+void Session::forget_offline(std::uint32_t c) {
+    if (!library_ || c >= library_->manifest().collections.size()) return;
+    ++revision_;
+    offline_.forget(library_->manifest().collections[c].id);
+}
+
+void Session::offline_list_arrived(std::uint32_t c, const LibraryArrival& a) {
+    const CollectionRef& ref = library_->manifest().collections[c];
+    if (!a.ok) {
+        offline_.finished(ref.id, false, a.error);
+        return;
+    }
+    OfflineListResult list = parse_offline_list(a.text);
+    if (!list.parts) {
+        offline_.finished(ref.id, false,
+                          Message{"library.damaged", {{"part", ref.offline->name}, {"detail", list.error}}}.in(language_));
+        return;
+    }
+    std::vector<ShardRef> parts{*ref.offline};
+    parts.insert(parts.end(), list.parts->begin(), list.parts->end());
+    offline_.keep(ref.id, std::move(parts), ref.offline_bytes);
+}
+
+void Session::offline_recorded(std::string_view collection, std::string_view list, std::uint64_t bytes) {
+    if (!library_) return;
+    for (const CollectionRef& c : library_->manifest().collections)
+        if (c.id == collection) {
+            ++revision_;
+            offline_.recorded(c.id, std::string(list), c.offline ? c.offline->name : std::string(), bytes);
+            return;
+        }
 }
 
 void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
