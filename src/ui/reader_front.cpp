@@ -51,7 +51,8 @@ void keep_offline_control(Frame& fr, const CollectionRef& c, std::uint32_t index
             break;
         case OfflineShelf::State::listing:
         case OfflineShelf::State::keeping: {
-            const float done = e.total ? static_cast<float>(static_cast<double>(e.done) / static_cast<double>(e.total)) : 0;
+            const float done =
+                e.total ? static_cast<float>(static_cast<double>(e.done) / static_cast<double>(e.total)) : 0;
             const std::string of = tr("reader.keeping", {{"done", tr_size(e.done)}, {"total", tr_size(e.total)}});
             ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 12, 0), of.c_str());
             ImGui::SameLine();

@@ -21,7 +21,8 @@ struct Intents {
     std::optional<int> select;             // a work index, or -1 for the front matter
     std::optional<LaneGrouping> grouping;  // lanes by kind, section, person or collection
     bool retry_library = false;            // fetch again the library parts that failed
-    std::optional<std::pair<std::uint32_t, bool>> keep_offline;  // a collection to keep offline (true) or forget (false)
+    std::optional<std::pair<std::uint32_t, bool>>
+        keep_offline;                // a collection to keep offline (true) or forget (false)
     int step = 0;                    // previous (-1) or next (+1) work in time order: set, not added, so one key press
                                      // seen by both the timeline and the reader steps once
     std::optional<TimeWindow> view;  // a new visible window

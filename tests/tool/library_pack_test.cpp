@@ -207,7 +207,8 @@ TEST_CASE("pack: each collection's offline list holds every part its works need,
         for (const auto& [id, number] : *r.block) {
             const int t = p.manifest.tile_of(number);
             const LibraryTile tile = p.tile(static_cast<std::size_t>(t));
-            needed[tile.refs[number - p.manifest.tiles[static_cast<std::size_t>(t)].first].collection].insert(b.shard.name);
+            needed[tile.refs[number - p.manifest.tiles[static_cast<std::size_t>(t)].first].collection].insert(
+                b.shard.name);
         }
     }
 
@@ -237,8 +238,9 @@ TEST_CASE("pack: each collection's offline list holds every part its works need,
     std::string text = manifest_to_json(p.manifest);
     nlohmann::json j = nlohmann::json::parse(text);
     j["collections"][1]["offline"]["bytes"] = 1;
-    CHECK(parse_manifest(j.dump()).error == "collections[1].offline.bytes: expected the stored bytes of every part "
-                                            "listed, the list's own included");
+    CHECK(parse_manifest(j.dump()).error ==
+          "collections[1].offline.bytes: expected the stored bytes of every part "
+          "listed, the list's own included");
     j["collections"][1]["offline"] = {{"bytes", 10}, {"list", {"../x", 0, 1}}};
     CHECK(parse_manifest(j.dump()).error == "collections[1].offline.list: '../x' is not the name of a library part");
     CHECK(parse_offline_list(R"({"parts": [["t-0123456789abcdef.gz", 0, 5], 3]})").error ==

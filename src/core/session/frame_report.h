@@ -38,8 +38,8 @@ struct FrameReport {
     std::vector<EraBand> eras;
     float eras_y0 = 0, eras_y1 = 0;
     int hovered_era = -1;
-    std::vector<std::string> bar;     // the labels the bar drew (state().bar)
-    std::vector<FigureNote> figures;  // the images the reader drew, in screen space (state().figures)
+    std::vector<std::string> bar;        // the labels the bar drew (state().bar)
+    std::vector<FigureNote> figures;     // the images the reader drew, in screen space (state().figures)
     std::vector<DrawnControl> controls;  // buttons the reader drew (state().controls)
     // Characters drawn without a glyph (as the fonts' empty box or U+FFFD) since the archive
     // loaded, and distinct pieces of text the platform shaped (state().glyphs).

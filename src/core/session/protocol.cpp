@@ -205,10 +205,21 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"open", open_work},   {"view", set_view},    {"fit", fit_view}, {"search", search}, {"filter", filter},
-    {"link", follow_link}, {"export", export_as}, {"copy", copy},    {"prefs", prefs},   {"language", language},
-    {"load", load},        {"retry", retry},      {"group", group},
-    {"keep_offline", keep_offline}, {"forget_offline", forget_offline},
+    {"open", open_work},
+    {"view", set_view},
+    {"fit", fit_view},
+    {"search", search},
+    {"filter", filter},
+    {"link", follow_link},
+    {"export", export_as},
+    {"copy", copy},
+    {"prefs", prefs},
+    {"language", language},
+    {"load", load},
+    {"retry", retry},
+    {"group", group},
+    {"keep_offline", keep_offline},
+    {"forget_offline", forget_offline},
 };
 
 // ---- state ---------------------------------------------------------------------------------

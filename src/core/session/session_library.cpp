@@ -220,8 +220,9 @@ void Session::offline_list_arrived(std::uint32_t c, const LibraryArrival& a) {
     }
     OfflineListResult list = parse_offline_list(a.text);
     if (!list.parts) {
-        offline_.finished(ref.id, false,
-                          Message{"library.damaged", {{"part", ref.offline->name}, {"detail", list.error}}}.in(language_));
+        offline_.finished(
+            ref.id, false,
+            Message{"library.damaged", {{"part", ref.offline->name}, {"detail", list.error}}}.in(language_));
         return;
     }
     std::vector<ShardRef> parts{*ref.offline};
