@@ -163,6 +163,9 @@
   function keepOffline() {
     if (!workerUrl || !('serviceWorker' in navigator) || !window.isSecureContext) return;
     lectern.offline = 'installing';
+    // A library open now can keep its collections once the worker runs this page.
+    var changed = function () { if (window.lecternLibrary) window.lecternLibrary.offlineChanged(); };
+    navigator.serviceWorker.addEventListener('controllerchange', changed);
     navigator.serviceWorker.register(workerUrl).then(function (registration) {
       var worker = registration.installing || registration.waiting;
       if (worker) worker.addEventListener('statechange', function () {
@@ -171,8 +174,10 @@
       return navigator.serviceWorker.ready;
     }).then(function () {
       lectern.offline = 'ready';
+      changed();
     }).catch(function (e) {
       lectern.offline = 'failed';
+      changed();
       console.warn('Lectern cannot keep this site for offline reading: ' + e);
     });
   }

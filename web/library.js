@@ -6,6 +6,8 @@
 //   lecternLibrary.openUrl(url, done, fail)    ?library=URL: a folder's library.json, or a .lectern file
 //   lecternLibrary.openFile(file, done, fail)  Open… or a drop of a .lectern file
 //   lecternLibrary.fetch(...)                  called by the viewer after a frame (page_bridge_web.cpp)
+//   lecternLibrary.keepOffline(id, parts, n)   the reader kept a collection offline (web/sw.js keeps the parts)
+//   lecternLibrary.forgetOffline(id)           … or no longer wants it kept
 (function () {
   'use strict';
   var MAGIC = 'LECTERN-LIBRARY\n';
@@ -86,6 +88,10 @@
     }
     return {
       layout: 'folder',
+      href: base,
+      // Where part `ref` ([name, offset, bytes]) is: its own file.
+      where: function (ref) { return { url: new URL(ref[0], base).href, range: null }; },
+      manifestAt: function () { return { url: new URL('library.json', base).href, range: null }; },
       part: function (name) {
         if (kept.has(name)) return Promise.resolve({ bytes: kept.get(name), fetched: 0, whole: true });
         if (inFlight.has(name)) {  // asked for again before it came (two texts of one pack): one download
@@ -145,10 +151,19 @@
 
   // The container: the data section starts after the header and the manifest. `slice(a, b)`
   // reads bytes a..b-1 of the file, by Range or from disk.
-  function containerSource(layout, slice) {
+  function containerSource(layout, slice, href) {
     var dataStart = 0;
     return {
       layout: layout,
+      href: href || null,
+      // Where part `ref` ([name, offset, bytes]) is: its range of the container.
+      where: function (ref) {
+        var from = dataStart + ref[1];
+        return { url: href, range: 'bytes=' + from + '-' + (from + ref[2] - 1) };
+      },
+      // The header and the manifest, as the first read asks for them (and more, when the
+      // manifest is longer: a kept range answers any range inside it).
+      manifestAt: function () { return { url: href, range: 'bytes=0-' + (Math.max(FIRST_READ, dataStart) - 1) }; },
       manifest: function () {
         return slice(0, FIRST_READ).then(function (head) {
           var magic = String.fromCharCode.apply(null, head.subarray(0, MAGIC.length));
@@ -206,6 +221,7 @@
       source = src;
       lecternLibrary.layout = src.layout;
       done(name);
+      tellOffline();
     }).catch(function (e) { fail(String(e && e.message || e)); });
   }
 
@@ -213,10 +229,97 @@
   // or the folder itself).
   function sourceFor(url) {
     var href = url.href;
-    if (/\.lectern$/i.test(url.pathname)) return containerSource('range', rangeSlicer(href));
+    if (/\.lectern$/i.test(url.pathname)) return containerSource('range', rangeSlicer(href), href);
     return folderSource(/\/$/.test(url.pathname) ? href : href.replace(/[^/]*$/, ''));
   }
   var prefetched = null;  // {href, source, manifest}: the start library's manifest, asked for early
+
+  // ---- collections kept offline ------------------------------------------------------------
+  // The site's worker (web/sw.js) keeps what a request marked KEEP fetched, in its own cache
+  // apart from what it keeps by itself, and says under which key: the page never builds the
+  // worker's keys. What was kept, per library and collection, is written in localStorage
+  // ({list, bytes, cache, keys}), so a later visit shows it kept and "Remove" drops exactly
+  // its parts (those no other kept collection lists).
+  var KEEP = 'Lectern-Keep';
+  var AT_ONCE = 3;            // parts downloaded together
+  var keeps = new Map();      // collection -> {controller, keys, cache} of a keep under way
+
+  function tell(message) {
+    if (typeof _lectern_offline !== 'function') return;
+    withString(JSON.stringify(message), function (p) { _lectern_offline(p); });
+  }
+  function folderOfPage() { return new URL('./', location.href).href; }
+  // "" when the open library's collections can be kept; else why not (offline_shelf.h).
+  function offlineWhy(src) {
+    if (src.layout === 'file') return 'disk';
+    var offline = window.lectern && window.lectern.offline;
+    if (offline === 'installing') return 'installing';  // asked again once it is ready
+    if (offline !== 'ready' || !navigator.serviceWorker || !navigator.serviceWorker.controller) return 'no-worker';
+    if (!src.href || src.href.indexOf(folderOfPage()) !== 0) return 'elsewhere';
+    return '';
+  }
+  var recordKey = function (src) { return 'lectern.kept ' + src.href; };
+  function records(src) {
+    try { return JSON.parse(localStorage.getItem(recordKey(src)) || '{}') || {}; } catch (e) { return {}; }
+  }
+  function saveRecords(src, all) {
+    try {
+      if (Object.keys(all).length) localStorage.setItem(recordKey(src), JSON.stringify(all));
+      else localStorage.removeItem(recordKey(src));
+    } catch (e) { console.warn('Lectern cannot write down what it kept offline: ' + e); }
+  }
+  // Tells the viewer what it can keep and what an earlier visit kept.
+  function tellOffline() {
+    if (!source) return;
+    tell({ available: offlineWhy(source) });
+    if (!source.href) return;
+    var all = records(source);
+    Object.keys(all).forEach(function (id) { tell({ recorded: id, list: all[id].list, bytes: all[id].bytes }); });
+  }
+  // Drops kept parts no kept collection lists any more (and none being kept now).
+  function dropUnlisted(src, cacheName, keys) {
+    if (!cacheName || !keys.length || !window.caches) return Promise.resolve();
+    var all = records(src), listed = new Set();
+    Object.keys(all).forEach(function (id) { all[id].keys.forEach(function (k) { listed.add(k); }); });
+    keeps.forEach(function (k) { k.keys.forEach(function (key) { listed.add(key); }); });
+    return caches.open(cacheName).then(function (cache) {
+      return Promise.all(keys.filter(function (k) { return !listed.has(k); }).map(function (k) { return cache.delete(k); }));
+    });
+  }
+  function sizeText(bytes) {
+    var lang = (window.lectern && window.lectern.state && (window.lectern.state() || {}).language) || undefined;
+    try {
+      return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+    } catch (e) { return (bytes / 1e6).toFixed(1) + ' MB'; }
+  }
+  // Room for `bytes` more, by the browser's own estimate (where it gives one).
+  function haveRoom(bytes) {
+    if (!navigator.storage || !navigator.storage.estimate) return Promise.resolve();
+    return navigator.storage.estimate().then(function (e) {
+      var free = (e.quota || 0) - (e.usage || 0);
+      if (e.quota && bytes > free) throw new Error(t('page.keep_quota', { size: sizeText(bytes), free: sizeText(Math.max(free, 0)) }));
+    });
+  }
+  // One part through the worker, checked against its name (`ref` null: the manifest, which
+  // has none); resolves once kept.
+  function keepPart(src, ref, keep) {
+    var at = ref ? src.where(ref) : src.manifestAt();
+    var headers = {};
+    headers[KEEP] = '1';
+    if (at.range) headers.Range = at.range;
+    return fetch(at.url, { credentials: 'omit', headers: headers, signal: keep.controller.signal }).then(function (r) {
+      var key = r.headers.get('Lectern-Kept-As');
+      if (!key) { if (r.body) r.body.cancel(); throw new Error(r.ok ? t('page.keep_no_worker') : httpProblem(r)); }
+      keep.cache = r.headers.get('Lectern-Kept-In');
+      keep.keys.push(key);
+      return r.arrayBuffer().then(function (b) {
+        if (!ref) return;
+        var bytes = new Uint8Array(b);
+        var ok = withString(ref[0], function (n) { return withHeap(bytes, function (ptr) { return _lectern_part_matches(n, ptr, bytes.length); }); });
+        if (!ok) throw new Error(ref[0] + ': ' + t('page.library_mismatch'));
+      });
+    });
+  }
 
   window.lecternLibrary = {
     layout: null,
@@ -240,6 +343,68 @@
     openFile: function (file, done, fail) {
       open(containerSource('file', fileSlicer(file)), file.name, done, fail);
     },
+    // The viewer's "keep offline" for a collection: every part of its offline list (the list
+    // first), a few at a time, with progress; the worker keeps each as it passes.
+    keepOffline: function (collection, parts, total) {
+      var src = source;
+      var why = src ? offlineWhy(src) : 'no-worker';
+      if (why) return tell({ finished: collection, ok: false, error: t('page.keep_no_worker') });
+      var keep = { controller: new AbortController(), keys: [], cache: null };
+      keeps.set(collection, keep);
+      var queue = parts.slice(), done = 0;
+      function next() {
+        if (!queue.length || keep.controller.signal.aborted) return Promise.resolve();
+        var ref = queue.shift();
+        return keepPart(src, ref, keep).then(function () {
+          done += ref[2];
+          tell({ progress: collection, done: done, total: total });
+          return next();
+        });
+      }
+      var previous = records(src)[collection];
+      haveRoom(total).then(function () {
+        if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+        // The manifest first: offline, the library opens from the copy these parts belong to.
+        return keepPart(src, null, keep);
+      }).then(function () {
+        var workers = [];
+        for (var i = 0; i < AT_ONCE; i++) workers.push(next());
+        return Promise.all(workers);
+      }).then(function () {
+        if (keep.controller.signal.aborted) return;
+        keeps.delete(collection);
+        var all = records(src);
+        all[collection] = { list: parts[0][0], bytes: total, cache: keep.cache, keys: keep.keys };
+        saveRecords(src, all);
+        tell({ finished: collection, ok: true });
+        // Kept before by another build's list: what only that one listed goes.
+        if (previous) return dropUnlisted(src, previous.cache, previous.keys);
+      }).catch(function (e) {
+        if (keep.controller.signal.aborted) return;
+        keep.controller.abort();
+        keeps.delete(collection);
+        var why = String(e && e.message || e);
+        if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');
+        tell({ finished: collection, ok: false, error: why });
+        return dropUnlisted(src, keep.cache, keep.keys);
+      });
+    },
+    forgetOffline: function (collection) {
+      var src = source;
+      if (!src || !src.href) return;
+      var keep = keeps.get(collection);
+      keeps.delete(collection);
+      if (keep) keep.controller.abort();
+      var all = records(src), was = all[collection];
+      delete all[collection];
+      saveRecords(src, all);
+      var drops = [];
+      if (keep) drops.push(dropUnlisted(src, keep.cache, keep.keys));
+      if (was) drops.push(dropUnlisted(src, was.cache, was.keys));
+      Promise.all(drops).catch(function (e) { console.warn('Lectern could not drop what it kept offline: ' + e); });
+    },
+    // The page's worker came (or failed): what the open library can keep may have changed.
+    offlineChanged: tellOffline,
     // Stops a request the viewer no longer wants (its answer would be ignored anyway).
     cancel: function (id) {
       var c = controllers.get(id);

@@ -159,12 +159,39 @@ EMSCRIPTEN_KEEPALIVE void lectern_library_answer(double id, int ok, const char* 
     lectern::platform::bridge_library(*g_session);
     g_woken = true;
 }
+// What web/library.js reports of the collections it keeps offline (core/session/offline_shelf.h),
+// one JSON object each: {"available": why} ("" when it can keep), {"recorded": id, "list",
+// "bytes"} (kept on an earlier visit), {"progress": id, "done", "total"}, {"finished": id,
+// "ok", "error"}. Anything else is ignored: it comes from our own page script.
+EMSCRIPTEN_KEEPALIVE void lectern_offline(const char* text) {
+    if (!g_session || !text) return;
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return;
+    const auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+    const auto num = [&](const char* key) { return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0; };
+    lectern::OfflineShelf& shelf = g_session->offline();
+    if (j.contains("available")) shelf.set_available(str("available"));
+    else if (j.contains("recorded"))
+        g_session->offline_recorded(str("recorded"), str("list"), static_cast<std::uint64_t>(num("bytes")));
+    else if (j.contains("progress"))
+        shelf.progress(str("progress"), static_cast<std::uint64_t>(num("done")), static_cast<std::uint64_t>(num("total")));
+    else if (j.contains("finished"))
+        shelf.finished(str("finished"), j.value("ok", false), str("error"));
+    g_session->count_command();  // the shell draws again
+    g_woken = true;
+}
 }
 
 // The page's JavaScript, which clang-format would read as C++ (and break).
 // clang-format off
 EM_JS(void, js_library_fetch, (double id, int kind, const char* name, double offset, double bytes, double member_offset, double member_bytes, int alone), {
     if (window.lecternLibrary) window.lecternLibrary.fetch(id, kind, UTF8ToString(name), offset, bytes, member_offset, member_bytes, !!alone);
+});
+EM_JS(void, js_offline_keep, (const char* collection, const char* parts, double bytes), {
+    if (window.lecternLibrary) window.lecternLibrary.keepOffline(UTF8ToString(collection), JSON.parse(UTF8ToString(parts)), bytes);
+});
+EM_JS(void, js_offline_forget, (const char* collection), {
+    if (window.lecternLibrary) window.lecternLibrary.forgetOffline(UTF8ToString(collection));
 });
 EM_JS(void, js_library_cancel, (double id), {
     if (window.lecternLibrary) window.lecternLibrary.cancel(id);
@@ -318,6 +345,15 @@ void bridge_library(Session& session) {
         js_library_fetch(static_cast<double>(r.id), static_cast<int>(r.kind), r.part.name.c_str(),
                          static_cast<double>(r.part.offset), static_cast<double>(r.part.bytes),
                          static_cast<double>(r.member_offset), static_cast<double>(r.member_bytes), r.alone ? 1 : 0);
+    for (const OfflineAsk& a : session.take_offline_asks()) {
+        if (a.kind == OfflineAsk::Kind::forget) {
+            js_offline_forget(a.collection.c_str());
+            continue;
+        }
+        nlohmann::json parts = nlohmann::json::array();
+        for (const ShardRef& p : a.parts) parts.push_back({p.name, p.offset, p.bytes});
+        js_offline_keep(a.collection.c_str(), parts.dump().c_str(), static_cast<double>(a.bytes));
+    }
 }
 
 bool bridge_viewport(int& width, int& height, float& pixel_ratio) {

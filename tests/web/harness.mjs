@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 // ---- a tiny runner ------------------------------------------------------------------
 export const results = [];
 export async function test(name, fn) {
+  // LECTERN_TESTS=text runs only the tests whose name holds it (a developer's narrowing).
+  if (process.env.LECTERN_TESTS && !name.includes(process.env.LECTERN_TESTS)) return;
   const t0 = Date.now();
   try {
     await fn();

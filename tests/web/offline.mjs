@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { test, assert, equal, root, startServer, state, command, nextFrames } from './harness.mjs';
 import { waitFor, firstFrame } from './engines.mjs';
 import { rangeServer } from './library.mjs';
@@ -146,7 +147,9 @@ export async function offline(engine) {
           await waitFor(page, (a) => window.lectern.state().selected === a[0] && window.lectern.state().reader.body === a[1],
             [id, want], 30000, `work ${id}: ${want}`);
         };
-        const library = (what) => waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300; },
+        // The library and the tiles in view: a link then finds its work loaded, online and
+        // offline alike (else it would ask for an id block the online visit never needed).
+        const library = (what) => waitFor(page, () => { const l = window.lectern.state().library; return l && l.works === 300 && l.loaded > 0 && l.pending === 0; },
           undefined, 30000, what);
         // The first visit opened the library before the worker ran: a second one goes through it.
         await page.reload();
@@ -154,6 +157,13 @@ export async function offline(engine) {
         await library('the library');
         await open(read, 'ready');
         equal(server.log.some((r) => r.range), true, 'read by Range');
+        // The worker keeps each answer as it passes it on: every range read is kept before
+        // the network goes (a reader would have seconds; the test has milliseconds).
+        const ranges = new Set(server.log.filter((r) => r.range).map((r) => r.range)).size;
+        await waitFor(page, async (n) => {
+          const name = (await caches.keys()).find((k) => k.endsWith(' opened'));
+          return !!name && (await (await caches.open(name)).keys()).length >= n;
+        }, ranges, 10000, `${ranges} ranges kept`);
         await reloadOffline(server, page);
         await library('the library offline');
         await open(read, 'ready');
@@ -162,4 +172,87 @@ export async function offline(engine) {
         await open(read, 'ready');
       });
   });
+
+  for (const layout of ['folder', 'container']) {
+    await test(`${label}: a collection kept offline (${layout}) reads whole with the network gone, and "Remove" drops only its parts`, async () => {
+      await onHostedSite(engine, { serve: rangeServer, prepare: packCollections, start: layout === 'folder' ? '?library=lib/' : '?library=lib.lectern' },
+        async ({ server, page, prepared: { manifest, ids, parts } }) => {
+          const collection = (id) => manifest.collections.find((c) => c.id === id);
+          const offline = async () => (await state(page)).library.offline;
+          // The page was opened before its worker ran: the worker takes it, and the buttons come.
+          await waitFor(page, () => { const l = window.lectern.state().library; return l && l.offline.unavailable === ''; },
+            undefined, 30000, 'the collections can be kept');
+          const keep = async (id) => {
+            await nextFrames(page, 2);
+            const button = (await state(page)).controls.find((c) => c.name === 'keep:' + id);
+            assert(button, `the keep button of ${id}: ${JSON.stringify((await state(page)).controls)}`);
+            await page.mouse.click((button.x0 + button.x1) / 2, (button.y0 + button.y1) / 2);
+            await waitFor(page, (c) => { const e = window.lectern.state().library.offline.collections[c]; return e && ['kept', 'failed'].includes(e.state); },
+              id, 60000, `${id} kept`);
+          };
+          await keep('rome');
+          const rome = (await offline()).collections.rome;
+          equal([rome.state, rome.done, rome.total, rome.error], ['kept', collection('rome').offline.bytes, collection('rome').offline.bytes, ''],
+            'rome: state, bytes kept of the size the manifest gives, error');
+          await keep('paris');
+          const keptKeys = async () => (await kept(page)).find((c) => c.name.endsWith(' kept'));
+          const both = (await keptKeys()).urls.length;
+          // The manifest too: offline, the library opens from the copy its kept parts belong to.
+          equal(both, new Set([...parts.rome, ...parts.paris]).size + 1, 'parts kept for rome and paris (tiles and id blocks shared)');
+
+          await reloadOffline(server, page);
+          await waitFor(page, () => { const l = window.lectern.state().library; return l && l.collections === 3; },
+            undefined, 30000, 'the library offline');
+          const after = (await offline()).collections;
+          equal([after.rome.state, after.paris.state, after.london], ['kept', 'kept', undefined], 'kept, as the last visit left them');
+          // Every text of a kept collection reads offline, though none was opened before.
+          const open = async (id, want) => {
+            await page.evaluate((id) => window.lectern.command({ link: '#work=' + id }), id);
+            await waitFor(page, (a) => window.lectern.state().selected === a[0] && window.lectern.state().reader.body === a[1],
+              [id, want], 30000, `work ${id}: ${want}`);
+          };
+          for (const id of ids.rome) await open(id, 'ready');
+          for (const id of ids.paris.filter((_, i) => i % 7 === 0)) await open(id, 'ready');
+          await open(ids.london[3], 'failed');  // never opened, never kept
+
+          // Remove rome: what paris also lists stays, and paris still reads.
+          equal(await command(page, { open: null }), { ok: true }, 'back to the front page');
+          await nextFrames(page, 3);
+          const forget = (await state(page)).controls.find((c) => c.name === 'forget:rome');
+          assert(forget, `the remove button of rome: ${JSON.stringify((await state(page)).controls)}`);
+          await page.mouse.click((forget.x0 + forget.x1) / 2, (forget.y0 + forget.y1) / 2);
+          await waitFor(page, () => !window.lectern.state().library.offline.collections.rome, undefined, 10000, 'rome forgotten');
+          await waitFor(page, async (n) => {
+            const names = (await caches.keys()).filter((k) => k.endsWith(' kept'));
+            return (await (await caches.open(names[0])).keys()).length < n;
+          }, both, 10000, 'rome\'s own parts dropped');
+          equal((await keptKeys()).urls.length, parts.paris.length + 1, 'parts kept after removing rome: paris\'s and the manifest');
+          for (const id of ids.paris.filter((_, i) => i % 11 === 1)) await open(id, 'ready');
+        });
+    });
+  }
+}
+
+// Three collections in one library, in both layouts under the site's folder; the manifest,
+// and each collection's work ids read from its tiles (to open every text of one).
+function packCollections(top) {
+  const tool = path.join(root, 'build/native/lectern-tool');
+  const archives = [['paris', 90, 1900], ['london', 90, 1905], ['rome', 30, 1910]].map(([name, works, year], i) => {
+    const file = path.join(top, name + '.json');
+    execFileSync(tool, ['synth', '--works', String(works), '--body', '900', '--seed', String(20 + i), '--years', `${year}..${year + 30}`, '-o', file]);
+    return file;
+  });
+  execFileSync(tool, ['pack', ...archives, '-o', path.join(top, 'site/lib'), '--container', path.join(top, 'site/lib.lectern')]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(top, 'site/lib/library.json'), 'utf8'));
+  const ids = Object.fromEntries(manifest.collections.map((c) => [c.id, []]));
+  for (const t of manifest.tiles) {
+    const tile = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(top, 'site/lib', t.part[0]))).toString());
+    tile.archive.works.forEach((w, i) => ids[manifest.collections[tile.refs[i][0]].id].push(w.id));
+  }
+  // Each collection's parts by name: its offline list and what the list names.
+  const parts = Object.fromEntries(manifest.collections.map((c) => {
+    const list = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(top, 'site/lib', c.offline.list[0]))).toString());
+    return [c.id, [c.offline.list[0], ...list.parts.map((p) => p[0])]];
+  }));
+  return { manifest, ids, parts };
 }
