@@ -167,16 +167,20 @@ EMSCRIPTEN_KEEPALIVE void lectern_offline(const char* text) {
     if (!g_session || !text) return;
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object()) return;
-    const auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-    const auto num = [&](const char* key) { return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0; };
+    const auto str = [&](const char* key) {
+        return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    const auto num = [&](const char* key) {
+        return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0;
+    };
     lectern::OfflineShelf& shelf = g_session->offline();
     if (j.contains("available")) shelf.set_available(str("available"));
     else if (j.contains("recorded"))
         g_session->offline_recorded(str("recorded"), str("list"), static_cast<std::uint64_t>(num("bytes")));
     else if (j.contains("progress"))
-        shelf.progress(str("progress"), static_cast<std::uint64_t>(num("done")), static_cast<std::uint64_t>(num("total")));
-    else if (j.contains("finished"))
-        shelf.finished(str("finished"), j.value("ok", false), str("error"));
+        shelf.progress(str("progress"), static_cast<std::uint64_t>(num("done")),
+                       static_cast<std::uint64_t>(num("total")));
+    else if (j.contains("finished")) shelf.finished(str("finished"), j.value("ok", false), str("error"));
     g_session->count_command();  // the shell draws again
     g_woken = true;
 }
