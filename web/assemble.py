@@ -9,7 +9,8 @@
 
 The site is also an installable web app that works offline: manifest.webmanifest with
 its icons (icon.svg, and PNGs drawn from it by rsvg-convert) and sw.js, a service worker
-that keeps this build's files (web/sw.js).
+that keeps this build's files, what the reader opened, and the library collections the
+reader chose to keep offline (web/sw.js).
 
 Both carry the rest of the font faces (the build's lectern-fonts.bin: the characters
 beyond those the viewer has built in, src/ui/font_rest.h) gzipped, unpacked only when
