@@ -351,13 +351,16 @@
       if (why) return tell({ finished: collection, ok: false, error: t('page.keep_no_worker') });
       var keep = { controller: new AbortController(), keys: [], cache: null };
       keeps.set(collection, keep);
-      var queue = parts.slice(), done = 0;
+      var queue = parts.slice(), done = 0, gen = generation;
+      // Reports go to the library they were asked by: another one opened meanwhile has a
+      // collection of its own by that id, perhaps.
+      var report = function (message) { if (gen === generation) tell(message); };
       function next() {
         if (!queue.length || keep.controller.signal.aborted) return Promise.resolve();
         var ref = queue.shift();
         return keepPart(src, ref, keep).then(function () {
           done += ref[2];
-          tell({ progress: collection, done: done, total: total });
+          report({ progress: collection, done: done, total: total });
           return next();
         });
       }
@@ -376,7 +379,7 @@
         var all = records(src);
         all[collection] = { list: parts[0][0], bytes: total, cache: keep.cache, keys: keep.keys };
         saveRecords(src, all);
-        tell({ finished: collection, ok: true });
+        report({ finished: collection, ok: true });
         // Kept before by another build's list: what only that one listed goes.
         if (previous) return dropUnlisted(src, previous.cache, previous.keys);
       }).catch(function (e) {
@@ -385,7 +388,7 @@
         keeps.delete(collection);
         var why = String(e && e.message || e);
         if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');
-        tell({ finished: collection, ok: false, error: why });
+        report({ finished: collection, ok: false, error: why });
         return dropUnlisted(src, keep.cache, keep.keys);
       });
     },

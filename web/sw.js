@@ -98,23 +98,35 @@ function keptResponse(body, headers) {
 }
 
 // The oldest of what the reader opened goes once it all passes OPENED_BYTES (keys are kept in
-// the order they were put: a part read again moves to the end). One trim at a time.
+// the order they were put: a part read again moves to the end). The total is counted once
+// per worker start and then added to, so a put costs no scan until a trim is due (a part put
+// again is counted twice until then: the trim counts afresh). One trim at a time.
+var openedBytes = null;
 var trimming = null;
-function trimOpened() {
-  if (trimming) return trimming;
-  trimming = caches.open(OPENED).then(function (cache) {
-    return cache.keys().then(function (keys) {
-      return Promise.all(keys.map(function (k) { return cache.match(k); })).then(function (answers) {
-        var sizes = answers.map(function (a) { return a ? +(a.headers.get('Lectern-Bytes') || 0) : 0; });
-        var total = sizes.reduce(function (a, b) { return a + b; }, 0);
-        var drop = [];
-        for (var i = 0; i < keys.length && total > OPENED_BYTES; i++) { drop.push(cache.delete(keys[i])); total -= sizes[i]; }
-        return Promise.all(drop);
-      });
+function trimOpened(cache) {
+  return cache.keys().then(function (keys) {
+    return Promise.all(keys.map(function (k) { return cache.match(k); })).then(function (answers) {
+      var sizes = answers.map(function (a) { return a ? +(a.headers.get('Lectern-Bytes') || 0) : 0; });
+      var total = sizes.reduce(function (a, b) { return a + b; }, 0);
+      var drop = [];
+      for (var i = 0; i < keys.length && total > OPENED_BYTES; i++) { drop.push(cache.delete(keys[i])); total -= sizes[i]; }
+      openedBytes = total;
+      return Promise.all(drop);
     });
-  }).catch(function (e) { console.warn('Lectern could not trim its offline copies: ' + e); })
-    .then(function () { trimming = null; });
-  return trimming;
+  });
+}
+function keepOpened(key, body, headers) {
+  return caches.open(OPENED).then(function (cache) {
+    return cache.put(key, keptResponse(body, headers)).then(function () {
+      if (openedBytes !== null) openedBytes += body.byteLength;
+      if (trimming || (openedBytes !== null && openedBytes <= OPENED_BYTES)) return;
+      trimming = trimOpened(cache).then(function () { trimming = null; }, function (e) {
+        trimming = null;
+        console.warn('Lectern could not trim its offline copies: ' + e);
+      });
+      return trimming;
+    });
+  });
 }
 
 // What a kept copy gives for `url` (and `range`, if any): the same range, the whole file or a
@@ -160,13 +172,14 @@ function fromKept(url, range) {
 }
 
 function networkKept(request, range) {
-  var key = openedKey(request.url, range);
   return fetch(request).then(function (response) {
     if (response.status === 200 || response.status === 206) {
+      // A host that ignores Range sends the whole file (200): kept as the whole file, which
+      // answers every range of it offline.
+      var key = openedKey(request.url, response.status === 206 ? range : null);
       var copy = response.clone();
-      copy.arrayBuffer().then(function (body) {
-        return caches.open(OPENED).then(function (cache) { return cache.put(key, keptResponse(body, copy.headers)); });
-      }).then(trimOpened).catch(function (e) { console.warn('Lectern keeps no offline copy of ' + request.url + ': ' + e); });
+      copy.arrayBuffer().then(function (body) { return keepOpened(key, body, copy.headers); })
+        .catch(function (e) { console.warn('Lectern keeps no offline copy of ' + request.url + ': ' + e); });
     }
     return response;
   }, function (offline) {

@@ -58,8 +58,11 @@ export async function startServer(dir) {
 // Opens the page, collecting console errors, and waits for the first frame with the archive.
 // `options` are the browser context's (viewport, colorScheme, hasTouch, isMobile, …); the
 // page has a context of its own, closed with it (page.context() reaches it).
+// The site's service worker is blocked here: it takes the page once installed (web/sw.js),
+// and the requests it answers pass by the tests' routes. offline.mjs tests the worker.
 export async function openPage(browser, url, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true,
+    serviceWorkers: 'block', ...options });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
