@@ -286,11 +286,14 @@
       return Promise.all(keys.filter(function (k) { return !listed.has(k); }).map(function (k) { return cache.delete(k); }));
     });
   }
+  // A size as the viewer writes one (tr_size): decimal units, one decimal under 10.
   function sizeText(bytes) {
     var lang = (window.lectern && window.lectern.state && (window.lectern.state() || {}).language) || undefined;
+    var unit = bytes >= 999.5e6 ? ['gigabyte', 1e9, 'GB'] : bytes >= 999.5e3 ? ['megabyte', 1e6, 'MB'] : ['kilobyte', 1e3, 'KB'];
+    var n = Math.max(bytes / unit[1], 1);
     try {
-      return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
-    } catch (e) { return (bytes / 1e6).toFixed(1) + ' MB'; }
+      return new Intl.NumberFormat(lang, { style: 'unit', unit: unit[0], maximumFractionDigits: n < 10 ? 1 : 0 }).format(n);
+    } catch (e) { return n.toFixed(n < 10 ? 1 : 0) + ' ' + unit[2]; }
   }
   // Room for `bytes` more, by the browser's own estimate (where it gives one).
   function haveRoom(bytes) {

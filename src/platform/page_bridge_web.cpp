@@ -180,7 +180,7 @@ EMSCRIPTEN_KEEPALIVE void lectern_offline(const char* text) {
     else if (j.contains("progress"))
         shelf.progress(str("progress"), static_cast<std::uint64_t>(num("done")),
                        static_cast<std::uint64_t>(num("total")));
-    else if (j.contains("finished")) shelf.finished(str("finished"), j.value("ok", false), str("error"));
+    else if (j.contains("finished")) shelf.finished(str("finished"), j.contains("ok") && j["ok"] == true, str("error"));
     g_session->count_command();  // the shell draws again
     g_woken = true;
 }
