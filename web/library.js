@@ -69,6 +69,11 @@
   }
 
   function httpProblem(r) { return 'HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''); }
+  // A failed read's reason for the reader: the browser's words for "no network" become ours.
+  function problemOf(e) {
+    var why = String(e && e.message || e);
+    return why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0 ? t('page.library_no_answer') : why;
+  }
 
   // ---- sources: read(offset or name, length) resolving to {bytes, fetched} -----------------
 
@@ -389,9 +394,7 @@
         if (keep.controller.signal.aborted) return;
         keep.controller.abort();
         keeps.delete(collection);
-        var why = String(e && e.message || e);
-        if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');
-        report({ finished: collection, ok: false, error: why });
+        report({ finished: collection, ok: false, error: problemOf(e) });
         return dropUnlisted(src, keep.cache, keep.keys);
       });
     },
@@ -462,9 +465,7 @@
         if (controller.signal.aborted) return;  // the viewer stopped wanting it: no answer is expected
         failedNames.add(name);
         if (gen !== generation) return;
-        var why = String(e && e.message || e);
-        if (why === 'Failed to fetch' || why.indexOf('NetworkError') >= 0) why = t('page.library_no_answer');
-        withString(why, function (w) { _lectern_library_answer(id, 0, 0, 0, 0, w); });
+        withString(problemOf(e), function (w) { _lectern_library_answer(id, 0, 0, 0, 0, w); });
       });
     }
   };

@@ -68,6 +68,27 @@ fs::path pack_synth(std::size_t works, const std::string& name) {
     return dir;
 }
 
+// Two synthetic collections, "london" and "paris", of `works` works each, packed into
+// <tmp>/lectern-libsession-<name>/lib.
+fs::path pack_two_cities(const std::string& name, std::size_t works) {
+    const fs::path dir = fs::temp_directory_path() / ("lectern-libsession-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    SynthSettings st;
+    st.works = works;
+    for (const char* city : {"london", "paris"}) {
+        st.seed += 1;
+        std::ofstream(dir / (std::string(city) + ".json")) << synth_archive_json(st);
+    }
+    tool::PackOptions o;
+    o.folder = (dir / "lib").string();
+    tool::PackReport report;
+    std::string error;
+    INFO(error);
+    REQUIRE(tool::pack_library({(dir / "london.json").string(), (dir / "paris.json").string()}, o, report, error));
+    return dir;
+}
+
 std::uint64_t unloaded(const Session& s) {
     std::uint64_t n = 0;
     for (const Lane& lane : s.timeline().lanes)
@@ -246,20 +267,8 @@ TEST_CASE("library session: a missing or corrupt part is named, the rest stays, 
 }
 
 TEST_CASE("library session: a collection filter dims the other collections' works", "[library][session]") {
-    const fs::path dir = fs::temp_directory_path() / "lectern-libsession-filter";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    SynthSettings st;
-    st.works = 200;
-    for (const char* name : {"london", "paris"}) {
-        st.seed += 1;
-        std::ofstream(dir / (std::string(name) + ".json")) << synth_archive_json(st);
-    }
-    tool::PackOptions o;
-    o.folder = (dir / "lib").string();
-    tool::PackReport report;
+    const fs::path dir = pack_two_cities("filter", 200);
     std::string error;
-    REQUIRE(tool::pack_library({(dir / "london.json").string(), (dir / "paris.json").string()}, o, report, error));
     Session s;
     REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
     Host host{dir / "lib", {}, {}, 0};
@@ -321,20 +330,8 @@ TEST_CASE("library session: past four collections no front matter is fetched, an
 }
 
 TEST_CASE("library session: keep a collection offline, as its button does, and forget it", "[library][session]") {
-    const fs::path dir = fs::temp_directory_path() / "lectern-libsession-offline";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    SynthSettings st;
-    st.works = 150;
-    for (const char* name : {"london", "paris"}) {
-        st.seed += 1;
-        std::ofstream(dir / (std::string(name) + ".json")) << synth_archive_json(st);
-    }
-    tool::PackOptions o;
-    o.folder = (dir / "lib").string();
-    tool::PackReport report;
+    const fs::path dir = pack_two_cities("offline", 150);
     std::string error;
-    REQUIRE(tool::pack_library({(dir / "london.json").string(), (dir / "paris.json").string()}, o, report, error));
     Session s;
     REQUIRE(s.open_library(read_file((dir / "lib" / "library.json").string()), error));
     Host host{dir / "lib", {}, {}, 0};

@@ -33,6 +33,12 @@ int LibraryManifest::id_block_of(std::string_view id) const {
     return it == ids.begin() ? -1 : static_cast<int>(it - ids.begin()) - 1;
 }
 
+int LibraryManifest::collection_index(std::string_view id) const {
+    for (std::size_t i = 0; i < collections.size(); ++i)
+        if (collections[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
 namespace {
 
 using library_json::Bad;

@@ -79,6 +79,8 @@ struct LibraryManifest {
     std::size_t density_bin(double start, std::size_t bins) const;
     // The id block that would hold `id`, or -1 (before the first block).
     int id_block_of(std::string_view id) const;
+    // The collection with this id, or -1.
+    int collection_index(std::string_view id) const;
 };
 
 struct ManifestResult {

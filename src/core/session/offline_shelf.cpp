@@ -24,7 +24,6 @@ void OfflineShelf::keep(const std::string& collection, std::vector<ShardRef> par
     e.state = State::keeping;
     e.done = 0;
     e.total = bytes;
-    e.list = parts.empty() ? std::string() : parts.front().name;
     asks_.push_back({OfflineAsk::Kind::keep, collection, std::move(parts), bytes});
 }
 
@@ -42,7 +41,6 @@ void OfflineShelf::recorded(const std::string& collection, const std::string& li
     if (e.state == State::listing || e.state == State::keeping) return;  // the reader's newer ask wins
     e.state = list == current ? State::kept : State::stale;
     e.done = e.total = bytes;
-    e.list = list;
     e.error.clear();
 }
 

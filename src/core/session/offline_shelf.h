@@ -45,7 +45,6 @@ public:
         State state = State::none;
         std::uint64_t done = 0, total = 0;
         std::string error;
-        std::string list;  // the offline list's name it was kept by (kept, stale)
     };
 
     // Why the platform keeps nothing: "" when it can; otherwise a code the reader is told in

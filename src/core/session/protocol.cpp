@@ -113,10 +113,8 @@ std::string retry(Session& s, const json&) {
 // Keeps (or forgets) a library's collection offline, by id, as its button does.
 std::optional<std::uint32_t> collection_named(const Session& s, const json& arg) {
     if (!s.library() || !arg.is_string()) return std::nullopt;
-    const auto& all = s.library()->manifest().collections;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        if (all[i].id == arg.get_ref<const std::string&>()) return static_cast<std::uint32_t>(i);
-    return std::nullopt;
+    const int c = s.library()->manifest().collection_index(arg.get_ref<const std::string&>());
+    return c < 0 ? std::nullopt : std::optional<std::uint32_t>(static_cast<std::uint32_t>(c));
 }
 
 std::string keep_offline(Session& s, const json& arg) {

@@ -231,13 +231,11 @@ void Session::offline_list_arrived(std::uint32_t c, const LibraryArrival& a) {
 }
 
 void Session::offline_recorded(std::string_view collection, std::string_view list, std::uint64_t bytes) {
-    if (!library_) return;
-    for (const CollectionRef& c : library_->manifest().collections)
-        if (c.id == collection) {
-            ++revision_;
-            offline_.recorded(c.id, std::string(list), c.offline ? c.offline->name : std::string(), bytes);
-            return;
-        }
+    const int i = library_ ? library_->manifest().collection_index(collection) : -1;
+    if (i < 0) return;
+    const CollectionRef& c = library_->manifest().collections[static_cast<std::size_t>(i)];
+    ++revision_;
+    offline_.recorded(c.id, std::string(list), c.offline ? c.offline->name : std::string(), bytes);
 }
 
 void Session::library_tile_arrived(std::uint32_t t, const std::string& text) {
