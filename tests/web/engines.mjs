@@ -5,10 +5,16 @@
 // display, so run-tests.sh runs the suite under xvfb-run). Every engine's page answers
 // goto, reload, evaluate, close and the 'console' event alike; what differs is here.
 // WebKitWebDriver gives no console log: there `errors` holds the page's uncaught errors only.
-// engine.wheel(page, x, y, dy) and engine.drag(page, points) move the pointer in every engine.
+//
+// Every engine's page has the same verbs, named as Playwright names them: goto, reload,
+// evaluate, title, screenshot, close, on('console' | 'pageerror'), mouse.click / move /
+// down / up / wheel(dx, dy), keyboard.type / press. `page.raw` is the engine's own page
+// (Playwright's in Chromium), for what only one engine can do. engine.drag(page, points)
+// moves a pressed pointer along a path.
 //
 //   const engine = await launchEngine('firefox');
-//   const { page, errors, close } = await engine.open(url);   // a fresh profile each time
+//   const context = await engine.context({ viewport });   // a fresh profile
+//   const { page, errors } = await context.open(url);      // its first frame drawn
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key, Origin } from 'selenium-webdriver';
@@ -19,7 +25,7 @@ import { CHROMIUM_ARGS } from './harness.mjs';
 const viewport = { width: 1280, height: 800 };
 
 // A page in a context of its own; `errors` collects console errors and uncaught exceptions.
-async function openIn(context, newPage, url) {
+async function openIn(newPage, url) {
   const page = await newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -50,12 +56,11 @@ export async function launchEngine(name) {
     return {
       name, browser,
       // A context holds pages that share storage and service workers (a profile).
-      async context() {
-        const context = await browser.newContext({ viewport });
-        return { open: (url) => openIn(context, () => context.newPage(), url), close: () => context.close(),
-          cdp: (page) => context.newCDPSession(page) };
+      async context(options = {}) {
+        const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
+        return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url),
+          close: () => context.close(), cdp: (page) => context.newCDPSession(page.raw) };
       },
-      wheel: async (page, x, y, dy) => { await page.mouse.move(x, y); await page.mouse.wheel(0, dy); },
       drag,
       close: () => browser.close(),
     };
@@ -65,12 +70,15 @@ export async function launchEngine(name) {
       defaultViewport: viewport });
     return {
       name, browser,
-      async context() {
+      async context(options = {}) {
         const context = await browser.createBrowserContext();
-        const newPage = async () => { const p = await context.newPage(); await p.setViewport(viewport); return p; };
-        return { open: (url) => openIn(context, newPage, url), close: () => context.close(), cdp: null };
+        const newPage = async () => {
+          const p = await context.newPage();
+          await p.setViewport(options.viewport || viewport);
+          return puppeteerPage(p);
+        };
+        return { open: (url) => openIn(newPage, url), close: () => context.close(), cdp: null };
       },
-      wheel: async (page, x, y, dy) => { await page.mouse.move(x, y); await page.mouse.wheel({ deltaY: dy }); },
       drag,
       close: () => browser.close(),
     };
@@ -79,30 +87,34 @@ export async function launchEngine(name) {
     return {
       name, browser: null,
       // A WebDriver session is a profile of its own; its windows are the context's pages.
-      async context() {
+      async context(options = {}) {
+        const size = options.viewport || viewport;
         const port = await freePort();
         const service = new remote.DriverService('/usr/bin/WebKitWebDriver',
           { port, hostname: '127.0.0.1', loopback: true, args: ['--port=' + port, '--host=127.0.0.1'] });
         const driver = await new Builder().usingServer(await service.start()).withCapabilities({
           browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${viewport.width}x${viewport.height}`] },
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`] },
         }).build();
         // MiniBrowser opens at its own size whatever --geometry says: the window is set so that
         // its page gets the viewport's size (the window's toolbar taken into account).
         const win = driver.manage().window();
-        await win.setRect({ width: viewport.width, height: viewport.height });
+        await win.setRect({ width: size.width, height: size.height });
         const inner = await driver.executeScript('return [innerWidth, innerHeight];');
-        await win.setRect({ width: 2 * viewport.width - inner[0], height: 2 * viewport.height - inner[1] });
-        let first = true;
+        await win.setRect({ width: 2 * size.width - inner[0], height: 2 * size.height - inner[1] });
+        // Each page a window of its own: a background tab draws no animation frames. The session
+        // ends with its last window: a page closed alone leaves a blank window in its place
+        // (`windows.spare`), which the next page takes.
+        const windows = { spare: await driver.getWindowHandle() };
         const newPage = async () => {
-          if (!first) await driver.switchTo().newWindow('tab');
-          first = false;
-          return webDriverPage(driver, await driver.getWindowHandle());
+          if (windows.spare) await driver.switchTo().window(windows.spare);
+          else await driver.switchTo().newWindow('window');
+          windows.spare = null;
+          return webDriverPage(driver, await driver.getWindowHandle(), windows);
         };
-        return { open: (url) => openIn(null, newPage, url), close: async () => { await driver.quit(); await service.kill(); },
+        return { open: (url) => openIn(newPage, url), close: async () => { await driver.quit(); await service.kill(); },
           cdp: null };
       },
-      wheel: (page, x, y, dy) => page.wheel(x, y, dy),
       drag,
       close: async () => {},
     };
@@ -116,6 +128,31 @@ async function drag(page, points, between = async () => {}) {
   await page.mouse.down();
   for (const [x, y] of points.slice(1)) { await page.mouse.move(x, y); await between(); }
   await page.mouse.up();
+}
+
+// Playwright's page has the verbs already; only what Playwright adds is hidden.
+function playwrightPage(p) {
+  return {
+    raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
+    title: () => p.title(), screenshot: () => p.screenshot(), close: () => p.close(), isClosed: () => p.isClosed(),
+    on: (event, listener) => p.on(event, listener),
+    mouse: p.mouse, keyboard: { type: (text) => p.keyboard.type(text, { delay: 20 }), press: (key) => p.keyboard.press(key) },
+  };
+}
+
+// puppeteer's page, with Playwright's wheel(dx, dy).
+function puppeteerPage(p) {
+  return {
+    raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
+    title: () => p.title(), screenshot: async () => Buffer.from(await p.screenshot()), close: () => p.close(),
+    isClosed: () => p.isClosed(), on: (event, listener) => p.on(event, listener),
+    mouse: {
+      click: (x, y) => p.mouse.click(x, y), move: (x, y) => p.mouse.move(x, y),
+      down: () => p.mouse.down(), up: () => p.mouse.up(),
+      wheel: (dx, dy) => p.mouse.wheel({ deltaX: dx, deltaY: dy }),
+    },
+    keyboard: { type: (text) => p.keyboard.type(text, { delay: 20 }), press: (key) => p.keyboard.press(key) },
+  };
 }
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -133,14 +170,17 @@ function freePort() {
 
 // One WebDriver window as a page: each verb switches to its window first. Uncaught errors
 // are caught by a listener the page gets at each load (WebDriver has no console log).
-function webDriverPage(driver, handle) {
+function webDriverPage(driver, handle, windows) {
   let closed = false;
+  let at = [0, 0];  // where the pointer is
   const on = async () => driver.switchTo().window(handle);
   const watch = () => driver.executeScript(`if (!window.__errors) { window.__errors = [];
     addEventListener('error', (e) => window.__errors.push(String(e.message))); }`);
   const listeners = [];
   return {
+    raw: driver,
     async goto(url) { await on(); await driver.get(url); await watch(); },
+    async title() { await on(); return driver.getTitle(); },
     async reload() { await on(); await driver.navigate().refresh(); await watch(); },
     async evaluate(fn, arg) {
       await on();
@@ -149,25 +189,36 @@ function webDriverPage(driver, handle) {
       for (const e of caught) for (const l of listeners) l(e);
       return result;
     },
-    async close() { await on(); await driver.close(); closed = true; },
-    // Playwright's and puppeteer's page.mouse and page.keyboard, as far as the tests use them.
+    async close() {
+      if ((await driver.getAllWindowHandles()).length === 1) {
+        await driver.switchTo().newWindow('window');
+        windows.spare = await driver.getWindowHandle();
+      }
+      await on();
+      await driver.close();
+      closed = true;
+      const left = await driver.getAllWindowHandles();
+      await driver.switchTo().window(windows.spare || left[0]);
+    },
+    // Playwright's page.mouse and page.keyboard, as far as the tests use them. The wheel turns
+    // where the pointer last moved, as a hand's does.
     mouse: {
       async click(x, y) {
         await on();
-        await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
+        at = [Math.round(x), Math.round(y)];
+        await driver.actions().move({ x: at[0], y: at[1], origin: Origin.VIEWPORT }).click().perform();
       },
       async move(x, y) {
         await on();
-        await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+        at = [Math.round(x), Math.round(y)];
+        await driver.actions().move({ x: at[0], y: at[1], origin: Origin.VIEWPORT }).perform();
       },
       async down() { await on(); await driver.actions().press().perform(); },
       async up() { await on(); await driver.actions().release().perform(); },
-    },
-    // The pointer comes to (x, y) first, as a hand on a mouse does (and as the other engines' verbs do).
-    async wheel(x, y, dy) {
-      await on();
-      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
-        .scroll(Math.round(x), Math.round(y), 0, dy, Origin.VIEWPORT).perform();
+      async wheel(dx, dy) {
+        await on();
+        await driver.actions().scroll(at[0], at[1], Math.round(dx), Math.round(dy), Origin.VIEWPORT).perform();
+      },
     },
     keyboard: {
       async type(text) { await on(); await driver.actions().sendKeys(text).perform(); },

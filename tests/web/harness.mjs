@@ -95,9 +95,34 @@ export const idle = (page, quiet = 10) => page.evaluate((quiet) => new Promise((
   requestAnimationFrame(step);
 }), quiet);
 
-// Waits until the viewer draws a frame past `frames` (input woke it).
-export const drawnPast = (page, frames) =>
-  page.waitForFunction((f) => window.lectern.state().frames > f, frames, { timeout: 10000 }).catch(() => {});
+// Waits until the viewer draws a frame past `frames` (input woke it). Any engine's page.
+export async function drawnPast(page, frames) {
+  for (let i = 0; i < 100 && (await page.evaluate(() => window.lectern.state().frames)) <= frames; i++)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
+// The page's HTML as a reader meets it, in any engine's page: an element's text (null if
+// there is none), every match's, whether it shows, and a click on its middle.
+export const textOf = (page, selector) =>
+  page.evaluate((s) => { const e = document.querySelector(s); return e ? e.innerText : null; }, selector);
+export const textsOf = (page, selector) =>
+  page.evaluate((s) => Array.from(document.querySelectorAll(s), (e) => e.innerText), selector);
+export const shown = (page, selector) => page.evaluate((s) => {
+  const e = document.querySelector(s);
+  if (!e) return false;
+  const r = e.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+}, selector);
+export async function clickOn(page, selector) {
+  const r = await page.evaluate((s) => {
+    const e = document.querySelector(s);
+    if (!e) return null;
+    const b = e.getBoundingClientRect();
+    return [b.x + b.width / 2, b.y + b.height / 2];
+  }, selector);
+  assert(r, `nothing on the page matches ${selector}`);
+  await page.mouse.click(r[0], r[1]);
+}
 
 // The middle of the timeline's axis row (in the page or frame's own coordinates): no mark
 // lies there, so a click only gives the timeline the keys and a drag pans. state().eras
@@ -157,6 +182,25 @@ export async function pngPage(browser) {
     };
   });
   return page;
+}
+
+// A PNG cut to `rect` (CSS pixels of a page drawn at one device pixel per CSS pixel), as a PNG:
+// every engine's screenshot is of the whole viewport, and this is cut in Chromium.
+export async function cropPng(browser, png, rect) {
+  const page = await pngPage(browser);
+  const x = Math.floor(rect.x), y = Math.floor(rect.y);
+  const r = { x, y, width: Math.ceil(rect.x + rect.width) - x, height: Math.ceil(rect.y + rect.height) - y };
+  const b64 = await page.evaluate(async ([b64, r]) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = r.width; c.height = r.height;
+    c.getContext('2d').drawImage(img, -r.x, -r.y);
+    return c.toDataURL('image/png').split(',')[1];
+  }, [png.toString('base64'), r]);
+  await page.close();
+  return Buffer.from(b64, 'base64');
 }
 
 // Share of pixels unlike the corner colour, and how many colours a screenshot holds.

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { root, test, assert, equal, freePort, openPage, state, command, startServer } from './harness.mjs';
+import { root, test, assert, equal, freePort, state, command, startServer } from './harness.mjs';
+import { waitFor as poll } from './engines.mjs';
 
 const TOOL = path.join(root, 'build/native/lectern-tool');
 
@@ -61,11 +62,11 @@ export async function rangeServer(dir, { ignoreRange = false, headers = () => ({
 }
 
 const lib = (page) => page.evaluate(() => window.lectern.state().library);
-const waitFor = (page, fn, arg, timeout = 20000) => page.waitForFunction(fn, arg, { timeout });
+const waitFor = (page, fn, arg, timeout = 20000) => poll(page, fn, arg, timeout);
 
 // A library is open once its manifest is in: the title shows, the counts are drawn.
-async function openLibrary(browser, url) {
-  const opened = await openPage(browser, url);
+async function openLibrary(context, url) {
+  const opened = await context.open(url);
   await waitFor(opened.page, () => window.lectern.state().library !== null);
   return opened;
 }
@@ -78,7 +79,11 @@ async function readWork(page, id, textless = false) {
   await waitFor(page, (want) => window.lectern.state().reader.body === want, textless ? 'none' : 'ready');
 }
 
-export async function libraries(browser, siteDir, singleFile) {
+// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name.
+// What depends on the build rather than the engine (a site carrying a library) runs in
+// Chromium alone, as does Open…, whose file chooser only Playwright answers.
+export async function libraries(context, engine, siteDir, singleFile) {
+  const named = (what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-library-'));
   fs.cpSync(siteDir, path.join(dir, 'site'), { recursive: true });
   const paris = packLibraries(dir);
@@ -88,8 +93,8 @@ export async function libraries(browser, siteDir, singleFile) {
   const ranged = await rangeServer(path.join(dir, 'site'));
   const whole = await rangeServer(path.join(dir, 'site'), { ignoreRange: true });
   try {
-    await test('library (folder, plain static server): the bundled archive packed reads as the archive', async () => {
-      const { page, errors } = await openLibrary(browser, plain.url + '?library=serge/library.json');
+    await test(named('library (folder, plain static server): the bundled archive packed reads as the archive'), async () => {
+      const { page, errors } = await openLibrary(context, plain.url + '?library=serge/library.json');
       await waitFor(page, () => window.lectern.state().library.loaded === 37 && window.lectern.state().archive.pages === 4);
       const s = await state(page);
       equal([s.archive.title, s.archive.people, s.archive.pages], ['Victor Serge', 2, 4], 'front matter from the collection');
@@ -103,8 +108,8 @@ export async function libraries(browser, siteDir, singleFile) {
       await page.close();
     });
 
-    await test('library (folder): counts first, tiles for the view, a far work by its link, its text', async () => {
-      const { page, errors } = await openLibrary(browser, plain.url + '?library=synth/library.json');
+    await test(named('library (folder): counts first, tiles for the view, a far work by its link, its text'), async () => {
+      const { page, errors } = await openLibrary(context, plain.url + '?library=synth/library.json');
       let s = await state(page);
       equal([s.archive.title, s.library.works, s.library.collections], ['Three cities', 4500, 3], 'the manifest');
       assert(s.visible.clusters > 0 && s.visible.items > 4000, `counts drawn at once: ${JSON.stringify(s.visible)}`);
@@ -143,9 +148,9 @@ export async function libraries(browser, siteDir, singleFile) {
     // Both libraries, the bundled archive's and the synthetic one, in both container ways.
     const works = { serge: ['1936-open-letter-to-andre-gide', 37], synth: ['paris-' + far.id, 4500] };
     for (const [name, [id, total]] of Object.entries(works)) {
-      await test(`library ${name} (container, HTTP Range): opens from its head, texts by ranges of their own`, async () => {
+      await test(named(`library ${name} (container, HTTP Range): opens from its head, texts by ranges of their own`), async () => {
         ranged.log.length = 0;
-        const { page, errors } = await openLibrary(browser, ranged.url + `?library=${name}.lectern`);
+        const { page, errors } = await openLibrary(context, ranged.url + `?library=${name}.lectern`);
         await readWork(page, id, name === 'serge');
         equal((await lib(page)).works, total, 'works');
         const ranges = ranged.log.filter((r) => r.name === `/${name}.lectern`);
@@ -154,10 +159,10 @@ export async function libraries(browser, siteDir, singleFile) {
         await page.close();
       });
 
-      await test(`library ${name} (container from disk): chosen with Open… on the single file, read with File.slice`, async () => {
-        const { page, errors } = await openPage(browser, 'file://' + singleFile);
+      if (engine === 'chromium') await test(`library ${name} (container from disk): chosen with Open… on the single file, read with File.slice`, async () => {
+        const { page, errors } = await context.open('file://' + singleFile);
         const [chooser] = await Promise.all([
-          page.waitForEvent('filechooser'),
+          page.raw.waitForEvent('filechooser'),
           page.evaluate(() => window.lecternOpenFile()),
         ]);
         await chooser.setFiles(path.join(dir, `site/${name}.lectern`));
@@ -169,16 +174,16 @@ export async function libraries(browser, siteDir, singleFile) {
       });
     }
 
-    await test('library (container, a host that ignores Range): read whole once, nothing lost', async () => {
-      const { page, errors } = await openLibrary(browser, whole.url + '?library=synth.lectern');
+    await test(named('library (container, a host that ignores Range): read whole once, nothing lost'), async () => {
+      const { page, errors } = await openLibrary(context, whole.url + '?library=synth.lectern');
       await readWork(page, 'paris-' + far.id);
       assert(await page.evaluate(() => window.lecternLibrary.rangeIgnored), 'the page noticed the 200');
       equal(errors, [], 'console errors');
       await page.close();
     });
 
-    await test('library (container from disk): dropped on the single file, read with File.slice', async () => {
-      const { page, errors } = await openPage(browser, 'file://' + singleFile);
+    await test(named('library (container from disk): dropped on the single file, read with File.slice'), async () => {
+      const { page, errors } = await context.open('file://' + singleFile);
       const bytes = fs.readFileSync(path.join(dir, 'site/synth.lectern')).toString('base64');
       await page.evaluate((b64) => {
         const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -193,21 +198,21 @@ export async function libraries(browser, siteDir, singleFile) {
       await page.close();
     });
 
-    await test('site build carrying a library (build-wasm.sh --library=DIR): opens it in place of archive.json', async () => {
+    if (engine === 'chromium') await test('site build carrying a library (build-wasm.sh --library=DIR): opens it in place of archive.json', async () => {
       const carried = path.join(dir, 'carried');
       execFileSync('python3', [path.join(root, 'web/assemble.py'), 'site', path.join(root, 'build/wasm'),
         path.join(root, 'data/serge.json'), carried, path.join(dir, 'site/synth')]);
       const host = await startServer(carried);
       try {
-        const { page, errors } = await openLibrary(browser, host.url);
+        const { page, errors } = await openLibrary(context, host.url);
         equal((await state(page)).archive.title, 'Three cities', 'the carried library, not archive.json');
         await readWork(page, 'paris-' + far.id);
         equal(errors, [], 'console errors');
         await page.close();
         // Its library gone from the host: archive.json instead, and the reason.
         fs.rmSync(path.join(carried, 'library/library.json'));
-        const fallback = await openPage(browser, host.url);
-        await fallback.page.waitForSelector('#problems:not([hidden])', { timeout: 15000 });
+        const fallback = await context.open(host.url);
+        await waitFor(fallback.page, () => !document.getElementById('problems').hidden);
         equal((await state(fallback.page)).archive.title, 'Victor Serge', 'archive.json, the fallback');
         await fallback.page.close();
       } finally {
@@ -215,7 +220,7 @@ export async function libraries(browser, siteDir, singleFile) {
       }
     });
 
-    await test('library faults: a corrupt tile and a missing one are named, the rest loads, Retry reads them', async () => {
+    await test(named('library faults: a corrupt tile and a missing one are named, the rest loads, Retry reads them'), async () => {
       const broken = path.join(dir, 'site/broken');
       fs.cpSync(path.join(dir, 'site/synth'), broken, { recursive: true });
       const manifest = JSON.parse(fs.readFileSync(path.join(broken, 'library.json'), 'utf8'));
@@ -227,7 +232,7 @@ export async function libraries(browser, siteDir, singleFile) {
       bad[bad.length >> 1] ^= 0x55;
       fs.writeFileSync(corruptPath, bad);
       fs.renameSync(missingPath, missingPath + '.away');
-      const { page, errors } = await openLibrary(browser, plain.url + '?library=broken/library.json');
+      const { page, errors } = await openLibrary(context, plain.url + '?library=broken/library.json');
       await command(page, { view: { start: manifest.tiles[mid].start, end: manifest.tiles[mid + 1].end } });
       await waitFor(page, () => window.lectern.state().library.failed && window.lectern.state().library.pending === 0);
       const s = await state(page);

@@ -4,7 +4,7 @@
 // and conjoined, not as separate letters); a right-to-left paragraph aligned right.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, openPage, state, command, nextFrames, artifacts, root, pngPage } from './harness.mjs';
+import { test, assert, equal, state, command, nextFrames, artifacts, root, pngPage, cropPng } from './harness.mjs';
 
 const scriptsArchive = fs.readFileSync(path.join(root, 'tests/data/scripts.json'), 'utf8');
 
@@ -62,8 +62,8 @@ async function likeness(browser, viewerPng, referencePng) {
 }
 
 // The browser's own drawing of `text` in the reader's face and size (the CSS font the viewer
-// gives Canvas 2D), as a PNG.
-async function browserDrawing(page, text, rtl) {
+// gives Canvas 2D), as a PNG cut from a screenshot of the page (`decoder` cuts it).
+async function browserDrawing(page, decoder, text, rtl) {
   await page.evaluate(([t, rtl]) => {
     const el = document.createElement('div');
     el.id = 'reference-drawing';
@@ -73,14 +73,19 @@ async function browserDrawing(page, text, rtl) {
     el.style.font = window.Module.lecternShape.font(1, false, false, 18);  // the reader's face, serif
     document.body.appendChild(el);
   }, [text, rtl]);
-  const png = await page.locator('#reference-drawing').screenshot();
+  const box = await page.evaluate(() => document.getElementById('reference-drawing').getBoundingClientRect().toJSON());
+  const png = await cropPng(decoder, await page.screenshot(), box);
   await page.evaluate(() => document.getElementById('reference-drawing').remove());
   return png;
 }
 
-export async function scripts(browser, url, shotDir) {
-  await test('scripts: every work of the seventeen-script archive reads top to bottom with no glyph missing', async () => {
-    const { page, errors } = await openPage(browser, url);
+// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name,
+// `browser` Chromium's, which decodes and cuts the screenshots. The shaping is the browser's
+// (Canvas 2D), so this is where engines differ most.
+export async function scripts(context, engine, browser, url, shotDir) {
+  const named = (what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
+  await test(named('scripts: every work of the seventeen-script archive reads top to bottom with no glyph missing'), async () => {
+    const { page, errors } = await context.open(url);
     equal(await command(page, { load: scriptsArchive }), { ok: true }, 'load');
     const works = JSON.parse(scriptsArchive).works;
     for (const w of works) {
@@ -88,9 +93,9 @@ export async function scripts(browser, url, shotDir) {
       await nextFrames(page, 3);
       if (w.id.startsWith('ar-') || w.id.startsWith('zh-hans-')) {
         const shot = await page.screenshot();
-        const name = w.id.startsWith('ar-') ? 'screenshot-arabic.png' : 'screenshot-chinese.png';
+        const name = `${w.id.startsWith('ar-') ? 'screenshot-arabic' : 'screenshot-chinese'}${engine === 'chromium' ? '' : '-' + engine}.png`;
         fs.writeFileSync(path.join(artifacts, name), shot);
-        if (shotDir) fs.writeFileSync(path.join(shotDir, name), shot);
+        if (shotDir && engine === 'chromium') fs.writeFileSync(path.join(shotDir, name), shot);
       }
       await readToEnd(page);
       const g = (await state(page)).glyphs;
@@ -102,8 +107,8 @@ export async function scripts(browser, url, shotDir) {
     await page.close();
   });
 
-  await test('scripts: an Arabic word and a Devanagari conjunct are drawn as the browser draws them', async () => {
-    const { page, errors } = await openPage(browser, url);
+  await test(named('scripts: an Arabic word and a Devanagari conjunct are drawn as the browser draws them'), async () => {
+    const { page, errors } = await context.open(url);
     const cases = [
       { id: 'ar', text: 'السلام', rtl: true, apart: 'ا‌ل‌س‌ل‌ا‌م' },  // ZWNJ between letters: unjoined forms
       { id: 'hi', text: 'क्षत्रिय', rtl: false, apart: 'क्‌ष‌त्‌रि‌य' },  // ZWNJ after the virama: no conjuncts
@@ -115,11 +120,12 @@ export async function scripts(browser, url, shotDir) {
       await nextFrames(page, 4);
       const run = (await state(page)).glyphs.runs.find((r) => r.text === c.text);
       assert(run, `no run of ${c.text} drawn: ${JSON.stringify((await state(page)).glyphs.runs)}`);
-      const viewer = await page.screenshot({ clip: { x: run.x0 - 2, y: run.y0 - 2, width: run.x1 - run.x0 + 4, height: run.y1 - run.y0 + 4 } });
-      fs.writeFileSync(path.join(artifacts, `shaped-${c.id}-viewer.png`), viewer);
-      const joined = await browserDrawing(page, c.text, c.rtl);
-      const apart = await browserDrawing(page, c.apart, c.rtl);
-      fs.writeFileSync(path.join(artifacts, `shaped-${c.id}-browser.png`), joined);
+      const viewer = await cropPng(browser, await page.screenshot(),
+        { x: run.x0 - 2, y: run.y0 - 2, width: run.x1 - run.x0 + 4, height: run.y1 - run.y0 + 4 });
+      fs.writeFileSync(path.join(artifacts, `shaped-${c.id}-${engine}-viewer.png`), viewer);
+      const joined = await browserDrawing(page, browser, c.text, c.rtl);
+      const apart = await browserDrawing(page, browser, c.apart, c.rtl);
+      fs.writeFileSync(path.join(artifacts, `shaped-${c.id}-${engine}-browser.png`), joined);
       const same = await likeness(browser, viewer, joined), other = await likeness(browser, viewer, apart);
       console.log(`      ${c.id}: overlap with the browser's drawing ${same.overlap.toFixed(2)} (unshaped ${other.overlap.toFixed(2)}), width ratio ${same.widths.toFixed(2)}`);
       // Two drawings of one string by one engine at one size differ only by sub-pixel placement:
@@ -132,8 +138,8 @@ export async function scripts(browser, url, shotDir) {
     await page.close();
   });
 
-  await test('scripts: a right-to-left paragraph ends at the right edge of the measure, a Chinese one starts at the left; a character no font has is counted', async () => {
-    const { page, errors } = await openPage(browser, url);
+  await test(named('scripts: a right-to-left paragraph ends at the right edge of the measure, a Chinese one starts at the left; a character no font has is counted'), async () => {
+    const { page, errors } = await context.open(url);
     const archive = { lectern: 1, title: 'Direction', works: [{ id: 'both', title: 'T', date: '1900', body: 'مرحبا بالعالم\n\n读书。' }] };
     equal(await command(page, { load: JSON.stringify(archive) }), { ok: true }, 'load');
     equal(await command(page, { open: 'both' }), { ok: true }, 'open');
