@@ -14,17 +14,20 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.txt': 'text/plain',
   '.png': 'image/png', '.jpg': 'image/jpeg' };
 
-export async function fixtureServer(dir, { csp = false, cors = false } = {}) {
+// `csp`: true for the site's policy, or a policy of its own; `hold(path)`: a promise the
+// answer for that path waits for (or nothing).
+export async function fixtureServer(dir, { csp = false, cors = false, hold = () => null } = {}) {
   const port = await freePort();
   // Room for the 100 KB ?archive= case: it must reach the page to be refused there.
-  const server = http.createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
+  const server = http.createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     let name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    await hold(name);
     const slow = name.startsWith('/slow/');
     if (slow) name = name.slice(5);
     if (name.endsWith('/')) name += 'index.html';
     const file = path.join(dir, path.normalize(name));
     const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' };
-    if (csp) headers['Content-Security-Policy'] = SITE_CSP;
+    if (csp) headers['Content-Security-Policy'] = csp === true ? SITE_CSP : csp;
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });

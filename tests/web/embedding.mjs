@@ -4,67 +4,68 @@
 // and theme options, a guest that takes neither the host's focus nor its scroll, keys
 // and the wheel only where they belong, and deep links inside the frame.
 //
-// Writes tests/web/artifacts/embed-640x400.png and embed-360x480.png (the frame alone).
+// Written once for every engine (engines.mjs): iframes, focus and the wheel are where engines
+// differ. Writes tests/web/artifacts/embed-<engine>-640x400.png and -360x480.png (the frame alone).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, state, nextFrames, settle, axisY, inkStats } from './harness.mjs';
+import { test, assert, equal, artifacts, state, nextFrames, settle, axisY, inkStats, cropPng, clickOn } from './harness.mjs';
+import { waitFor } from './engines.mjs';
+import { fixtureServer } from './archive_url.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
 const START_WORK = '1936-08-10-letter-to-trotsky';  // the example's work=
 const HOST_SCROLL = 40;
 
-const viewerReady = (page) => page.waitForFunction(() => {
-  const w = document.getElementById('lectern').contentWindow;
-  return !!(w && w.lectern && w.lectern.firstFrameMs !== null);
-}, null, { timeout: 60000 });
-const viewerFrame = (page) => page.frames().find((f) => f !== page.mainFrame() && f.url().includes('index.html'));
+const until = (page, fn, arg, what, timeout = 30000) => waitFor(page, fn, arg, timeout, what);
+const viewerReady = (frame) => until(frame, () => !!(window.lectern && window.lectern.firstFrameMs !== null), undefined,
+  'the framed viewer\'s first frame', 60000);
 const host = (page) => page.evaluate(() => ({
   active: document.activeElement && (document.activeElement.id || document.activeElement.tagName),
   scrollY: window.scrollY, hash: location.hash, history: history.length,
 }));
 // Where the frame's content starts on the host's screen (inside its 1px border).
 async function frameBox(page) {
-  const b = await page.locator('#lectern').boundingBox();
+  const b = await page.evaluate(() => document.getElementById('lectern').getBoundingClientRect().toJSON());
   return { x: b.x + 1, y: b.y + 1, width: b.width - 2, height: b.height - 2 };
 }
 
-export async function embedding(browser, siteUrl) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+// `engine` from engines.mjs; `siteDir` the site build, served here under the strict policy;
+// `decoder` Chromium's browser, which reads screenshots.
+export async function embedding(engine, siteDir, decoder) {
+  const name = engine.name;
+  const named = (what) => (name === 'chromium' ? what : what.replace(/^embedding/, `embedding (${name})`));
   // Every response carries the strict policy; the frame's page waits until the host has
   // its focus and scroll position, so the test sees whether loading the viewer moves them.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await context.route('**/*', async (route) => {
-    if (new URL(route.request().url()).pathname.endsWith('/index.html')) await held;
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
-  });
-  let frame = null;
+  const server = await fixtureServer(siteDir, { csp: CSP, hold: (p) => (p.endsWith('/index.html') ? held : null) });
+  const context = await engine.context({ viewport: { width: 1000, height: 700 } });
+  const { page, errors } = await context.open(null);
+  const frame = page.frame('#lectern');
+  let ready = false;
   let before = null;
 
-  await test('embedding: the example host page loads the viewer in its frame; the host keeps its focus and scroll', async () => {
-    await page.goto(siteUrl + 'embed-example.html', { waitUntil: 'domcontentloaded' });
-    await page.focus('#note');
-    await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
+  await test(named('embedding: the example host page loads the viewer in its frame; the host keeps its focus and scroll'), async () => {
+    // Not page.goto: its load waits for the frame, which waits for the focus and scroll.
+    await page.goto('about:blank');
+    await page.evaluate((url) => { location.href = url; }, server.url + 'embed-example.html');
+    await until(page, () => location.pathname.endsWith('embed-example.html') && !!document.getElementById('note'), undefined,
+      'the host page');
+    await page.evaluate((y) => { document.getElementById('note').focus(); window.scrollTo(0, y); }, HOST_SCROLL);
     before = await host(page);
     equal([before.active, before.scrollY], ['note', HOST_SCROLL], 'host before the frame loads');
     release();
-    await viewerReady(page);
-    frame = viewerFrame(page);
-    assert(frame, 'no frame with the viewer');
+    await viewerReady(frame);
+    ready = true;
     await nextFrames(frame, 20);
     const after = await host(page);
     equal([after.active, after.scrollY, after.hash], [before.active, before.scrollY, before.hash], 'host after the frame loaded');
     equal(await frame.evaluate(() => document.hasFocus()), false, 'the frame has the focus');
     equal(errors, [], 'console errors (CSP violations included)');
   });
-  if (!frame) { await context.close(); return; }
+  if (!ready) { await context.close(); server.stop(); return; }
 
-  await test('embedding: embed=1, lanes=works and theme=dark apply; work= opens its work; the theme is not stored', async () => {
+  await test(named('embedding: embed=1, lanes=works and theme=dark apply; work= opens its work; the theme is not stored'), async () => {
     const s = await state(frame);
     equal(s.embed, { compact: true, lanes: ['works'], theme: 'dark' }, 'state().embed');
     equal(s.selected, START_WORK, 'the work named in the frame\'s src');
@@ -81,14 +82,14 @@ export async function embedding(browser, siteUrl) {
     equal(inFrame.scrollable, false, 'the frame\'s page can scroll');
   });
 
-  await test('embedding: a host that changes the frame\'s theme= after load turns the viewer and the page around it', async () => {
+  await test(named('embedding: a host that changes the frame\'s theme= after load turns the viewer and the page around it'), async () => {
     const src = (theme) => page.evaluate((t) => {
       const f = document.getElementById('lectern');
       f.src = f.src.replace(/theme=(dark|light)/, 'theme=' + t);
     }, theme);
     for (const theme of ['light', 'dark']) {
       await src(theme);
-      await frame.waitForFunction((t) => location.hash.includes('theme=' + t), theme, { timeout: 5000 });
+      await until(frame, (t) => location.hash.includes('theme=' + t), theme, `the frame's theme=${theme}`);
       await nextFrames(frame, 5);
       const s = await state(frame);
       const chrome = await frame.evaluate(() => document.documentElement.getAttribute('data-theme'));
@@ -97,18 +98,18 @@ export async function embedding(browser, siteUrl) {
     }
   });
 
-  await test('embedding: keys typed in a host field stay in the host', async () => {
+  await test(named('embedding: keys typed in a host field stay in the host'), async () => {
     const s0 = await state(frame);
-    await page.click('#note');
+    await clickOn(page, '#note');
     await page.keyboard.type('/kron');
     for (const k of ['ArrowRight', 'ArrowRight', 'BracketRight', 'Home']) await page.keyboard.press(k);
     await nextFrames(frame, 10);
     const s1 = await state(frame);
-    equal(await page.inputValue('#note'), '/kron]', 'the host field');
+    equal(await page.evaluate(() => document.getElementById('note').value), '/kron]', 'the host field');
     equal([s1.query, s1.selected, s1.view], [s0.query, s0.selected, s0.view], 'the viewer after typing in the host');
   });
 
-  await test('embedding: a click into the frame gives it the keys: an arrow pans the timeline; the host stays put', async () => {
+  await test(named('embedding: a click into the frame gives it the keys: an arrow pans the timeline; the host stays put'), async () => {
     const b = await frameBox(page);
     const s0 = await state(frame);
     await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));
@@ -124,7 +125,7 @@ export async function embedding(browser, siteUrl) {
     equal([h.active, h.scrollY], ['lectern', HOST_SCROLL], 'host focus (the frame, clicked) and scroll');
   });
 
-  await test('embedding: the wheel over the frame zooms the timeline without scrolling the host; elsewhere it scrolls the host', async () => {
+  await test(named('embedding: the wheel over the frame zooms the timeline without scrolling the host; elsewhere it scrolls the host'), async () => {
     const b = await frameBox(page);
     await page.mouse.move(b.x + b.width / 2, b.y + 120);
     await nextFrames(frame, 2);
@@ -139,12 +140,12 @@ export async function embedding(browser, siteUrl) {
     equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll after the wheel over the frame');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height + 60);  // the host's text below the frame
     await page.mouse.wheel(0, 200);
-    await page.waitForFunction((y) => window.scrollY > y, HOST_SCROLL, { timeout: 5000 });
+    await until(page, (y) => window.scrollY > y, HOST_SCROLL, 'the host to scroll');
     await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
   });
 
   let chosen = null;
-  await test('embedding: selecting another work writes the frame\'s fragment, not the host\'s; a reload of the frame keeps it', async () => {
+  await test(named('embedding: selecting another work writes the frame\'s fragment, not the host\'s; a reload of the frame keeps it'), async () => {
     const b = await frameBox(page);
     const h0 = await host(page);
     await page.mouse.click(b.x + b.width / 2, b.y + await axisY(frame));  // the timeline has the keys
@@ -153,21 +154,24 @@ export async function embedding(browser, siteUrl) {
     await settle(frame);
     chosen = (await state(frame)).selected;
     assert(chosen && chosen !== START_WORK, `selected after ]: ${chosen}`);
-    await frame.waitForFunction((id) => location.hash.includes('work=' + id), chosen, { timeout: 5000 });
+    await until(frame, (id) => location.hash.includes('work=' + id), chosen, 'the frame\'s fragment');
     const hash = await frame.evaluate(() => location.hash);
     assert(hash.startsWith('#embed=1&lanes=works&theme=dark&work='), `frame fragment ${hash}`);
     const h1 = await host(page);
     equal([h1.hash, h1.history], [h0.hash, h0.history], 'host fragment and history length');
-    await Promise.all([frame.waitForNavigation(), frame.evaluate(() => location.reload())]);
-    await frame.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await frame.evaluate(() => { window.beforeReload = true; location.reload(); });
+    await until(frame, () => !window.beforeReload && !!(window.lectern && window.lectern.firstFrameMs !== null), undefined,
+      'the reloaded frame', 60000);
     await nextFrames(frame, 5);
     const s = await state(frame);
     equal([s.selected, s.embed.compact], [chosen, true], 'after reloading the frame');
   });
 
-  await test('embedding: Full viewer → opens the same work in a new tab, without the embed options', async () => {
+  // A new tab is reached through Playwright's context alone here (puppeteer's BiDi and WebDriver
+  // would need a browser-level watch of their own).
+  if (name === 'chromium') await test('embedding: Full viewer → opens the same work in a new tab, without the embed options', async () => {
     const b = await frameBox(page);
-    const popup = context.waitForEvent('page', { timeout: 10000 });
+    const popup = page.raw.context().waitForEvent('page', { timeout: 10000 });
     await page.mouse.move(b.x + b.width - 30, b.y + 14);
     await nextFrames(frame, 2);
     await page.mouse.down();
@@ -183,30 +187,34 @@ export async function embedding(browser, siteUrl) {
   });
 
   for (const [w, h] of [[640, 400], [360, 480]]) {
-    await test(`embedding: the compact layout draws at ${w}×${h}`, async () => {
+    await test(named(`embedding: the compact layout draws at ${w}×${h}`), async () => {
       await page.evaluate(([w, h]) => { const f = document.getElementById('lectern'); f.width = w; f.height = h; }, [w, h]);
-      await frame.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [w, h]);
+      await until(frame, ([w, h]) => innerWidth === w && innerHeight === h, [w, h], 'the frame\'s new size');
       // The host's own reflow may move its scroll (scroll anchoring): start from a known place.
       await page.evaluate((y) => window.scrollTo(0, y), HOST_SCROLL);
       await nextFrames(frame, 10);
       equal((await host(page)).scrollY, HOST_SCROLL, 'host scroll');
-      const png = await page.locator('#lectern').screenshot();  // (this scrolls the frame into view)
-      fs.writeFileSync(path.join(artifacts, `embed-${w}x${h}.png`), png);
-      const { ink, colours } = await inkStats(browser, png);
+      await page.evaluate(() => document.getElementById('lectern').scrollIntoView());
+      await nextFrames(frame, 3);
+      const png = await cropPng(decoder, await page.screenshot(), await frameBox(page));
+      fs.writeFileSync(path.join(artifacts, `embed-${name}-${w}x${h}.png`), png);
+      const { ink, colours } = await inkStats(decoder, png);
       assert(ink > 0.05 && colours > 20, `ink ${ink}, colours ${colours}`);
     });
   }
 
-  await test('embedding: no console errors in the host or the frame', async () => {
+  await test(named('embedding: no console errors in the host or the frame'), async () => {
     equal(errors, [], 'console errors');
   });
   await context.close();
+  server.stop();
 }
 
 // The single file framed by a host page that is itself opened from file:// (docs/embedding.md,
 // "From file://"): a host page written beside the lone lectern.html, with the snippet's sandbox.
-export async function embeddingFromFile(browser, singleFile) {
-  await test('embedding (file://): a host page beside the single file frames it with the options applied', async () => {
+export async function embeddingFromFile(engine, singleFile) {
+  const label = engine.name === 'chromium' ? 'embedding (file://)' : `embedding (${engine.name}, file://)`;
+  await test(`${label}: a host page beside the single file frames it with the options applied`, async () => {
     const dir = path.dirname(singleFile);
     const hostFile = path.join(dir, 'embed-host.html');
     fs.writeFileSync(hostFile, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>'
@@ -214,21 +222,20 @@ export async function embeddingFromFile(browser, singleFile) {
       + `<iframe id="lectern" title="Lectern" src="${path.basename(singleFile)}#embed=1&amp;lanes=events&amp;theme=dark&amp;work=${START_WORK}"`
       + ' width="640" height="400" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>'
       + '</body></html>');
-    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const context = await engine.context({ viewport: { width: 800, height: 600 } });
+    const { page, errors } = await context.open(null);
     await page.goto('file://' + hostFile);
-    await page.focus('#note');
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    await frame.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await page.evaluate(() => document.getElementById('note').focus());
+    const frame = page.frame('#lectern');
+    await viewerReady(frame);
     await nextFrames(frame, 5);
     const s = await state(frame);
     equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
       'the framed single file');
-    equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
+    // WebKit: the file:// host cannot reach into its frame, so the driver steps in, and that moves the focus.
+    if (engine.name !== 'webkit') equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
     equal(errors, [], 'console errors');
-    await page.close();
+    await context.close();
     fs.unlinkSync(hostFile);
   });
 }

@@ -8,7 +8,8 @@
 //
 // Every engine's page has the same verbs, named as Playwright names them: goto, reload,
 // evaluate, title, screenshot, close, on('console' | 'pageerror'), mouse.click / move /
-// down / up / wheel(dx, dy), keyboard.type / press. `page.raw` is the engine's own page
+// down / up / wheel(dx, dy), keyboard.type / press; and frame(selector), the page of the
+// <iframe> it names, which answers evaluate. `page.raw` is the engine's own page
 // (Playwright's in Chromium), for what only one engine can do. engine.drag(page, points)
 // moves a pressed pointer along a path.
 //
@@ -17,7 +18,7 @@
 //   const { page, errors } = await context.open(url);      // its first frame drawn
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { Builder, Key, Origin } from 'selenium-webdriver';
+import { Builder, By, Key, Origin } from 'selenium-webdriver';
 import remote from 'selenium-webdriver/remote/index.js';
 import net from 'node:net';
 import { CHROMIUM_ARGS } from './harness.mjs';
@@ -38,11 +39,17 @@ async function openIn(newPage, url) {
 }
 
 // Waits until fn() (run in the page) is true: polled, as both engines can.
+// A page that is navigating has nothing to evaluate in for a moment: that is tried again.
 export async function waitFor(page, fn, arg, timeout = 60000, what = String(fn)) {
   const until = Date.now() + timeout;
   for (;;) {
-    if (await page.evaluate(fn, arg)) return;
-    if (Date.now() > until) throw new Error(`waited ${timeout} ms for ${what}`);
+    let failed = null;
+    try {
+      if (await page.evaluate(fn, arg)) return;
+    } catch (e) {
+      failed = e;
+    }
+    if (Date.now() > until) throw new Error(`waited ${timeout} ms for ${what}${failed ? ` (last: ${failed.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -110,6 +117,7 @@ export async function launchEngine(name) {
           if (windows.spare) await driver.switchTo().window(windows.spare);
           else await driver.switchTo().newWindow('window');
           windows.spare = null;
+          windows.current = await driver.getWindowHandle();
           return webDriverPage(driver, await driver.getWindowHandle(), windows);
         };
         return { open: (url) => openIn(newPage, url), close: async () => { await driver.quit(); await service.kill(); },
@@ -135,8 +143,19 @@ function playwrightPage(p) {
   return {
     raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
     title: () => p.title(), screenshot: () => p.screenshot(), close: () => p.close(), isClosed: () => p.isClosed(),
-    on: (event, listener) => p.on(event, listener),
+    on: (event, listener) => p.on(event, listener), frame: (selector) => elementFrame(p, selector),
     mouse: p.mouse, keyboard: { type: (text) => p.keyboard.type(text, { delay: 20 }), press: (key) => p.keyboard.press(key) },
+  };
+}
+
+// Playwright and puppeteer alike: the frame of an <iframe>, found again at each call (a
+// reload of the frame makes a new one).
+function elementFrame(p, selector) {
+  return {
+    async evaluate(fn, arg) {
+      const frame = await (await p.$(selector)).contentFrame();
+      return frame.evaluate(fn, arg);
+    },
   };
 }
 
@@ -146,6 +165,7 @@ function puppeteerPage(p) {
     raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
     title: () => p.title(), screenshot: async () => Buffer.from(await p.screenshot()), close: () => p.close(),
     isClosed: () => p.isClosed(), on: (event, listener) => p.on(event, listener),
+    frame: (selector) => elementFrame(p, selector),
     mouse: {
       click: (x, y) => p.mouse.click(x, y), move: (x, y) => p.mouse.move(x, y),
       down: () => p.mouse.down(), up: () => p.mouse.up(),
@@ -159,7 +179,7 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 // The key names the tests press (as Playwright and puppeteer name them), as WebDriver sends them.
 const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, Backspace: Key.BACK_SPACE, ArrowLeft: Key.ARROW_LEFT,
   ArrowRight: Key.ARROW_RIGHT, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN, Tab: Key.TAB, End: Key.END,
-  Home: Key.HOME, PageDown: Key.PAGE_DOWN };
+  Home: Key.HOME, PageDown: Key.PAGE_DOWN, BracketRight: ']', BracketLeft: '[' };
 
 function freePort() {
   return new Promise((resolve) => {
@@ -173,7 +193,13 @@ function freePort() {
 function webDriverPage(driver, handle, windows) {
   let closed = false;
   let at = [0, 0];  // where the pointer is
-  const on = async () => driver.switchTo().window(handle);
+  // Switching windows gives the top page the focus (WebKit), which would take it from a frame
+  // the reader clicked into: only a page of another window switches.
+  const on = async () => {
+    if (windows.current === handle) return;
+    await driver.switchTo().window(handle);
+    windows.current = handle;
+  };
   const watch = () => driver.executeScript(`if (!window.__errors) { window.__errors = [];
     addEventListener('error', (e) => window.__errors.push(String(e.message))); }`);
   const listeners = [];
@@ -189,9 +215,34 @@ function webDriverPage(driver, handle, windows) {
       for (const e of caught) for (const l of listeners) l(e);
       return result;
     },
+    // Not WebDriver's switch to the frame, which gives the frame the focus: the function runs
+    // from the top page with the frame's window as its scope (its globals are the frame's),
+    // and what it gives is resolved in the top page's realm.
+    // A frame the top page cannot reach (file:// pages are each an origin of their own here)
+    // is stepped into, as WebDriver does it, and the focus moves there.
+    frame: (selector) => ({
+      async evaluate(fn, arg) {
+        await on();
+        try {
+          return await driver.executeScript(`const w = document.querySelector(${JSON.stringify(selector)}).contentWindow;
+            let result;
+            with (w) { result = (${fn})(arguments[0]); }
+            return Promise.resolve(result);`, arg === undefined ? null : arg);
+        } catch (e) {
+          if (!/cross-origin frame/.test(e.message)) throw e;
+        }
+        await driver.switchTo().frame(await driver.findElement(By.css(selector)));
+        try {
+          return await driver.executeScript(`return (${fn})(arguments[0]);`, arg === undefined ? null : arg);
+        } finally {
+          await driver.switchTo().defaultContent();
+        }
+      },
+    }),
     async close() {
       if ((await driver.getAllWindowHandles()).length === 1) {
         await driver.switchTo().newWindow('window');
+        windows.current = null;
         windows.spare = await driver.getWindowHandle();
       }
       await on();
@@ -199,6 +250,7 @@ function webDriverPage(driver, handle, windows) {
       closed = true;
       const left = await driver.getAllWindowHandles();
       await driver.switchTo().window(windows.spare || left[0]);
+      windows.current = windows.spare || left[0];
     },
     // Playwright's page.mouse and page.keyboard, as far as the tests use them. The wheel turns
     // where the pointer last moved, as a hand's does.

@@ -29,8 +29,11 @@ export async function test(name, fn) {
   }
 }
 export function assert(cond, message) { if (!cond) throw new Error(message); }
+// Objects alike whatever the order of their keys (WebDriver hands them back in its own order).
+const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
 export function equal(actual, expected, what) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
+  if (canonical(actual) !== canonical(expected))
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 

@@ -91,6 +91,8 @@ try {
           await context.close();
         }
         await everyEngine(engine, single, browser);
+        await embedding(engine, siteDir, browser);
+        await embeddingFromFile(engine, lonelySingle);
         await offline(engine);
       } finally {
         await engine.close();
@@ -113,8 +115,6 @@ try {
     await typing(browser, singleUrl);
     await images(browser);
     await themes(browser, singleUrl, server.url);
-    await embedding(browser, server.url);
-    await embeddingFromFile(browser, lonelySingle);
     await languages(browser, singleUrl);
     await indexing(browser, singleUrl);
     await librarySearch(browser, siteDir);
