@@ -15,12 +15,14 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 // `csp`: true for the site's policy, or a policy of its own; `hold(path)`: a promise the
-// answer for that path waits for (or nothing).
+// answer for that path waits for (or nothing). `log` lists the paths asked for.
 export async function fixtureServer(dir, { csp = false, cors = false, hold = () => null } = {}) {
   const port = await freePort();
   // Room for the 100 KB ?archive= case: it must reach the page to be refused there.
+  const log = [];
   const server = http.createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     let name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    log.push(name);
     await hold(name);
     const slow = name.startsWith('/slow/');
     if (slow) name = name.slice(5);
@@ -48,7 +50,7 @@ export async function fixtureServer(dir, { csp = false, cors = false, hold = () 
     step();
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, stop: () => server.close() };
+  return { url: `http://127.0.0.1:${port}/`, log, stop: () => server.close() };
 }
 
 // A valid archive of `n` works with ~1 KB bodies.

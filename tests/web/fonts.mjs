@@ -3,10 +3,16 @@
 // Chinese opened after the start gets the rest of the faces once, every letter then drawn
 // from them and the Chinese by the browser, with no replacement mark. Without the rest (a
 // host that lost the file) the browser draws those letters instead, and state() says why.
+//
+// Written once for every engine (engines.mjs). The site is served from a copy of its folder
+// (without its worker, which would fetch the fonts file too), by a server that lists what it
+// was asked for; the host's faults are made in the copy.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { test, assert, equal, openPage, state, command, nextFrames, root } from './harness.mjs';
+import { test, assert, equal, state, command, nextFrames, withoutWorker } from './harness.mjs';
+import { fixtureServer } from './archive_url.mjs';
 
 const kBeyondCore = {
   lectern: 1, title: 'Ελληνικά · Українська · Tiếng Việt · 中文',
@@ -40,19 +46,39 @@ async function readAll(page) {
   return runs;
 }
 
-function fontRequests(page) {
-  const seen = [];
-  page.on('request', (r) => { if (/lectern-fonts\.[0-9a-f]+\.bin$/.test(r.url())) seen.push(r.url()); });
-  return seen;
+const FONTS = /lectern-fonts\.[0-9a-f]+\.bin$/;
+
+// The site from a copy of `siteDir`, its fonts file changed by `change(file)` first: `body` gets
+// the server (its log) and its address.
+async function onCopiedSite(siteDir, change, body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-fonts-'));
+  fs.cpSync(siteDir, dir, { recursive: true });
+  withoutWorker(dir);
+  change(path.join(dir, fs.readdirSync(dir).find((n) => FONTS.test(n))));
+  const server = await fixtureServer(dir);
+  try {
+    await body(server);
+  } finally {
+    server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-export async function fonts(browser, label, url, site) {
+// `url`: the single file's address; or `siteDir`, the site's folder (its host's faults tested too).
+export async function fonts({ context, label, url = null, siteDir = null }) {
+  const site = siteDir !== null;
   await test(`${label}: the bundled archive draws from the viewer's own faces; a Greek, Ukrainian, Vietnamese and Chinese archive gets the rest once, with no replacement mark`, async () => {
-    const { page, errors } = await openPage(browser, url);
-    const asked = fontRequests(page);
+    if (site) await onCopiedSite(siteDir, () => {}, (server) => theRestOnce(server.url, server.log));
+    else await theRestOnce(url, []);
+  });
+
+  // `log`: what the host was asked for (none for the single file, which carries the rest).
+  async function theRestOnce(url, log) {
+    const { page, errors } = await context.open(url);
+    const asked = () => log.filter((n) => FONTS.test(n)).length;
     await nextFrames(page, 10);
     equal((await state(page)).fonts, { error: '', rest: 'unneeded' }, 'fonts after the bundled archive');
-    equal(asked.length, 0, 'fonts files fetched for the bundled archive');
+    equal(asked(), 0, 'fonts files fetched for the bundled archive');
     equal(await command(page, { load: JSON.stringify(kBeyondCore) }), { ok: true }, 'load');
     equal(await command(page, { open: 'vi' }), { ok: true }, 'open vi');  // open while the rest is on its way
     const s = await untilFonts(page, ['loaded', 'failed']);
@@ -69,39 +95,38 @@ export async function fonts(browser, label, url, site) {
     equal(await command(page, { load: JSON.stringify({ ...kBeyondCore, title: 'Again' }) }), { ok: true }, 'load again');
     await nextFrames(page, 10);
     equal((await state(page)).fonts.rest, 'loaded', 'fonts after another archive');
-    if (site) equal(asked.length, 1, 'fonts files fetched');
+    if (site) equal(asked(), 1, 'fonts files fetched');
     const timings = await page.evaluate(() => window.lectern.timings.fonts);
     console.log(`      the rest of the faces fetched and unpacked in ${timings} ms`);
     equal(errors, [], 'console errors');
     await page.close();
-  });
+  }
 
   if (!site) return;
   await test(`${label}: without its fonts file the browser draws those letters, and state().fonts says why`, async () => {
-    const { page, errors } = await openPage(browser, url);
-    await page.route(/lectern-fonts\.[0-9a-f]+\.bin$/, (r) => r.fulfill({ status: 404, body: 'not here' }));
-    equal(await command(page, { load: JSON.stringify(kBeyondCore) }), { ok: true }, 'load');
-    const s = await untilFonts(page, ['loaded', 'failed']);
-    equal(s.fonts.rest, 'failed', 'fonts');
-    assert(/HTTP 404/.test(s.fonts.error), `the reason: ${s.fonts.error}`);
-    const runs = await readAll(page);
-    equal((await state(page)).glyphs.missing, 0, 'characters drawn without a glyph');
-    assert(runs.some((t) => /[\u0370-\u03FF]/.test(t)) && runs.some((t) => /[\u1E00-\u1EFF]/.test(t)),
-      `the browser did not draw the Greek and Vietnamese: ${JSON.stringify(runs)}`);
-    equal(errors.filter((e) => !/status of 404/.test(e)), [], 'console errors besides the 404 itself');
-    await page.close();
+    await onCopiedSite(siteDir, (file) => fs.rmSync(file), async (server) => {
+      const { page, errors } = await context.open(server.url);
+      equal(await command(page, { load: JSON.stringify(kBeyondCore) }), { ok: true }, 'load');
+      const s = await untilFonts(page, ['loaded', 'failed']);
+      equal(s.fonts.rest, 'failed', 'fonts');
+      assert(/HTTP 404/.test(s.fonts.error), `the reason: ${s.fonts.error}`);
+      const runs = await readAll(page);
+      equal((await state(page)).glyphs.missing, 0, 'characters drawn without a glyph');
+      assert(runs.some((t) => /[\u0370-\u03FF]/.test(t)) && runs.some((t) => /[\u1E00-\u1EFF]/.test(t)),
+        `the browser did not draw the Greek and Vietnamese: ${JSON.stringify(runs)}`);
+      equal(errors.filter((e) => !/status of 404/.test(e)), [], 'console errors besides the 404 itself');
+      await page.close();
+    });
   });
 
+  // What a browser hands the page from a host that sent the file with Content-Encoding: gzip.
   await test(`${label}: a fonts file the host unpacked on the way (Content-Encoding: gzip) is taken as it is`, async () => {
-    const { page, errors } = await openPage(browser, url);
-    await page.route(/lectern-fonts\.[0-9a-f]+\.bin$/, async (r) => {
-      const name = new URL(r.request().url()).pathname.split('/').pop();
-      const packed = fs.readFileSync(path.join(root, 'dist/site', name));
-      await r.fulfill({ status: 200, contentType: 'application/octet-stream', body: zlib.gunzipSync(packed) });
+    await onCopiedSite(siteDir, (file) => fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(file))), async (server) => {
+      const { page, errors } = await context.open(server.url);
+      equal(await command(page, { load: JSON.stringify(kBeyondCore) }), { ok: true }, 'load');
+      equal((await untilFonts(page, ['loaded', 'failed'])).fonts, { error: '', rest: 'loaded' }, 'fonts');
+      equal(errors, [], 'console errors');
+      await page.close();
     });
-    equal(await command(page, { load: JSON.stringify(kBeyondCore) }), { ok: true }, 'load');
-    equal((await untilFonts(page, ['loaded', 'failed'])).fonts, { error: '', rest: 'loaded' }, 'fonts');
-    equal(errors, [], 'console errors');
-    await page.close();
   });
 }

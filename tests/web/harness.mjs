@@ -74,6 +74,16 @@ export async function openPage(browser, url, options = {}) {
   return { page, errors };
 }
 
+// A copy of the site whose page registers no service worker: the worker keeps every file of
+// the build for offline reading as soon as it installs (offline.mjs tests it), which would hide
+// what the page itself fetches and when. For tests of the page's own requests, on copies only.
+export function withoutWorker(siteCopy) {
+  const index = path.join(siteCopy, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  assert(/ data-sw="[^"]*"/.test(html), `${index} registers no worker: the build changed`);
+  fs.writeFileSync(index, html.replace(/ data-sw="[^"]*"/, ''));
+}
+
 // window.lectern, the page's automation hook: README.md, "Automation: window.lectern".
 export const state = (page) => page.evaluate(() => window.lectern.state());
 export const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);

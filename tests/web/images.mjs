@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, artifacts, test, assert, equal, openPage, state, command, nextFrames, pngPage } from './harness.mjs';
+import { root, artifacts, test, assert, equal, state, command, nextFrames, pngPage, withoutWorker } from './harness.mjs';
+import { waitFor } from './engines.mjs';
 import { fixtureServer } from './archive_url.mjs';
 
 const ARCHIVE = path.join(root, 'tests/data/images/archive.json');
@@ -22,10 +23,10 @@ function assemble(kind, out) {
 
 // Waits until every image of the open work is settled (none pending), then a few frames.
 async function settledImages(page) {
-  await page.waitForFunction(() => {
+  await waitFor(page, () => {
     const s = window.lectern.state();
     return s.figures.length > 0 && s.figures.every((f) => f.look !== 'pending');
-  }, null, { timeout: 15000 });
+  }, undefined, 15000, 'the open work\'s images');
   await nextFrames(page, 4);
   return state(page);
 }
@@ -101,7 +102,7 @@ async function checkBad(page, label) {
     assert(notice.test(slot.problem), `${label}: ${id}: problem "${slot.problem}"`);
     const alt = s.figures[0];
     assert(alt.y1 - alt.y0 > 30, `${id}: the alt box is ${alt.y1 - alt.y0} px high`);
-    if (id === 'huge') await page.screenshot({ path: path.join(artifacts, `images-alt-${label}.png`) });
+    if (id === 'huge') fs.writeFileSync(path.join(artifacts, `images-alt-${label}.png`), await page.screenshot());
   }
   // Each reason is kept as a message, so it reads in the language chosen after it failed:
   // the page's (missing) and the viewer's header check (huge) alike.
@@ -121,56 +122,63 @@ async function checkBad(page, label) {
   equal(s.images.find((i) => i.src === 'large.png').pixels, [1600, 1067], 'large image kept scaled down');
 }
 
-export async function images(browser) {
+// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name,
+// `browser` Chromium's, which reads the screenshots. The build is checked once, in Chromium's turn.
+export async function images(context, engine, browser) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-images-'));
   const single = path.join(dir, 'single', 'lectern.html');
+  const named = (what) => (engine === 'chromium' ? what : what.replace(/^images/, `images (${engine})`).replace(') (', ', '));
   let warnings = '';
-  await test('images: the single file and the site are built from an archive with images', async () => {
+  const build = () => {
     warnings = assemble('single', single);
     assemble('site', path.join(dir, 'site'));
+  };
+  if (engine !== 'chromium') build();
+  else await test('images: the single file and the site are built from an archive with images', async () => {
+    build();
     for (const f of ['good.png', 'photo.jpg', 'huge.png', 'archive.json'])
       assert(fs.existsSync(path.join(dir, 'site', f)), `site lacks ${f}`);
     assert(!fs.existsSync(path.join(dir, 'site', 'missing.png')), 'missing.png appeared');
     assert(fs.readdirSync(path.join(dir, 'single')).length === 1, 'the single file needs no side files');
   });
 
-  await test('images: a missing image is a build warning naming it', async () => {
+  if (engine === 'chromium') await test('images: a missing image is a build warning naming it', async () => {
     assert(/warning: .*names the image missing\.png, which is not there/.test(warnings), `stderr: ${warnings}`);
   });
 
-  await test('images (single file): good images are drawn, with the alt text in the mirror', async () => {
-    const { page, errors } = await openPage(browser, 'file://' + single);
+  await test(named('images (single file): good images are drawn, with the alt text in the mirror'), async () => {
+    const { page, errors } = await context.open('file://' + single);
     try {
       await checkGood(browser, page, 'single', 'images-single.png');
       equal(unexpected(errors), [], 'console errors');
     } finally { await page.close(); }
   });
 
-  await test('images (single file): missing, truncated, huge and non-images show alt text and a notice', async () => {
-    const { page, errors } = await openPage(browser, 'file://' + single);
+  await test(named('images (single file): missing, truncated, huge and non-images show alt text and a notice'), async () => {
+    const { page, errors } = await context.open('file://' + single);
     try {
       await checkBad(page, 'single');
       equal(unexpected(errors), [], 'console errors');
     } finally { await page.close(); }
   });
 
+  withoutWorker(path.join(dir, 'site'));  // it would fetch every image at once, for offline reading
   const server = await fixtureServer(path.join(dir, 'site'), { csp: true });
   try {
-    await test('images (site, strict CSP): fetched only when a work shows them, and drawn', async () => {
-      const { page, errors } = await openPage(browser, server.url);
-      const fetched = [];
-      page.on('request', (r) => { if (/\.(png|jpg)$/.test(r.url())) fetched.push(path.basename(new URL(r.url()).pathname)); });
+    await test(named('images (site, strict CSP): fetched only when a work shows them, and drawn'), async () => {
+      const { page, errors } = await context.open(server.url);
+      const fetched = () => server.log.filter((n) => /\.(png|jpg)$/.test(n)).map((n) => path.basename(n));
       try {
         await nextFrames(page, 5);
-        equal(fetched, [], 'images fetched before any work opened');
+        equal(fetched(), [], 'images fetched before any work opened');
         await checkGood(browser, page, 'site', 'images-site.png');
-        equal(fetched.sort(), ['good.png', 'photo.jpg'], 'fetched for the open work');
+        equal(fetched().sort(), ['good.png', 'photo.jpg'], 'fetched for the open work');
         equal(unexpected(errors), [], 'console errors (a CSP violation is one)');
       } finally { await page.close(); }
     });
 
-    await test('images (site): missing, truncated, huge and non-images show alt text and a notice', async () => {
-      const { page, errors } = await openPage(browser, server.url);
+    await test(named('images (site): missing, truncated, huge and non-images show alt text and a notice'), async () => {
+      const { page, errors } = await context.open(server.url);
       try {
         await checkBad(page, 'site');
         equal(unexpected(errors), [], 'console errors');

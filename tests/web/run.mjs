@@ -77,13 +77,18 @@ try {
             browser, name === 'chromium' ? readmeShot : null);
           await deepLinks(context, label, singleUrl);
           await withoutFeatures(context, label, lonelySingle);
+          await mirror({ context, engine: name, decoder: browser, label, url: singleUrl, siteDir });
+          await fonts({ context, label, url: singleUrl });
+          await fonts({ context, label: name === 'chromium' ? 'site (http://127.0.0.1)' : `${name}, site (http://127.0.0.1)`, siteDir });
           await archiveUrls(context, name, siteDir, lonelySingle);
           await libraries(context, name, siteDir, lonelySingle);
           await scripts(context, name, browser, singleUrl, readmeShot ? path.dirname(readmeShot) : null);
+          await images(context, name, browser);
           if (name === 'chromium') {
             // The site and the checked build in one engine: what differs between them is the build, not the engine.
             await viewerSuite(context, name, 'site (http://127.0.0.1)', server.url, 'site.png', browser);
             await deepLinks(context, 'site (http://127.0.0.1)', server.url);
+            await mirror({ context, engine: name, decoder: browser, label: 'site (http://127.0.0.1)', url: server.url, siteDir });
             if (checked) await viewerSuite(context, name, 'checked build (SAFE_HEAP, file://)',
               'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png', browser);
           }
@@ -104,16 +109,11 @@ try {
   // ---- the tests written for Chromium alone (Playwright's routes, CDP, init scripts) --
   if (engines.includes('chromium')) {
     const start = results.length;
-    await mirror(browser, singleUrl, 'single file (file://)');
-    await mirror(browser, server.url, 'site (http://127.0.0.1)');
-    await fonts(browser, 'single file (file://)', singleUrl, false);
-    await fonts(browser, 'site (http://127.0.0.1)', server.url, true);
     await faults(browser, singleUrl);
     await screens(browser, singleUrl);
     await prefs(browser, singleUrl);
     await touch(browser, singleUrl);
     await typing(browser, singleUrl);
-    await images(browser);
     await themes(browser, singleUrl, server.url);
     await languages(browser, singleUrl);
     await indexing(browser, singleUrl);
