@@ -103,19 +103,25 @@ export async function launchEngine(name) {
           browserName: 'MiniBrowser',
           'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`] },
         }).build();
-        // MiniBrowser opens at its own size whatever --geometry says: the window is set so that
+        // MiniBrowser opens windows at its own size whatever --geometry says: each is set so that
         // its page gets the viewport's size (the window's toolbar taken into account).
-        const win = driver.manage().window();
-        await win.setRect({ width: size.width, height: size.height });
-        const inner = await driver.executeScript('return [innerWidth, innerHeight];');
-        await win.setRect({ width: 2 * size.width - inner[0], height: 2 * size.height - inner[1] });
+        const fit = async () => {
+          const win = driver.manage().window();
+          await win.setRect({ width: size.width, height: size.height });
+          const inner = await driver.executeScript('return [innerWidth, innerHeight];');
+          await win.setRect({ width: 2 * size.width - inner[0], height: 2 * size.height - inner[1] });
+        };
+        await fit();
         // Each page a window of its own: a background tab draws no animation frames. The session
         // ends with its last window: a page closed alone leaves a blank window in its place
         // (`windows.spare`), which the next page takes.
-        const windows = { spare: await driver.getWindowHandle() };
+        const windows = { spare: await driver.getWindowHandle(), fit };
         const newPage = async () => {
           if (windows.spare) await driver.switchTo().window(windows.spare);
-          else await driver.switchTo().newWindow('window');
+          else {
+            await driver.switchTo().newWindow('window');
+            await fit();
+          }
           windows.spare = null;
           windows.current = await driver.getWindowHandle();
           return webDriverPage(driver, await driver.getWindowHandle(), windows);
@@ -171,7 +177,17 @@ function puppeteerPage(p) {
       down: () => p.mouse.down(), up: () => p.mouse.up(),
       wheel: (dx, dy) => p.mouse.wheel({ deltaX: dx, deltaY: dy }),
     },
-    keyboard: { type: (text) => p.keyboard.type(text, { delay: 20 }), press: (key) => p.keyboard.press(key) },
+    keyboard: {
+      type: (text) => p.keyboard.type(text, { delay: 20 }),
+      // Playwright's chords ('Control+Equal'): the modifiers held around the key.
+      async press(chord) {
+        const keys = chord.split('+');
+        const key = keys.pop();
+        for (const k of keys) await p.keyboard.down(k);
+        await p.keyboard.press(key);
+        for (const k of keys.reverse()) await p.keyboard.up(k);
+      },
+    },
   };
 }
 
@@ -179,7 +195,8 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 // The key names the tests press (as Playwright and puppeteer name them), as WebDriver sends them.
 const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, Backspace: Key.BACK_SPACE, ArrowLeft: Key.ARROW_LEFT,
   ArrowRight: Key.ARROW_RIGHT, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN, Tab: Key.TAB, End: Key.END,
-  Home: Key.HOME, PageDown: Key.PAGE_DOWN, BracketRight: ']', BracketLeft: '[' };
+  Home: Key.HOME, PageDown: Key.PAGE_DOWN, BracketRight: ']', BracketLeft: '[', Equal: '=', Minus: '-',
+  Control: Key.CONTROL, Shift: Key.SHIFT, Alt: Key.ALT };
 
 function freePort() {
   return new Promise((resolve) => {
@@ -242,6 +259,7 @@ function webDriverPage(driver, handle, windows) {
     async close() {
       if ((await driver.getAllWindowHandles()).length === 1) {
         await driver.switchTo().newWindow('window');
+        await windows.fit();
         windows.current = null;
         windows.spare = await driver.getWindowHandle();
       }
@@ -274,7 +292,17 @@ function webDriverPage(driver, handle, windows) {
     },
     keyboard: {
       async type(text) { await on(); await driver.actions().sendKeys(text).perform(); },
-      async press(name) { await on(); await driver.actions().sendKeys(KEYS[name] || name).perform(); },
+      // Playwright's chords ('Control+Equal'): the modifiers held around the key.
+      async press(chord) {
+        await on();
+        const keys = chord.split('+').map((k) => KEYS[k] || k);
+        const key = keys.pop();
+        let actions = driver.actions();
+        for (const k of keys) actions = actions.keyDown(k);
+        actions = actions.sendKeys(key);
+        for (const k of keys.reverse()) actions = actions.keyUp(k);
+        await actions.perform();
+      },
     },
     async screenshot() { await on(); return Buffer.from(await driver.takeScreenshot(), 'base64'); },
     isClosed: () => closed,

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +73,25 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
   return { page, errors };
+}
+
+// The page at `url` (the single file, or the site served from `siteDir`) with `script` run
+// before any of its own: a copy whose <head> starts with it, as a browser without some
+// feature, or a reader with kept choices, would meet the page.
+export async function withFirstScript(url, siteDir, script) {
+  const inject = (file) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('<head>', `<head><script>${script}</script>`));
+  if (url.startsWith('file://')) {
+    const single = fileURLToPath(url);
+    const copy = path.join(path.dirname(single), `first-script-${process.pid}.html`);
+    fs.copyFileSync(single, copy);
+    inject(copy);
+    return { url: 'file://' + copy, close: () => fs.rmSync(copy) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-first-script-'));
+  fs.cpSync(siteDir, dir, { recursive: true });
+  inject(path.join(dir, 'index.html'));
+  const server = await startServer(dir);
+  return { url: server.url, close: () => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 // A copy of the site whose page registers no service worker: the worker keeps every file of

@@ -4,7 +4,10 @@
 // archive names none; and the Russian interface is photographed (docs/screenshot-ru.png).
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats } from './harness.mjs';
+import {
+  root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats, textOf, textsOf, clickOn,
+} from './harness.mjs';
+import { waitFor, firstFrame } from './engines.mjs';
 
 const DASH = '\u2013';
 // A few labels of the bar and the first era's dates as its tooltip writes them.
@@ -22,9 +25,14 @@ async function drawn(page) {
   return state(page);
 }
 
-export async function languages(browser, url) {
-  await test('single file (file://): the test hook switches the interface through all five languages', async () => {
-    const { page, errors } = await openPage(browser, url);
+// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name,
+// `browser` Chromium's. The browser's own language (a context's locale) and the photographs
+// are Chromium's alone: only Playwright sets a locale per profile, and one engine's pictures
+// go in the README.
+export async function languages(context, engine, browser, url) {
+  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  await test(`${label}: the test hook switches the interface through all five languages`, async () => {
+    const { page, errors } = await context.open(url);
     equal(await command(page, { view: { start: 1915, end: 1948 } }), { ok: true }, 'view reply');
     for (const [language, want] of Object.entries(EXPECTED)) {
       equal(await command(page, { language }), { ok: true }, `${language}: reply`);
@@ -38,11 +46,12 @@ export async function languages(browser, url) {
     equal((await command(page, { language: 'pt' })).ok, false, 'an unshipped language is refused');
     equal((await state(page)).language, 'ru', 'language after a refused one (the last chosen)');
     equal(errors, [], 'console errors');
+    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
     await page.close();
   });
 
-  await test('single file (file://): the bar\'s switch picks Русский with two clicks, and a reload keeps it', async () => {
-    const { page, errors } = await openPage(browser, url);
+  await test(`${label}: the bar's switch picks Русский with two clicks, and a reload keeps it`, async () => {
+    const { page, errors } = await context.open(url);
     // The list opens under the button; find the row for Russian as a reader would, by
     // looking: open it, click a row, see what the interface became.
     let found = null;
@@ -62,15 +71,16 @@ export async function languages(browser, url) {
     equal(s.prefs.language, 'ru', 'the choice, as kept');
     assert(s.bar.includes('Фильтры'), `bar after the click: ${JSON.stringify(s.bar)}`);
     await page.reload();
-    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await firstFrame(page);
     const after = await drawn(page);
     equal(after.language, 'ru', 'language after a reload');
     assert(after.bar.includes('Фильтры'), `bar after a reload: ${JSON.stringify(after.bar)}`);
     equal(errors, [], 'console errors');
+    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
     await page.close();
   });
 
-  await test('single file (file://): an archive without a language follows the browser\'s; one with a language wins', async () => {
+  if (engine === 'chromium') await test('single file (file://): an archive without a language follows the browser\'s; one with a language wins', async () => {
     const { page, errors } = await openPage(browser, url, { locale: 'de-AT' });
     equal((await state(page)).language, 'en', 'the bundled archive says "en"');
     equal((await state(page)).prefs.browser_languages[0], 'de-AT', 'the browser\'s languages reach the viewer');
@@ -84,8 +94,9 @@ export async function languages(browser, url) {
     await page.close();
   });
 
-  await test('single file (file://): the page\'s own words (problems dialog and the archive\'s problems, loading line, ?archive= failures) follow the language', async () => {
-    const { page, errors } = await openPage(browser, url);
+  await test(`${label}: the page's own words (problems dialog and the archive's problems, loading line, ?archive= failures) follow the language`, async () => {
+    const { page, errors } = await context.open(url);
+    const dialog = () => waitFor(page, () => !document.getElementById('problems').hidden, undefined, 60000, 'the problems dialog');
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
     await nextFrames(page, 2);
     equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the page\'s lang');
@@ -94,13 +105,13 @@ export async function languages(browser, url) {
       dt.items.add(new File(['{"lectern": 1, "title": 7, "works": []}'], 'broken.json', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
-    equal(await page.locator('#problems h2').innerText(), 'broken.json — не архив Lectern', 'dialog heading');
-    assert((await page.locator('#problems p').innerText()).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
-    equal(await page.locator('#problems button').innerText(), 'Закрыть', 'dialog button');
+    await dialog();
+    equal(await textOf(page, '#problems h2'), 'broken.json — не архив Lectern', 'dialog heading');
+    assert((await textOf(page, '#problems p')).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
+    equal(await textOf(page, '#problems button'), 'Закрыть', 'dialog button');
     // The archive's problems, from the checker, in the same language.
-    equal(await page.locator('#problems li').allInnerTexts(), ['title: ожидалась строка, найдено: число'], 'dialog problems');
-    await page.click('#problems button');
+    equal(await textsOf(page, '#problems li'), ['title: ожидалась строка, найдено: число'], 'dialog problems');
+    await clickOn(page, '#problems button');
     // A syntax error too: nlohmann's English is read into its parts and said in German.
     equal(await command(page, { language: 'de' }), { ok: true }, 'language reply (de)');
     await page.evaluate(() => {
@@ -108,33 +119,34 @@ export async function languages(browser, url) {
       dt.items.add(new File(['{"lectern": 1, "works": ['], 'cut.json', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    await page.waitForSelector('#problems:not([hidden])', { timeout: 10000 });
-    equal(await page.locator('#problems li').allInnerTexts(),
+    await dialog();
+    equal(await textsOf(page, '#problems li'),
       ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartetes Element: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
       'dialog problems (de)');
-    await page.click('#problems button');
+    await clickOn(page, '#problems button');
     equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
     // The viewer keeps the choice on its next frame; a reload before that would find the old one.
-    await page.waitForFunction(() => (JSON.parse(localStorage.getItem('lectern.prefs') || '{}') || {}).language === 'ru',
-      null, { timeout: 10000 });
-    // A visit after the choice: the loading line is Russian before the viewer runs.
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    // The page script has run once it set the page's language (the same step sets the line).
-    await page.waitForFunction(() => document.documentElement.lang === 'ru', null, { timeout: 10000 });
+    await waitFor(page, () => (JSON.parse(localStorage.getItem('lectern.prefs') || '{}') || {}).language === 'ru',
+      undefined, 10000, 'the choice kept');
+    // A visit after the choice: the loading line is Russian before the viewer runs (the page
+    // script sets the page's language and the line in one step; the viewer leaves the line's text).
+    await page.reload();
+    await waitFor(page, () => document.documentElement.lang === 'ru', undefined, 10000, 'the page\'s language');
     const loading = await page.evaluate(() => document.getElementById('status').textContent);
     equal(loading, 'Загрузка архива…', 'loading line on the next visit');
-    await page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
+    await firstFrame(page);
     // ?archive= from a file: the explanation (web/archive-url.js) in Russian too.
     await page.goto(url + '?archive=other.json');
-    await page.waitForSelector('#problems:not([hidden])', { timeout: 60000 });
-    equal(await page.locator('#problems h2').innerText(), 'Не удалось открыть архив', '?archive= dialog heading');
-    const why = await page.locator('#problems li').innerText();
+    await dialog();
+    equal(await textOf(page, '#problems h2'), 'Не удалось открыть архив', '?archive= dialog heading');
+    const why = await textOf(page, '#problems li');
     assert(why.startsWith('Страница, открытая из файла, не может читать другие файлы'), `?archive= explanation: ${why}`);
     equal(errors, [], 'console errors');
+    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
     await page.close();
   });
 
-  await test('single file (file://): the Russian interface, photographed (docs/screenshot-ru.png) and on a phone', async () => {
+  if (engine === 'chromium') await test('single file (file://): the Russian interface, photographed (docs/screenshot-ru.png) and on a phone', async () => {
     for (const [name, viewport] of [['screenshot-ru.png', { width: 1280, height: 800 }], ['screenshot-ru-phone.png', { width: 390, height: 844 }]]) {
       const { page, errors } = await openPage(browser, url, { viewport });
       equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');

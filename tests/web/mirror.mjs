@@ -3,35 +3,14 @@
 // engine (engines.mjs); the page without JavaScript and printing are Chromium's alone
 // (Playwright turns JavaScript off and emulates print; the other drivers do neither).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  test, assert, equal, state, command, nextFrames, artifacts, pngPage, startServer, textOf, shown, clickOn,
+  test, assert, equal, state, command, nextFrames, artifacts, pngPage, textOf, shown, clickOn, withFirstScript,
 } from './harness.mjs';
 import { waitFor } from './engines.mjs';
 
 const DISPUTED = '1938-09-on-their-morals-and-ours';
 const until = (page, fn, arg, what, timeout = 30000) => waitFor(page, fn, arg, timeout, what);
-
-// The page at `url` (the single file, or the site served from `siteDir`) with `script` run
-// before any of its own: a copy whose <head> starts with it, as a browser without some
-// feature, or a reader with kept choices, would meet the page.
-async function withFirstScript(url, siteDir, script) {
-  const inject = (file) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('<head>', `<head><script>${script}</script>`));
-  if (url.startsWith('file://')) {
-    const single = fileURLToPath(url);
-    const copy = path.join(path.dirname(single), `first-script-${process.pid}.html`);
-    fs.copyFileSync(single, copy);
-    inject(copy);
-    return { url: 'file://' + copy, close: () => fs.rmSync(copy) };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-first-script-'));
-  fs.cpSync(siteDir, dir, { recursive: true });
-  inject(path.join(dir, 'index.html'));
-  const server = await startServer(dir);
-  return { url: server.url, close: () => { server.stop(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
 
 const box = (page, selector) => page.evaluate((s) => {
   const e = document.querySelector(s);

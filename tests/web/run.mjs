@@ -76,14 +76,18 @@ try {
           await viewerSuite(context, name, label, singleUrl, name === 'chromium' ? 'single.png' : `single-${name}.png`,
             browser, name === 'chromium' ? readmeShot : null);
           await deepLinks(context, label, singleUrl);
-          await withoutFeatures(context, label, lonelySingle);
+          await withoutFeatures(context, label, singleUrl);
           await mirror({ context, engine: name, decoder: browser, label, url: singleUrl, siteDir });
           await fonts({ context, label, url: singleUrl });
           await fonts({ context, label: name === 'chromium' ? 'site (http://127.0.0.1)' : `${name}, site (http://127.0.0.1)`, siteDir });
           await archiveUrls(context, name, siteDir, lonelySingle);
           await libraries(context, name, siteDir, lonelySingle);
+          await librarySearch(context, name, siteDir);
           await scripts(context, name, browser, singleUrl, readmeShot ? path.dirname(readmeShot) : null);
           await images(context, name, browser);
+          await faults(context, name, browser, singleUrl);
+          await prefs(context, name, singleUrl);
+          await languages(context, name, browser, singleUrl);
           if (name === 'chromium') {
             // The site and the checked build in one engine: what differs between them is the build, not the engine.
             await viewerSuite(context, name, 'site (http://127.0.0.1)', server.url, 'site.png', browser);
@@ -109,15 +113,11 @@ try {
   // ---- the tests written for Chromium alone (Playwright's routes, CDP, init scripts) --
   if (engines.includes('chromium')) {
     const start = results.length;
-    await faults(browser, singleUrl);
     await screens(browser, singleUrl);
-    await prefs(browser, singleUrl);
     await touch(browser, singleUrl);
     await typing(browser, singleUrl);
     await themes(browser, singleUrl, server.url);
-    await languages(browser, singleUrl);
     await indexing(browser, singleUrl);
-    await librarySearch(browser, siteDir);
     (ranges.chromium = ranges.chromium || []).push([start, results.length]);
   }
 } finally {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   root, artifacts, test, assert, equal, state, command, nextFrames, settle, idle, drawnPast, axisY, inkStats,
-  textOf, textsOf, shown, clickOn,
+  textOf, textsOf, shown, clickOn, withFirstScript,
 } from './harness.mjs';
 import { waitFor } from './engines.mjs';
 
@@ -313,9 +313,9 @@ export async function deepLinks(context, label, base) {
 }
 
 // Where the browser lacks what the viewer needs, the page says what is missing instead of
-// staying blank. The lack is made by a copy of the single file whose first script takes the
-// feature away, as an older browser would not have it.
-export async function withoutFeatures(context, label, singleFile) {
+// staying blank. The lack is made by a first script that takes the feature away, as an
+// older browser would not have it.
+export async function withoutFeatures(context, label, singleUrl) {
   const lacking = [
     ['DecompressionStream', /DecompressionStream/, 'delete window.DecompressionStream;'],
     ['WebGL 2', /WebGL 2/, `const real = HTMLCanvasElement.prototype.getContext;
@@ -325,12 +325,10 @@ export async function withoutFeatures(context, label, singleFile) {
   ];
   for (const [what, says, script] of lacking) {
     await test(`${label}: without ${what} the page says so`, async () => {
-      const copy = path.join(path.dirname(singleFile), `lacking-${what.replace(/\W/g, '')}.html`);
-      const html = fs.readFileSync(singleFile, 'utf8');
-      fs.writeFileSync(copy, html.replace('<head>', `<head><script>${script}</script>`));
+      const lacks = await withFirstScript(singleUrl, null, script);
       const { page } = await context.open(null);
       try {
-        await page.goto('file://' + copy);
+        await page.goto(lacks.url);
         await until(page, (re) => new RegExp(re).test(document.getElementById('status').innerText), says.source,
           `the status line to name ${what}`).catch(() => {});
         const text = await textOf(page, '#status');
@@ -338,7 +336,7 @@ export async function withoutFeatures(context, label, singleFile) {
         assert(await shown(page, '#status'), 'the message is hidden');
       } finally {
         await page.close();
-        fs.rmSync(copy);
+        lacks.close();
       }
     });
   }
