@@ -88,6 +88,7 @@ try {
           await faults(context, name, browser, singleUrl);
           await prefs(context, name, singleUrl);
           await languages(context, name, browser, singleUrl);
+          await themes(context, name, browser, singleUrl, server.url);
           if (name === 'chromium') {
             // The site and the checked build in one engine: what differs between them is the build, not the engine.
             await viewerSuite(context, name, 'site (http://127.0.0.1)', server.url, 'site.png', browser);
@@ -116,7 +117,6 @@ try {
     await screens(browser, singleUrl);
     await touch(browser, singleUrl);
     await typing(browser, singleUrl);
-    await themes(browser, singleUrl, server.url);
     await indexing(browser, singleUrl);
     (ranges.chromium = ranges.chromium || []).push([start, results.length]);
   }

@@ -6,7 +6,8 @@
 // Writes tests/web/artifacts/dark.png (the README's dark screenshot: docs/screenshot-dark.png).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage } from './harness.mjs';
+import { test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage, cropPng } from './harness.mjs';
+import { firstFrame } from './engines.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 // The front matter's epigraph: serif body text in the text colour, right of the quote's rule.
@@ -18,8 +19,6 @@ async function open(browser, url, colorScheme) {
   const { page, errors } = await openPage(browser, url, { viewport: VIEWPORT, colorScheme });
   return { context: page.context(), page, errors };
 }
-const ready = (page) =>
-  page.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
 
 // WCAG 2 relative luminance and contrast ratio.
 const luminance = ([r, g, b]) => {
@@ -65,9 +64,15 @@ const clickSwitch = async (page) => {
 };
 const kept = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('lectern.prefs') || 'null'));
 
-export async function themes(browser, singleFileUrl, siteUrl) {
+// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name,
+// `browser` Chromium's, which reads the screenshots. A system's colour scheme is set only
+// through Playwright: the tests of a dark system, and the steps that turn the system dark,
+// are Chromium's alone (puppeteer's BiDi for Firefox and WebKitWebDriver have no such verb).
+export async function themes(context, engine, browser, singleFileUrl, siteUrl) {
+  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  const chromium = engine === 'chromium';
   const figures = {};
-  for (const scheme of ['dark', 'light']) {
+  for (const scheme of chromium ? ['dark', 'light'] : []) {
     await test(`single file (file://): under a ${scheme} system the reader is ${scheme}, body text measures at least 7:1`, async () => {
       const { context, page, errors } = await open(browser, singleFileUrl, scheme);
       // The system's scheme, changed while the page is open, is followed too.
@@ -93,8 +98,9 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     });
   }
 
-  await test('single file (file://): the theme switch goes Dark, Light, System, and the choice is kept across a reload', async () => {
-    const { context, page, errors } = await open(browser, singleFileUrl, 'light');
+  await test(`${label}: the theme switch goes Dark, Light, System, and the choice is kept across a reload`, async () => {
+    const { page, errors } = await context.open(singleFileUrl);
+    const emulate = async (colorScheme) => { if (chromium) await page.raw.emulateMedia({ colorScheme }); };
     await clickSwitch(page);
     let s = await state(page);
     equal([s.theme, s.prefs.theme], ['dark', 'dark'], 'after one click (theme, choice)');
@@ -103,7 +109,7 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     const pageGround = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     equal(await pageGround(), `rgb(${GROUND.dark.join(', ')})`, "the page's ground after choosing dark");
     await page.reload();
-    await ready(page);
+    await firstFrame(page);
     await nextFrames(page, 3);
     equal((await state(page)).theme, 'dark', 'theme after a reload under a light system');
     const png = await page.screenshot();
@@ -112,21 +118,24 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     await clickSwitch(page);
     s = await state(page);
     equal([s.theme, s.prefs.theme], ['light', 'light'], 'after a second click');
-    await page.emulateMedia({ colorScheme: 'dark' });  // a dark system does not override the choice of light
+    await emulate('dark');  // a dark system does not override the choice of light
     equal(await pageGround(), `rgb(${GROUND.light.join(', ')})`, "the page's ground after choosing light under a dark system");
-    await page.emulateMedia({ colorScheme: 'light' });
+    await emulate('light');
     await clickSwitch(page);
     s = await state(page);
     equal([s.theme, s.prefs.theme], ['light', ''], 'after a third click: following the system');
     equal((await kept(page)).theme, '', 'stored choice: follow the system');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await nextFrames(page, 3);
-    equal((await state(page)).theme, 'dark', 'theme once the system turned dark');
+    if (chromium) {
+      await emulate('dark');
+      await nextFrames(page, 3);
+      equal((await state(page)).theme, 'dark', 'theme once the system turned dark');
+    }
     equal(errors, [], 'console errors');
-    await context.close();
+    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
+    await page.close();
   });
 
-  await test('site (http://127.0.0.1): a dark system gets the dark page and reader', async () => {
+  if (chromium) await test('site (http://127.0.0.1): a dark system gets the dark page and reader', async () => {
     const { context, page, errors } = await open(browser, siteUrl, 'dark');
     equal((await state(page)).theme, 'dark', 'theme');
     const png = await page.screenshot();
@@ -136,8 +145,8 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     await context.close();
   });
 
-  await test('single file (file://): a Cyrillic and Greek archive loaded into the page is drawn with its own letters', async () => {
-    const { context, page, errors } = await open(browser, singleFileUrl, 'light');
+  await test(`${label}: a Cyrillic and Greek archive loaded into the page is drawn with its own letters`, async () => {
+    const { page, errors } = await context.open(singleFileUrl);
     // The same title in its letters and as replacement marks: the same drawing would mean
     // the atlas lacked the letters (built once, not again for the archive loaded).
     const TITLE = { x: 0, y: 0, width: 360, height: 34 };
@@ -146,7 +155,7 @@ export async function themes(browser, singleFileUrl, siteUrl) {
       const archive = { lectern: 1, title, pages: [{ id: 'p', body }], works: [{ id: 'a', title: 'Ёж', date: '1939' }] };
       equal(await command(page, { load: JSON.stringify(archive) }), { ok: true }, 'load reply');
       await nextFrames(page, 4);
-      return page.screenshot({ clip: TITLE });
+      return cropPng(browser, await page.screenshot(), TITLE);
     };
     const letters = 'Жизнь Ελλάδα ЁЪ ΩΨ';
     const drawn = await shot(letters);
@@ -158,9 +167,9 @@ export async function themes(browser, singleFileUrl, siteUrl) {
     const m = await measureText(browser, drawn, { x: 0, y: 0, ...TITLE });
     assert(m.ratio > 7, `the title has no ink: ${m.ratio.toFixed(2)}:1`);
     await shot(letters);
-    await page.screenshot({ path: path.join(artifacts, 'cyrillic-greek.png') });
+    fs.writeFileSync(path.join(artifacts, `cyrillic-greek-${engine}.png`), await page.screenshot());
     equal(errors, [], 'console errors');
-    await context.close();
+    await page.close();
   });
 
   if (figures.light && figures.dark)
