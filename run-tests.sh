@@ -2,9 +2,9 @@
 # Runs every Lectern test: installs what is missing, builds natively and for wasm,
 # then runs the Catch2 unit and UI tests (ctest), the same tests again under ASan and
 # UBSan (tools/sanitize.sh), each libFuzzer target for a bounded time (tools/fuzz.sh)
-# and the browser tests (headless Chromium, both dist/lectern.html from file:// and
-# dist/site/ over http, then the single file again built with -sASSERTIONS=2
-# -sSAFE_HEAP=1; the tests written for every engine in Firefox ESR and WebKitGTK too).
+# and the browser tests (tests/web/run.mjs: each written once and run in Chromium, Firefox
+# ESR and WebKitGTK where their drivers can; Chromium also runs the site and the single file
+# built with -sASSERTIONS=2 -sSAFE_HEAP=1 through the viewer's suite).
 # Also checks the C++ is formatted (tools/format.sh --check). Exits non-zero on any failure.
 #
 #   ./run-tests.sh                    everything

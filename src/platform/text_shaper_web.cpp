@@ -21,8 +21,8 @@ EM_JS(void, lectern_shape_setup, (const char* faces), {
     var families = JSON.parse(UTF8ToString(faces)).map(function(list) {
         return list.map(function(n, i) { return i === list.length - 1 ? n : '"' + n + '"'; }).join(', ');
     });
-    var notdef = {};   // per font: the width of a character no font has (and its rows, as hex digits)
-    var missing = {};  // per font and cluster: how many of its characters draw as empty boxes
+    var notdef = {};   // per font: the width of a character no font has, and whether its box shows hex digits
+    var missing = {};  // per font and cluster: how many of its characters draw as boxes (no glyph)
     var graphemes = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
     function font(family, bold, italic, px) {
         return (italic ? 'italic ' : "") + (bold ? 'bold ' : "") + px + 'px ' + families[family];
@@ -34,32 +34,34 @@ EM_JS(void, lectern_shape_setup, (const char* faces), {
         ctx.fillText(s, 8, 36);
         return ctx.getImageData(0, 0, 96, 48).data.join(',');
     }
-    // The rows a drawing's ink spans, top and bottom.
-    function ink_rows(f, s) {
-        var d = pixels(f, s).split(','), top = -1, bottom = -1;
-        for (var i = 3; i < d.length; i += 4)
-            if (+d[i] > 128) { var y = Math.floor(i / 4 / 96); if (top < 0) top = y; bottom = y; }
-        return top + ',' + bottom;
+    // The box a drawing's ink spans, faint ink included: "left,right,top,bottom".
+    function ink_box(f, s) {
+        var d = pixels(f, s).split(','), x0 = 96, x1 = -1, y0 = 48, y1 = -1;
+        for (var i = 3; i < d.length; i += 4) {
+            if (+d[i] <= 32) continue;
+            var x = (i >> 2) % 96, y = Math.floor((i >> 2) / 96);
+            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        }
+        return x0 + ',' + x1 + ',' + y0 + ',' + y1;
     }
     // A character no font has draws as the empty box of the first face, one box per code
     // point of its cluster: the width and pixels of as many U+0378, which Unicode leaves
     // unassigned. Clusters, not characters: a face may hold each character of a cluster
     // alone and the browser still draw the cluster as boxes. Firefox draws the box with the
-    // code point's hex digits in it, so boxes differ by their digits (U+0378 and U+0379
-    // differ): there a box is known by its width and the rows its digits span.
+    // code point's hex digits inside a faint frame, so boxes differ by their digits (U+0378
+    // and U+0379 differ): there a box is known by its width and its frame, the box its ink spans.
     function cluster_missing(f, g) {
         var key = f + '|' + g;
         if (key in missing) return missing[key];
         var n = Array.from(g).length, box = String.fromCharCode(0x378);
         if (!(f in notdef)) {
             ctx.font = f;
-            var hex = pixels(f, box) !== pixels(f, String.fromCharCode(0x379));
-            notdef[f] = { width: ctx.measureText(box).width, rows: hex ? ink_rows(f, box) : null };
+            notdef[f] = { width: ctx.measureText(box).width, hex: pixels(f, box) !== pixels(f, String.fromCharCode(0x379)) };
         }
-        var nd = notdef[f];
+        var nd = notdef[f], boxes = box.repeat(n);
         ctx.font = f; ctx.direction = 'ltr';
         var boxed = Math.abs(ctx.measureText(g).width - n * nd.width) < 0.01 &&
-                    (nd.rows ? ink_rows(f, g) === nd.rows : pixels(f, g) === pixels(f, box.repeat(n)));
+                    (nd.hex ? ink_box(f, g) === ink_box(f, boxes) : pixels(f, g) === pixels(f, boxes));
         return (missing[key] = boxed ? n : 0);
     }
     function clusters(s) {

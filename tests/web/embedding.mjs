@@ -223,19 +223,22 @@ export async function embeddingFromFile(engine, singleFile) {
       + ' width="640" height="400" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>'
       + '</body></html>');
     const context = await engine.context({ viewport: { width: 800, height: 600 } });
-    const { page, errors } = await context.open(null);
-    await page.goto('file://' + hostFile);
-    await page.evaluate(() => document.getElementById('note').focus());
-    const frame = page.frame('#lectern');
-    await viewerReady(frame);
-    await nextFrames(frame, 5);
-    const s = await state(frame);
-    equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
-      'the framed single file');
-    // WebKit: the file:// host cannot reach into its frame, so the driver steps in, and that moves the focus.
-    if (engine.name !== 'webkit') equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
-    equal(errors, [], 'console errors');
-    await context.close();
-    fs.unlinkSync(hostFile);
+    try {
+      const { page, errors } = await context.open(null);
+      await page.goto('file://' + hostFile);
+      await page.evaluate(() => document.getElementById('note').focus());
+      const frame = page.frame('#lectern');
+      await viewerReady(frame);
+      await nextFrames(frame, 5);
+      const s = await state(frame);
+      equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
+        'the framed single file');
+      // WebKit: the file:// host cannot reach into its frame, so the driver steps in, and that moves the focus.
+      if (engine.name !== 'webkit') equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
+      equal(errors, [], 'console errors');
+    } finally {
+      await context.close();
+      fs.unlinkSync(hostFile);
+    }
   });
 }

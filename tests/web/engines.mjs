@@ -2,9 +2,9 @@
 // written once: Chromium through playwright-core (as the rest of the suite), Firefox ESR
 // through puppeteer-core over WebDriver BiDi, and WebKitGTK's MiniBrowser through
 // selenium-webdriver and WebKitWebDriver (../../../shared/TOOLCHAIN.md: the last two need a
-// display, so run-tests.sh runs the suite under xvfb-run). Every engine's page answers
-// goto, reload, evaluate, close and the 'console' event alike; what differs is here.
-// WebKitWebDriver gives no console log: there `errors` holds the page's uncaught errors only.
+// display, so run-tests.sh runs the suite under xvfb-run). What differs between them is here.
+// WebKitWebDriver gives no console log: there `errors` holds the page's uncaught errors only,
+// as the next evaluate finds them.
 //
 // Every engine's page has the same verbs, named as Playwright names them: goto, reload,
 // evaluate, title, screenshot, close, on('console' | 'pageerror'), mouse.click / move /
@@ -14,18 +14,17 @@
 // moves a pressed pointer along a path.
 //
 //   const engine = await launchEngine('firefox');
-//   const context = await engine.context({ viewport });   // a fresh profile
+//   const context = await engine.context({ viewport });   // a fresh profile; its pages share it
 //   const { page, errors } = await context.open(url);      // its first frame drawn
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key, Origin } from 'selenium-webdriver';
 import remote from 'selenium-webdriver/remote/index.js';
-import net from 'node:net';
-import { CHROMIUM_ARGS } from './harness.mjs';
+import { CHROMIUM_ARGS, freePort } from './harness.mjs';
 
 const viewport = { width: 1280, height: 800 };
 
-// A page in a context of its own; `errors` collects console errors and uncaught exceptions.
+// A new page of a context; `errors` collects console errors and uncaught exceptions.
 async function openIn(newPage, url) {
   const page = await newPage();
   const errors = [];
@@ -38,7 +37,7 @@ async function openIn(newPage, url) {
   return { page, errors };
 }
 
-// Waits until fn() (run in the page) is true: polled, as both engines can.
+// Waits until fn() (run in the page) is true: polled, as every engine can.
 // A page that is navigating has nothing to evaluate in for a moment: that is tried again.
 export async function waitFor(page, fn, arg, timeout = 60000, what = String(fn)) {
   const until = Date.now() + timeout;
@@ -99,10 +98,16 @@ export async function launchEngine(name) {
         const port = await freePort();
         const service = new remote.DriverService('/usr/bin/WebKitWebDriver',
           { port, hostname: '127.0.0.1', loopback: true, args: ['--port=' + port, '--host=127.0.0.1'] });
-        const driver = await new Builder().usingServer(await service.start()).withCapabilities({
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`] },
-        }).build();
+        let driver;
+        try {
+          driver = await new Builder().usingServer(await service.start()).withCapabilities({
+            browserName: 'MiniBrowser',
+            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`] },
+          }).build();
+        } catch (e) {
+          await service.kill();  // no driver left running for a session that never began
+          throw e;
+        }
         // MiniBrowser opens windows at its own size whatever --geometry says: each is set so that
         // its page gets the viewport's size (the window's toolbar taken into account).
         const fit = async () => {
@@ -159,8 +164,12 @@ function playwrightPage(p) {
 function elementFrame(p, selector) {
   return {
     async evaluate(fn, arg) {
-      const frame = await (await p.$(selector)).contentFrame();
-      return frame.evaluate(fn, arg);
+      const element = await p.$(selector);
+      try {
+        return await (await element.contentFrame()).evaluate(fn, arg);
+      } finally {
+        await element.dispose();
+      }
     },
   };
 }
@@ -198,12 +207,6 @@ const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, Backspace: Key.BACK_SPACE, 
   Home: Key.HOME, PageDown: Key.PAGE_DOWN, BracketRight: ']', BracketLeft: '[', Equal: '=', Minus: '-',
   Control: Key.CONTROL, Shift: Key.SHIFT, Alt: Key.ALT };
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
 
 // One WebDriver window as a page: each verb switches to its window first. Uncaught errors
 // are caught by a listener the page gets at each load (WebDriver has no console log).
@@ -217,8 +220,11 @@ function webDriverPage(driver, handle, windows) {
     await driver.switchTo().window(handle);
     windows.current = handle;
   };
-  const watch = () => driver.executeScript(`if (!window.__errors) { window.__errors = [];
-    addEventListener('error', (e) => window.__errors.push(String(e.message))); }`);
+  // The listener is added at each load the driver makes, and again by every evaluate that
+  // finds a page without it (one the page itself navigated to).
+  const listen = `if (!window.__errors) { window.__errors = [];
+    addEventListener('error', (e) => window.__errors.push(String(e.message))); }`;
+  const watch = () => driver.executeScript(listen);
   const listeners = [];
   return {
     raw: driver,
@@ -228,7 +234,7 @@ function webDriverPage(driver, handle, windows) {
     async evaluate(fn, arg) {
       await on();
       const result = await driver.executeScript(`return (${fn})(arguments[0]);`, arg === undefined ? null : arg);
-      const caught = await driver.executeScript('const e = window.__errors || []; window.__errors = []; return e;');
+      const caught = await driver.executeScript(`${listen} const e = window.__errors; window.__errors = []; return e;`);
       for (const e of caught) for (const l of listeners) l(e);
       return result;
     },

@@ -104,6 +104,10 @@ export function withoutWorker(siteCopy) {
   fs.writeFileSync(index, html.replace(/ data-sw="[^"]*"/, ''));
 }
 
+// Forgets what the reader chose (language, theme, reading size): tests share a profile, and
+// the next one starts from no choices. In a `finally`, so a failed test leaves none either.
+export const forgetChoices = (page) => page.evaluate(() => localStorage.removeItem('lectern.prefs')).catch(() => {});
+
 // window.lectern, the page's automation hook: README.md, "Automation: window.lectern".
 export const state = (page) => page.evaluate(() => window.lectern.state());
 export const command = (page, c) => page.evaluate((c) => window.lectern.command(c), c);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats, textOf, textsOf, clickOn,
+  root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats, textOf, textsOf, clickOn, forgetChoices,
 } from './harness.mjs';
 import { waitFor, firstFrame } from './engines.mjs';
 
@@ -33,51 +33,57 @@ export async function languages(context, engine, browser, url) {
   const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
   await test(`${label}: the test hook switches the interface through all five languages`, async () => {
     const { page, errors } = await context.open(url);
-    equal(await command(page, { view: { start: 1915, end: 1948 } }), { ok: true }, 'view reply');
-    for (const [language, want] of Object.entries(EXPECTED)) {
-      equal(await command(page, { language }), { ok: true }, `${language}: reply`);
-      const s = await drawn(page);
-      equal(s.language, language, 'state().language');
-      for (const label of want.bar) assert(s.bar.includes(label), `${language}: the bar drew ${JSON.stringify(s.bar)}, not "${label}"`);
-      const russia = s.eras.find((e) => e.title === 'In Soviet Russia');  // archive data: never translated
-      assert(russia, `${language}: eras drawn ${JSON.stringify(s.eras.map((e) => e.title))}`);
-      equal(russia.when, want.era, `${language}: the era's dates`);
+    try {
+      equal(await command(page, { view: { start: 1915, end: 1948 } }), { ok: true }, 'view reply');
+      for (const [language, want] of Object.entries(EXPECTED)) {
+        equal(await command(page, { language }), { ok: true }, `${language}: reply`);
+        const s = await drawn(page);
+        equal(s.language, language, 'state().language');
+        for (const label of want.bar) assert(s.bar.includes(label), `${language}: the bar drew ${JSON.stringify(s.bar)}, not "${label}"`);
+        const russia = s.eras.find((e) => e.title === 'In Soviet Russia');  // archive data: never translated
+        assert(russia, `${language}: eras drawn ${JSON.stringify(s.eras.map((e) => e.title))}`);
+        equal(russia.when, want.era, `${language}: the era's dates`);
+      }
+      equal((await command(page, { language: 'pt' })).ok, false, 'an unshipped language is refused');
+      equal((await state(page)).language, 'ru', 'language after a refused one (the last chosen)');
+      equal(errors, [], 'console errors');
+    } finally {
+      await forgetChoices(page);
+      await page.close();
     }
-    equal((await command(page, { language: 'pt' })).ok, false, 'an unshipped language is refused');
-    equal((await state(page)).language, 'ru', 'language after a refused one (the last chosen)');
-    equal(errors, [], 'console errors');
-    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
-    await page.close();
   });
 
   await test(`${label}: the bar's switch picks Русский with two clicks, and a reload keeps it`, async () => {
     const { page, errors } = await context.open(url);
-    // The list opens under the button; find the row for Russian as a reader would, by
-    // looking: open it, click a row, see what the interface became.
-    let found = null;
-    for (let y = LANGUAGE_BUTTON.y + 16; y < 260 && !found; y += 6) {
-      await page.mouse.click(LANGUAGE_BUTTON.x, LANGUAGE_BUTTON.y);
-      await nextFrames(page, 3);
-      await page.mouse.move(1180, y);
-      await nextFrames(page, 2);
-      await page.mouse.click(1180, y);
-      const s = await drawn(page);
-      if (s.language === 'ru') found = y;
-      else if (s.prefs.language !== '') equal(await command(page, { language: '' }), { ok: true }, 'back to automatic');
+    try {
+      // The list opens under the button; find the row for Russian as a reader would, by
+      // looking: open it, click a row, see what the interface became.
+      let found = null;
+      for (let y = LANGUAGE_BUTTON.y + 16; y < 260 && !found; y += 6) {
+        await page.mouse.click(LANGUAGE_BUTTON.x, LANGUAGE_BUTTON.y);
+        await nextFrames(page, 3);
+        await page.mouse.move(1180, y);
+        await nextFrames(page, 2);
+        await page.mouse.click(1180, y);
+        const s = await drawn(page);
+        if (s.language === 'ru') found = y;
+        else if (s.prefs.language !== '') equal(await command(page, { language: '' }), { ok: true }, 'back to automatic');
+      }
+      assert(found, 'no row of the language list chose Russian');
+      console.log(`      Русский is the row at y = ${found}`);
+      const s = await state(page);
+      equal(s.prefs.language, 'ru', 'the choice, as kept');
+      assert(s.bar.includes('Фильтры'), `bar after the click: ${JSON.stringify(s.bar)}`);
+      await page.reload();
+      await firstFrame(page);
+      const after = await drawn(page);
+      equal(after.language, 'ru', 'language after a reload');
+      assert(after.bar.includes('Фильтры'), `bar after a reload: ${JSON.stringify(after.bar)}`);
+      equal(errors, [], 'console errors');
+    } finally {
+      await forgetChoices(page);
+      await page.close();
     }
-    assert(found, 'no row of the language list chose Russian');
-    console.log(`      Русский is the row at y = ${found}`);
-    const s = await state(page);
-    equal(s.prefs.language, 'ru', 'the choice, as kept');
-    assert(s.bar.includes('Фильтры'), `bar after the click: ${JSON.stringify(s.bar)}`);
-    await page.reload();
-    await firstFrame(page);
-    const after = await drawn(page);
-    equal(after.language, 'ru', 'language after a reload');
-    assert(after.bar.includes('Фильтры'), `bar after a reload: ${JSON.stringify(after.bar)}`);
-    equal(errors, [], 'console errors');
-    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
-    await page.close();
   });
 
   if (engine === 'chromium') await test('single file (file://): an archive without a language follows the browser\'s; one with a language wins', async () => {
@@ -96,54 +102,57 @@ export async function languages(context, engine, browser, url) {
 
   await test(`${label}: the page's own words (problems dialog and the archive's problems, loading line, ?archive= failures) follow the language`, async () => {
     const { page, errors } = await context.open(url);
-    const dialog = () => waitFor(page, () => !document.getElementById('problems').hidden, undefined, 60000, 'the problems dialog');
-    equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
-    await nextFrames(page, 2);
-    equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the page\'s lang');
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File(['{"lectern": 1, "title": 7, "works": []}'], 'broken.json', { type: 'application/json' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
-    await dialog();
-    equal(await textOf(page, '#problems h2'), 'broken.json — не архив Lectern', 'dialog heading');
-    assert((await textOf(page, '#problems p')).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
-    equal(await textOf(page, '#problems button'), 'Закрыть', 'dialog button');
-    // The archive's problems, from the checker, in the same language.
-    equal(await textsOf(page, '#problems li'), ['title: ожидалась строка, найдено: число'], 'dialog problems');
-    await clickOn(page, '#problems button');
-    // A syntax error too: nlohmann's English is read into its parts and said in German.
-    equal(await command(page, { language: 'de' }), { ok: true }, 'language reply (de)');
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File(['{"lectern": 1, "works": ['], 'cut.json', { type: 'application/json' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
-    await dialog();
-    equal(await textsOf(page, '#problems li'),
-      ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartetes Element: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
-      'dialog problems (de)');
-    await clickOn(page, '#problems button');
-    equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
-    // The viewer keeps the choice on its next frame; a reload before that would find the old one.
-    await waitFor(page, () => (JSON.parse(localStorage.getItem('lectern.prefs') || '{}') || {}).language === 'ru',
-      undefined, 10000, 'the choice kept');
-    // A visit after the choice: the loading line is Russian before the viewer runs (the page
-    // script sets the page's language and the line in one step; the viewer leaves the line's text).
-    await page.reload();
-    await waitFor(page, () => document.documentElement.lang === 'ru', undefined, 10000, 'the page\'s language');
-    const loading = await page.evaluate(() => document.getElementById('status').textContent);
-    equal(loading, 'Загрузка архива…', 'loading line on the next visit');
-    await firstFrame(page);
-    // ?archive= from a file: the explanation (web/archive-url.js) in Russian too.
-    await page.goto(url + '?archive=other.json');
-    await dialog();
-    equal(await textOf(page, '#problems h2'), 'Не удалось открыть архив', '?archive= dialog heading');
-    const why = await textOf(page, '#problems li');
-    assert(why.startsWith('Страница, открытая из файла, не может читать другие файлы'), `?archive= explanation: ${why}`);
-    equal(errors, [], 'console errors');
-    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
-    await page.close();
+    try {
+      const dialog = () => waitFor(page, () => !document.getElementById('problems').hidden, undefined, 60000, 'the problems dialog');
+      equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
+      await nextFrames(page, 2);
+      equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the page\'s lang');
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['{"lectern": 1, "title": 7, "works": []}'], 'broken.json', { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await dialog();
+      equal(await textOf(page, '#problems h2'), 'broken.json — не архив Lectern', 'dialog heading');
+      assert((await textOf(page, '#problems p')).startsWith('Архив, который вы читали, остаётся открытым'), 'dialog intro');
+      equal(await textOf(page, '#problems button'), 'Закрыть', 'dialog button');
+      // The archive's problems, from the checker, in the same language.
+      equal(await textsOf(page, '#problems li'), ['title: ожидалась строка, найдено: число'], 'dialog problems');
+      await clickOn(page, '#problems button');
+      // A syntax error too: nlohmann's English is read into its parts and said in German.
+      equal(await command(page, { language: 'de' }), { ok: true }, 'language reply (de)');
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['{"lectern": 1, "works": ['], 'cut.json', { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await dialog();
+      equal(await textsOf(page, '#problems li'),
+        ["Zeile 1, Spalte 26: Syntaxfehler beim Lesen eines Werts: unerwartetes Element: das Ende des Textes; erwartet: '[', '{' oder ein Literal"],
+        'dialog problems (de)');
+      await clickOn(page, '#problems button');
+      equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply (ru again)');
+      // The viewer keeps the choice on its next frame; a reload before that would find the old one.
+      await waitFor(page, () => (JSON.parse(localStorage.getItem('lectern.prefs') || '{}') || {}).language === 'ru',
+        undefined, 10000, 'the choice kept');
+      // A visit after the choice: the loading line is Russian before the viewer runs (the page
+      // script sets the page's language and the line in one step; the viewer leaves the line's text).
+      await page.reload();
+      await waitFor(page, () => document.documentElement.lang === 'ru', undefined, 10000, 'the page\'s language');
+      const loading = await page.evaluate(() => document.getElementById('status').textContent);
+      equal(loading, 'Загрузка архива…', 'loading line on the next visit');
+      await firstFrame(page);
+      // ?archive= from a file: the explanation (web/archive-url.js) in Russian too.
+      await page.goto(url + '?archive=other.json');
+      await dialog();
+      equal(await textOf(page, '#problems h2'), 'Не удалось открыть архив', '?archive= dialog heading');
+      const why = await textOf(page, '#problems li');
+      assert(why.startsWith('Страница, открытая из файла, не может читать другие файлы'), `?archive= explanation: ${why}`);
+      equal(errors, [], 'console errors');
+    } finally {
+      await forgetChoices(page);
+      await page.close();
+    }
   });
 
   if (engine === 'chromium') await test('single file (file://): the Russian interface, photographed (docs/screenshot-ru.png) and on a phone', async () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, assert, equal, state, command, nextFrames, artifacts, pngPage, textOf, shown, clickOn, withFirstScript,
+  test, assert, equal, state, command, nextFrames, artifacts, pngPage, textOf, shown, clickOn, withFirstScript, forgetChoices,
 } from './harness.mjs';
 import { waitFor } from './engines.mjs';
 
@@ -102,9 +102,8 @@ export async function mirror({ context, engine, decoder, label, url, siteDir }) 
       // The dark theme's ground (src/ui/theme.cpp) though the system is light.
       equal(await page.evaluate(() => getComputedStyle(document.getElementById('mirror')).backgroundColor), 'rgb(28, 25, 22)',
         'the ground');
-      // What this page kept is not left for the next test's pages (one profile).
-      await page.evaluate(() => localStorage.removeItem('lectern.prefs'));
     } finally {
+      await forgetChoices(page);  // what the first script kept is not left for the next tests (one profile)
       await page.close();
       kept.close();
     }
@@ -120,6 +119,12 @@ export async function mirror({ context, engine, decoder, label, url, siteDir }) 
       links: document.querySelectorAll('#mirror-archive a[href^="#work="]').length,
     }));
     equal(outline, { h1: 1, works: 1, lists: 1, links: 37 }, 'the title as h1, a Works heading, one works list, a link per work');
+    if (engine === 'chromium') {  // and as the accessibility tree has them (Playwright reads it)
+      const raw = page.raw;
+      equal(await raw.getByRole('heading', { level: 1, name: 'Victor Serge' }).count(), 1, 'the archive title as h1 (roles)');
+      equal(await raw.getByRole('heading', { level: 2, name: 'Works' }).count(), 1, 'a Works heading (roles)');
+      equal(await raw.getByRole('list').filter({ has: raw.locator('a[href^="#work="]') }).count(), 1, 'one works list (roles)');
+    }
     // Opening a work (as a click on the timeline would) fills the mirror and the live region.
     equal(await command(page, { open: DISPUTED }), { ok: true }, 'open');
     await nextFrames(page, 3);

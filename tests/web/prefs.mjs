@@ -2,7 +2,7 @@
 // colour scheme is followed until the reader chooses one. Written once for every engine
 // (engines.mjs); the system turning dark is Chromium's alone (only Playwright emulates
 // the colour scheme of a page that is open).
-import { test, equal, state, nextFrames } from './harness.mjs';
+import { test, equal, state, nextFrames, forgetChoices } from './harness.mjs';
 import { firstFrame } from './engines.mjs';
 
 export async function prefs(context, engine, url) {
@@ -25,8 +25,7 @@ export async function prefs(context, engine, url) {
       equal((await state(page)).archive.works, 37, 'archive after a broken store');
       equal(errors, [], 'console errors');
     } finally {
-      // The profile is shared with the next tests: they start from no choices.
-      await page.evaluate(() => localStorage.removeItem('lectern.prefs'));
+      await forgetChoices(page);
       await page.close();
     }
   });

@@ -1,11 +1,14 @@
-// Browser tests: both outputs of ./build-wasm.sh in Debian's headless Chromium; the tests
-// written for every engine (engines.mjs: the offline site) in Chromium, Firefox ESR and WebKitGTK.
+// Browser tests in three engines (engines.mjs): Chromium through playwright-core, Firefox ESR
+// through puppeteer-core (WebDriver BiDi), WebKitGTK through WebKitWebDriver. Each test file is
+// written once; every engine runs what its driver can drive, on
 //   dist/lectern.html, copied alone into an empty folder and opened from file://
-//   dist/site/, served by `python3 -m http.server` on 127.0.0.1
-// Prints one line per test and ends with "N passed, N failed".
+//   dist/site/ (copies of it), served on 127.0.0.1
+// and Chromium also runs the site and the checked build through the viewer's suite, the slow
+// tests once, and the tests only Playwright can drive (touch, input methods, CDP, routes).
+// Prints one line per test and ends with each engine's counts and "N passed, N failed".
 //
 //   dist/checked/lectern.html (with --checked): the single file built with
-//     Emscripten's run-time checks (-sASSERTIONS=2 -sSAFE_HEAP=1), through the same suite
+//     Emscripten's run-time checks (-sASSERTIONS=2 -sSAFE_HEAP=1), through the viewer's suite
 //
 //   node tests/web/run.mjs [--screenshot docs/screenshot.png] [--checked]
 //   LECTERN_ENGINES=webkit LECTERN_TESTS=scripts node tests/web/run.mjs   (a developer's narrowing)

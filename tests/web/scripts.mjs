@@ -61,6 +61,19 @@ async function likeness(browser, viewerPng, referencePng) {
   return r;
 }
 
+// A rectangle of the page as shown, once two screenshots in a row agree: WebKit's can show
+// the page a frame behind what it has drawn.
+async function steadyCrop(page, decoder, rect) {
+  let last = null;
+  for (let i = 0; i < 10; i++) {
+    await nextFrames(page, 2);
+    const png = await cropPng(decoder, await page.screenshot(), rect);
+    if (last && png.equals(last)) break;
+    last = png;
+  }
+  return last;
+}
+
 // The browser's own drawing of `text` in the reader's face and size (the CSS font the viewer
 // gives Canvas 2D), as a PNG cut from a screenshot of the page (`decoder` cuts it).
 async function browserDrawing(page, decoder, text, rtl) {
@@ -74,7 +87,7 @@ async function browserDrawing(page, decoder, text, rtl) {
     document.body.appendChild(el);
   }, [text, rtl]);
   const box = await page.evaluate(() => document.getElementById('reference-drawing').getBoundingClientRect().toJSON());
-  const png = await cropPng(decoder, await page.screenshot(), box);
+  const png = await steadyCrop(page, decoder, box);
   await page.evaluate(() => document.getElementById('reference-drawing').remove());
   return png;
 }
@@ -120,7 +133,7 @@ export async function scripts(context, engine, browser, url, shotDir) {
       await nextFrames(page, 4);
       const run = (await state(page)).glyphs.runs.find((r) => r.text === c.text);
       assert(run, `no run of ${c.text} drawn: ${JSON.stringify((await state(page)).glyphs.runs)}`);
-      const viewer = await cropPng(browser, await page.screenshot(),
+      const viewer = await steadyCrop(page, browser,
         { x: run.x0 - 2, y: run.y0 - 2, width: run.x1 - run.x0 + 4, height: run.y1 - run.y0 + 4 });
       fs.writeFileSync(path.join(artifacts, `shaped-${c.id}-${engine}-viewer.png`), viewer);
       const joined = await browserDrawing(page, browser, c.text, c.rtl);

@@ -6,7 +6,9 @@
 // Writes tests/web/artifacts/dark.png (the README's dark screenshot: docs/screenshot-dark.png).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage, cropPng } from './harness.mjs';
+import {
+  test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage, cropPng, forgetChoices,
+} from './harness.mjs';
 import { firstFrame } from './engines.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -100,39 +102,42 @@ export async function themes(context, engine, browser, singleFileUrl, siteUrl) {
 
   await test(`${label}: the theme switch goes Dark, Light, System, and the choice is kept across a reload`, async () => {
     const { page, errors } = await context.open(singleFileUrl);
-    const emulate = async (colorScheme) => { if (chromium) await page.raw.emulateMedia({ colorScheme }); };
-    await clickSwitch(page);
-    let s = await state(page);
-    equal([s.theme, s.prefs.theme], ['dark', 'dark'], 'after one click (theme, choice)');
-    equal((await kept(page)).theme, 'dark', 'stored choice');
-    // The page around the canvas (loading line, problems dialog) wears the choice too.
-    const pageGround = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    equal(await pageGround(), `rgb(${GROUND.dark.join(', ')})`, "the page's ground after choosing dark");
-    await page.reload();
-    await firstFrame(page);
-    await nextFrames(page, 3);
-    equal((await state(page)).theme, 'dark', 'theme after a reload under a light system');
-    const png = await page.screenshot();
-    const ground = (await pixels(browser, png, { x: 100, y: 600, width: 1, height: 1 }))[0];
-    assert(near(ground, GROUND.dark), `the reader's ground after the reload is rgb(${ground})`);
-    await clickSwitch(page);
-    s = await state(page);
-    equal([s.theme, s.prefs.theme], ['light', 'light'], 'after a second click');
-    await emulate('dark');  // a dark system does not override the choice of light
-    equal(await pageGround(), `rgb(${GROUND.light.join(', ')})`, "the page's ground after choosing light under a dark system");
-    await emulate('light');
-    await clickSwitch(page);
-    s = await state(page);
-    equal([s.theme, s.prefs.theme], ['light', ''], 'after a third click: following the system');
-    equal((await kept(page)).theme, '', 'stored choice: follow the system');
-    if (chromium) {
-      await emulate('dark');
+    try {
+      const emulate = async (colorScheme) => { if (chromium) await page.raw.emulateMedia({ colorScheme }); };
+      await clickSwitch(page);
+      let s = await state(page);
+      equal([s.theme, s.prefs.theme], ['dark', 'dark'], 'after one click (theme, choice)');
+      equal((await kept(page)).theme, 'dark', 'stored choice');
+      // The page around the canvas (loading line, problems dialog) wears the choice too.
+      const pageGround = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      equal(await pageGround(), `rgb(${GROUND.dark.join(', ')})`, "the page's ground after choosing dark");
+      await page.reload();
+      await firstFrame(page);
       await nextFrames(page, 3);
-      equal((await state(page)).theme, 'dark', 'theme once the system turned dark');
+      equal((await state(page)).theme, 'dark', 'theme after a reload under a light system');
+      const png = await page.screenshot();
+      const ground = (await pixels(browser, png, { x: 100, y: 600, width: 1, height: 1 }))[0];
+      assert(near(ground, GROUND.dark), `the reader's ground after the reload is rgb(${ground})`);
+      await clickSwitch(page);
+      s = await state(page);
+      equal([s.theme, s.prefs.theme], ['light', 'light'], 'after a second click');
+      await emulate('dark');  // a dark system does not override the choice of light
+      equal(await pageGround(), `rgb(${GROUND.light.join(', ')})`, "the page's ground after choosing light under a dark system");
+      await emulate('light');
+      await clickSwitch(page);
+      s = await state(page);
+      equal([s.theme, s.prefs.theme], ['light', ''], 'after a third click: following the system');
+      equal((await kept(page)).theme, '', 'stored choice: follow the system');
+      if (chromium) {
+        await emulate('dark');
+        await nextFrames(page, 3);
+        equal((await state(page)).theme, 'dark', 'theme once the system turned dark');
+      }
+      equal(errors, [], 'console errors');
+    } finally {
+      await forgetChoices(page);
+      await page.close();
     }
-    equal(errors, [], 'console errors');
-    await page.evaluate(() => localStorage.removeItem('lectern.prefs'));  // the next tests share the profile
-    await page.close();
   });
 
   if (chromium) await test('site (http://127.0.0.1): a dark system gets the dark page and reader', async () => {

@@ -41,11 +41,13 @@ export async function viewerSuite(context, engine, label, url, shotName, decoder
     const pagePhases = ['archive', 'runtime', 'load', 'firstFrame', ...(label.startsWith('checked') ? [] : ['wasmCompile', 'wasmInstantiate'])];
     for (const k of pagePhases) assert(t.page[k] > 0, `lectern.timings.${k} is ${t.page[k]}`);
     // Firefox gives performance.now() in whole milliseconds (privacy.reduceTimerPrecision): a
-    // phase shorter than one, as indexing 37 works is, reads 0 there. Each is measured; the
-    // font atlas and the first draw take longer than a millisecond everywhere.
-    for (const k of ['parse', 'index', 'fontAtlas', 'firstLayout', 'firstDraw'])
-      assert(t.viewer[k] >= 0, `state().timings.${k} is ${t.viewer[k]}`);
-    for (const k of ['fontAtlas', 'firstDraw']) assert(t.viewer[k] > 0, `state().timings.${k} is ${t.viewer[k]}`);
+    // phase shorter than one, as indexing 37 works is, reads 0 there. The font atlas and the
+    // first draw take longer than a millisecond everywhere.
+    const whole = engine === 'firefox';
+    for (const k of ['parse', 'index', 'fontAtlas', 'firstLayout', 'firstDraw']) {
+      const timed = whole && !['fontAtlas', 'firstDraw'].includes(k) ? t.viewer[k] >= 0 : t.viewer[k] > 0;
+      assert(timed, `state().timings.${k} is ${t.viewer[k]}`);
+    }
     assert(t.page.firstFrame >= t.page.load, 'the first frame came before the load');
   });
 
@@ -176,7 +178,8 @@ export async function viewerSuite(context, engine, label, url, shotName, decoder
     equal(typed.query, 'andre gide', 'typed query');
     equal(typed.results[0], 'work:1936-open-letter-to-andre-gide', 'first result');
     await page.keyboard.press('Enter');
-    await until(page, () => window.lectern.state().selected !== null, undefined, 'Enter to open').catch(() => {});
+    await until(page, () => window.lectern.state().selected === '1936-open-letter-to-andre-gide', undefined, 'Enter to open')
+      .catch(() => {});
     equal((await state(page)).selected, '1936-open-letter-to-andre-gide', 'opened by Enter');
     await page.keyboard.press('Escape');
     equal(await command(page, { search: '' }), { ok: true }, 'clear reply');
@@ -218,10 +221,13 @@ export async function viewerSuite(context, engine, label, url, shotName, decoder
     const url = await page.evaluate(() => window.lectern.copiedLink);
     assert(url.includes('#work=1932-conquered-city-novel'), `copied ${url}`);
     const { page: other, errors } = await context.open(url);
-    await nextFrames(other, 2);
-    equal((await state(other)).selected, '1932-conquered-city-novel', 'selected from the copied link');
-    equal(errors, [], 'console errors');
-    await other.close();
+    try {
+      await nextFrames(other, 2);
+      equal((await state(other)).selected, '1932-conquered-city-novel', 'selected from the copied link');
+      equal(errors, [], 'console errors');
+    } finally {
+      await other.close();
+    }
   });
 
   await test(`${label}: an idle page draws no frames`, async () => {
