@@ -56,14 +56,22 @@ export async function waitFor(page, fn, arg, timeout = 60000, what = String(fn))
 export const firstFrame = (page) =>
   waitFor(page, () => !!(window.lectern && window.lectern.firstFrameMs !== null), undefined, 60000, 'the first frame');
 
+// A context's options: `viewport`; and the system the pages see, as a reader's machine would
+// set it: `scheme` ('dark' or 'light'), `languages` (the browser's, first first) and `scale`
+// (device pixels per CSS pixel). Each engine takes the system its own way: Playwright per
+// context; Firefox by a browser of its own started with those preferences; WebKitGTK by GTK's
+// environment (a dark theme, a scale). WebKitGTK takes its languages from the process's
+// locale, and this machine has only C: `engine.systemLanguages` says whether it can.
 export async function launchEngine(name) {
   if (name === 'chromium') {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return {
-      name, browser,
+      name, browser, systemLanguages: true,
       // A context holds pages that share storage and service workers (a profile).
-      async context(options = {}) {
-        const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
+      async context({ scheme, languages, scale, ...options } = {}) {
+        const context = await browser.newContext({ viewport, acceptDownloads: true, ...options,
+          ...(scheme ? { colorScheme: scheme } : {}), ...(languages ? { locale: languages[0] } : {}),
+          ...(scale ? { deviceScaleFactor: scale } : {}) });
         return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url),
           close: () => context.close(), cdp: (page) => context.newCDPSession(page.raw) };
       },
@@ -72,18 +80,26 @@ export async function launchEngine(name) {
     };
   }
   if (name === 'firefox') {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: false,
-      defaultViewport: viewport });
+    const launch = (prefs = {}) => puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr',
+      headless: false, defaultViewport: viewport, extraPrefsFirefox: prefs });
+    const browser = await launch();
     return {
-      name, browser,
+      name, browser, systemLanguages: true,
       async context(options = {}) {
-        const context = await browser.createBrowserContext();
+        const prefs = {
+          ...(options.scheme ? { 'layout.css.prefers-color-scheme.content-override': options.scheme === 'dark' ? 0 : 1 } : {}),
+          ...(options.languages ? { 'intl.accept_languages': options.languages.join(', ') } : {}),
+          ...(options.scale ? { 'layout.css.devPixelsPerPx': String(options.scale) } : {}),
+        };
+        const own = Object.keys(prefs).length ? await launch(prefs) : null;  // a system of its own
+        const context = await (own || browser).createBrowserContext();
         const newPage = async () => {
           const p = await context.newPage();
           await p.setViewport(options.viewport || viewport);
           return puppeteerPage(p);
         };
-        return { open: (url) => openIn(newPage, url), close: () => context.close(), cdp: null };
+        return { open: (url) => openIn(newPage, url), close: async () => { await context.close(); if (own) await own.close(); },
+          cdp: null };
       },
       drag,
       close: () => browser.close(),
@@ -91,13 +107,15 @@ export async function launchEngine(name) {
   }
   if (name === 'webkit') {
     return {
-      name, browser: null,
+      name, browser: null, systemLanguages: false,
       // A WebDriver session is a profile of its own; its windows are the context's pages.
       async context(options = {}) {
         const size = options.viewport || viewport;
         const port = await freePort();
+        const env = { ...process.env, ...(options.scheme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : {}),
+          ...(options.scale ? { GDK_SCALE: String(options.scale) } : {}) };
         const service = new remote.DriverService('/usr/bin/WebKitWebDriver',
-          { port, hostname: '127.0.0.1', loopback: true, args: ['--port=' + port, '--host=127.0.0.1'] });
+          { port, hostname: '127.0.0.1', loopback: true, args: ['--port=' + port, '--host=127.0.0.1'], env });
         let driver;
         try {
           driver = await new Builder().usingServer(await service.start()).withCapabilities({

@@ -90,8 +90,8 @@ try {
           await images(context, name, browser);
           await faults(context, name, browser, singleUrl);
           await prefs(context, name, singleUrl);
-          await languages(context, name, browser, singleUrl);
-          await themes(context, name, browser, singleUrl, server.url);
+          await languages(engine, context, browser, singleUrl);
+          await themes(engine, context, browser, singleUrl, server.url);
           if (name === 'chromium') {
             // The site and the checked build in one engine: what differs between them is the build, not the engine.
             await viewerSuite(context, name, 'site (http://127.0.0.1)', server.url, 'site.png', browser);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, assert, equal, artifacts, state, command, nextFrames, openPage, pngPage, cropPng, forgetChoices,
+  test, assert, equal, artifacts, state, command, nextFrames, pngPage, cropPng, forgetChoices,
 } from './harness.mjs';
 import { firstFrame } from './engines.mjs';
 
@@ -17,9 +17,15 @@ const BODY_TEXT = { x: 330, y: 505, width: 640, height: 190 };
 const THEME_SWITCH = { x: VIEWPORT.width - 100, y: 17 };  // right end of the search bar, left of the language switch
 const GROUND = { light: [250, 248, 243], dark: [28, 25, 22] };  // src/ui/theme.cpp: canvas
 
-async function open(browser, url, colorScheme) {
-  const { page, errors } = await openPage(browser, url, { viewport: VIEWPORT, colorScheme });
-  return { context: page.context(), page, errors };
+// `body({ page, errors })` on a page under a system of `scheme`, in a profile of its own
+// (engines.mjs sets the system), closed after.
+async function underSystem(engine, url, scheme, body) {
+  const context = await engine.context({ viewport: VIEWPORT, scheme });
+  try {
+    await body(await context.open(url));
+  } finally {
+    await context.close();
+  }
 }
 
 // WCAG 2 relative luminance and contrast ratio.
@@ -66,37 +72,39 @@ const clickSwitch = async (page) => {
 };
 const kept = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('lectern.prefs') || 'null'));
 
-// Written once for every engine (engines.mjs): `context` is one engine's, `engine` its name,
-// `browser` Chromium's, which reads the screenshots. A system's colour scheme is set only
-// through Playwright: the tests of a dark system, and the steps that turn the system dark,
-// are Chromium's alone (puppeteer's BiDi for Firefox and WebKitWebDriver have no such verb).
-export async function themes(context, engine, browser, singleFileUrl, siteUrl) {
+// Written once for every engine (engines.mjs): `engineRef` is the engine, `context` a profile of
+// it, `browser` Chromium's, which reads the screenshots. Each engine's system is dark or light
+// from the start (engines.mjs); a system that turns dark while the page is open is Playwright's
+// alone (puppeteer's BiDi for Firefox and WebKitWebDriver have no verb for it).
+export async function themes(engineRef, context, browser, singleFileUrl, siteUrl) {
+  const engine = engineRef.name;
   const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
   const chromium = engine === 'chromium';
   const figures = {};
-  for (const scheme of chromium ? ['dark', 'light'] : []) {
-    await test(`single file (file://): under a ${scheme} system the reader is ${scheme}, body text measures at least 7:1`, async () => {
-      const { context, page, errors } = await open(browser, singleFileUrl, scheme);
-      // The system's scheme, changed while the page is open, is followed too.
-      await page.emulateMedia({ colorScheme: scheme === 'dark' ? 'light' : 'dark' });
-      await nextFrames(page, 2);
-      await page.emulateMedia({ colorScheme: scheme });
-      await nextFrames(page, 4);
-      const s = await state(page);
-      equal([s.theme, s.prefs.theme, s.prefs.system_theme], [scheme, '', scheme], 'theme, choice, system');
-      const png = await page.screenshot();
-      fs.writeFileSync(path.join(artifacts, `${scheme}.png`), png);
-      const m = await measureText(browser, png, BODY_TEXT);
-      figures[scheme] = m.ratio;
-      console.log(`      ${scheme}: ground rgb(${m.ground}), text rgb(${m.ink}), measured contrast ${m.ratio.toFixed(2)}:1`);
-      assert(near(m.ground, GROUND[scheme]), `the reader's ground is rgb(${m.ground}), not the ${scheme} theme's`);
-      assert(m.inked > 0.03, `only ${(m.inked * 100).toFixed(1)}% of the text region is text`);
-      assert(m.ratio >= 7, `body text measures ${m.ratio.toFixed(2)}:1, below 7:1`);
-      // The page around the canvas (status line, problems dialog, the ground) follows the system too.
-      const css = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      equal(css, `rgb(${GROUND[scheme].join(', ')})`, 'the page\'s own ground');
-      equal(errors, [], 'console errors');
-      await context.close();
+  for (const scheme of ['dark', 'light']) {
+    await test(`${label}: under a ${scheme} system the reader is ${scheme}, body text measures at least 7:1`, async () => {
+      await underSystem(engineRef, singleFileUrl, scheme, async ({ page, errors }) => {
+        if (chromium) {  // the system's scheme, changed while the page is open, is followed too
+          await page.raw.emulateMedia({ colorScheme: scheme === 'dark' ? 'light' : 'dark' });
+          await nextFrames(page, 2);
+          await page.raw.emulateMedia({ colorScheme: scheme });
+        }
+        await nextFrames(page, 4);
+        const s = await state(page);
+        equal([s.theme, s.prefs.theme, s.prefs.system_theme], [scheme, '', scheme], 'theme, choice, system');
+        const png = await page.screenshot();
+        fs.writeFileSync(path.join(artifacts, `${scheme}${chromium ? '' : '-' + engine}.png`), png);
+        const m = await measureText(browser, png, BODY_TEXT);
+        figures[scheme] = m.ratio;
+        console.log(`      ${scheme}: ground rgb(${m.ground}), text rgb(${m.ink}), measured contrast ${m.ratio.toFixed(2)}:1`);
+        assert(near(m.ground, GROUND[scheme]), `the reader's ground is rgb(${m.ground}), not the ${scheme} theme's`);
+        assert(m.inked > 0.03, `only ${(m.inked * 100).toFixed(1)}% of the text region is text`);
+        assert(m.ratio >= 7, `body text measures ${m.ratio.toFixed(2)}:1, below 7:1`);
+        // The page around the canvas (status line, problems dialog, the ground) follows the system too.
+        const css = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        equal(css, `rgb(${GROUND[scheme].join(', ')})`, 'the page\'s own ground');
+        equal(errors, [], 'console errors');
+      });
     });
   }
 
@@ -140,14 +148,14 @@ export async function themes(context, engine, browser, singleFileUrl, siteUrl) {
     }
   });
 
-  if (chromium) await test('site (http://127.0.0.1): a dark system gets the dark page and reader', async () => {
-    const { context, page, errors } = await open(browser, siteUrl, 'dark');
-    equal((await state(page)).theme, 'dark', 'theme');
-    const png = await page.screenshot();
-    const m = await measureText(browser, png, BODY_TEXT);
-    assert(m.ratio >= 7, `body text measures ${m.ratio.toFixed(2)}:1`);
-    equal(errors, [], 'console errors');
-    await context.close();
+  await test(`${chromium ? '' : engine + ', '}site (http://127.0.0.1): a dark system gets the dark page and reader`, async () => {
+    await underSystem(engineRef, siteUrl, 'dark', async ({ page, errors }) => {
+      equal((await state(page)).theme, 'dark', 'theme');
+      const png = await page.screenshot();
+      const m = await measureText(browser, png, BODY_TEXT);
+      assert(m.ratio >= 7, `body text measures ${m.ratio.toFixed(2)}:1`);
+      equal(errors, [], 'console errors');
+    });
   });
 
   await test(`${label}: a Cyrillic and Greek archive loaded into the page is drawn with its own letters`, async () => {
