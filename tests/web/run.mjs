@@ -20,7 +20,7 @@ import { root, CHROMIUM_ARGS, results, test, startServer } from './harness.mjs';
 import { viewerSuite, deepLinks, withoutFeatures } from './viewer.mjs';
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
-import { screens } from './screens.mjs';
+import { screens, denseScreens } from './screens.mjs';
 import { prefs } from './prefs.mjs';
 import { themes } from './themes.mjs';
 import { mirror } from './mirror.mjs';
@@ -106,6 +106,7 @@ try {
         await everyEngine(engine, single, browser);
         await embedding(engine, siteDir, browser);
         await embeddingFromFile(engine, lonelySingle);
+        await denseScreens(engine, browser, singleUrl);
         await offline(engine);
       } finally {
         await engine.close();
