@@ -57,21 +57,25 @@ export const firstFrame = (page) =>
   waitFor(page, () => !!(window.lectern && window.lectern.firstFrameMs !== null), undefined, 60000, 'the first frame');
 
 // A context's options: `viewport`; and the system the pages see, as a reader's machine would
-// set it: `scheme` ('dark' or 'light'), `languages` (the browser's, first first) and `scale`
-// (device pixels per CSS pixel). Each engine takes the system its own way: Playwright per
-// context; Firefox by a browser of its own started with those preferences; WebKitGTK by GTK's
-// environment (a dark theme, a scale). WebKitGTK takes its languages from the process's
-// locale, and this machine has only C: `engine.systemLanguages` says whether it can.
+// set it: `scheme` ('dark' or 'light'), `languages` (the browser's, first first), `scale`
+// (device pixels per CSS pixel) and `touch` (a touch screen). Each engine takes the system its
+// own way: Playwright per context; Firefox by a browser of its own started with those
+// preferences; WebKitGTK by GTK's environment (a dark theme, a scale). WebKitGTK takes its
+// languages from the process's locale, and this machine has only C; WebKitWebDriver sends no
+// touches: `engine.systemLanguages` and `engine.touch` say whether an engine can.
+//
+// page.touch.start(points), .move(points), .end(): fingers on a touch screen ([[x, y], …]),
+// where the context has `touch`.
 export async function launchEngine(name) {
   if (name === 'chromium') {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return {
-      name, browser, systemLanguages: true,
+      name, browser, systemLanguages: true, touch: true,
       // A context holds pages that share storage and service workers (a profile).
-      async context({ scheme, languages, scale, ...options } = {}) {
+      async context({ scheme, languages, scale, touch, ...options } = {}) {
         const context = await browser.newContext({ viewport, acceptDownloads: true, ...options,
           ...(scheme ? { colorScheme: scheme } : {}), ...(languages ? { locale: languages[0] } : {}),
-          ...(scale ? { deviceScaleFactor: scale } : {}) });
+          ...(scale ? { deviceScaleFactor: scale } : {}), ...(touch ? { hasTouch: true } : {}) });
         return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url),
           close: () => context.close(), cdp: (page) => context.newCDPSession(page.raw) };
       },
@@ -84,9 +88,10 @@ export async function launchEngine(name) {
       headless: false, defaultViewport: viewport, extraPrefsFirefox: prefs });
     const browser = await launch();
     return {
-      name, browser, systemLanguages: true,
+      name, browser, systemLanguages: true, touch: true,
       async context(options = {}) {
         const prefs = {
+          ...(options.touch ? { 'dom.w3c_touch_events.enabled': 1 } : {}),
           ...(options.scheme ? { 'layout.css.prefers-color-scheme.content-override': options.scheme === 'dark' ? 0 : 1 } : {}),
           ...(options.languages ? { 'intl.accept_languages': options.languages.join(', ') } : {}),
           ...(options.scale ? { 'layout.css.devPixelsPerPx': String(options.scale) } : {}),
@@ -107,7 +112,7 @@ export async function launchEngine(name) {
   }
   if (name === 'webkit') {
     return {
-      name, browser: null, systemLanguages: false,
+      name, browser: null, systemLanguages: false, touch: false,
       // A WebDriver session is a profile of its own; its windows are the context's pages.
       async context(options = {}) {
         const size = options.viewport || viewport;
@@ -167,9 +172,20 @@ async function drag(page, points, between = async () => {}) {
   await page.mouse.up();
 }
 
-// Playwright's page has the verbs already; only what Playwright adds is hidden.
+// Playwright's page has the verbs already; only what Playwright adds is hidden. Touches go
+// through Chromium's DevTools protocol, every finger in one event.
 function playwrightPage(p) {
+  let cdp = null;
+  const touches = async (type, points) => {
+    cdp = cdp || await p.context().newCDPSession(p);
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  };
   return {
+    touch: {
+      start: (points) => touches('touchStart', points),
+      move: (points) => touches('touchMove', points),
+      end: () => touches('touchEnd', []),
+    },
     raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
     title: () => p.title(), screenshot: () => p.screenshot(), close: () => p.close(), isClosed: () => p.isClosed(),
     on: (event, listener) => p.on(event, listener), frame: (selector) => elementFrame(p, selector),
@@ -192,9 +208,16 @@ function elementFrame(p, selector) {
   };
 }
 
-// puppeteer's page, with Playwright's wheel(dx, dy).
+// puppeteer's page, with Playwright's wheel(dx, dy). Touches are WebDriver BiDi's touch
+// pointers, a finger each.
 function puppeteerPage(p) {
+  let fingers = [];
   return {
+    touch: {
+      async start(points) { for (const [x, y] of points) fingers.push(await p.touchscreen.touchStart(x, y)); },
+      async move(points) { for (let i = 0; i < points.length; i++) await fingers[i].move(points[i][0], points[i][1]); },
+      async end() { for (const f of fingers.splice(0)) await f.end(); },
+    },
     raw: p, goto: (url) => p.goto(url), reload: () => p.reload(), evaluate: (fn, arg) => p.evaluate(fn, arg),
     title: () => p.title(), screenshot: async () => Buffer.from(await p.screenshot()), close: () => p.close(),
     isClosed: () => p.isClosed(), on: (event, listener) => p.on(event, listener),

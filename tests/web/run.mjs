@@ -107,6 +107,7 @@ try {
         await embedding(engine, siteDir, browser);
         await embeddingFromFile(engine, lonelySingle);
         await denseScreens(engine, browser, singleUrl);
+        await touch(engine, singleUrl);
         await offline(engine);
       } finally {
         await engine.close();
@@ -119,7 +120,6 @@ try {
   if (engines.includes('chromium')) {
     const start = results.length;
     await screens(browser, singleUrl);
-    await touch(browser, singleUrl);
     await typing(browser, singleUrl);
     await indexing(browser, singleUrl);
     (ranges.chromium = ranges.chromium || []).push([start, results.length]);
