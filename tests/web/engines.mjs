@@ -58,7 +58,8 @@ export const firstFrame = (page) =>
 
 // A context's options: `viewport`; and the system the pages see, as a reader's machine would
 // set it: `scheme` ('dark' or 'light'), `languages` (the browser's, first first), `scale`
-// (device pixels per CSS pixel) and `touch` (a touch screen). Each engine takes the system its
+// (device pixels per CSS pixel), `touch` (a touch screen) and `javascript: false` (the page's
+// own scripts off; the test's still run). Each engine takes the system its
 // own way: Playwright per context; Firefox by a browser of its own started with those
 // preferences; WebKitGTK by GTK's environment (a dark theme, a scale). WebKitGTK takes its
 // languages from the process's locale, and this machine has only C; WebKitWebDriver sends no
@@ -72,8 +73,8 @@ export async function launchEngine(name) {
     return {
       name, browser, systemLanguages: true, touch: true,
       // A context holds pages that share storage and service workers (a profile).
-      async context({ scheme, languages, scale, touch, ...options } = {}) {
-        const context = await browser.newContext({ viewport, acceptDownloads: true, ...options,
+      async context({ scheme, languages, scale, touch, javascript = true, ...options } = {}) {
+        const context = await browser.newContext({ viewport, acceptDownloads: true, javaScriptEnabled: javascript, ...options,
           ...(scheme ? { colorScheme: scheme } : {}), ...(languages ? { locale: languages[0] } : {}),
           ...(scale ? { deviceScaleFactor: scale } : {}), ...(touch ? { hasTouch: true } : {}) });
         return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url),
@@ -92,6 +93,7 @@ export async function launchEngine(name) {
       async context(options = {}) {
         const prefs = {
           ...(options.touch ? { 'dom.w3c_touch_events.enabled': 1 } : {}),
+          ...(options.javascript === false ? { 'javascript.enabled': false } : {}),
           ...(options.scheme ? { 'layout.css.prefers-color-scheme.content-override': options.scheme === 'dark' ? 0 : 1 } : {}),
           ...(options.languages ? { 'intl.accept_languages': options.languages.join(', ') } : {}),
           ...(options.scale ? { 'layout.css.devPixelsPerPx': String(options.scale) } : {}),
@@ -125,7 +127,8 @@ export async function launchEngine(name) {
         try {
           driver = await new Builder().usingServer(await service.start()).withCapabilities({
             browserName: 'MiniBrowser',
-            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`] },
+            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--geometry=${size.width}x${size.height}`,
+              ...(options.javascript === false ? ['--enable-javascript-markup=false'] : [])] },
           }).build();
         } catch (e) {
           await service.kill();  // no driver left running for a session that never began

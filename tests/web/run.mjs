@@ -80,7 +80,7 @@ try {
             browser, name === 'chromium' ? readmeShot : null);
           await deepLinks(context, label, singleUrl);
           await withoutFeatures(context, label, singleUrl);
-          await mirror({ context, engine: name, decoder: browser, label, url: singleUrl, siteDir });
+          await mirror({ engineRef: engine, context, decoder: browser, label, url: singleUrl, siteDir });
           await fonts({ context, label, url: singleUrl });
           await fonts({ context, label: name === 'chromium' ? 'site (http://127.0.0.1)' : `${name}, site (http://127.0.0.1)`, siteDir });
           await archiveUrls(context, name, siteDir, lonelySingle);
@@ -96,7 +96,7 @@ try {
             // The site and the checked build in one engine: what differs between them is the build, not the engine.
             await viewerSuite(context, name, 'site (http://127.0.0.1)', server.url, 'site.png', browser);
             await deepLinks(context, 'site (http://127.0.0.1)', server.url);
-            await mirror({ context, engine: name, decoder: browser, label: 'site (http://127.0.0.1)', url: server.url, siteDir });
+            await mirror({ engineRef: engine, context, decoder: browser, label: 'site (http://127.0.0.1)', url: server.url, siteDir });
             if (checked) await viewerSuite(context, name, 'checked build (SAFE_HEAP, file://)',
               'file://' + path.join(lonely, 'lectern-checked.html'), 'checked.png', browser);
           }
