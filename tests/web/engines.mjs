@@ -20,6 +20,9 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key, Origin } from 'selenium-webdriver';
 import remote from 'selenium-webdriver/remote/index.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CHROMIUM_ARGS, freePort } from './harness.mjs';
 
 const viewport = { width: 1280, height: 800 };
@@ -66,7 +69,8 @@ export const firstFrame = (page) =>
 // touches: `engine.systemLanguages` and `engine.touch` say whether an engine can.
 //
 // page.touch.start(points), .move(points), .end(): fingers on a touch screen ([[x, y], …]),
-// where the context has `touch`.
+// where the context has `touch`. `context.downloads` is the folder its downloads are saved in
+// (by Playwright's download event; Firefox's download behaviour; GTK's download folder).
 export async function launchEngine(name) {
   if (name === 'chromium') {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -77,8 +81,11 @@ export async function launchEngine(name) {
         const context = await browser.newContext({ viewport, acceptDownloads: true, javaScriptEnabled: javascript, ...options,
           ...(scheme ? { colorScheme: scheme } : {}), ...(languages ? { locale: languages[0] } : {}),
           ...(scale ? { deviceScaleFactor: scale } : {}), ...(touch ? { hasTouch: true } : {}) });
-        return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url),
-          close: () => context.close(), cdp: (page) => context.newCDPSession(page.raw) };
+        const downloads = downloadsFolder();
+        context.on('page', (p) => p.on('download', (d) => d.saveAs(path.join(downloads, d.suggestedFilename()))));
+        return { open: (url) => openIn(async () => playwrightPage(await context.newPage()), url), downloads,
+          close: async () => { await context.close(); fs.rmSync(downloads, { recursive: true, force: true }); },
+          cdp: (page) => context.newCDPSession(page.raw) };
       },
       drag,
       close: () => browser.close(),
@@ -99,14 +106,19 @@ export async function launchEngine(name) {
           ...(options.scale ? { 'layout.css.devPixelsPerPx': String(options.scale) } : {}),
         };
         const own = Object.keys(prefs).length ? await launch(prefs) : null;  // a system of its own
-        const context = await (own || browser).createBrowserContext();
+        const downloads = downloadsFolder();
+        const context = await (own || browser).createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
         const newPage = async () => {
           const p = await context.newPage();
           await p.setViewport(options.viewport || viewport);
           return puppeteerPage(p);
         };
-        return { open: (url) => openIn(newPage, url), close: async () => { await context.close(); if (own) await own.close(); },
-          cdp: null };
+        return { open: (url) => openIn(newPage, url), downloads, cdp: null,
+          close: async () => {
+            await context.close();
+            if (own) await own.close();
+            fs.rmSync(downloads, { recursive: true, force: true });
+          } };
       },
       drag,
       close: () => browser.close(),
@@ -119,7 +131,12 @@ export async function launchEngine(name) {
       async context(options = {}) {
         const size = options.viewport || viewport;
         const port = await freePort();
-        const env = { ...process.env, ...(options.scheme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : {}),
+        // GTK's download folder, from a configuration folder of the session's own.
+        const downloads = downloadsFolder();
+        const config = path.join(downloads, '.config');
+        fs.mkdirSync(config);
+        fs.writeFileSync(path.join(config, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+        const env = { ...process.env, XDG_CONFIG_HOME: config, ...(options.scheme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : {}),
           ...(options.scale ? { GDK_SCALE: String(options.scale) } : {}) };
         const service = new remote.DriverService('/usr/bin/WebKitWebDriver',
           { port, hostname: '127.0.0.1', loopback: true, args: ['--port=' + port, '--host=127.0.0.1'], env });
@@ -132,6 +149,7 @@ export async function launchEngine(name) {
           }).build();
         } catch (e) {
           await service.kill();  // no driver left running for a session that never began
+          fs.rmSync(downloads, { recursive: true, force: true });
           throw e;
         }
         // MiniBrowser opens windows at its own size whatever --geometry says: each is set so that
@@ -157,8 +175,12 @@ export async function launchEngine(name) {
           windows.current = await driver.getWindowHandle();
           return webDriverPage(driver, await driver.getWindowHandle(), windows);
         };
-        return { open: (url) => openIn(newPage, url), close: async () => { await driver.quit(); await service.kill(); },
-          cdp: null };
+        return { open: (url) => openIn(newPage, url), downloads, cdp: null,
+          close: async () => {
+            await driver.quit();
+            await service.kill();
+            fs.rmSync(downloads, { recursive: true, force: true });
+          } };
       },
       drag,
       close: async () => {},
@@ -166,6 +188,8 @@ export async function launchEngine(name) {
   }
   throw new Error(`no engine called ${name}`);
 }
+
+const downloadsFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-downloads-'));
 
 // A press at the first point, moves through the others, a release: the pointer's path.
 async function drag(page, points, between = async () => {}) {

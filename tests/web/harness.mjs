@@ -104,6 +104,19 @@ export function withoutWorker(siteCopy) {
   fs.writeFileSync(index, html.replace(/ data-sw="[^"]*"/, ''));
 }
 
+// The text of file `name` once a context has saved it in its downloads folder (engines.mjs):
+// there, and the same size twice a quarter of a second apart.
+export async function downloaded(context, name, timeout = 15000) {
+  const file = path.join(context.downloads, name);
+  let last = -1;
+  for (const until = Date.now() + timeout; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+    const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
+    if (size > 0 && size === last) return fs.readFileSync(file, 'utf8');
+    last = size;
+  }
+  throw new Error(`${name} was not downloaded within ${timeout} ms (in ${context.downloads}: ${fs.readdirSync(context.downloads)})`);
+}
+
 // Forgets what the reader chose (language, theme, reading size): tests share a profile, and
 // the next one starts from no choices. In a `finally`, so a failed test leaves none either.
 export const forgetChoices = (page) => page.evaluate(() => localStorage.removeItem('lectern.prefs')).catch(() => {});
