@@ -71,11 +71,13 @@ export const firstFrame = (page) =>
 // page.touch.start(points), .move(points), .end(): fingers on a touch screen ([[x, y], …]),
 // where the context has `touch`. `context.downloads` is the folder its downloads are saved in
 // (by Playwright's download event; Firefox's download behaviour; GTK's download folder).
+// page.chooseFiles(action, files): `action()` opens a file chooser, answered with `files`
+// (where `engine.fileChooser`: WebKitWebDriver reaches only inputs in the page's DOM).
 export async function launchEngine(name) {
   if (name === 'chromium') {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return {
-      name, browser, systemLanguages: true, touch: true,
+      name, browser, systemLanguages: true, touch: true, fileChooser: true,
       // A context holds pages that share storage and service workers (a profile).
       async context({ scheme, languages, scale, touch, javascript = true, ...options } = {}) {
         const context = await browser.newContext({ viewport, acceptDownloads: true, javaScriptEnabled: javascript, ...options,
@@ -96,7 +98,7 @@ export async function launchEngine(name) {
       headless: false, defaultViewport: viewport, extraPrefsFirefox: prefs });
     const browser = await launch();
     return {
-      name, browser, systemLanguages: true, touch: true,
+      name, browser, systemLanguages: true, touch: true, fileChooser: true,
       async context(options = {}) {
         const prefs = {
           ...(options.touch ? { 'dom.w3c_touch_events.enabled': 1 } : {}),
@@ -126,7 +128,7 @@ export async function launchEngine(name) {
   }
   if (name === 'webkit') {
     return {
-      name, browser: null, systemLanguages: false, touch: false,
+      name, browser: null, systemLanguages: false, touch: false, fileChooser: false,
       // A WebDriver session is a profile of its own; its windows are the context's pages.
       async context(options = {}) {
         const size = options.viewport || viewport;
@@ -208,6 +210,10 @@ function playwrightPage(p) {
     await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
   };
   return {
+    async chooseFiles(action, files) {
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser'), action()]);
+      await chooser.setFiles(files);
+    },
     touch: {
       start: (points) => touches('touchStart', points),
       move: (points) => touches('touchMove', points),
@@ -240,6 +246,10 @@ function elementFrame(p, selector) {
 function puppeteerPage(p) {
   let fingers = [];
   return {
+    async chooseFiles(action, files) {
+      const [chooser] = await Promise.all([p.waitForFileChooser(), action()]);
+      await chooser.accept(files);
+    },
     touch: {
       async start(points) { for (const [x, y] of points) fingers.push(await p.touchscreen.touchStart(x, y)); },
       async move(points) { for (let i = 0; i < points.length; i++) await fingers[i].move(points[i][0], points[i][1]); },

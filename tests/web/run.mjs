@@ -84,7 +84,7 @@ try {
           await fonts({ context, label, url: singleUrl });
           await fonts({ context, label: name === 'chromium' ? 'site (http://127.0.0.1)' : `${name}, site (http://127.0.0.1)`, siteDir });
           await archiveUrls(context, name, siteDir, lonelySingle);
-          await libraries(context, name, siteDir, lonelySingle);
+          await libraries(engine, context, siteDir, lonelySingle);
           await librarySearch(context, name, siteDir);
           await scripts(context, name, browser, singleUrl, readmeShot ? path.dirname(readmeShot) : null);
           await images(context, name, browser);
