@@ -456,12 +456,42 @@
     input.onchange = function () { if (input.files[0]) loadFile(input.files[0]); };
     input.click();
   };
-  // The compact layout's way out of the frame: what it shows, without the embed options.
-  window.lecternOpenFullView = function (fragment) {
+  // The compact layout's way out of the frame: what it shows, without the embed options. The
+  // viewer asks for it a frame after the click, and WebKit opens a tab only inside the click's
+  // own event: so the click itself opens it when it pressed and released the button where the
+  // viewer last drew it (state().controls), and the viewer's own ask for that click is let go.
+  var fullViewClicked = 0;  // when the page opened the full view inside a click
+  function openFullView(fragment) {
     var url = location.href.split('#')[0] + fragment;
-    lectern.openedFullView = url;  // for automation
+    lectern.openedFullView = url;  // for automation, with how many were opened
+    lectern.fullViewsOpened = (lectern.fullViewsOpened || 0) + 1;
     window.open(url, '_blank', 'noopener');
+  }
+  window.lecternOpenFullView = function (fragment) {
+    if (Date.now() - fullViewClicked < 1000) return;  // that click opened it already
+    openFullView(fragment);
   };
+  if (compact) {
+    var canvas = document.getElementById('canvas');
+    var overFullView = function (e) {
+      var s = lectern.state && lectern.state(), at = canvas.getBoundingClientRect();
+      if (!s) return null;
+      var x = e.clientX - at.left, y = e.clientY - at.top;
+      var hit = (s.controls || []).some(function (c) {
+        return c.name === 'full_viewer' && x >= c.x0 && x <= c.x1 && y >= c.y0 && y <= c.y1;
+      });
+      return hit ? s.embed.full_view : null;
+    };
+    var pressedOnFullView = false;
+    canvas.addEventListener('pointerdown', function (e) { pressedOnFullView = !!overFullView(e); }, true);
+    canvas.addEventListener('pointerup', function (e) {
+      var fragment = pressedOnFullView && overFullView(e);
+      pressedOnFullView = false;
+      if (!fragment) return;
+      openFullView(fragment);
+      fullViewClicked = Date.now();
+    }, true);
+  }
   window.addEventListener('dragover', function (e) { e.preventDefault(); });
   window.addEventListener('drop', function (e) {
     e.preventDefault();

@@ -124,6 +124,7 @@ void report(const Session& s, UiState& ui, const Intents& in) {
     r.glyph_runs.clear();
     for (const ComplexText::Drawn& d : ui.complex.drawn) r.glyph_runs.push_back({d.text, "", d.x0, d.y0, d.x1, d.y1});
     r.controls = ui.reader.controls;
+    r.controls.insert(r.controls.end(), ui.search.controls.begin(), ui.search.controls.end());
     r.figures.clear();
     for (const DrawnFigure& f : ui.reader.figures) {
         static const char* kLook[] = {"pending", "image", "alt"};

@@ -248,10 +248,14 @@ const char* language_switch(const Session& s, Intents& out) {
 }
 
 // The compact bar's right end (embed=1): out of the frame, the same view in the full viewer in a new tab.
-void full_view_link(float width, Intents& out) {
+// Its place is reported (state().controls): a browser that opens a tab only inside the click's
+// own event (WebKit) gets it from the page, which knows where the button is (web/lectern-page.js).
+void full_view_link(SearchState& st, float width, Intents& out) {
     const float w = button_width(tr("embed.full_viewer"));
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), width - w - 8));
     if (ImGui::Button(labelled("embed.full_viewer", "full_viewer").c_str())) out.open_full_view = true;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    st.controls.push_back({"full_viewer", a.x, a.y, b.x, b.y});
     ImGui::SetItemTooltip("%s", tr("embed.full_viewer_tooltip"));
 }
 
@@ -339,6 +343,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
                           : narrow                              ? "bar.search_hint_short"
                                                                 : "bar.search_hint");
     st.labels.assign(1, hint);
+    st.controls.clear();
     // A query in a script the faces lack, or right to left, is drawn over the box while the box
     // is not being edited (the box itself would draw replacement marks).
     const bool overlay =
@@ -423,7 +428,7 @@ void draw_search_bar(const Session& s, SearchState& st, const Fonts& fonts, floa
     }
     if (compact) {
         st.labels.push_back(tr("embed.full_viewer"));
-        full_view_link(width, out);
+        full_view_link(st, width, out);
         return;
     }
     // Theme, then language, at the right end; the language button's width is measured

@@ -154,6 +154,7 @@ struct SearchState {
     // The bar's labels drawn this frame (catalogue texts, which live as long as the
     // program), and those last reported to the session for state().bar.
     std::vector<const char*> labels, labels_reported;
+    std::vector<DrawnControl> controls;  // its buttons the page acts on (the compact bar's Full viewer)
 };
 
 struct UiState {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, assert, equal, artifacts, state, nextFrames, settle, axisY, inkStats, cropPng, clickOn } from './harness.mjs';
-import { waitFor } from './engines.mjs';
+import { waitFor, firstFrame } from './engines.mjs';
 import { fixtureServer } from './archive_url.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
@@ -67,7 +67,10 @@ export async function embedding(engine, siteDir, decoder) {
 
   await test(named('embedding: embed=1, lanes=works and theme=dark apply; work= opens its work; the theme is not stored'), async () => {
     const s = await state(frame);
-    equal(s.embed, { compact: true, lanes: ['works'], theme: 'dark' }, 'state().embed');
+    const { full_view: fullView, ...embed } = s.embed;
+    equal(embed, { compact: true, lanes: ['works'], theme: 'dark' }, 'state().embed');
+    assert(fullView.startsWith('#work=' + START_WORK + '&view=') && !/embed|lanes|theme/.test(fullView),
+      `what Full viewer opens: ${fullView}`);
     equal(s.selected, START_WORK, 'the work named in the frame\'s src');
     assert(s.lanes.length >= 2 && !s.lanes.includes('people') && !s.lanes.includes('events'),
       `lanes drawn: ${JSON.stringify(s.lanes)}`);
@@ -167,23 +170,27 @@ export async function embedding(engine, siteDir, decoder) {
     equal([s.selected, s.embed.compact], [chosen, true], 'after reloading the frame');
   });
 
-  // A new tab is reached through Playwright's context alone here (puppeteer's BiDi and WebDriver
-  // would need a browser-level watch of their own).
-  if (name === 'chromium') await test('embedding: Full viewer → opens the same work in a new tab, without the embed options', async () => {
+  await test(named('embedding: Full viewer → opens the same work in a new tab, without the embed options'), async () => {
     const b = await frameBox(page);
-    const popup = page.raw.context().waitForEvent('page', { timeout: 10000 });
-    await page.mouse.move(b.x + b.width - 30, b.y + 14);
-    await nextFrames(frame, 2);
-    await page.mouse.down();
-    await nextFrames(frame, 2);
-    await page.mouse.up();
-    const tab = await popup;
-    await tab.waitForFunction(() => window.lectern && window.lectern.firstFrameMs !== null, null, { timeout: 60000 });
-    const url = tab.url();
-    assert(url.includes('#work=' + chosen) && !url.includes('embed'), `new tab at ${url}`);
-    const s = await tab.evaluate(() => window.lectern.state());
-    equal([s.selected, s.embed.compact, s.lanes.includes('people')], [chosen, false, true], 'the full viewer');
-    await tab.close();
+    const tab = await page.popup(async () => {
+      await page.mouse.move(b.x + b.width - 30, b.y + 14);
+      await nextFrames(frame, 2);
+      await page.mouse.down();
+      await nextFrames(frame, 2);
+      await page.mouse.up();
+    });
+    try {
+      await firstFrame(tab);
+      const url = await tab.url();
+      assert(url.includes('#work=' + chosen) && !url.includes('embed'), `new tab at ${url}`);
+      const s = await tab.evaluate(() => window.lectern.state());
+      equal([s.selected, s.embed.compact, s.lanes.includes('people')], [chosen, false, true], 'the full viewer');
+    } finally {
+      await tab.close();
+    }
+    // Back in front (a tab behind draws no frames), the viewer's own ask for the click comes and goes.
+    await nextFrames(frame, 10);
+    equal(await frame.evaluate(() => window.lectern.fullViewsOpened), 1, 'tabs opened by one click');
   });
 
   for (const [w, h] of [[640, 400], [360, 480]]) {
@@ -231,8 +238,10 @@ export async function embeddingFromFile(engine, singleFile) {
       await viewerReady(frame);
       await nextFrames(frame, 5);
       const s = await state(frame);
-      equal([s.embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
+      const { full_view: fullView, ...embed } = s.embed;
+      equal([embed, s.lanes, s.selected, s.theme], [{ compact: true, lanes: ['events'], theme: 'dark' }, ['events'], START_WORK, 'dark'],
         'the framed single file');
+      assert(fullView.startsWith('#work=' + START_WORK), `what Full viewer opens: ${fullView}`);
       // WebKit: the file:// host cannot reach into its frame, so the driver steps in, and that moves the focus.
       if (engine.name !== 'webkit') equal(await page.evaluate(() => document.activeElement.id), 'note', 'the host\'s focus');
       equal(errors, [], 'console errors');

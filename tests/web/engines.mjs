@@ -73,6 +73,7 @@ export const firstFrame = (page) =>
 // (by Playwright's download event; Firefox's download behaviour; GTK's download folder).
 // page.chooseFiles(action, files): `action()` opens a file chooser, answered with `files`
 // (where `engine.fileChooser`: WebKitWebDriver reaches only inputs in the page's DOM).
+// page.popup(action): the page (tab or window) that `action()` opens; page.url().
 export async function launchEngine(name) {
   if (name === 'chromium') {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -214,6 +215,11 @@ function playwrightPage(p) {
       const [chooser] = await Promise.all([p.waitForEvent('filechooser'), action()]);
       await chooser.setFiles(files);
     },
+    async popup(action) {
+      const [opened] = await Promise.all([p.context().waitForEvent('page', { timeout: 10000 }), action()]);
+      return playwrightPage(opened);
+    },
+    url: () => p.url(),
     touch: {
       start: (points) => touches('touchStart', points),
       move: (points) => touches('touchMove', points),
@@ -250,6 +256,16 @@ function puppeteerPage(p) {
       const [chooser] = await Promise.all([p.waitForFileChooser(), action()]);
       await chooser.accept(files);
     },
+    async popup(action) {
+      const before = new Set(await p.browserContext().pages());
+      await action();
+      for (const until = Date.now() + 10000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const opened = (await p.browserContext().pages()).find((q) => !before.has(q));
+        if (opened) return puppeteerPage(opened);
+      }
+      throw new Error('no page opened within 10 s');
+    },
+    url: () => p.url(),
     touch: {
       async start(points) { for (const [x, y] of points) fingers.push(await p.touchscreen.touchStart(x, y)); },
       async move(points) { for (let i = 0; i < points.length; i++) await fingers[i].move(points[i][0], points[i][1]); },
@@ -306,6 +322,16 @@ function webDriverPage(driver, handle, windows) {
   const listeners = [];
   return {
     raw: driver,
+    async url() { await on(); return driver.getCurrentUrl(); },
+    async popup(action) {
+      const before = new Set(await driver.getAllWindowHandles());
+      await action();
+      for (const until = Date.now() + 10000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const opened = (await driver.getAllWindowHandles()).find((h) => !before.has(h));
+        if (opened) return webDriverPage(driver, opened, windows);
+      }
+      throw new Error('no window opened within 10 s');
+    },
     async goto(url) { await on(); await driver.get(url); await watch(); },
     async title() { await on(); return driver.getTitle(); },
     async reload() { await on(); await driver.navigate().refresh(); await watch(); },

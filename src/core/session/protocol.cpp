@@ -436,7 +436,9 @@ std::string state_json(const Session& s, const FrameReport& drawn) {
         {"embed",
          {{"compact", embed.compact},
           {"lanes", embed.lanes},
-          {"theme", embed.theme ? json(*embed.theme) : json(nullptr)}}},
+          {"theme", embed.theme ? json(*embed.theme) : json(nullptr)},
+          // What Full viewer opens: the view's fragment without the embed options.
+          {"full_view", embed.compact ? json(s.fragment(true, false)) : json(nullptr)}}},
         {"lanes", lanes_json(s)},
         {"lane_titles", lane_titles_json(s)},
         {"timings",

@@ -1,0 +1,14 @@
+import { launchEngine } from './engines.mjs';
+const e = await launchEngine('webkit');
+const c = await e.context();
+const { page } = await c.open('file:///work/main/dist/lectern.html');
+const d = page.raw;
+await page.evaluate(() => { const a = document.createElement('a'); a.href = location.href.split('#')[0] + '#work=x'; a.target = '_blank'; a.id = 'tl'; a.textContent = 'OPEN'; a.style.cssText = 'position:fixed;left:100px;top:100px;z-index:9999;background:#fff;padding:10px'; document.body.appendChild(a);
+  document.getElementById('canvas').addEventListener('pointerup', () => { window.__w = window.open(location.href.split('#')[0] + '#work=y', '_blank'); }); });
+await page.mouse.click(600, 400);
+await new Promise((r) => setTimeout(r, 1500));
+console.log('open in pointerup', (await d.getAllWindowHandles()).length, await page.evaluate(() => window.__w !== null && window.__w !== undefined));
+await page.mouse.click(120, 110);
+await new Promise((r) => setTimeout(r, 1500));
+console.log('anchor click', (await d.getAllWindowHandles()).length);
+await c.close();
