@@ -22,11 +22,12 @@ function assemble(kind, out) {
 }
 
 // Waits until every image of the open work is settled (none pending), then a few frames.
-async function settledImages(page) {
-  await waitFor(page, () => {
+// `src`: an image of that work, so that the figures of the work shown before do not count.
+async function settledImages(page, src) {
+  await waitFor(page, (src) => {
     const s = window.lectern.state();
-    return s.figures.length > 0 && s.figures.every((f) => f.look !== 'pending');
-  }, undefined, 15000, 'the open work\'s images');
+    return s.figures.some((f) => f.src === src) && s.figures.every((f) => f.look !== 'pending');
+  }, src, 15000, `the open work's images (${src})`);
   await nextFrames(page, 4);
   return state(page);
 }
@@ -52,7 +53,7 @@ const unexpected = (errors) => errors.filter((e) => !/404|Not Found/i.test(e));
 
 async function checkGood(browser, page, label, shot) {
   equal(await command(page, { open: 'good' }), { ok: true }, 'open');
-  const s = await settledImages(page);
+  const s = await settledImages(page, 'good.png');
   const looks = Object.fromEntries(s.figures.map((f) => [f.src.startsWith('data:') ? 'data' : f.src, f.look]));
   equal(looks, { 'good.png': 'image', data: 'image', 'photo.jpg': 'image' }, 'figures');
   const cover = s.figures.find((f) => f.src === 'good.png');
@@ -95,7 +96,7 @@ async function checkBad(page, label) {
   const before = await heap();
   for (const [id, src, notice] of BAD) {
     equal(await command(page, { open: id }), { ok: true }, `open ${id}`);
-    const s = await settledImages(page);
+    const s = await settledImages(page, src);
     equal(s.figures.map((f) => [f.src, f.look]), [[src, 'alt']], `${label}: ${id} figures`);
     const slot = s.images.find((i) => i.src === src);
     equal(slot.state, 'failed', `${id} state`);
@@ -107,7 +108,7 @@ async function checkBad(page, label) {
   // Each reason is kept as a message, so it reads in the language chosen after it failed:
   // the page's (missing) and the viewer's header check (huge) alike.
   equal(await command(page, { language: 'ru' }), { ok: true }, 'language reply');
-  const ru = await settledImages(page);
+  const ru = await settledImages(page, 'notes.png');  // the last work the loop opened
   for (const [id, src, want] of [['missing', 'missing.png', /^не найдено \(/], ['huge', 'huge.png', /^размером 30000×30000 пикселей, больше допустимых 8192/]]) {
     const slot = ru.images.find((i) => i.src === src);
     assert(want.test(slot.problem), `${label}: ${id} after the switch to Russian: "${slot.problem}"`);
@@ -118,7 +119,7 @@ async function checkBad(page, label) {
   assert(after - before < 64e6, `${label}: wasm memory grew from ${before} to ${after}`);
   // The allowed 3000x2000 image is kept at 1600 px a side at most.
   equal(await command(page, { open: 'large' }), { ok: true }, 'open large');
-  const s = await settledImages(page);
+  const s = await settledImages(page, 'large.png');
   equal(s.images.find((i) => i.src === 'large.png').pixels, [1600, 1067], 'large image kept scaled down');
 }
 

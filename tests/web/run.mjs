@@ -72,7 +72,8 @@ try {
     await test(`${name}: the browser starts`, async () => { engine = await launchEngine(name); });
     if (engine) {
       try {
-        // One profile for the tests that share it; every_engine.mjs and offline.mjs open their own.
+        // One profile for the tests that share it; those that need a fresh one, or a system of
+        // their own (a scheme, a scale, touch, no JavaScript), open it themselves.
         const context = await engine.context();
         try {
           const label = name === 'chromium' ? 'single file (file://)' : `${name}, single file (file://)`;
