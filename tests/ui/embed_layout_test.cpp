@@ -61,7 +61,17 @@ TEST_CASE("embed layout: the compact bar has fewer stops and a way out to the fu
     // switch and the language switch are gone, one stop (Full viewer) is new.
     const auto stops = tab_stops(h);
     CHECK(stops.size() + 2 == full_stops);
-    // The bar's right end is the way out: the same view, without the frame's options.
+    // The bar's right end is the way out: the same view, without the frame's options. The page
+    // finds the button where state().controls says and opens what state().embed.full_view names
+    // (a browser that opens a tab only inside the click's own event: web/lectern-page.js).
+    const nlohmann::json before = nlohmann::json::parse(protocol::state_json(h.session, h.ui.report));
+    const auto button = std::find_if(before["controls"].begin(), before["controls"].end(),
+                                     [](const nlohmann::json& c) { return c["name"] == "full_viewer"; });
+    REQUIRE(button != before["controls"].end());
+    CHECK((*button)["x0"].get<float>() <= 640 - 30);
+    CHECK((*button)["x1"].get<float>() >= 640 - 30);
+    CHECK((*button)["y0"].get<float>() <= 14);
+    CHECK((*button)["y1"].get<float>() >= 14);
     h.session.take_outgoing();
     h.click(640 - 30, 14);
     h.frame();
@@ -69,6 +79,7 @@ TEST_CASE("embed layout: the compact bar has fewer stops and a way out to the fu
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == Outgoing::Kind::open_full_view);
     CHECK(out[0].text.rfind("#work=1936-08-10-letter-to-trotsky&view=", 0) == 0);
+    CHECK(before["embed"]["full_view"] == out[0].text);
     // The frame is dark; the reader's own choice stays unset and nothing was sent to keep.
     CHECK(ui::current_theme().name == std::string("dark"));
     CHECK(h.session.prefs().theme.empty());

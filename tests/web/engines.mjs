@@ -301,9 +301,8 @@ const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, Backspace: Key.BACK_SPACE, 
   Home: Key.HOME, PageDown: Key.PAGE_DOWN, BracketRight: ']', BracketLeft: '[', Equal: '=', Minus: '-',
   Control: Key.CONTROL, Shift: Key.SHIFT, Alt: Key.ALT };
 
-
-// One WebDriver window as a page: each verb switches to its window first. Uncaught errors
-// are caught by a listener the page gets at each load (WebDriver has no console log).
+// One WebDriver window as a page: a verb switches to its window when another window's page
+// acted last. Uncaught errors are caught by a listener in the page (WebDriver has no console log).
 function webDriverPage(driver, handle, windows) {
   let closed = false;
   let at = [0, 0];  // where the pointer is
