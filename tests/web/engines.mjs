@@ -10,8 +10,7 @@
 // evaluate, title, screenshot, close, on('console' | 'pageerror'), mouse.click / move /
 // down / up / wheel(dx, dy), keyboard.type / press; and frame(selector), the page of the
 // <iframe> it names, which answers evaluate. `page.raw` is the engine's own page
-// (Playwright's in Chromium), for what only one engine can do. engine.drag(page, points)
-// moves a pressed pointer along a path.
+// (Playwright's in Chromium), for what only one engine can do.
 //
 //   const engine = await launchEngine('firefox');
 //   const context = await engine.context({ viewport });   // a fresh profile; its pages share it
@@ -90,7 +89,6 @@ export async function launchEngine(name) {
           close: async () => { await context.close(); fs.rmSync(downloads, { recursive: true, force: true }); },
           cdp: (page) => context.newCDPSession(page.raw) };
       },
-      drag,
       close: () => browser.close(),
     };
   }
@@ -123,7 +121,6 @@ export async function launchEngine(name) {
             fs.rmSync(downloads, { recursive: true, force: true });
           } };
       },
-      drag,
       close: () => browser.close(),
     };
   }
@@ -185,7 +182,6 @@ export async function launchEngine(name) {
             fs.rmSync(downloads, { recursive: true, force: true });
           } };
       },
-      drag,
       close: async () => {},
     };
   }
@@ -193,14 +189,6 @@ export async function launchEngine(name) {
 }
 
 const downloadsFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-downloads-'));
-
-// A press at the first point, moves through the others, a release: the pointer's path.
-async function drag(page, points, between = async () => {}) {
-  await page.mouse.move(points[0][0], points[0][1]);
-  await page.mouse.down();
-  for (const [x, y] of points.slice(1)) { await page.mouse.move(x, y); await between(); }
-  await page.mouse.up();
-}
 
 // Playwright's page has the verbs already; only what Playwright adds is hidden. Touches go
 // through Chromium's DevTools protocol, every finger in one event.

@@ -1,17 +1,12 @@
-// What engines differ in, written once and run in each (engines.mjs): the first frame and
-// a drawn canvas, the wheel and a drag on the timeline, the wheel over the reader, keys and
-// typing through the page's text input, links that open works (the fragment, Back and
-// Forward), a lost and restored WebGL context, and the fonts' rest unpacked with
-// DecompressionStream. Screenshots are decoded by Chromium (`decoder`, harness.mjs).
-//
-// Not here yet, with why: touch (neither puppeteer's BiDi for Firefox ESR nor
-// WebKitWebDriver sends touch events), dead keys and input methods (composition events are
-// sent only through Chromium's DevTools protocol), drag and drop of files and the clipboard
-// (no WebDriver verb for either); these run in Chromium only (typing.mjs, touch.mjs, …).
+// What engines differ in, beside the viewer's suite (viewer.mjs), each test in a fresh
+// profile of its own engine (engines.mjs): the single file opened from file:// on its own,
+// the wheel over the reader, caret edits through the page's text input, a link's fragment
+// with the viewer's next entry and Back and Forward, and a lost and restored WebGL context.
+// Screenshots are decoded by Chromium (`decoder`, harness.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, artifacts, inkStats, state, nextFrames, axisY, loseAndRestoreContext } from './harness.mjs';
-import { waitFor, firstFrame } from './engines.mjs';
+import { test, assert, equal, artifacts, inkStats, state, nextFrames, loseAndRestoreContext } from './harness.mjs';
+import { waitFor } from './engines.mjs';
 
 // Generous: WebKit draws through llvmpipe at about 20 frames a second here, fewer on a busy machine.
 const until = (page, fn, arg, what) => waitFor(page, fn, arg, 30000, what);
@@ -35,30 +30,6 @@ export async function everyEngine(engine, singleFile, decoder) {
       fs.writeFileSync(path.join(artifacts, `engine-${label}.png`), png);
       const ink = await inkStats(decoder, Buffer.from(png));
       assert(ink.ink > 0.02 && ink.colours > 20, `the page looks blank: ${JSON.stringify(ink)}`);
-      equal(errors, [], 'errors');
-    } finally {
-      await context.close();
-    }
-  });
-
-  await test(`${label}: the wheel zooms and a drag pans the timeline`, async () => {
-    const context = await engine.context();
-    try {
-      const { page, errors } = await context.open(url);
-      await nextFrames(page, 3);
-      const before = (await state(page)).view;
-      const axis = await axisY(page);
-      await page.mouse.move(640, axis);
-      await page.mouse.wheel(0, -300);
-      await until(page, (b) => { const v = window.lectern.state().view; return v.end - v.start < (b.end - b.start) * 0.9; },
-        before, 'the wheel to zoom in');
-      await nextFrames(page, 5);
-      const zoomed = (await state(page)).view;
-      await engine.drag(page, Array.from({ length: 11 }, (_, i) => [640 + 20 * i, axis]), () => nextFrames(page, 1));
-      await nextFrames(page, 3);
-      const panned = (await state(page)).view;
-      assert(panned.start < zoomed.start, `a drag to the right did not move the view back in time: ${JSON.stringify([zoomed, panned])}`);
-      assert(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'the drag changed the zoom');
       equal(errors, [], 'errors');
     } finally {
       await context.close();
@@ -137,23 +108,4 @@ export async function everyEngine(engine, singleFile, decoder) {
     }
   });
 
-  await test(`${label}: Greek, Cyrillic and Vietnamese after the start get the fonts' rest, with no replacement mark`, async () => {
-    const context = await engine.context();
-    try {
-      const { page, errors } = await context.open(url);
-      const archive = { lectern: 1, title: 'Ελληνικά · Ґанок · Tiếng Việt', works: [
-        { id: 'a', title: 'Η θάλασσα', date: '1900', body: 'Ξημερώνει. Їжак ґанок. Bốn mùa bên dòng sông.' }] };
-      equal(await page.evaluate((a) => window.lectern.command({ load: a }), JSON.stringify(archive)), { ok: true }, 'load');
-      await page.evaluate(() => window.lectern.command({ open: 'a' }));
-      await until(page, () => ['loaded', 'failed'].includes(window.lectern.state().fonts.rest), undefined, 'the fonts');
-      await nextFrames(page, 4);
-      const s = await state(page);
-      equal(s.fonts, { error: '', rest: 'loaded' }, 'the fonts\' rest');
-      equal(s.glyphs.missing, 0, 'characters drawn without a glyph');
-      equal(s.glyphs.runs.map((r) => r.text), [], 'words the browser drew');
-      equal(errors, [], 'errors');
-    } finally {
-      await context.close();
-    }
-  });
 }
