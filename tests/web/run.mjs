@@ -4,7 +4,8 @@
 //   dist/lectern.html, copied alone into an empty folder and opened from file://
 //   dist/site/ (copies of it), served on 127.0.0.1
 // and Chromium also runs the site and the checked build through the viewer's suite, the slow
-// tests once, and the tests only Playwright can drive (touch, input methods, CDP, routes).
+// tests once, and the tests only Playwright can drive (input methods, a phone's keyboard,
+// zoom, printing, a system turning dark on an open page).
 // Prints one line per test and ends with each engine's counts and "N passed, N failed".
 //
 //   dist/checked/lectern.html (with --checked): the single file built with
@@ -117,7 +118,7 @@ try {
     (ranges[name] = ranges[name] || []).push([start, results.length]);
   }
 
-  // ---- the tests written for Chromium alone (Playwright's routes, CDP, init scripts) --
+  // ---- the tests only Playwright drives (DevTools protocol, mobile emulation) and the slow ones --
   if (engines.includes('chromium')) {
     const start = results.length;
     await screens(browser, singleUrl);
