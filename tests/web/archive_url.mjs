@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { test, assert, equal, freePort, state, nextFrames, textOf, shown, clickOn } from './harness.mjs';
-import { waitFor } from './engines.mjs';
+import { test, assert, equal, freePort, state, nextFrames, textOf, shown, clickOn, engineLabel } from './harness.mjs';
+import { until } from './engines.mjs';
 
 export const SITE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -69,7 +69,6 @@ const OTHER = { lectern: 1, title: 'Other archive', works: [
 // Errors the browser itself logs for a failed fetch: expected in the failure cases.
 const fetchNoise = (e) => /Failed to load resource|Access-Control-Allow-Origin|CORS|net::ERR|Cross-Origin|NetworkError/.test(e);
 
-const until = (page, fn, arg, what, timeout = 15000) => waitFor(page, fn, arg, timeout, what);
 
 async function dialogText(page, timeout = 15000) {
   await until(page, () => !document.getElementById('problems').hidden, undefined, 'the problems dialog', timeout);
@@ -95,7 +94,7 @@ export async function archiveUrls(context, engine, siteDir, singleFile) {
   const closed = await fixtureServer(dir);
   try {
     // Chromium's results keep their names; another engine's are marked with it.
-    const named = (what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
+    const named = (what) => engineLabel(engine, what);
     await test(named('site under the strict CSP: opens with no violation'), async () => {
       const { page, errors } = await context.open(home.url);
       await nextFrames(page, 5);
@@ -111,7 +110,7 @@ export async function archiveUrls(context, engine, siteDir, singleFile) {
 
     await test(named('site: ?archive= opens a same-origin archive, then the link fragment'), async () => {
       const { page, errors } = await context.open(home.url + '?archive=other.json#work=b');
-      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive');
+      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive', 15000);
       await nextFrames(page, 3);
       equal((await state(page)).selected, 'b', 'the fragment names a work of the fetched archive');
       equal(errors, [], 'console errors');
@@ -141,7 +140,7 @@ export async function archiveUrls(context, engine, siteDir, singleFile) {
 
     await test(named('site: ?archive= opens an archive from another server that allows it (CORS)'), async () => {
       const { page, errors } = await context.open(closed.url + '?archive=' + encodeURIComponent(open.url + 'other.json'));
-      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive');
+      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive', 15000);
       equal(errors, [], 'console errors');
       await page.close();
     });
@@ -184,7 +183,7 @@ export async function archiveUrls(context, engine, siteDir, singleFile) {
 
     await test(named('single file (file://): ?archive= reads from a server that allows it'), async () => {
       const { page, errors } = await context.open('file://' + singleFile + '?archive=' + encodeURIComponent(open.url + 'other.json'));
-      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive');
+      await until(page, () => window.lectern.state().archive.title === 'Other archive', undefined, 'the other archive', 15000);
       equal(errors, [], 'console errors');
       await page.close();
       const local = await context.open('file://' + singleFile + '?archive=other.json');

@@ -9,14 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, assert, equal, artifacts, state, nextFrames, settle, axisY, inkStats, cropPng, clickOn } from './harness.mjs';
-import { waitFor, firstFrame } from './engines.mjs';
+import { firstFrame, until } from './engines.mjs';
 import { fixtureServer } from './archive_url.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
 const START_WORK = '1936-08-10-letter-to-trotsky';  // the example's work=
 const HOST_SCROLL = 40;
 
-const until = (page, fn, arg, what, timeout = 30000) => waitFor(page, fn, arg, timeout, what);
 const viewerReady = (frame) => until(frame, () => !!(window.lectern && window.lectern.firstFrameMs !== null), undefined,
   'the framed viewer\'s first frame', 60000);
 const host = (page) => page.evaluate(() => ({

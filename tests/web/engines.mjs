@@ -55,6 +55,10 @@ export async function waitFor(page, fn, arg, timeout = 60000, what = String(fn))
   }
 }
 
+// waitFor with the tests' usual patience: WebKit draws through llvmpipe at about 20 frames a
+// second here, fewer on a busy machine.
+export const until = (page, fn, arg, what, timeout = 30000) => waitFor(page, fn, arg, timeout, what);
+
 export const firstFrame = (page) =>
   waitFor(page, () => !!(window.lectern && window.lectern.firstFrameMs !== null), undefined, 60000, 'the first frame');
 

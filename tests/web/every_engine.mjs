@@ -6,10 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, assert, equal, artifacts, inkStats, state, nextFrames, loseAndRestoreContext } from './harness.mjs';
-import { waitFor } from './engines.mjs';
+import { until } from './engines.mjs';
 
-// Generous: WebKit draws through llvmpipe at about 20 frames a second here, fewer on a busy machine.
-const until = (page, fn, arg, what) => waitFor(page, fn, arg, 30000, what);
 const OTHER = '1945-07-recollections-of-maxim-gorki';  // another work of the Serge archive
 
 export async function everyEngine(engine, singleFile, decoder) {

@@ -4,7 +4,7 @@
 // (engines.mjs); the window of no size is Chromium's alone, the only driver that sets a
 // page's size to zero.
 import {
-  test, assert, equal, state, nextFrames, settle, idle, drawnPast, axisY, inkStats, withFirstScript,
+  test, assert, equal, state, nextFrames, settle, idle, drawnPast, axisY, inkStats, withFirstScript, engineLabel,
 } from './harness.mjs';
 
 // performance.now (which Emscripten's clocks read) under the test's control: the page's first script.
@@ -32,7 +32,7 @@ async function fling(page, y) {
 const span = (v) => v.end - v.start;
 
 export async function faults(context, engine, decoder, url) {
-  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  const label = engineLabel(engine, 'single file (file://)');
   await test(`${label}: a clock that stands still, runs backwards or jumps an hour is survived`, async () => {
     const clocked = await withFirstScript(url, null, INSTALL_CLOCK);
     const { page, errors } = await context.open(clocked.url);

@@ -29,6 +29,10 @@ export async function test(name, fn) {
     console.log(`FAIL  ${name}\n      ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n      ')}`);
   }
 }
+// A test's name in an engine's turn: Chromium's names stay as they were; another engine's
+// begin with it ("firefox, single file (file://): …").
+export const engineLabel = (engine, what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
+
 export function assert(cond, message) { if (!cond) throw new Error(message); }
 // Objects alike whatever the order of their keys (WebDriver hands them back in its own order).
 const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats, textOf, textsOf, clickOn, forgetChoices,
+  root, test, assert, equal, artifacts, openPage, state, command, nextFrames, inkStats, textOf, textsOf, clickOn, forgetChoices, engineLabel,
 } from './harness.mjs';
 import { waitFor, firstFrame } from './engines.mjs';
 
@@ -31,7 +31,7 @@ async function drawn(page) {
 // C, so it is skipped there. The photographs are Chromium's: one engine's go in the README.
 export async function languages(engineRef, context, browser, url) {
   const engine = engineRef.name;
-  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  const label = engineLabel(engine, 'single file (file://)');
   await test(`${label}: the test hook switches the interface through all five languages`, async () => {
     const { page, errors } = await context.open(url);
     try {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { root, test, assert, equal, freePort, state, command, startServer } from './harness.mjs';
+import { root, test, assert, equal, freePort, state, command, startServer, engineLabel } from './harness.mjs';
 import { waitFor as poll } from './engines.mjs';
 
 const TOOL = path.join(root, 'build/native/lectern-tool');
@@ -84,7 +84,7 @@ async function readWork(page, id, textless = false) {
 // Chromium alone; Open… where the driver answers a file chooser (not WebKitWebDriver).
 export async function libraries(engineRef, context, siteDir, singleFile) {
   const engine = engineRef.name;
-  const named = (what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
+  const named = (what) => engineLabel(engine, what);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-library-'));
   fs.cpSync(siteDir, path.join(dir, 'site'), { recursive: true });
   const paris = packLibraries(dir);

@@ -7,10 +7,9 @@ import path from 'node:path';
 import {
   test, assert, equal, state, command, nextFrames, artifacts, pngPage, textOf, shown, clickOn, withFirstScript, forgetChoices,
 } from './harness.mjs';
-import { waitFor } from './engines.mjs';
+import { until } from './engines.mjs';
 
 const DISPUTED = '1938-09-on-their-morals-and-ours';
-const until = (page, fn, arg, what, timeout = 30000) => waitFor(page, fn, arg, timeout, what);
 
 const box = (page, selector) => page.evaluate((s) => {
   const e = document.querySelector(s);

@@ -2,11 +2,11 @@
 // colour scheme is followed until the reader chooses one. Written once for every engine
 // (engines.mjs); the system turning dark is Chromium's alone (only Playwright emulates
 // the colour scheme of a page that is open).
-import { test, equal, state, nextFrames, forgetChoices } from './harness.mjs';
+import { test, equal, state, nextFrames, forgetChoices, engineLabel } from './harness.mjs';
 import { firstFrame } from './engines.mjs';
 
 export async function prefs(context, engine, url) {
-  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  const label = engineLabel(engine, 'single file (file://)');
   await test(`${label}: the reading size is kept across visits`, async () => {
     const { page, errors } = await context.open(url);
     try {

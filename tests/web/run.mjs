@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, CHROMIUM_ARGS, results, test, startServer } from './harness.mjs';
+import { root, CHROMIUM_ARGS, results, test, startServer, engineLabel } from './harness.mjs';
 import { viewerSuite, deepLinks, withoutFeatures } from './viewer.mjs';
 import { archiveUrls } from './archive_url.mjs';
 import { faults } from './faults.mjs';
@@ -77,7 +77,7 @@ try {
         // their own (a scheme, a scale, touch, no JavaScript), open it themselves.
         const context = await engine.context();
         try {
-          const label = name === 'chromium' ? 'single file (file://)' : `${name}, single file (file://)`;
+          const label = engineLabel(name, 'single file (file://)');
           await viewerSuite(context, name, label, singleUrl, name === 'chromium' ? 'single.png' : `single-${name}.png`,
             browser, name === 'chromium' ? readmeShot : null);
           await deepLinks(context, label, singleUrl);

@@ -3,7 +3,7 @@
 // screen of another density, and under browser zoom. The screens of 2x and 3x are tested in
 // every engine (engines.mjs sets the scale as the machine would); moving to another screen
 // and zoom are Chromium's alone (only its DevTools protocol changes them on an open page).
-import { test, assert, equal, artifacts, pngPage, idle, cropPng } from './harness.mjs';
+import { test, assert, equal, artifacts, pngPage, idle, cropPng, engineLabel } from './harness.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -59,7 +59,7 @@ const TITLE = { x: 0, y: 0, width: 280, height: 60 };
 
 // `engine` from engines.mjs; `browser` Chromium's, which reads the screenshots.
 export async function denseScreens(engine, browser, url) {
-  const label = engine.name === 'chromium' ? 'single file (file://)' : `${engine.name}, single file (file://)`;
+  const label = engineLabel(engine.name, 'single file (file://)');
   const at = async (scale, body) => {
     const context = await engine.context({ viewport: { width: 900, height: 600 }, scale });
     try {

@@ -4,7 +4,7 @@
 // and conjoined, not as separate letters); a right-to-left paragraph aligned right.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, assert, equal, state, command, nextFrames, artifacts, root, pngPage, cropPng } from './harness.mjs';
+import { test, assert, equal, state, command, nextFrames, artifacts, root, pngPage, cropPng, engineLabel } from './harness.mjs';
 
 const scriptsArchive = fs.readFileSync(path.join(root, 'tests/data/scripts.json'), 'utf8');
 
@@ -96,7 +96,7 @@ async function browserDrawing(page, decoder, text, rtl) {
 // `browser` Chromium's, which decodes and cuts the screenshots. The shaping is the browser's
 // (Canvas 2D), so this is where engines differ most.
 export async function scripts(context, engine, browser, url, shotDir) {
-  const named = (what) => (engine === 'chromium' ? what : `${engine}, ${what}`);
+  const named = (what) => engineLabel(engine, what);
   await test(named('scripts: every work of the seventeen-script archive reads top to bottom with no glyph missing'), async () => {
     const { page, errors } = await context.open(url);
     equal(await command(page, { load: scriptsArchive }), { ok: true }, 'load');

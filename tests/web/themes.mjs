@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  test, assert, equal, artifacts, state, command, nextFrames, pngPage, cropPng, forgetChoices,
+  test, assert, equal, artifacts, state, command, nextFrames, pngPage, cropPng, forgetChoices, engineLabel,
 } from './harness.mjs';
 import { firstFrame } from './engines.mjs';
 
@@ -78,7 +78,7 @@ const kept = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('lect
 // alone (puppeteer's BiDi for Firefox and WebKitWebDriver have no verb for it).
 export async function themes(engineRef, context, browser, singleFileUrl, siteUrl) {
   const engine = engineRef.name;
-  const label = engine === 'chromium' ? 'single file (file://)' : `${engine}, single file (file://)`;
+  const label = engineLabel(engine, 'single file (file://)');
   const chromium = engine === 'chromium';
   const figures = {};
   for (const scheme of ['dark', 'light']) {

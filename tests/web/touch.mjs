@@ -2,10 +2,10 @@
 // the point between them, a flick scrolls the reader's text and glides on, and the
 // page itself never zooms. In every engine whose driver sends touches (engines.mjs: not
 // WebKitWebDriver).
-import { test, assert, equal, state, nextFrames, settle, idle, axisY } from './harness.mjs';
+import { test, assert, equal, state, nextFrames, settle, idle, axisY, engineLabel } from './harness.mjs';
 
 export async function touch(engine, url) {
-  const label = engine.name === 'chromium' ? 'single file (file://)' : `${engine.name}, single file (file://)`;
+  const label = engineLabel(engine.name, 'single file (file://)');
   if (!engine.touch) {
     console.log(`      ${engine.name}: touch is not tested (its driver sends no touch events)`);
     return;

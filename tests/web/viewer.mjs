@@ -8,10 +8,8 @@ import {
   root, artifacts, test, assert, equal, state, command, nextFrames, settle, idle, drawnPast, axisY, inkStats,
   textOf, textsOf, shown, clickOn, withFirstScript, downloaded,
 } from './harness.mjs';
-import { waitFor } from './engines.mjs';
+import { until } from './engines.mjs';
 
-// Generous: WebKit draws through llvmpipe at about 20 frames a second here, fewer on a busy machine.
-const until = (page, fn, arg, what) => waitFor(page, fn, arg, 30000, what);
 
 // The viewer on the Serge archive, one page through every test: drawing, the pointer, keys,
 // the URL, the clipboard, files dropped and loaded. `context` is an engine's (engines.mjs);
